@@ -1,0 +1,13 @@
+# Writes a C++ source holding every NNNN_<verb>_<object>.sql of DIR, in order, as raw strings.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version}")
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"sen_sql(${sql})sen_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from src/db/migrations/${DIALECT}; do not edit.\n#include \"db/migrator.h\"\n\nnamespace sen::db {\n\nconst std::vector<Migration>& ${DIALECT}_migrations() {\n  static const std::vector<Migration> kMigrations = {\n${body}  };\n  return kMigrations;\n}\n\n}  // namespace sen::db\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,36 @@
+// Names of error codes as the API spells them.
+#include "core/error.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace sen {
+
+std::string_view ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kBadRequest: return "bad_request";
+    case ErrorCode::kUnauthenticated: return "unauthenticated";
+    case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kValidationFailed: return "validation_failed";
+    case ErrorCode::kDuplicate: return "duplicate";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kPayloadTooLarge: return "payload_too_large";
+    case ErrorCode::kRateLimited: return "rate_limited";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+Error Error::Validation(std::vector<FieldError> details) {
+  std::vector<std::string> parts;
+  for (const auto& d : details) parts.push_back(fmt::format("{} {}", d.field, d.message));
+  return {ErrorCode::kValidationFailed, fmt::format("invalid input: {}", fmt::join(parts, "; ")), std::move(details)};
+}
+
+Error Error::Field(std::string field, std::string message, std::string reason) {
+  return Validation({{std::move(field), std::move(message), std::move(reason)}});
+}
+
+}  // namespace sen

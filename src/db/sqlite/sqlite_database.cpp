@@ -1,0 +1,294 @@
+// SQLite connections with cached prepared statements, and the transactions that use them.
+#include "db/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace sen::db {
+
+namespace {
+
+constexpr std::size_t kStatementCacheLimit = 256;
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+[[noreturn]] void Throw(sqlite3* db, int rc, std::string_view context) {
+  int primary = rc & 0xff;
+  auto kind = primary == SQLITE_CONSTRAINT                         ? DbError::Kind::kConstraint
+              : (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? DbError::Kind::kBusy
+                                                                     : DbError::Kind::kOther;
+  std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw DbError(kind, std::string(context.substr(0, 200)) + ": " + message);
+}
+
+class SqliteRow final : public Row {
+ public:
+  explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const override { return sqlite3_column_double(stmt_, col); }
+  std::string_view Text(int col) const override {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+// Resets a statement when a query ends, however it ends.
+class StatementGuard {
+ public:
+  explicit StatementGuard(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~StatementGuard() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  StatementGuard(const StatementGuard&) = delete;
+  StatementGuard& operator=(const StatementGuard&) = delete;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+class SqliteConnection {
+ public:
+  SqliteConnection(const std::string& path, bool writer) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db_);
+      db_ = nullptr;
+      throw DbError(DbError::Kind::kOther, "cannot open " + path + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_extended_result_codes(db_, 1);
+    Exec("PRAGMA foreign_keys=ON");
+    Exec("PRAGMA cache_size=-65536");
+    Exec("PRAGMA mmap_size=1073741824");
+    Exec("PRAGMA temp_store=MEMORY");
+    if (writer) {
+      Exec("PRAGMA journal_mode=WAL");
+      // Durable across application crashes; WAL keeps the file consistent on power loss.
+      Exec("PRAGMA synchronous=NORMAL");
+    }
+  }
+
+  ~SqliteConnection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    if (db_) {
+      sqlite3_exec(db_, "PRAGMA optimize", nullptr, nullptr, nullptr);
+      sqlite3_close_v2(db_);
+    }
+  }
+
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  sqlite3* handle() const { return db_; }
+
+  void Exec(const char* sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string message = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      int primary = rc & 0xff;
+      throw DbError(primary == SQLITE_BUSY ? DbError::Kind::kBusy
+                    : primary == SQLITE_CONSTRAINT ? DbError::Kind::kConstraint
+                                                   : DbError::Kind::kOther,
+                    std::string(sql).substr(0, 200) + ": " + message);
+    }
+  }
+
+  sqlite3_stmt* Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
+    if (statements_.size() >= kStatementCacheLimit) {
+      for (auto& [text, stmt] : statements_) sqlite3_finalize(stmt);
+      statements_.clear();
+    }
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) Throw(db_, rc, sql);
+    statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  void Bind(sqlite3_stmt* stmt, const Param* params, std::size_t count, std::string_view sql) {
+    for (std::size_t i = 0; i < count; ++i) {
+      int index = static_cast<int>(i + 1);
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, std::nullptr_t>) {
+              return sqlite3_bind_null(stmt, index);
+            } else if constexpr (std::is_same_v<V, std::int64_t>) {
+              return sqlite3_bind_int64(stmt, index, v);
+            } else if constexpr (std::is_same_v<V, double>) {
+              return sqlite3_bind_double(stmt, index, v);
+            } else {
+              return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()),
+                                       SQLITE_STATIC);
+            }
+          },
+          params[i].value());
+      if (rc != SQLITE_OK) Throw(db_, rc, sql);
+    }
+  }
+
+  void Query(std::string_view sql, const Param* params, std::size_t count,
+             const RowCallback* on_row) {
+    sqlite3_stmt* stmt = Prepare(sql);
+    StatementGuard guard(stmt);
+    Bind(stmt, params, count, sql);
+    SqliteRow row(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) return;
+      if (rc != SQLITE_ROW) Throw(db_, rc, sql);
+      if (on_row) (*on_row)(row);
+    }
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> statements_;
+};
+
+namespace {
+
+class SqliteTransaction : public Transaction {
+ public:
+  SqliteTransaction(SqliteConnection* conn, const char* begin) : conn_(conn) { conn_->Exec(begin); }
+  ~SqliteTransaction() override {
+    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  void Query(std::string_view sql, const Param* params, std::size_t count,
+             const RowCallback& on_row) override {
+    conn_->Query(sql, params, count, &on_row);
+  }
+  std::int64_t Execute(std::string_view sql, const Param* params, std::size_t count) override {
+    conn_->Query(sql, params, count, nullptr);
+    return sqlite3_changes64(conn_->handle());
+  }
+  void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql).c_str()); }
+  void Commit() override {
+    conn_->Exec("COMMIT");
+    done_ = true;
+  }
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+ protected:
+  SqliteConnection* conn_;
+  bool done_ = false;
+};
+
+class SqliteWriteTransaction final : public SqliteTransaction {
+ public:
+  SqliteWriteTransaction(std::unique_lock<std::mutex> lock, SqliteConnection* conn)
+      : SqliteTransaction(conn, "BEGIN IMMEDIATE"), lock_(std::move(lock)) {}
+  ~SqliteWriteTransaction() override {
+    // Roll back here, while the writer lock is still held.
+    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    done_ = true;
+  }
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+};
+
+}  // namespace
+
+class SqliteReadTransaction final : public SqliteTransaction {
+ public:
+  SqliteReadTransaction(SqliteDatabase* owner, std::unique_ptr<SqliteConnection> conn)
+      : SqliteTransaction(conn.get(), "BEGIN"), owner_(owner), conn_owned_(std::move(conn)) {}
+  ~SqliteReadTransaction() override {
+    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    done_ = true;
+    owner_->ReleaseReader(std::move(conn_owned_));
+  }
+
+ private:
+  SqliteDatabase* owner_;
+  std::unique_ptr<SqliteConnection> conn_owned_;
+};
+
+SqliteDatabase::SqliteDatabase(std::string path, int readers)
+    : path_(std::move(path)), readers_max_(readers < 1 ? 1 : readers) {
+  writer_ = std::make_unique<SqliteConnection>(path_, true);
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  std::scoped_lock lock(write_mutex_, readers_mutex_);
+  idle_readers_.clear();
+  writer_.reset();
+}
+
+TransactionPtr SqliteDatabase::BeginRead() {
+  std::unique_ptr<SqliteConnection> conn;
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_returned_.wait(lock, [&] { return !idle_readers_.empty() || readers_open_ < readers_max_; });
+    if (!idle_readers_.empty()) {
+      conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    } else {
+      ++readers_open_;
+    }
+  }
+  if (!conn) {
+    try {
+      conn = std::make_unique<SqliteConnection>(path_, false);
+    } catch (...) {
+      std::lock_guard lock(readers_mutex_);
+      --readers_open_;
+      reader_returned_.notify_one();
+      throw;
+    }
+  }
+  return std::make_unique<SqliteReadTransaction>(this, std::move(conn));
+}
+
+void SqliteDatabase::ReleaseReader(std::unique_ptr<SqliteConnection> conn) {
+  std::lock_guard lock(readers_mutex_);
+  idle_readers_.push_back(std::move(conn));
+  reader_returned_.notify_one();
+}
+
+TransactionPtr SqliteDatabase::BeginWrite() {
+  std::unique_lock lock(write_mutex_);
+  return std::make_unique<SqliteWriteTransaction>(std::move(lock), writer_.get());
+}
+
+void SqliteDatabase::Backup(const std::string& path) {
+  sqlite3* dest = nullptr;
+  if (int rc = sqlite3_open(path.c_str(), &dest); rc != SQLITE_OK) {
+    sqlite3_close(dest);
+    Throw(nullptr, rc, "backup to " + path);
+  }
+  // A reader connection copies a consistent snapshot while writes go on in the WAL.
+  auto source = std::make_unique<SqliteConnection>(path_, false);
+  sqlite3_backup* backup = sqlite3_backup_init(dest, "main", source->handle(), "main");
+  if (!backup) {
+    std::string message = sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    throw DbError(DbError::Kind::kOther, "backup: " + message);
+  }
+  int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  sqlite3_close(dest);
+  if (rc != SQLITE_DONE) throw DbError(DbError::Kind::kOther, std::string("backup: ") + sqlite3_errstr(rc));
+}
+
+}  // namespace sen::db

@@ -1,0 +1,39 @@
+// Reads fields of a JSON request body, collecting one FieldError per bad field.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace sen::http {
+
+// Absent (nullopt), explicitly null (optional holding nullopt), or a value.
+template <typename T>
+using Maybe = std::optional<std::optional<T>>;
+
+class JsonReader {
+ public:
+  JsonReader(const nlohmann::json& body, FieldErrors& errors) : body_(body), errors_(errors) {}
+
+  // Text tidied to NFC with collapsed spaces; "" becomes null. Length counted in characters.
+  Maybe<std::string> Text(std::string_view key, std::size_t max_length, bool required = false);
+  // Text exactly as sent (passwords).
+  std::optional<std::string> Raw(std::string_view key, std::size_t max_length, bool required = false);
+  Maybe<std::int64_t> Id(std::string_view key, bool required = false);
+  std::optional<bool> Bool(std::string_view key);
+  // Adds an unknown_field error for every key not in `allowed`.
+  void AllowOnly(std::initializer_list<std::string_view> allowed);
+
+ private:
+  const nlohmann::json* Find(std::string_view key, bool required);
+
+  const nlohmann::json& body_;
+  FieldErrors& errors_;
+};
+
+}  // namespace sen::http

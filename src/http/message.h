@@ -1,0 +1,54 @@
+// The server's own request and response types, so that handlers never see Beast.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/principal.h"
+
+namespace sen::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;  // upper case, "GET"
+  std::string path;    // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  Headers headers;     // names in lower case
+  std::string body;
+  std::string remote_ip;
+  std::string request_id;
+  std::vector<std::string> path_params;  // the {..} parts of the matched route, in order
+  std::optional<Principal> principal;    // set by the router for signed-in routes
+
+  std::string_view Header(std::string_view lower_name) const;
+  std::optional<std::string_view> Query(std::string_view name) const;
+  std::string_view Cookie(std::string_view name) const;
+  // The {id} path parameter at `index` as a positive integer.
+  std::optional<std::int64_t> PathId(std::size_t index = 0) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  Headers headers;
+
+  static Response Json(int status, const nlohmann::json& body);
+  static Response NoContent();
+  static Response FromError(const Error& error);
+};
+
+// The one mapping from error codes to HTTP statuses.
+int HttpStatus(ErrorCode code);
+
+// Percent-decoding of a URL component ('+' as space when `form` is set); nullopt when malformed.
+std::optional<std::string> UrlDecode(std::string_view in, bool form);
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
+
+}  // namespace sen::http

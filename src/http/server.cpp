@@ -1,0 +1,301 @@
+// Beast sessions read the header first (to pick the body limit), then the body, run the handler
+// inline and write the answer. Shutdown closes the listener, drops idle connections and lets busy
+// ones finish their current request.
+#include <utility>  // before Asio: GCC 12 + Boost 1.74 need std::exchange declared
+
+#include "http/server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <unordered_map>
+
+namespace sen::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr auto kIdleTimeout = std::chrono::seconds(60);
+constexpr auto kRequestTimeout = std::chrono::seconds(300);
+constexpr auto kShutdownGrace = std::chrono::seconds(20);
+constexpr std::size_t kHeaderLimit = 16 * 1024;
+
+class Session;
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  net::steady_timer shutdown_deadline{ioc};
+  std::atomic<bool> stopping{false};
+  std::string id_prefix;
+  std::atomic<std::uint64_t> next_id{0};
+
+  std::mutex sessions_mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+
+  explicit Impl(ServerOptions o) : options(std::move(o)), ioc(options.threads) {
+    std::random_device rd;
+    id_prefix = fmt::format("{:06x}", rd() & 0xffffff);
+  }
+
+  std::string NextRequestId() { return fmt::format("{}-{}", id_prefix, ++next_id); }
+  std::size_t BodyLimitFor(std::string_view target) const {
+    if (!options.upload_prefix.empty() && target.rfind(options.upload_prefix, 0) == 0) {
+      return options.upload_limit;
+    }
+    return options.body_limit;
+  }
+
+  void Accept();
+  void BeginShutdown();
+  void Register(Session* s, std::weak_ptr<Session> w);
+  void Unregister(Session* s);
+};
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ip_ = endpoint.address().to_string();
+  }
+  ~Session() { server_.Unregister(this); }
+
+  void Start() {
+    server_.Register(this, weak_from_this());
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // Called on shutdown: an idle connection is closed now, a busy one after its answer.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->Close();
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    if (server_.stopping) return Close();
+    busy_ = false;
+    parser_.emplace();
+    parser_->header_limit(kHeaderLimit);
+    stream_.expires_after(kIdleTimeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return OnReadError(ec);
+    busy_ = true;
+    const auto& header = parser_->get();
+    std::size_t limit = server_.BodyLimitFor(header.target());
+    parser_->body_limit(limit);
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, fmt::format("the request body is larger than the limit of {} bytes", limit)), false);
+    }
+    stream_.expires_after(kRequestTimeout);
+    if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      return bhttp::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code wec, std::size_t) {
+        if (wec) return self->Close();
+        self->ReadBody();
+      });
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, "the request body is larger than the limit"), false);
+    }
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof) {
+      return Close();
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
+      return Reply(ErrorResponse(ErrorCode::kBadRequest, "malformed HTTP request: " + ec.message()), false);
+    }
+    Close();
+  }
+
+  static Response ErrorResponse(ErrorCode code, std::string message) {
+    return Response::FromError(Error{code, std::move(message)});
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec) return OnReadError(ec);
+    auto started = std::chrono::steady_clock::now();
+    auto message = parser_->release();
+
+    Request request;
+    request.method = std::string(message.method_string());
+    std::string_view target = message.target();
+    size_t qmark = target.find('?');
+    auto path = UrlDecode(target.substr(0, qmark), false);
+    request.path = path ? std::move(*path) : std::string(target.substr(0, qmark));
+    if (qmark != std::string_view::npos) request.query = ParseQuery(target.substr(qmark + 1));
+    for (const auto& field : message) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    request.remote_ip = remote_ip_;
+    request.request_id = server_.NextRequestId();
+    const bool head = request.method == "HEAD";
+    if (head) request.method = "GET";
+
+    Response response = server_.options.handler(request);
+
+    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    auto level = response.status >= 500 ? spdlog::level::err : spdlog::level::info;
+    spdlog::log(level, "request_id={} method={} path={} status={} ms={:.2f} user={} ip={}", request.request_id,
+                message.method_string(), request.path, response.status, elapsed,
+                request.principal ? request.principal->user_id : 0, remote_ip_);
+    response.headers.emplace_back("X-Request-Id", request.request_id);
+    Reply(std::move(response), message.keep_alive() && !server_.stopping, head);
+  }
+
+  void Reply(Response response, bool keep_alive, bool head = false) {
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
+    msg->version(11);
+    msg->result(static_cast<unsigned>(response.status));
+    if (!response.content_type.empty()) {
+      std::string type = response.content_type;
+      if (type == "application/json") type += "; charset=utf-8";
+      msg->set(bhttp::field::content_type, type);
+    }
+    msg->set("X-Content-Type-Options", "nosniff");
+    for (auto& [name, value] : response.headers) msg->insert(name, value);
+    msg->keep_alive(keep_alive);
+    const std::size_t size = response.body.size();
+    if (!head) msg->body() = std::move(response.body);
+    msg->prepare_payload();
+    if (head) msg->content_length(size);
+    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
+      if (ec || !keep_alive) return self->Close();
+      self->ReadHeader();
+    });
+  }
+
+  void Close() {
+    busy_ = false;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_ip_;
+  bool busy_ = false;
+};
+
+}  // namespace
+
+void Server::Impl::Register(Session* s, std::weak_ptr<Session> w) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.emplace(s, std::move(w));
+}
+
+void Server::Impl::Unregister(Session* s) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.erase(s);
+  if (stopping && sessions.empty()) {
+    net::post(ioc, [this] { shutdown_deadline.cancel(); });
+  }
+}
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+      spdlog::warn("accept failed: {}", ec.message());
+    } else {
+      socket.set_option(tcp::no_delay(true), ec);
+      std::make_shared<Session>(std::move(socket), *this)->Start();
+    }
+    Accept();
+  });
+}
+
+void Server::Impl::BeginShutdown() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("shutting down: finishing requests in flight");
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(sessions_mutex);
+    for (auto& [ptr, weak] : sessions) {
+      if (auto s = weak.lock()) live.push_back(std::move(s));
+    }
+  }
+  for (auto& s : live) s->CloseIfIdle();
+  if (live.empty()) return;
+  shutdown_deadline.expires_after(kShutdownGrace);
+  shutdown_deadline.async_wait([this](beast::error_code wec) {
+    if (!wec) {
+      spdlog::warn("shutdown grace period over; closing remaining connections");
+      ioc.stop();
+    }
+  });
+}
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Server::~Server() = default;
+
+std::uint16_t Server::Listen() {
+  auto& a = impl_->acceptor;
+  tcp::endpoint endpoint{net::ip::make_address(impl_->options.host), impl_->options.port};
+  a.open(endpoint.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(endpoint);
+  a.listen(net::socket_base::max_listen_connections);
+  return a.local_endpoint().port();
+}
+
+void Server::Run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) impl_->BeginShutdown();
+  });
+  impl_->Accept();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  spdlog::info("server stopped");
+}
+
+void Server::Stop() {
+  net::post(impl_->ioc, [this] { impl_->BeginShutdown(); });
+}
+
+}  // namespace sen::http

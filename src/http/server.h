@@ -1,0 +1,43 @@
+// The HTTP/1.1 server (Boost.Beast): keep-alive, body limits, request ids, graceful shutdown.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace sen::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port
+  int threads = 2;
+  std::size_t body_limit = 1 << 20;
+  // Larger limit for paths under this prefix (uploads); empty for none.
+  std::string upload_prefix;
+  std::size_t upload_limit = 0;
+  std::function<Response(Request&)> handler;
+};
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; returns the port (useful with port 0).
+  std::uint16_t Listen();
+  // Serves until SIGINT/SIGTERM or Stop(); in-flight requests finish before it returns.
+  void Run();
+  void Stop();
+
+  struct Impl;  // public so that the connections in server.cpp can reach it
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sen::http

@@ -1,0 +1,234 @@
+// The `sen` command line: serve, migrate, user, token, demo, backup.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "core/secrets.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "modules/demo/demo_seeder.h"
+#include "modules/leads/lead_service.h"
+#include "modules/leads/leads_handlers.h"
+#include "modules/users/user_service.h"
+#include "modules/users/users_handlers.h"
+
+namespace {
+
+using namespace sen;
+
+std::string Env(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : std::move(fallback);
+}
+
+std::filesystem::path DefaultWebRoot() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    // build/<preset>/sen -> web/dist of the same checkout
+    auto candidate = exe.parent_path().parent_path().parent_path() / "web" / "dist";
+    if (std::filesystem::is_directory(candidate, ec)) return candidate;
+  }
+  return "web/dist";
+}
+
+// The database with its schema up to date, and the services on top of it.
+struct Core {
+  std::unique_ptr<db::Database> db;
+  SystemClock clock;
+  std::unique_ptr<users::UserService> users;
+  std::unique_ptr<leads::LeadService> leads;
+
+  Core(const std::string& url, int readers) {
+    db = db::OpenDatabase(url, readers);
+    auto report = db::Migrate(*db);
+    if (!report.applied.empty()) {
+      spdlog::info("database schema migrated from version {} to {}", report.from_version, report.to_version);
+    }
+    users = std::make_unique<users::UserService>(*db, clock);
+    leads = std::make_unique<leads::LeadService>(*db, clock, *users);
+  }
+
+  // First start: an admin with SEN_ADMIN_PASSWORD, or a random password printed once.
+  void EnsureAdmin() {
+    std::string password = Env("SEN_ADMIN_PASSWORD", "");
+    const bool generated = password.empty();
+    if (generated) password = RandomToken(12);
+    if (users->EnsureAdmin(password) && generated) {
+      std::cout << "created user admin with password: " << password << " (shown once)" << std::endl;
+    }
+  }
+};
+
+int Fail(const std::string& reason) {
+  std::cerr << "sen: " << reason << std::endl;
+  return 1;
+}
+
+int Serve(const std::string& db_url, const std::string& listen, const std::string& web_root, int threads,
+          std::size_t max_body) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    std::cerr << "sen: --listen must be HOST:PORT, e.g. 127.0.0.1:8080" << std::endl;
+    return 2;
+  }
+  http::ServerOptions options;
+  options.host = listen.substr(0, colon);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    options.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    std::cerr << "sen: --listen has no valid port: " << listen << std::endl;
+    return 2;
+  }
+  options.threads = threads;
+  options.body_limit = max_body;
+
+  Core core(db_url, threads + 2);
+  core.EnsureAdmin();
+
+  http::Router router;
+  router.SetAuthenticator(users::MakeAuthenticator(*core.users));
+  router.Add("GET", "/healthz", [&core](http::Request&) {
+    auto tx = core.db->BeginRead();
+    tx->QueryInt("SELECT 1", {});
+    return http::Response::Json(200, {{"status", "ok"}});
+  }, http::Access::kPublic);
+  users::RegisterRoutes(router, *core.users);
+  leads::RegisterRoutes(router, *core.leads);
+  http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
+  router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
+  if (web.file_count() == 0) spdlog::warn("no web app found; serving the API only");
+
+  options.handler = [&router](http::Request& req) { return router.Dispatch(req); };
+  http::Server server(options);
+  std::uint16_t port = server.Listen();
+  std::cout << "listening on http://" << options.host << ":" << port << std::endl;
+  server.Run();
+  core.db.reset();
+  spdlog::info("database closed");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Sen: lead management for sales and admissions teams"};
+  app.require_subcommand(1);
+  app.fallthrough();  // "sen demo --db X" as well as "sen --db X demo"
+  std::string db_url = Env("SEN_DB", "sqlite:data/sen.db");
+  std::string log_level = Env("SEN_LOG_LEVEL", "info");
+  app.add_option("--db", db_url, "database URL: sqlite:PATH (env SEN_DB)");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off (env SEN_LOG_LEVEL)");
+
+  auto* serve = app.add_subcommand("serve", "serve the API and the web app");
+  std::string listen = Env("SEN_LISTEN", "127.0.0.1:8080");
+  std::string web_root = Env("SEN_WEB_ROOT", "");
+  int threads = 2;
+  std::size_t max_body = 1 << 20;
+  serve->add_option("--listen", listen, "HOST:PORT; port 0 picks a free one (env SEN_LISTEN)");
+  serve->add_option("--web-root", web_root, "folder of the built web app (env SEN_WEB_ROOT)");
+  serve->add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 64));
+  serve->add_option("--max-body", max_body, "largest request body in bytes")->check(CLI::Range(1024, 1 << 30));
+
+  auto* migrate = app.add_subcommand("migrate", "bring the database schema up to date");
+
+  auto* user = app.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "add a user; the password is read from stdin");
+  std::string username, role, full_name, email;
+  std::int64_t team_id = 0;
+  bool password_stdin = false;
+  user_add->add_option("--username", username, "login name")->required();
+  user_add->add_option("--role", role, "admin, manager, marketer or agent")->required();
+  user_add->add_option("--full-name", full_name, "display name (defaults to the username)");
+  user_add->add_option("--email", email, "e-mail address");
+  user_add->add_option("--team-id", team_id, "team id");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+
+  auto* token = app.add_subcommand("token", "manage API tokens");
+  token->require_subcommand(1);
+  auto* token_add = token->add_subcommand("add", "create an API token for a user and print it");
+  std::string token_user, token_name = "cli";
+  token_add->add_option("--username", token_user, "owner of the token")->required();
+  token_add->add_option("--name", token_name, "what the token is for");
+
+  auto* demo = app.add_subcommand("demo", "fill the database with realistic Vietnamese demo data");
+  demo::DemoOptions demo_options;
+  demo_options.user_password = Env("SEN_DEMO_PASSWORD", Env("SEN_ADMIN_PASSWORD", ""));
+  demo->add_option("--leads", demo_options.leads, "number of leads to add")->check(CLI::Range(0, 100'000'000));
+  demo->add_option("--seed", demo_options.seed, "random seed");
+  demo->add_option("--password", demo_options.user_password, "password of the demo users (env SEN_DEMO_PASSWORD)");
+
+  auto* backup = app.add_subcommand("backup", "take a consistent copy of the database while it runs");
+  std::string backup_out;
+  backup->add_option("OUT", backup_out, "file to write")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  try {
+    InitSecrets();
+    if (serve->parsed()) return Serve(db_url, listen, web_root, threads, max_body);
+
+    Core core(db_url, 2);
+    if (migrate->parsed()) {
+      std::cout << "schema is at version " << db::sqlite_migrations().back().version << std::endl;
+      return 0;
+    }
+    if (user_add->parsed()) {
+      std::string password;
+      std::getline(std::cin, password);
+      auto created = core.users->Create(users::UserService::System(),
+                                        {username, password, full_name.empty() ? username : full_name,
+                                         email.empty() ? std::nullopt : std::optional(email), role,
+                                         team_id > 0 ? std::optional(team_id) : std::nullopt, std::nullopt, "vi"});
+      if (!created) return Fail(created.error().message);
+      std::cout << "created user " << created->username << " (id " << created->id << ")" << std::endl;
+      return 0;
+    }
+    if (token_add->parsed()) {
+      users::repo::UserFilter filter;
+      filter.q = token_user;
+      auto found = core.users->List(users::UserService::System(), filter, {1, 50});
+      auto it = std::find_if(found.items.begin(), found.items.end(),
+                             [&](const users::User& u) { return u.username == token_user; });
+      if (it == found.items.end()) return Fail("no user named " + token_user);
+      Principal owner{it->id, it->username, it->full_name, it->role, it->team_id, it->language, Channel::kCli, ""};
+      auto created = core.users->CreateApiToken(owner, token_name);
+      if (!created) return Fail(created.error().message);
+      std::cout << created->secret << std::endl;
+      return 0;
+    }
+    if (demo->parsed()) {
+      core.EnsureAdmin();
+      if (demo_options.user_password.empty()) demo_options.user_password = RandomToken(12);
+      auto report = demo::SeedDemo(*core.users, *core.leads, core.clock, demo_options);
+      if (!report) return Fail(report.error().message);
+      std::cout << "demo data: " << report->users_created << " users and " << report->leads_created
+                << " leads added" << std::endl;
+      return 0;
+    }
+    if (backup->parsed()) {
+      core.db->Backup(backup_out);
+      std::cout << "backup written to " << backup_out << std::endl;
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    return Fail(e.what());
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+// Demo users are created once (skipped when their usernames exist); leads are added each run.
+#include "modules/demo/demo_seeder.h"
+
+#include "modules/demo/lead_generator.h"
+
+namespace sen::demo {
+
+namespace {
+
+struct DemoUser {
+  const char* username;
+  const char* full_name;
+  const char* role;
+  int team;  // index into kTeams
+};
+
+constexpr const char* kTeams[] = {"Tư vấn Hà Nội", "Tư vấn TP HCM"};
+constexpr DemoUser kUsers[] = {
+    {"manager.hn", "Trần Thu Hà", "manager", 0},      {"manager.hcm", "Lê Minh Quân", "manager", 1},
+    {"marketer", "Phạm Ngọc Anh", "marketer", 0},     {"agent.an", "Nguyễn Văn An", "agent", 0},
+    {"agent.binh", "Đỗ Thị Bình", "agent", 0},        {"agent.cuong", "Hoàng Mạnh Cường", "agent", 0},
+    {"agent.dung", "Võ Thị Dung", "agent", 1},        {"agent.giang", "Bùi Trường Giang", "agent", 1},
+    {"agent.hanh", "Huỳnh Mỹ Hạnh", "agent", 1},
+};
+constexpr std::int64_t kBatch = 20'000;
+
+}  // namespace
+
+Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads, const Clock& clock,
+                            const DemoOptions& options) {
+  const Principal system = users::UserService::System();
+  DemoReport report;
+
+  std::vector<std::int64_t> team_ids;
+  for (const char* name : kTeams) {
+    auto existing = users.ListTeams();
+    auto it = std::find_if(existing.begin(), existing.end(), [&](const users::Team& t) { return t.name == name; });
+    if (it != existing.end()) {
+      team_ids.push_back(it->id);
+      continue;
+    }
+    auto team = users.CreateTeam(system, name);
+    if (!team) return std::move(team).error();
+    team_ids.push_back(team->id);
+  }
+
+  struct Owner {
+    std::int64_t id;
+    std::optional<std::int64_t> team_id;
+  };
+  std::vector<Owner> agents;
+  for (const auto& d : kUsers) {
+    users::repo::UserFilter filter;
+    filter.q = d.username;
+    auto found = users.List(system, filter, {1, 10});
+    auto it = std::find_if(found.items.begin(), found.items.end(),
+                           [&](const users::User& u) { return u.username == d.username; });
+    std::optional<users::User> user;
+    if (it != found.items.end()) {
+      user = *it;
+    } else {
+      auto created = users.Create(system, {d.username, options.user_password, d.full_name, std::nullopt, d.role,
+                                           team_ids[static_cast<std::size_t>(d.team)], std::nullopt, "vi"});
+      if (!created) return std::move(created).error();
+      user = *created;
+      ++report.users_created;
+    }
+    if (user->role == Role::kAgent) agents.push_back({user->id, user->team_id});
+  }
+
+  LeadGenerator generator(options.seed, clock.Now());
+  std::mt19937_64 rng(options.seed + 1);
+  for (std::int64_t done = 0; done < options.leads;) {
+    std::vector<leads::Lead> batch;
+    for (std::int64_t i = 0; i < kBatch && done + i < options.leads; ++i) {
+      LeadSeed s = generator.Next();
+      leads::Lead l;
+      l.full_name = s.full_name;
+      l.mobile = s.mobile;
+      l.email = s.email;
+      l.company = s.company;
+      l.title = s.title;
+      l.gender = s.gender;
+      l.province = s.province;
+      l.source = s.source;
+      l.medium = s.medium;
+      l.product_interest = s.product_interest;
+      l.status = s.status;
+      if (s.status != "new") {
+        const auto& owner = agents[std::uniform_int_distribution<std::size_t>(0, agents.size() - 1)(rng)];
+        l.owner_id = owner.id;
+        l.team_id = owner.team_id;
+      }
+      l.created_at = l.updated_at = s.created_at;
+      batch.push_back(std::move(l));
+    }
+    if (auto ok = leads.CreateBatch(system, batch); !ok) return std::move(ok).error();
+    done += static_cast<std::int64_t>(batch.size());
+    report.leads_created = done;
+  }
+  return report;
+}
+
+}  // namespace sen::demo

@@ -1,0 +1,28 @@
+// `sen demo`: teams, users and leads that look like a real Vietnamese admissions team's data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "modules/leads/lead_service.h"
+#include "modules/users/user_service.h"
+
+namespace sen::demo {
+
+struct DemoOptions {
+  std::int64_t leads = 300;
+  std::uint64_t seed = 42;
+  std::string user_password;  // for the demo manager and agents
+};
+
+struct DemoReport {
+  int users_created = 0;
+  std::int64_t leads_created = 0;
+};
+
+Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads, const Clock& clock,
+                            const DemoOptions& options);
+
+}  // namespace sen::demo

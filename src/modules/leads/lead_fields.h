@@ -1,0 +1,53 @@
+// The lead field registry: one list of fields from which validation, JSON, sorting, the form,
+// the column picker and (later) import and export are derived.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "modules/leads/lead.h"
+
+namespace sen::leads {
+
+enum class FieldType { kText, kLongText, kPhone, kEmail, kDate, kDateTime, kEnum, kUser, kTeam, kInteger, kTags, kBoolean, kJson };
+
+struct FieldOption {
+  std::string_view value;
+  std::string_view label_vi;
+  std::string_view label_en;
+};
+
+struct FieldDef {
+  std::string_view name;
+  FieldType type;
+  std::string_view label_vi;
+  std::string_view label_en;
+  std::size_t max_length = 0;
+  bool required = false;
+  bool read_only = false;
+  bool quick_add = false;
+  bool filterable = false;
+  std::string_view sort_column;  // SQL column to sort by; empty when not sortable
+  std::vector<FieldOption> options;
+  nlohmann::json (*get)(const Lead&) = nullptr;
+  // Sets an already type-checked value (null clears); null for read-only fields.
+  void (*set)(Lead&, const nlohmann::json&) = nullptr;
+};
+
+const std::vector<FieldDef>& LeadFields();
+const FieldDef* FindLeadField(std::string_view name);
+bool IsOption(const FieldDef& field, std::string_view value);
+
+// Type-checks and copies the fields of `body` onto `lead`; keys in `skip` are ignored.
+// Errors name every unknown, read-only, mistyped, over-long or out-of-range field.
+Status ApplyInput(Lead& lead, const nlohmann::json& body, std::initializer_list<std::string_view> skip);
+
+nlohmann::json ToJson(const Lead& lead);
+// The registry as the web app reads it: names, types, labels, options, flags.
+nlohmann::json FieldsMetaJson();
+// A field's value as the audit trail stores it (nullopt for null or empty).
+std::optional<std::string> AuditValue(const nlohmann::json& value);
+
+}  // namespace sen::leads

@@ -1,0 +1,194 @@
+// Lead rules: everything here is a pure function of its arguments.
+#include "modules/leads/lead_rules.h"
+
+#include <algorithm>
+
+#include "text/email.h"
+#include "text/fold.h"
+#include "text/phone.h"
+
+namespace sen::leads {
+
+namespace {
+
+constexpr std::size_t kTrigram = 3;
+
+bool LooksLikePhone(std::string_view q) {
+  std::size_t digits = 0;
+  for (char c : q) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '+' && c != '.' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= kTrigram;
+}
+
+std::string Quote(std::string_view term) {
+  std::string out = "\"";
+  for (char c : term) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+Status NormaliseLead(Lead& lead, Millis now) {
+  FieldErrors errors;
+  lead.full_name = text::Tidy(lead.full_name);
+  lead.name_fold = text::Fold(lead.full_name);
+  if (lead.name_fold.empty()) errors.Add("full_name", "is required", "required");
+  lead.company_fold = lead.company ? std::optional(text::Fold(*lead.company)) : std::nullopt;
+
+  auto phone = [&](const std::optional<std::string>& typed, std::optional<std::string>& e164, const char* field) {
+    e164.reset();
+    if (!typed) return;
+    e164 = text::NormalisePhone(*typed);
+    if (!e164) errors.Add(field, "is not a valid phone number: " + *typed, "invalid_phone");
+  };
+  phone(lead.mobile, lead.mobile_e164, "mobile");
+  phone(lead.phone, lead.phone_e164, "phone");
+
+  if (lead.email) {
+    auto email = text::NormaliseEmail(*lead.email);
+    if (!email) {
+      errors.Add("email", "is not an e-mail address: " + *lead.email, "invalid_email");
+    } else {
+      lead.email = std::move(email);
+    }
+  }
+  if (lead.birthday && *lead.birthday > FormatDate(now)) {
+    errors.Add("birthday", "cannot be in the future", "invalid_date");
+  }
+  if (lead.do_not_contact && !lead.dnc_reason) {
+    errors.Add("dnc_reason", "is required when the lead must not be contacted", "required");
+  }
+  if (!lead.do_not_contact) lead.dnc_reason.reset();
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+std::string SearchDocument(const Lead& lead) {
+  std::string doc = lead.name_fold;
+  auto add = [&doc](std::string_view part) {
+    doc += " | ";
+    doc += part;
+  };
+  if (lead.email) add(*lead.email);
+  if (lead.company_fold && !lead.company_fold->empty()) add(*lead.company_fold);
+  if (lead.mobile_e164) add(text::PhoneSearchDigits(*lead.mobile_e164));
+  if (lead.phone_e164) add(text::PhoneSearchDigits(*lead.phone_e164));
+  return doc;
+}
+
+std::optional<SearchPlan> PlanSearch(std::string_view q) {
+  SearchPlan plan;
+  if (LooksLikePhone(q)) {
+    plan.match = Quote(text::DigitsOnly(q));
+    return plan;
+  }
+  std::string folded = text::Fold(q);
+  std::vector<std::string> long_terms;
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t space = folded.find(' ', start);
+    if (space == std::string::npos) space = folded.size();
+    std::string term = folded.substr(start, space - start);
+    if (text::Utf8Length(term) >= kTrigram) {
+      long_terms.push_back(std::move(term));
+    } else if (!term.empty()) {
+      plan.like_terms.push_back(std::move(term));
+    }
+    start = space + 1;
+  }
+  if (long_terms.empty()) {
+    if (folded.empty()) return std::nullopt;
+    plan.like_terms.clear();
+    plan.name_prefix = folded;
+    return plan;
+  }
+  for (const auto& t : long_terms) plan.match += (plan.match.empty() ? "" : " AND ") + Quote(t);
+  return plan;
+}
+
+std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates) {
+  std::vector<DuplicateMatch> out;
+  auto shares_phone = [&](const DuplicateCandidate& c) {
+    for (const auto* mine : {&lead.mobile_e164, &lead.phone_e164}) {
+      if (!*mine) continue;
+      if (**mine == c.mobile_e164 || **mine == c.phone_e164) return true;
+    }
+    return false;
+  };
+  for (const auto& c : candidates) {
+    if (c.id == lead.id || std::any_of(out.begin(), out.end(), [&](const DuplicateMatch& m) { return m.candidate.id == c.id; })) {
+      continue;
+    }
+    DuplicateMatch m{c, {}};
+    if (lead.mobile_e164 && lead.mobile_e164 == c.mobile_e164) m.matched_on.emplace_back("mobile");
+    if (lead.email && lead.email == c.email) m.matched_on.emplace_back("email");
+    if (!lead.name_fold.empty() && lead.name_fold == c.name_fold && shares_phone(c)) {
+      m.matched_on.emplace_back("full_name");
+      m.matched_on.emplace_back("phone");
+    }
+    if (!m.matched_on.empty()) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+LeadScope ScopeOf(const Principal& p) {
+  switch (p.role) {
+    case Role::kAdmin:
+    case Role::kMarketer:
+      return {LeadScope::Kind::kAll, p.user_id, p.team_id};
+    case Role::kManager:
+      return {LeadScope::Kind::kTeam, p.user_id, p.team_id};
+    case Role::kAgent:
+      break;
+  }
+  return {LeadScope::Kind::kOwn, p.user_id, p.team_id};
+}
+
+bool CanSee(const Principal& p, const Lead& lead) {
+  auto scope = ScopeOf(p);
+  switch (scope.kind) {
+    case LeadScope::Kind::kAll:
+      return true;
+    case LeadScope::Kind::kTeam:
+      // A manager sees the team's leads, their own, and the unassigned pool they hand out.
+      return lead.owner_id == p.user_id || (p.team_id && lead.team_id == p.team_id) ||
+             (!lead.owner_id && !lead.team_id);
+    case LeadScope::Kind::kOwn:
+      return lead.owner_id == p.user_id;
+  }
+  return false;
+}
+
+bool CanDelete(const Principal& p, const Lead& lead) {
+  return (p.role == Role::kAdmin || p.role == Role::kManager) && CanSee(p, lead);
+}
+
+Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_owner) {
+  switch (p.role) {
+    case Role::kAdmin:
+    case Role::kMarketer:
+      return {};
+    case Role::kManager:
+      if (!new_owner || new_owner->id == p.user_id || (p.team_id && new_owner->team_id == p.team_id)) return {};
+      return Error::Forbidden("managers can give leads only to members of their team");
+    case Role::kAgent:
+      if (new_owner && new_owner->id == p.user_id) return {};
+      return Error::Forbidden("agents cannot hand leads to someone else; ask a manager");
+  }
+  return Error::Forbidden("not allowed");
+}
+
+void ApplyAssignmentStatus(Lead& lead) {
+  if (lead.owner_id && lead.status == "new") lead.status = "assigned";
+}
+
+}  // namespace sen::leads

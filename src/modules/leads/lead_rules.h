@@ -1,0 +1,71 @@
+// Pure lead rules, no I/O: normalisation (L2), duplicates (L3), search plans (L6), access (A2),
+// status on assignment (L10).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/principal.h"
+#include "modules/leads/lead.h"
+
+namespace sen::leads {
+
+// Fills the derived fields (folded name and company, E.164 phones, lower-case e-mail) and checks
+// what only the whole record can tell. `today` bounds the birthday.
+Status NormaliseLead(Lead& lead, Millis now);
+
+// The text the search index keeps for a lead: folded name, e-mail, folded company, phone digits.
+std::string SearchDocument(const Lead& lead);
+
+// How a search box query runs against the index.
+struct SearchPlan {
+  std::string match;                    // FTS5 trigram query; empty when `name_prefix` is used
+  std::vector<std::string> like_terms;  // terms too short for trigrams, checked on the matches
+  std::optional<std::string> name_prefix;  // one- or two-letter queries: start of the folded name
+};
+// nullopt when the query has nothing searchable (only spaces or punctuation).
+std::optional<SearchPlan> PlanSearch(std::string_view q);
+
+struct DuplicateCandidate {
+  std::int64_t id = 0;
+  std::string full_name;
+  std::string name_fold;
+  std::optional<std::string> mobile;
+  std::optional<std::string> mobile_e164;
+  std::optional<std::string> phone_e164;
+  std::optional<std::string> email;
+  std::optional<std::int64_t> owner_id;
+};
+
+struct DuplicateMatch {
+  DuplicateCandidate candidate;
+  std::vector<std::string> matched_on;  // "mobile", "email", "full_name" + "phone"
+};
+
+// L3: the same normalised mobile, or e-mail, or the same folded name with a phone in common.
+std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates);
+
+// Which leads a caller may see and change (A2).
+struct LeadScope {
+  enum class Kind { kAll, kTeam, kOwn } kind = Kind::kOwn;
+  std::int64_t user_id = 0;
+  std::optional<std::int64_t> team_id;
+};
+LeadScope ScopeOf(const Principal& p);
+bool CanSee(const Principal& p, const Lead& lead);
+bool CanDelete(const Principal& p, const Lead& lead);
+
+struct OwnerInfo {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> team_id;
+};
+// May `p` give the lead to `new_owner` (nullopt: take it from its owner)?
+Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_owner);
+
+// L10: a lead that gets an owner while New becomes Assigned.
+void ApplyAssignmentStatus(Lead& lead);
+
+}  // namespace sen::leads

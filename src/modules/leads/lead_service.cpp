@@ -1,0 +1,233 @@
+// Lead use cases; see lead_service.h for the order each follows.
+#include "modules/leads/lead_service.h"
+
+#include <map>
+
+#include "modules/leads/lead_fields.h"
+#include "modules/leads/lead_rules.h"
+
+namespace sen::leads {
+
+namespace {
+
+// Input errors and rule errors in one answer, one entry per field.
+Status Merge(Status first, Status second) {
+  if (first.ok()) return second;
+  if (second.ok()) return first;
+  Error merged = std::move(first).error();
+  for (auto& d : second.error().details) {
+    bool seen = false;
+    for (const auto& m : merged.details) seen = seen || m.field == d.field;
+    if (!seen) merged.details.push_back(d);
+  }
+  return Error::Validation(std::move(merged.details));
+}
+
+Error DuplicateError(const std::vector<DuplicateMatch>& matches) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : matches) {
+    const auto& c = m.candidate;
+    list.push_back({{"type", "lead"},
+                    {"id", c.id},
+                    {"full_name", c.full_name},
+                    {"mobile", c.mobile ? nlohmann::json(*c.mobile) : nlohmann::json()},
+                    {"email", c.email ? nlohmann::json(*c.email) : nlohmann::json()},
+                    {"owner_id", c.owner_id ? nlohmann::json(*c.owner_id) : nlohmann::json()},
+                    {"matched_on", m.matched_on}});
+  }
+  Error e{ErrorCode::kDuplicate,
+          std::to_string(matches.size()) + " existing record(s) look like the same person; send "
+                                           "\"allow_duplicate\": true to save anyway"};
+  e.extra["duplicates"] = std::move(list);
+  return e;
+}
+
+bool SearchKeysChanged(const Lead& a, const Lead& b) {
+  return a.name_fold != b.name_fold || a.email != b.email || a.company_fold != b.company_fold ||
+         a.mobile_e164 != b.mobile_e164 || a.phone_e164 != b.phone_e164;
+}
+
+bool DuplicateKeysChanged(const Lead& a, const Lead& b) {
+  return a.name_fold != b.name_fold || a.email != b.email || a.mobile_e164 != b.mobile_e164 ||
+         a.phone_e164 != b.phone_e164;
+}
+
+std::vector<audit::Change> Diff(const Lead& before, const Lead& after) {
+  std::vector<audit::Change> changes;
+  for (const auto& f : LeadFields()) {
+    if (f.read_only && f.name != "team_id") continue;
+    auto old_value = f.get(before);
+    auto new_value = f.get(after);
+    if (old_value != new_value) {
+      changes.push_back({"update", std::string(f.name), AuditValue(old_value), AuditValue(new_value)});
+    }
+  }
+  return changes;
+}
+
+std::optional<std::int64_t> UserIdOf(const Principal& p) {
+  return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
+}
+
+}  // namespace
+
+LeadService::LeadService(db::Database& db, const Clock& clock, users::UserService& users)
+    : db_(db), clock_(clock), users_(users) {}
+
+Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead) {
+  std::optional<OwnerInfo> owner;
+  if (lead.owner_id) {
+    auto user = users_.FindActive(tx, *lead.owner_id);
+    if (!user) return Error::Field("owner_id", "no active user has this id", "not_found");
+    owner = OwnerInfo{user->id, user->team_id};
+  }
+  if (auto allowed = CheckOwnerChange(p, owner); !allowed) return allowed;
+  // The lead belongs to its owner's team; unassigned, it stays in the team it was in.
+  if (owner) lead.team_id = owner->team_id;
+  return {};
+}
+
+Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
+  const Millis now = clock_.Now();
+  Lead lead;
+  Status applied = ApplyInput(lead, input, {"allow_duplicate"});
+  if (p.role == Role::kAgent && !input.contains("owner_id")) lead.owner_id = p.user_id;
+  if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
+  if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
+  lead.created_by = UserIdOf(p);
+  lead.created_at = lead.updated_at = now;
+
+  auto tx = db_.BeginWrite();
+  if (lead.owner_id) {
+    if (auto owner = ResolveOwner(*tx, p, lead); !owner) return std::move(owner).error();
+    if (!input.contains("status")) ApplyAssignmentStatus(lead);
+  }
+  if (!allow_duplicate) {
+    auto matches = MatchDuplicates(lead, repo::FindDuplicateCandidates(*tx, lead));
+    if (!matches.empty()) return DuplicateError(matches);
+  }
+  lead.id = repo::Insert(*tx, lead);
+  audit::Record(*tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}}, now);
+  tx->Commit();
+  return lead;
+}
+
+Result<Lead> LeadService::Get(const Principal& p, std::int64_t id) {
+  auto tx = db_.BeginRead();
+  auto lead = repo::Find(*tx, id);
+  if (!lead || (lead->deleted_at && !CanDelete(p, *lead))) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  return *lead;
+}
+
+Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nlohmann::json& input,
+                                 bool allow_duplicate) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto before = repo::Find(*tx, id);
+  if (!before || before->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanSee(p, *before)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+
+  Lead after = *before;
+  Status applied = ApplyInput(after, input, {"allow_duplicate"});
+  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
+  if (after.owner_id != before->owner_id) {
+    if (auto owner = ResolveOwner(*tx, p, after); !owner) return std::move(owner).error();
+    if (!input.contains("status")) ApplyAssignmentStatus(after);
+  }
+  if (!allow_duplicate && DuplicateKeysChanged(*before, after)) {
+    auto matches = MatchDuplicates(after, repo::FindDuplicateCandidates(*tx, after));
+    if (!matches.empty()) return DuplicateError(matches);
+  }
+  auto changes = Diff(*before, after);
+  if (changes.empty()) return *before;
+  after.updated_at = now;
+  repo::Update(*tx, after, SearchKeysChanged(*before, after));
+  audit::Record(*tx, audit::ActorOf(p), "lead", id, changes, now);
+  tx->Commit();
+  return after;
+}
+
+Status LeadService::Delete(const Principal& p, std::int64_t id) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto lead = repo::Find(*tx, id);
+  if (!lead || lead->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins delete leads");
+  repo::SetDeleted(*tx, id, now, UserIdOf(p), now);
+  audit::Record(*tx, audit::ActorOf(p), "lead", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+  tx->Commit();
+  return {};
+}
+
+Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto lead = repo::Find(*tx, id);
+  if (!lead) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins restore leads");
+  if (!lead->deleted_at) return Error::Conflict("lead " + std::to_string(id) + " is not deleted");
+  if (*lead->deleted_at + kRestoreWindow < now) {
+    return Error::Conflict("lead " + std::to_string(id) + " was deleted more than 30 days ago");
+  }
+  repo::SetDeleted(*tx, id, std::nullopt, std::nullopt, now);
+  audit::Record(*tx, audit::ActorOf(p), "lead", id, {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);
+  tx->Commit();
+  lead->deleted_at.reset();
+  lead->updated_at = now;
+  return *lead;
+}
+
+Result<Page<Lead>> LeadService::List(const Principal& p, const LeadFilter& filter, const LeadSort& sort,
+                                     PageRequest page) {
+  if (filter.deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
+    return Error::Forbidden("only managers and admins see deleted leads");
+  }
+  auto tx = db_.BeginRead();
+  return repo::List(*tx, filter, ScopeOf(p), sort, page);
+}
+
+Result<Page<TimelineEntry>> LeadService::Timeline(const Principal& p, std::int64_t id, PageRequest page) {
+  auto tx = db_.BeginRead();
+  auto lead = repo::Find(*tx, id);
+  if (!lead || (lead->deleted_at && !CanDelete(p, *lead))) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  auto history = audit::History(*tx, "lead", id, page);
+  std::map<std::int64_t, std::optional<std::string>> names;
+  Page<TimelineEntry> out;
+  out.total = history.total;
+  out.request = history.request;
+  for (auto& e : history.items) {
+    std::optional<std::string> name;
+    if (e.user_id) {
+      auto [it, inserted] = names.try_emplace(*e.user_id);
+      if (inserted) {
+        if (auto u = users_.Find(*tx, *e.user_id)) it->second = u->full_name;
+      }
+      name = it->second;
+    }
+    out.items.push_back({std::move(e), std::move(name)});
+  }
+  return out;
+}
+
+Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {
+  const Millis now = clock_.Now();
+  for (auto& lead : leads) {
+    if (auto ok = NormaliseLead(lead, now); !ok) return ok;
+    if (!lead.created_by) lead.created_by = UserIdOf(p);
+    if (lead.created_at == 0) lead.created_at = now;
+    if (lead.updated_at == 0) lead.updated_at = lead.created_at;
+  }
+  auto tx = db_.BeginWrite();
+  for (auto& lead : leads) {
+    lead.id = repo::Insert(*tx, lead);
+    audit::Record(*tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
+                  lead.created_at);
+  }
+  tx->Commit();
+  return {};
+}
+
+}  // namespace sen::leads

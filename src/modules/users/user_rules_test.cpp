@@ -1,0 +1,23 @@
+#include "modules/users/user_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace sen::users {
+namespace {
+
+TEST(UserRules, UsernamesAreLowerCasedAndLimitedToSafeCharacters) {
+  EXPECT_EQ(NormaliseUsername("Agent.An"), "agent.an");
+  EXPECT_EQ(NormaliseUsername("an_1-b"), "an_1-b");
+  EXPECT_FALSE(NormaliseUsername("an").has_value());
+  EXPECT_FALSE(NormaliseUsername("an bình").has_value());
+  EXPECT_FALSE(NormaliseUsername(std::string(51, 'a')).has_value());
+}
+
+TEST(UserRules, PasswordsNeedEightToTwoHundredCharacters) {
+  EXPECT_TRUE(PasswordProblem("short").has_value());
+  EXPECT_FALSE(PasswordProblem("long enough").has_value());
+  EXPECT_TRUE(PasswordProblem(std::string(201, 'x')).has_value());
+}
+
+}  // namespace
+}  // namespace sen::users

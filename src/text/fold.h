@@ -1,0 +1,26 @@
+// Vietnamese-aware text folding for comparison and search (ICU Normalizer2).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sen::text {
+
+// True when `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+// Number of Unicode characters in valid UTF-8.
+std::size_t Utf8Length(std::string_view s);
+
+// The form text is stored in: Unicode NFC, trimmed, runs of white space collapsed to one space.
+// "Nguye\u0302\u0303n  Van" (NFD) -> "Nguyễn Van" (NFC).
+std::string Tidy(std::string_view s);
+
+// Unicode NFC with the ends trimmed; line breaks and inner spaces kept (descriptions, notes).
+std::string Nfc(std::string_view s);
+
+// The form text is compared in: Tidy, then lower case, diacritics removed, đ/Đ -> d.
+// "Nguyễn Văn Đức", "NGUYEN VAN DUC" and the NFD spelling all fold to "nguyen van duc".
+std::string Fold(std::string_view s);
+
+}  // namespace sen::text
