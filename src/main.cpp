@@ -1,5 +1,6 @@
 // The `sen` command line: serve, migrate, user, token, demo, backup.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -178,6 +179,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  // Logs go to stderr; stdout carries what commands print (the URL, created passwords, tokens).
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("sen"));
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
   try {

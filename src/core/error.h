@@ -60,6 +60,12 @@ class FieldErrors {
     errors_.push_back({std::move(field), std::move(message), std::move(reason)});
   }
   bool empty() const { return errors_.empty(); }
+  bool Has(std::string_view field) const {
+    for (const auto& e : errors_) {
+      if (e.field == field) return true;
+    }
+    return false;
+  }
   const std::vector<FieldError>& list() const { return errors_; }
   Error ToError() const { return Error::Validation(errors_); }
 

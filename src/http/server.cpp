@@ -13,6 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -111,7 +112,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::size_t limit = server_.BodyLimitFor(header.target());
     parser_->body_limit(limit);
     if (auto length = parser_->content_length(); length && *length > limit) {
-      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, fmt::format("the request body is larger than the limit of {} bytes", limit)), false);
+      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, fmt::format("the request body is larger than the limit of {} bytes", limit)), false, false, true);
     }
     stream_.expires_after(kRequestTimeout);
     if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
@@ -130,7 +131,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnReadError(beast::error_code ec) {
     if (ec == bhttp::error::body_limit) {
-      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, "the request body is larger than the limit"), false);
+      return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, "the request body is larger than the limit"), false, false, true);
     }
     if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
         ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof) {
@@ -180,7 +181,9 @@ class Session : public std::enable_shared_from_this<Session> {
     Reply(std::move(response), message.keep_alive() && !server_.stopping, head);
   }
 
-  void Reply(Response response, bool keep_alive, bool head = false) {
+  // `drain`: the client may still be sending a body we refused; read and drop it before closing,
+  // or the kernel resets the connection and the client never sees the answer.
+  void Reply(Response response, bool keep_alive, bool head = false, bool drain = false) {
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     msg->version(11);
     msg->result(static_cast<unsigned>(response.status));
@@ -196,9 +199,26 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!head) msg->body() = std::move(response.body);
     msg->prepare_payload();
     if (head) msg->content_length(size);
-    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
-      if (ec || !keep_alive) return self->Close();
+    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep_alive, drain](beast::error_code ec, std::size_t) {
+      if (ec) return self->Close();
+      if (drain) {
+        beast::error_code ignored;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        self->drained_ = 0;
+        return self->Drain();
+      }
+      if (!keep_alive) return self->Close();
       self->ReadHeader();
+    });
+  }
+
+  void Drain() {
+    constexpr std::size_t kMaxDrain = 64 << 20;
+    stream_.expires_after(std::chrono::seconds(10));
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kMaxDrain) return self->Close();
+      self->Drain();
     });
   }
 
@@ -215,6 +235,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_ip_;
   bool busy_ = false;
+  std::array<char, 16384> scratch_;
+  std::size_t drained_ = 0;
 };
 
 }  // namespace

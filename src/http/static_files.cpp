@@ -30,7 +30,8 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    std::string url = "/" + std::filesystem::relative(entry.path(), root).generic_string();
+    std::string url = "/";
+    url += std::filesystem::relative(entry.path(), root).generic_string();
     files_[url] = {content.str(), ContentType(entry.path())};
   }
 }

@@ -130,20 +130,23 @@ Result<Principal> UserService::Authenticate(std::string_view bearer_token, std::
   return Error::Unauthenticated("sign in first");
 }
 
-Result<User> UserService::Create(const Principal& actor, const NewUser& in) {
+Result<User> UserService::Create(const Principal& actor, const NewUser& in, FieldErrors errors) {
   if (!IsAdmin(actor)) return Error::Forbidden("only admins manage users");
-  FieldErrors errors;
   auto username = NormaliseUsername(in.username);
-  if (!username) errors.Add("username", "must be 3-50 letters, digits, '.', '_' or '-'", "unknown_value");
-  if (auto problem = PasswordProblem(in.password)) errors.Add("password", *problem, "too_short");
-  if (in.full_name.empty()) errors.Add("full_name", "is required", "required");
+  if (!username && !errors.Has("username")) {
+    errors.Add("username", "must be 3-50 letters, digits, '.', '_' or '-'", "unknown_value");
+  }
+  if (auto problem = PasswordProblem(in.password); problem && !errors.Has("password")) {
+    errors.Add("password", *problem, "too_short");
+  }
+  if (in.full_name.empty() && !errors.Has("full_name")) errors.Add("full_name", "is required", "required");
   std::optional<std::string> email;
   if (in.email) {
     email = text::NormaliseEmail(*in.email);
     if (!email) errors.Add("email", "is not an e-mail address", "invalid_email");
   }
   auto role = ParseRole(in.role);
-  if (!role) errors.Add("role", "must be admin, manager, marketer or agent", "unknown_value");
+  if (!role && !errors.Has("role")) errors.Add("role", "must be admin, manager, marketer or agent", "unknown_value");
   if (!ValidLanguage(in.language)) errors.Add("language", "must be vi or en", "unknown_value");
   if (!errors.empty()) return errors.ToError();
 

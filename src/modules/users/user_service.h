@@ -79,7 +79,9 @@ class UserService {
   // From an API token (Bearer) or else a session cookie.
   Result<Principal> Authenticate(std::string_view bearer_token, std::string_view session_token);
 
-  Result<User> Create(const Principal& actor, const NewUser& input);
+  // `shape_errors` are problems the caller already found in the request (wrong types, unknown
+  // fields); they are answered together with the rule errors, after the access check.
+  Result<User> Create(const Principal& actor, const NewUser& input, FieldErrors shape_errors = {});
   Result<User> Update(const Principal& actor, std::int64_t id, const UserPatch& patch);
   Result<User> UpdateSelf(const Principal& actor, const SelfPatch& patch);
   Result<User> Get(const Principal& actor, std::int64_t id);

@@ -129,8 +129,7 @@ void RegisterRoutes(http::Router& router, UserService& service) {
     u.team_id = in.Id("team_id").value_or(std::nullopt);
     u.extension = in.Text("extension", 20).value_or(std::nullopt);
     u.language = in.Text("language", 2).value_or(std::nullopt).value_or("vi");
-    if (!errors.empty()) return Response::FromError(errors.ToError());
-    return Answer(service.Create(*req.principal, u), 201, UserJsonOf);
+    return Answer(service.Create(*req.principal, u, std::move(errors)), 201, UserJsonOf);
   });
 
   router.Add("GET", "/api/users/{id}", [&service](Request& req) {
