@@ -1,0 +1,61 @@
+// Providers (server state, antd theme and locale, session) and the routes.
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/types';
+import { useLanguage } from './i18n';
+import { AuthProvider } from './modules/auth/AuthProvider';
+import { ErrorBoundary } from './modules/common/ErrorBoundary';
+import { AppLayout } from './modules/layout/AppLayout';
+import { LeadDetailPage } from './modules/leads/LeadDetailPage';
+import { LeadFormPage } from './modules/leads/LeadFormPage';
+import { LeadsListPage } from './modules/leads/LeadsListPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx answer will not change by asking again; network and server errors may.
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.pageNotFound')} />;
+}
+
+export default function App() {
+  const language = useLanguage();
+  return (
+    // The router wraps antd's App so that links inside messages and modals work too.
+    <BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <ConfigProvider locale={language === 'en' ? enUS : viVN}>
+          <AntApp>
+            <ErrorBoundary>
+              <AuthProvider>
+                <Routes>
+                  <Route element={<AppLayout />}>
+                    <Route index element={<Navigate to="/leads" replace />} />
+                    <Route path="leads" element={<LeadsListPage />} />
+                    <Route path="leads/new" element={<LeadFormPage key="new" />} />
+                    <Route path="leads/:id" element={<LeadDetailPage />} />
+                    <Route path="leads/:id/edit" element={<LeadFormPage key="edit" />} />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                </Routes>
+              </AuthProvider>
+            </ErrorBoundary>
+          </AntApp>
+        </ConfigProvider>
+      </QueryClientProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,78 @@
+// The one fetch wrapper: same-origin cookies, the CSRF header on writes, JSON errors as ApiError.
+import { ApiError, type DuplicateMatch, type ErrorCode, type ErrorDetail } from './types';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type QueryParams = Record<string, string | number | undefined>;
+
+let csrfToken: string | null = null;
+let onSessionLost: (() => void) | null = null;
+
+/** Set on sign-in, cleared on sign-out; every state-changing request carries it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a signed-in request answers 401 (the session expired or was revoked). */
+export function setSessionLostHandler(handler: (() => void) | null): void {
+  onSessionLost = handler;
+}
+
+export function queryString(params: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: ErrorDetail[] };
+  duplicates?: DuplicateMatch[];
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // Not JSON (a proxy's error page, an empty body): fall back to the status line.
+  }
+  const error = body?.error;
+  if (!error?.code) {
+    return new ApiError(response.status, 'server_error', response.statusText || `HTTP ${response.status}`);
+  }
+  return new ApiError(
+    response.status,
+    error.code as ErrorCode,
+    error.message ?? error.code,
+    error.details ?? [],
+    body?.duplicates ?? [],
+  );
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && csrfToken !== null) onSessionLost?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

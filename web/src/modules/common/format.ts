@@ -1,0 +1,9 @@
+// How dates and times are shown: in the browser's time zone, Vietnamese day-first order.
+import dayjs from 'dayjs';
+
+export const dateFormat = 'DD/MM/YYYY';
+export const dateTimeFormat = 'DD/MM/YYYY HH:mm';
+
+export const formatDate = (value: string) => dayjs(value).format(dateFormat);
+
+export const formatDateTime = (value: string) => dayjs(value).format(dateTimeFormat);

@@ -1,0 +1,60 @@
+// The frame of every signed-in page: menu on the left, user and language in the header.
+import { Button, Flex, Layout, Menu, Typography } from 'antd';
+import { LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth, useCurrentUser } from '../auth/AuthProvider';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const section = location.pathname.split('/')[1] ?? '';
+
+  const leave = () => {
+    navigate('/');
+    void signOut();
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        width={256}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+      >
+        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
+          Sen
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          items={[{ key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> }]}
+          data-testid="main-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+            <span data-testid="current-user">
+              <Typography.Text strong>{user.full_name || user.username}</Typography.Text>{' '}
+              <Typography.Text type="secondary">({t(`roles.${user.role}`)})</Typography.Text>
+            </span>
+            <LanguageSwitch />
+            <Button icon={<LogoutOutlined />} onClick={leave} data-testid="sign-out">
+              {t('auth.signOut')}
+            </Button>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
