@@ -121,7 +121,9 @@ ServerProcess::ServerProcess(std::optional<std::filesystem::path> dir, std::map<
 
 ServerProcess::~ServerProcess() {
   // A clean exit also means no sanitizer report: ASan and UBSan make the server exit non-zero.
-  if (pid_ > 0) EXPECT_EQ(Stop(), 0) << "the server did not shut down cleanly; log:\n" << Log();
+  if (pid_ > 0) {
+    EXPECT_EQ(Stop(), 0) << "the server did not shut down cleanly; log:\n" << Log();
+  }
   if (own_dir_) {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);

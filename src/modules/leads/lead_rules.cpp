@@ -115,7 +115,12 @@ std::optional<SearchPlan> PlanSearch(std::string_view q) {
   return plan;
 }
 
-std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates) {
+std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates,
+                                            const Lead* before) {
+  const bool mobile_changed = !before || before->mobile_e164 != lead.mobile_e164;
+  const bool email_changed = !before || before->email != lead.email;
+  const bool name_or_phone_changed = !before || before->name_fold != lead.name_fold || mobile_changed ||
+                                     before->phone_e164 != lead.phone_e164;
   std::vector<DuplicateMatch> out;
   auto shares_phone = [&](const DuplicateCandidate& c) {
     for (const auto* mine : {&lead.mobile_e164, &lead.phone_e164}) {
@@ -129,9 +134,9 @@ std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<
       continue;
     }
     DuplicateMatch m{c, {}};
-    if (lead.mobile_e164 && lead.mobile_e164 == c.mobile_e164) m.matched_on.emplace_back("mobile");
-    if (lead.email && lead.email == c.email) m.matched_on.emplace_back("email");
-    if (!lead.name_fold.empty() && lead.name_fold == c.name_fold && shares_phone(c)) {
+    if (mobile_changed && lead.mobile_e164 && lead.mobile_e164 == c.mobile_e164) m.matched_on.emplace_back("mobile");
+    if (email_changed && lead.email && lead.email == c.email) m.matched_on.emplace_back("email");
+    if (name_or_phone_changed && !lead.name_fold.empty() && lead.name_fold == c.name_fold && shares_phone(c)) {
       m.matched_on.emplace_back("full_name");
       m.matched_on.emplace_back("phone");
     }

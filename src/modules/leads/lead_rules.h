@@ -46,7 +46,10 @@ struct DuplicateMatch {
 };
 
 // L3: the same normalised mobile, or e-mail, or the same folded name with a phone in common.
-std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates);
+// On an edit (`before` given) only keys the edit changed count: a duplicate the user already
+// accepted with "Save anyway" does not come back on every later edit.
+std::vector<DuplicateMatch> MatchDuplicates(const Lead& lead, const std::vector<DuplicateCandidate>& candidates,
+                                            const Lead* before = nullptr);
 
 // Which leads a caller may see and change (A2).
 struct LeadScope {

@@ -122,6 +122,18 @@ TEST(DuplicateRule, ALeadIsNotItsOwnDuplicateAndEachMatchIsListedOnce) {
   EXPECT_EQ(m[0].matched_on, (std::vector<std::string>{"mobile", "email", "full_name", "phone"}));
 }
 
+TEST(DuplicateRule, EditsWarnOnlyAboutKeysThatChanged) {
+  Lead before = Normalised("Trần An", "0912345678", std::nullopt, "an@x.vn");
+  Lead after = before;
+  after.email = "an.tran@x.vn";
+  auto twin = Candidate(7, "le binh", "+84912345678", std::nullopt, "an.tran@x.vn");
+  auto m = MatchDuplicates(after, {twin}, &before);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].matched_on, (std::vector<std::string>{"email"})) << "the accepted shared mobile stays quiet";
+  after.email = "new@x.vn";
+  EXPECT_TRUE(MatchDuplicates(after, {twin}, &before).empty());
+}
+
 TEST(SearchPlan, FoldsWordsIntoTrigramPhrases) {
   auto p = PlanSearch("Nguyễn  VĂN");
   ASSERT_TRUE(p);

@@ -136,7 +136,7 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
     if (!input.contains("status")) ApplyAssignmentStatus(after);
   }
   if (!allow_duplicate && DuplicateKeysChanged(*before, after)) {
-    auto matches = MatchDuplicates(after, repo::FindDuplicateCandidates(*tx, after));
+    auto matches = MatchDuplicates(after, repo::FindDuplicateCandidates(*tx, after), &*before);
     if (!matches.empty()) return DuplicateError(matches);
   }
   auto changes = Diff(*before, after);

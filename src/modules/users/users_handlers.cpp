@@ -163,7 +163,7 @@ void RegisterRoutes(http::Router& router, UserService& service) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& t : service.ListTeams()) items.push_back(ToJson(t));
     const auto total = static_cast<std::int64_t>(items.size());
-    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", total}});
+    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", kMaxPageSize}});
   });
 
   auto team_name = [](Request& req) -> Result<std::string> {
@@ -195,7 +195,7 @@ void RegisterRoutes(http::Router& router, UserService& service) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& t : service.ListApiTokens(*req.principal)) items.push_back(TokenJson(t));
     const auto total = static_cast<std::int64_t>(items.size());
-    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", total}});
+    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", kMaxPageSize}});
   });
 
   router.Add("POST", "/api/api-tokens", [&service](Request& req) {
