@@ -13,6 +13,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "http/write_batcher.h"
 #include "modules/demo/demo_seeder.h"
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
@@ -108,11 +109,16 @@ int Serve(const std::string& db_url, const std::string& listen, const std::strin
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
   if (web.file_count() == 0) spdlog::warn("no web app found; serving the API only");
 
-  options.handler = [&router](http::Request& req) { return router.Dispatch(req); };
+  http::WriteBatcher batcher(*core.db);
+  router.SetWriteBatcher(&batcher);
+  options.handler = [&router](http::Request req, std::function<void(http::Response)> respond) {
+    router.Handle(std::move(req), std::move(respond));
+  };
   http::Server server(options);
   std::uint16_t port = server.Listen();
   std::cout << "listening on http://" << options.host << ":" << port << std::endl;
   server.Run();
+  batcher.Stop();  // the server waited for every answer, so nothing is left in it
   core.db.reset();
   spdlog::info("database closed");
   return 0;

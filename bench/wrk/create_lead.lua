@@ -1,21 +1,20 @@
--- POST /api/leads with a new Vietnamese name and a mobile no other request uses.
--- Each wrk thread numbers its own range, so numbers never collide (no 409s).
+-- POST /api/leads with a new Vietnamese name and a mobile no other request uses: prefix 092,
+-- which the demo generator never gives, then the wrk thread's number, then a counter.
 local token = os.getenv("SEN_TOKEN")
-local base = tonumber(os.getenv("MOBILE_BASE") or "0")
+local base = tonumber(os.getenv("MOBILE_BASE") or "0") % 1000000
 local counter = 0
-local thread_index = 0
+local threads_started = 0
 local surnames = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi" }
 local given = { "Văn An", "Thị Bình", "Minh Châu", "Đức Dũng", "Thu Hà", "Quốc Huy", "Ngọc Lan", "Thành Long" }
 
 setup = function(thread)
-  thread:set("thread_index", thread_index)
-  thread_index = thread_index + 1
+  thread:set("thread_number", threads_started)  -- a global in that thread's Lua state
+  threads_started = threads_started + 1
 end
 
 request = function()
   counter = counter + 1
-  local n = base + thread_index * 10000000 + counter
-  local mobile = string.format("09%08d", n % 100000000)
+  local mobile = string.format("092%d%06d", thread_number, (base + counter) % 1000000)
   local body = string.format('{"full_name":"%s %s","mobile":"%s","source":"Benchmark"}',
     surnames[counter % #surnames + 1], given[counter % #given + 1], mobile)
   return wrk.format("POST", "/api/leads",

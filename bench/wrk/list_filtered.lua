@@ -1,10 +1,13 @@
--- GET /api/leads?page_size=50 with one filter (env FILTER, e.g. "status=new"), pages 1..20.
+-- GET /api/leads?page_size=50 with a filter (env FILTER, e.g. "status=new"), pages 1..20.
+-- "{day}" in FILTER becomes a random day of the past year, so every request has a new total
+-- to count (no cached count).
 local token = os.getenv("SEN_TOKEN")
 local filter = os.getenv("FILTER") or "status=new"
 math.randomseed(os.time())
 
 request = function()
-  local path = "/api/leads?page_size=50&" .. filter .. "&page=" .. math.random(1, 20)
+  local day = os.date("!%Y-%m-%d", os.time() - math.random(1, 365) * 86400)
+  local path = "/api/leads?page_size=50&" .. filter:gsub("{day}", day) .. "&page=" .. math.random(1, 20)
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
 end
 

@@ -121,6 +121,15 @@ class Transaction {
 
 using TransactionPtr = std::unique_ptr<Transaction>;
 
+// Group commit: the write transactions a thread opens while its batch is open become savepoints
+// of the batch, and one commit makes them all durable. A savepoint that is not committed rolls
+// back alone; the others stay.
+class WriteBatch {
+ public:
+  virtual ~WriteBatch() = default;  // rolls back everything unless committed
+  virtual void Commit() = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -128,6 +137,8 @@ class Database {
   virtual TransactionPtr BeginRead() = 0;
   // The one writer: write transactions are serialised, so check-then-insert is atomic.
   virtual TransactionPtr BeginWrite() = 0;
+  // Holds the writer until the batch ends; only the calling thread may write meanwhile.
+  virtual std::unique_ptr<WriteBatch> BeginBatch() = 0;
   virtual Dialect dialect() const = 0;
   // A consistent copy of the whole database at `path`, taken while others keep working.
   virtual void Backup(const std::string& path) = 0;

@@ -38,6 +38,7 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   Headers headers;
+  std::int64_t user_id = 0;  // who asked, for the request log
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();

@@ -5,6 +5,7 @@
 
 #include "core/secrets.h"
 #include "db/database.h"
+#include "http/write_batcher.h"
 
 namespace sen::http {
 
@@ -32,11 +33,23 @@ bool ChangesState(std::string_view method) {
 
 }  // namespace
 
-void Router::Add(std::string_view method, std::string_view pattern, Handler handler, Access access) {
-  routes_.push_back({std::string(method), SplitPath(pattern), std::move(handler), access});
+void Router::Add(std::string_view method, std::string_view pattern, Handler handler, Access access,
+                 Execution execution) {
+  routes_.push_back({std::string(method), SplitPath(pattern), std::move(handler), access, execution});
 }
 
-Response Router::Dispatch(Request& request) const {
+void Router::Handle(Request request, Respond respond) const {
+  Response no_route;
+  const Route* route = Match(request, no_route);
+  if (!route) return respond(std::move(no_route));
+  if (route->execution == Execution::kBatchedWrite && batcher_) {
+    return batcher_->Submit([this, route, request = std::move(request)]() mutable { return Run(*route, request); },
+                            std::move(respond));
+  }
+  respond(Run(*route, request));
+}
+
+const Router::Route* Router::Match(Request& request, Response& no_route) const {
   auto segments = SplitPath(request.path);
   bool path_matched = false;
   for (const auto& route : routes_) {
@@ -54,15 +67,16 @@ Response Router::Dispatch(Request& request) const {
     path_matched = true;
     if (route.method != request.method) continue;
     request.path_params = std::move(params);
-    return Run(route, request);
+    return &route;
   }
   if (path_matched) {
-    return Response::FromError({ErrorCode::kBadRequest, "method " + request.method + " is not allowed on " + request.path});
+    no_route = Response::FromError({ErrorCode::kBadRequest, "method " + request.method + " is not allowed on " + request.path});
+  } else if (fallback_ && request.method == "GET" && request.path.rfind("/api/", 0) != 0) {
+    no_route = fallback_(request);
+  } else {
+    no_route = Response::FromError(Error::NotFound("no such endpoint: " + request.method + " " + request.path));
   }
-  if (fallback_ && request.method == "GET" && request.path.rfind("/api/", 0) != 0) {
-    return fallback_(request);
-  }
-  return Response::FromError(Error::NotFound("no such endpoint: " + request.method + " " + request.path));
+  return nullptr;
 }
 
 Response Router::Run(const Route& route, Request& request) const {
@@ -77,7 +91,9 @@ Response Router::Run(const Route& route, Request& request) const {
       }
       request.principal = std::move(principal.value());
     }
-    return route.handler(request);
+    Response response = route.handler(request);
+    if (request.principal) response.user_id = request.principal->user_id;
+    return response;
   } catch (const db::DbError& e) {
     if (e.kind() == db::DbError::Kind::kBusy) {
       spdlog::warn("request_id={} database busy: {}", request.request_id, e.what());

@@ -170,15 +170,22 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool head = request.method == "HEAD";
     if (head) request.method = "GET";
 
-    Response response = server_.options.handler(request);
-
-    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    auto level = response.status >= 500 ? spdlog::level::err : spdlog::level::info;
-    spdlog::log(level, "request_id={} method={} path={} status={} ms={:.2f} user={} ip={}", request.request_id,
-                message.method_string(), request.path, response.status, elapsed,
-                request.principal ? request.principal->user_id : 0, remote_ip_);
-    response.headers.emplace_back("X-Request-Id", request.request_id);
-    Reply(std::move(response), message.keep_alive() && !server_.stopping, head);
+    auto respond = [self = shared_from_this(), started, head, keep_alive = message.keep_alive(),
+                    method = std::string(message.method_string()), path = request.path,
+                    id = request.request_id](Response response) mutable {
+      // Runs inline when the answer is ready at once, else hops back onto this connection's strand.
+      net::dispatch(self->stream_.get_executor(), [self, started, head, keep_alive, method = std::move(method),
+                                                    path = std::move(path), id = std::move(id),
+                                                    response = std::move(response)]() mutable {
+        auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        auto level = response.status >= 500 ? spdlog::level::err : spdlog::level::info;
+        spdlog::log(level, "request_id={} method={} path={} status={} ms={:.2f} user={} ip={}", id, method, path,
+                    response.status, elapsed, response.user_id, self->remote_ip_);
+        response.headers.emplace_back("X-Request-Id", id);
+        self->Reply(std::move(response), keep_alive && !self->server_.stopping, head);
+      });
+    };
+    server_.options.handler(std::move(request), std::move(respond));
   }
 
   // `drain`: the client may still be sending a body we refused; read and drop it before closing,

@@ -18,7 +18,8 @@ struct ServerOptions {
   // Larger limit for paths under this prefix (uploads); empty for none.
   std::string upload_prefix;
   std::size_t upload_limit = 0;
-  std::function<Response(Request&)> handler;
+  // Answers a request by calling the callback, at once or later from another thread.
+  std::function<void(Request, std::function<void(Response)>)> handler;
 };
 
 class Server {

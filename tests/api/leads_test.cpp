@@ -182,6 +182,20 @@ TEST_F(LeadsApi, FiltersCombineAndSortAndPage) {
   EXPECT_EQ(none.json["total"], 0);
 }
 
+TEST_F(LeadsApi, TotalsFollowEveryChangeWhilePaging) {
+  const std::string list = "/api/leads?source=T%E1%BB%95ng&page_size=1";
+  EXPECT_EQ(admin_->Get(list).json["total"], 0);
+  auto a = CreateLead(*admin_, {{"full_name", "Tổng Một"}, {"source", "Tổng"}});
+  EXPECT_EQ(admin_->Get(list).json["total"], 1);
+  EXPECT_EQ(admin_->Get(list + "&page=2").json["total"], 1);
+  CreateLead(*admin_, {{"full_name", "Tổng Hai"}, {"source", "Tổng"}});
+  EXPECT_EQ(admin_->Get(list).json["total"], 2);
+  ASSERT_EQ(admin_->Delete(Path(a)).status, 204);
+  EXPECT_EQ(admin_->Get(list).json["total"], 1);
+  ASSERT_EQ(admin_->Patch("/api/leads/" + std::to_string(a["id"].get<std::int64_t>() + 1), {{"source", "Khác"}}).status, 200);
+  EXPECT_EQ(admin_->Get(list).json["total"], 0);
+}
+
 TEST_F(LeadsApi, BadFiltersAre422NamingTheParameter) {
   for (std::string query : {"status=hot", "stage=x", "owner_id=abc", "created_from=2026-02-30", "sort=mobile",
                             "page_size=501", "page=0", "colour=red", "do_not_contact=maybe"}) {

@@ -79,6 +79,9 @@ class SqliteConnection {
       Exec("PRAGMA journal_mode=WAL");
       // Durable across application crashes; WAL keeps the file consistent on power loss.
       Exec("PRAGMA synchronous=NORMAL");
+      // Checkpoints run on their own thread; this is only the backstop if that thread lags.
+      Exec("PRAGMA wal_autocheckpoint=50000");
+      Exec("PRAGMA journal_size_limit=134217728");
     }
   }
 
@@ -108,6 +111,9 @@ class SqliteConnection {
                     std::string(sql).substr(0, 200) + ": " + message);
     }
   }
+
+  // BEGIN and COMMIT run on every request: through the statement cache they are not parsed again.
+  void Step(std::string_view sql) { Query(sql, nullptr, 0, nullptr); }
 
   sqlite3_stmt* Prepare(std::string_view sql) {
     if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
@@ -168,7 +174,7 @@ namespace {
 
 class SqliteTransaction : public Transaction {
  public:
-  SqliteTransaction(SqliteConnection* conn, const char* begin) : conn_(conn) { conn_->Exec(begin); }
+  SqliteTransaction(SqliteConnection* conn, const char* begin) : conn_(conn) { conn_->Step(begin); }
   ~SqliteTransaction() override {
     if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -183,7 +189,7 @@ class SqliteTransaction : public Transaction {
   }
   void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql).c_str()); }
   void Commit() override {
-    conn_->Exec("COMMIT");
+    conn_->Step("COMMIT");
     done_ = true;
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -207,7 +213,58 @@ class SqliteWriteTransaction final : public SqliteTransaction {
   std::unique_lock<std::mutex> lock_;
 };
 
+// A write transaction inside an open batch: a savepoint of the batch's transaction.
+class SqliteSavepoint final : public SqliteTransaction {
+ public:
+  explicit SqliteSavepoint(SqliteConnection* conn) : SqliteTransaction(CheckInBatch(conn), "SAVEPOINT w") {}
+  ~SqliteSavepoint() override {
+    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK TO w; RELEASE w", nullptr, nullptr, nullptr);
+    done_ = true;
+  }
+  void Commit() override {
+    conn_->Step("RELEASE w");
+    done_ = true;
+  }
+
+ private:
+  // SQLite ends a transaction by itself on some errors (disk full); a savepoint opened then
+  // would silently start a new transaction outside the batch.
+  static SqliteConnection* CheckInBatch(SqliteConnection* conn) {
+    if (sqlite3_get_autocommit(conn->handle())) {
+      throw DbError(DbError::Kind::kOther, "the write batch was rolled back by an earlier error");
+    }
+    return conn;
+  }
+};
+
 }  // namespace
+
+class SqliteBatch;
+namespace {
+thread_local SqliteBatch* current_batch = nullptr;
+}  // namespace
+
+class SqliteBatch final : public WriteBatch {
+ public:
+  SqliteBatch(SqliteDatabase* db, std::unique_lock<std::mutex> lock) : db_(db), lock_(std::move(lock)) {
+    db_->writer_->Step("BEGIN IMMEDIATE");
+    current_batch = this;
+  }
+  ~SqliteBatch() override {
+    current_batch = nullptr;
+    if (!done_) sqlite3_exec(db_->writer_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void Commit() override {
+    db_->writer_->Step("COMMIT");
+    done_ = true;
+  }
+  const SqliteDatabase* db() const { return db_; }
+
+ private:
+  SqliteDatabase* db_;
+  std::unique_lock<std::mutex> lock_;
+  bool done_ = false;
+};
 
 class SqliteReadTransaction final : public SqliteTransaction {
  public:
@@ -227,12 +284,39 @@ class SqliteReadTransaction final : public SqliteTransaction {
 SqliteDatabase::SqliteDatabase(std::string path, int readers)
     : path_(std::move(path)), readers_max_(readers < 1 ? 1 : readers) {
   writer_ = std::make_unique<SqliteConnection>(path_, true);
+  checkpointer_ = std::thread([this] { CheckpointLoop(); });
 }
 
 SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_wake_.notify_one();
+  checkpointer_.join();
   std::scoped_lock lock(write_mutex_, readers_mutex_);
   idle_readers_.clear();
-  writer_.reset();
+  writer_.reset();  // the last connection to close checkpoints and removes the WAL
+}
+
+// A checkpoint inside a commit (SQLite's default) makes one request in every thousand pay for
+// writing back and syncing the pages of all the others. Here a PASSIVE checkpoint runs twice a
+// second on its own connection: it never blocks the writer or readers, and a page changed many
+// times between two checkpoints is written back once.
+void SqliteDatabase::CheckpointLoop() {
+  std::unique_ptr<SqliteConnection> conn;
+  std::unique_lock lock(checkpoint_mutex_);
+  while (!checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) {
+    lock.unlock();
+    try {
+      if (!conn) conn = std::make_unique<SqliteConnection>(path_, false);
+      int log = 0, done = 0;
+      sqlite3_wal_checkpoint_v2(conn->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    } catch (const DbError&) {
+      conn.reset();  // try again on the next round
+    }
+    lock.lock();
+  }
 }
 
 TransactionPtr SqliteDatabase::BeginRead() {
@@ -266,7 +350,13 @@ void SqliteDatabase::ReleaseReader(std::unique_ptr<SqliteConnection> conn) {
   reader_returned_.notify_one();
 }
 
+std::unique_ptr<WriteBatch> SqliteDatabase::BeginBatch() {
+  std::unique_lock lock(write_mutex_);
+  return std::make_unique<SqliteBatch>(this, std::move(lock));
+}
+
 TransactionPtr SqliteDatabase::BeginWrite() {
+  if (current_batch && current_batch->db() == this) return std::make_unique<SqliteSavepoint>(writer_.get());
   std::unique_lock lock(write_mutex_);
   return std::make_unique<SqliteWriteTransaction>(std::move(lock), writer_.get());
 }

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "db/database.h"
@@ -21,12 +22,15 @@ class SqliteDatabase final : public Database {
 
   TransactionPtr BeginRead() override;
   TransactionPtr BeginWrite() override;
+  std::unique_ptr<WriteBatch> BeginBatch() override;
   Dialect dialect() const override { return Dialect::kSqlite; }
   void Backup(const std::string& path) override;
 
  private:
   friend class SqliteReadTransaction;
+  friend class SqliteBatch;
   void ReleaseReader(std::unique_ptr<SqliteConnection> conn);
+  void CheckpointLoop();
 
   std::string path_;
   std::mutex write_mutex_;
@@ -37,6 +41,12 @@ class SqliteDatabase final : public Database {
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int readers_open_ = 0;
   int readers_max_;
+
+  // Copies the WAL back into the database file off the request path (see CheckpointLoop).
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool stopping_ = false;
+  std::thread checkpointer_;
 };
 
 }  // namespace sen::db

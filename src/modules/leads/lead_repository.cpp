@@ -43,7 +43,9 @@ constexpr std::string_view kDupByEmail =
     "WHERE email = ? AND deleted_at IS NULL LIMIT 20";
 constexpr std::string_view kDupByPhone =
     "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id FROM leads "
-    "WHERE (mobile_e164 = ? OR phone_e164 = ?) AND deleted_at IS NULL AND name_fold = ? LIMIT 20";
+    "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
+
+constexpr std::string_view kCounter = "leads";
 
 std::string Json(const json& j) { return j.dump(); }
 
@@ -123,6 +125,7 @@ std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
 }
 
 std::int64_t Insert(db::Transaction& tx, const Lead& l) {
+  db::BumpChangeCounter(tx, kCounter);
   EncodedJson j(l);
   std::int64_t id =
       tx.QueryInt(kInsert, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email,
@@ -136,6 +139,7 @@ std::int64_t Insert(db::Transaction& tx, const Lead& l) {
 }
 
 void Update(db::Transaction& tx, const Lead& l, bool search_changed) {
+  db::BumpChangeCounter(tx, kCounter);
   EncodedJson j(l);
   tx.Execute(kUpdate, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email, l.company,
                        l.company_fold, l.title, l.gender, l.birthday, l.address, l.province, l.source, l.medium,
@@ -150,6 +154,7 @@ void Update(db::Transaction& tx, const Lead& l, bool search_changed) {
 
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
                 std::optional<std::int64_t> deleted_by, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kSetDeleted, {deleted_at, deleted_by, now, id});
 }
 
@@ -158,16 +163,19 @@ std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, con
   auto read = [&](const db::Row& r) {
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6), r.OptInt(7)});
   };
-  if (l.mobile_e164) tx.Query(kDupByMobile, {*l.mobile_e164}, read);
-  if (l.email) tx.Query(kDupByEmail, {*l.email}, read);
+  // Point lookups on the phone and e-mail indexes only: filtering on the name in SQL would let
+  // the planner walk every "Nguyễn Văn An" instead. MatchDuplicates compares the names.
   for (const auto* phone : {&l.mobile_e164, &l.phone_e164}) {
-    if (*phone) tx.Query(kDupByPhone, {**phone, **phone, l.name_fold}, read);
+    if (!*phone) continue;
+    tx.Query(kDupByMobile, {**phone}, read);
+    tx.Query(kDupByPhone, {**phone}, read);
   }
+  if (l.email) tx.Query(kDupByEmail, {*l.email}, read);
   return out;
 }
 
 Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, const LeadSort& sort,
-                PageRequest page) {
+                PageRequest page, db::CountCache& counts) {
   std::string where = f.deleted ? " WHERE deleted_at IS NOT NULL" : " WHERE deleted_at IS NULL";
   db::Params params;
   switch (scope.kind) {
@@ -245,7 +253,7 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope
   Page<Lead> out;
   out.request = page;
   if (f.q && !plan) return out;  // nothing searchable: no match
-  out.total = tx.QueryInt("SELECT COUNT(*) FROM leads" + where, params).value_or(0);
+  out.total = counts.Count(tx, "SELECT COUNT(*) FROM leads" + where, params, db::ChangeCounter(tx, kCounter));
   if (out.total <= page.offset()) return out;
 
   const char* dir = sort.descending ? " DESC" : " ASC";

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/paging.h"
+#include "db/count_cache.h"
 #include "db/database.h"
 #include "modules/leads/lead.h"
 #include "modules/leads/lead_rules.h"
@@ -41,10 +42,11 @@ std::int64_t Insert(db::Transaction& tx, const Lead& lead);
 void Update(db::Transaction& tx, const Lead& lead, bool search_changed);
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
                 std::optional<std::int64_t> deleted_by, Millis now);
-// Live leads sharing a mobile, an e-mail, or a phone (for the name+phone rule).
+// Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
+// `counts` keeps totals between pages of the same filter while no lead changes.
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
-                PageRequest page);
+                PageRequest page, db::CountCache& counts);
 
 }  // namespace repo
 }  // namespace sen::leads

@@ -185,7 +185,7 @@ Result<Page<Lead>> LeadService::List(const Principal& p, const LeadFilter& filte
     return Error::Forbidden("only managers and admins see deleted leads");
   }
   auto tx = db_.BeginRead();
-  return repo::List(*tx, filter, ScopeOf(p), sort, page);
+  return repo::List(*tx, filter, ScopeOf(p), sort, page, counts_);
 }
 
 Result<Page<TimelineEntry>> LeadService::Timeline(const Principal& p, std::int64_t id, PageRequest page) {

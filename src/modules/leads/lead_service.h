@@ -46,6 +46,7 @@ class LeadService {
   db::Database& db_;
   const Clock& clock_;
   users::UserService& users_;
+  db::CountCache counts_;
 };
 
 // Deleted leads can be restored for this long (L14).

@@ -204,7 +204,7 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
     if (!body) return Response::FromError(body.error());
     return Answer(service.Create(*req.principal, body->body, body->allow_duplicate), 201,
                   [](const Lead& l) { return ToJson(l); });
-  });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
   router.Add("GET", "/api/leads/{id}", [&service](Request& req) {
     auto id = req.PathId();
@@ -219,20 +219,20 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
     if (!body) return Response::FromError(body.error());
     return Answer(service.Update(*req.principal, *id, body->body, body->allow_duplicate), 200,
                   [](const Lead& l) { return ToJson(l); });
-  });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
   router.Add("DELETE", "/api/leads/{id}", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such lead"));
     auto status = service.Delete(*req.principal, *id);
     return status ? Response::NoContent() : Response::FromError(status.error());
-  });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
   router.Add("POST", "/api/leads/{id}/restore", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such lead"));
     return Answer(service.Restore(*req.principal, *id), 200, [](const Lead& l) { return ToJson(l); });
-  });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
   router.Add("GET", "/api/leads/{id}/timeline", [&service](Request& req) {
     auto id = req.PathId();

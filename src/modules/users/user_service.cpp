@@ -112,22 +112,46 @@ void UserService::Logout(std::string_view session_token) {
   auto tx = db_.BeginWrite();
   repo::DeleteSession(*tx, Sha256Hex(session_token));
   tx->Commit();
+  principals_.Clear();
+}
+
+std::optional<Principal> PrincipalCache::Get(const std::string& token_hash, Millis now) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(token_hash);
+  if (it == entries_.end() || it->second.expires <= now) return std::nullopt;
+  return it->second.principal;
+}
+
+void PrincipalCache::Put(const std::string& token_hash, const Principal& p, Millis now) {
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_[token_hash] = {p, now + kLifetime};
+}
+
+void PrincipalCache::Clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
 }
 
 Result<Principal> UserService::Authenticate(std::string_view bearer_token, std::string_view session_token) {
+  if (bearer_token.empty() && session_token.empty()) return Error::Unauthenticated("sign in first");
+  const Millis now = clock_.Now();
+  // A "b" or "s" prefix keeps an API token from ever passing as a session token.
+  const std::string key = (bearer_token.empty() ? "s" : "b") + Sha256Hex(bearer_token.empty() ? session_token : bearer_token);
+  if (auto cached = principals_.Get(key, now)) return *cached;
+  auto tx = db_.BeginRead();
+  Principal principal;
   if (!bearer_token.empty()) {
-    auto tx = db_.BeginRead();
-    auto user = repo::FindApiTokenUser(*tx, Sha256Hex(bearer_token));
+    auto user = repo::FindApiTokenUser(*tx, std::string_view(key).substr(1));
     if (!user) return Error::Unauthenticated("the API token is unknown or revoked");
-    return PrincipalOf(*user, Channel::kApi, "");
-  }
-  if (!session_token.empty()) {
-    auto tx = db_.BeginRead();
-    auto found = repo::FindSession(*tx, Sha256Hex(session_token), clock_.Now());
+    principal = PrincipalOf(*user, Channel::kApi, "");
+  } else {
+    auto found = repo::FindSession(*tx, std::string_view(key).substr(1), now);
     if (!found) return Error::Unauthenticated("the session has ended; sign in again");
-    return PrincipalOf(found->first, Channel::kUi, std::move(found->second));
+    principal = PrincipalOf(found->first, Channel::kUi, std::move(found->second));
   }
-  return Error::Unauthenticated("sign in first");
+  principals_.Put(key, principal, now);
+  return principal;
 }
 
 Result<User> UserService::Create(const Principal& actor, const NewUser& in, FieldErrors errors) {
@@ -232,6 +256,7 @@ Result<User> UserService::Update(const Principal& actor, std::int64_t id, const 
   if (!after.active || !hash.empty()) repo::DeleteSessionsOf(*tx, id);
   audit::Record(*tx, audit::ActorOf(actor), "user", id, changes, now);
   tx->Commit();
+  principals_.Clear();
   return after;
 }
 
@@ -272,6 +297,7 @@ Result<User> UserService::UpdateSelf(const Principal& actor, const SelfPatch& pa
   }
   audit::Record(*tx, audit::ActorOf(actor), "user", actor.user_id, changes, now);
   tx->Commit();
+  principals_.Clear();
   return after;
 }
 
@@ -346,6 +372,7 @@ Status UserService::RevokeApiToken(const Principal& actor, std::int64_t id) {
   repo::RevokeApiToken(*tx, id, now);
   audit::Record(*tx, audit::ActorOf(actor), "api_token", id, {{"delete", std::nullopt, token->name, std::nullopt}}, now);
   tx->Commit();
+  principals_.Clear();
   return {};
 }
 

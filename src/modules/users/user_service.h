@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
@@ -63,6 +64,26 @@ struct CreatedToken {
   std::string secret;  // shown once
 };
 
+// Recently authenticated tokens, so that most requests skip a database round trip. The database
+// stays the truth: entries live a few seconds, and every sign-out, revocation or user change on
+// this instance clears them at once (other instances see such changes within the lifetime).
+class PrincipalCache {
+ public:
+  static constexpr Millis kLifetime = 10'000;
+  std::optional<Principal> Get(const std::string& token_hash, Millis now);
+  void Put(const std::string& token_hash, const Principal& p, Millis now);
+  void Clear();
+
+ private:
+  static constexpr std::size_t kMaxEntries = 10'000;
+  struct Entry {
+    Principal principal;
+    Millis expires = 0;
+  };
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
 struct LoginLimits {
   int max_failures_per_user = 5;
   int max_failures_per_ip = 20;
@@ -112,6 +133,7 @@ class UserService {
   db::Database& db_;
   const Clock& clock_;
   LoginLimits limits_;
+  PrincipalCache principals_;
   std::once_flag dummy_hash_once_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not tell them apart
 };

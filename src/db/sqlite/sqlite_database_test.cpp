@@ -1,0 +1,123 @@
+#include "db/sqlite/sqlite_database.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "db/count_cache.h"
+#include "db/migrator.h"
+
+namespace sen::db {
+namespace {
+
+class SqliteDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sen-db-test-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    db_ = OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
+    auto tx = db_->BeginWrite();
+    tx->Execute("CREATE TABLE t (v TEXT NOT NULL UNIQUE)");
+    tx->Commit();
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Insert(const char* v, bool commit) {
+    auto tx = db_->BeginWrite();
+    tx->Execute("INSERT INTO t (v) VALUES (?)", {v});
+    if (commit) tx->Commit();
+  }
+  std::int64_t Rows() {
+    auto tx = db_->BeginRead();
+    return tx->QueryInt("SELECT COUNT(*) FROM t", {}).value_or(-1);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(SqliteDatabaseTest, AWriteIsVisibleAfterCommitOnlyAndRollsBackOtherwise) {
+  Insert("a", true);
+  Insert("b", false);
+  EXPECT_EQ(Rows(), 1);
+}
+
+TEST_F(SqliteDatabaseTest, ABatchCommitsItsSavepointsTogetherAndDropsTheOnesNotCommitted) {
+  {
+    auto batch = db_->BeginBatch();
+    Insert("a", true);
+    Insert("b", false);  // rolled back alone
+    Insert("c", true);
+    EXPECT_EQ(Rows(), 0) << "readers see nothing before the batch commits";
+    batch->Commit();
+  }
+  EXPECT_EQ(Rows(), 2);
+}
+
+TEST_F(SqliteDatabaseTest, ASavepointSeesEarlierWorkOfItsBatch) {
+  auto batch = db_->BeginBatch();
+  Insert("same", true);
+  EXPECT_THROW(Insert("same", true), DbError) << "the unique key sees the first insert of the batch";
+  Insert("other", true);
+  batch->Commit();
+  EXPECT_EQ(Rows(), 2);
+}
+
+TEST_F(SqliteDatabaseTest, ABatchNotCommittedLeavesNothing) {
+  {
+    auto batch = db_->BeginBatch();
+    Insert("a", true);
+  }
+  EXPECT_EQ(Rows(), 0);
+  Insert("b", true);
+  EXPECT_EQ(Rows(), 1) << "the writer is free again";
+}
+
+TEST_F(SqliteDatabaseTest, OtherThreadsWriteAfterTheBatch) {
+  auto batch = db_->BeginBatch();
+  std::thread other([this] { Insert("from another thread", true); });
+  Insert("in batch", true);
+  batch->Commit();
+  batch.reset();
+  other.join();
+  EXPECT_EQ(Rows(), 2);
+}
+
+TEST_F(SqliteDatabaseTest, MigrationsRunOnceAndCountCacheFollowsTheChangeCounter) {
+  auto first = Migrate(*db_);
+  EXPECT_EQ(first.from_version, 0);
+  EXPECT_EQ(first.to_version, sqlite_migrations().back().version);
+  EXPECT_TRUE(Migrate(*db_).applied.empty());
+
+  CountCache cache;
+  auto count = [&] {
+    auto tx = db_->BeginRead();
+    return cache.Count(*tx, "SELECT COUNT(*) FROM t WHERE v >= ?", {"a"}, ChangeCounter(*tx, "t"));
+  };
+  Insert("a", true);
+  EXPECT_EQ(count(), 1);
+  Insert("b", true);
+  EXPECT_EQ(count(), 1) << "the counter did not move, so the cached total stands";
+  {
+    auto tx = db_->BeginWrite();
+    tx->Execute("INSERT INTO change_counters (name, value) VALUES ('t', 1)");
+    tx->Commit();
+  }
+  EXPECT_EQ(count(), 2);
+}
+
+TEST_F(SqliteDatabaseTest, BackupCopiesACommittedSnapshot) {
+  Insert("a", true);
+  auto copy = dir_ / "copy.db";
+  db_->Backup(copy.string());
+  auto restored = OpenDatabase("sqlite:" + copy.string(), 1);
+  auto tx = restored->BeginRead();
+  EXPECT_EQ(tx->QueryInt("SELECT COUNT(*) FROM t", {}), 1);
+}
+
+}  // namespace
+}  // namespace sen::db
