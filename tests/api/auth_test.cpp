@@ -1,4 +1,8 @@
 // Sign-in, sessions, CSRF, API tokens, rate limiting and user administration over real HTTP.
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "harness.h"
 
 namespace sen::testing {
@@ -201,6 +205,46 @@ TEST(ServerLifecycle, SigtermStopsCleanlyAndDataSurvivesARestart) {
     c.Login("admin", kAdminPassword);
     EXPECT_EQ(c.Get("/api/leads/" + std::to_string(id)).json["full_name"], "Lưu Bền Vững");
   }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ServerLifecycle, EveryCreateAnsweredBeforeSigtermIsKept) {
+  auto dir = std::filesystem::temp_directory_path() / ("sen-drain-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::vector<std::int64_t> created;
+  std::mutex created_mutex;
+  {
+    ServerProcess server(dir);
+    Client admin(server.port());
+    admin.Login("admin", kAdminPassword);
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 4; ++t) {
+      writers.emplace_back([&] {
+        Client c = admin;
+        while (!stop) {
+          try {
+            auto res = c.Post("/api/leads", {{"full_name", "Trước Khi Dừng"}, {"mobile", UniqueMobile()}});
+            if (res.status != 201) ADD_FAILURE() << "unexpected answer while stopping: " << res.status << " " << res.body;
+            std::lock_guard lock(created_mutex);
+            created.push_back(res.json["id"].get<std::int64_t>());
+          } catch (const std::exception&) {
+            return;  // the server no longer takes connections
+          }
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    EXPECT_EQ(server.Stop(), 0) << server.Log();
+    stop = true;
+    for (auto& w : writers) w.join();
+  }
+  ASSERT_FALSE(created.empty());
+  ServerProcess again(dir);
+  Client c(again.port());
+  c.Login("admin", kAdminPassword);
+  for (auto id : created) EXPECT_EQ(c.Get("/api/leads/" + std::to_string(id)).status, 200) << id;
+  again.Stop();
   std::filesystem::remove_all(dir);
 }
 
