@@ -18,8 +18,6 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Appends code points to `out` with white space collapsed and trimmed.
 class SpaceCollapser {
  public:
@@ -54,6 +52,34 @@ icu::UnicodeString Normalise(std::string_view s, bool decompose) {
   return U_SUCCESS(status) ? out : in;
 }
 
+// Walks the code points of `s` (NFD when `decompose`, else NFC), collapsing white space,
+// dropping control characters, and passing the rest through `map` (-1 drops one). ASCII-only
+// text, most of what is typed, skips ICU.
+template <typename Map>
+std::string Collapse(std::string_view s, bool decompose, Map map) {
+  std::string out;
+  out.reserve(s.size());
+  SpaceCollapser w(out);
+  auto put = [&](UChar32 c) {
+    if (u_isUWhiteSpace(c)) {
+      w.Space();
+    } else if (!u_iscntrl(c)) {
+      if (UChar32 m = map(c); m >= 0) w.Append(m);
+    }
+  };
+  if (IsAscii(s)) {
+    for (char c : s) put(static_cast<unsigned char>(c));
+    return out;
+  }
+  icu::UnicodeString text = Normalise(s, decompose);
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    put(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -74,30 +100,7 @@ std::size_t Utf8Length(std::string_view s) {
 }
 
 std::string Tidy(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  SpaceCollapser w(out);
-  if (IsAscii(s)) {
-    for (char c : s) {
-      if (IsAsciiSpace(c)) {
-        w.Space();
-      } else {
-        w.Append(static_cast<unsigned char>(c));
-      }
-    }
-    return out;
-  }
-  icu::UnicodeString nfc = Normalise(s, false);
-  for (int32_t i = 0; i < nfc.length();) {
-    UChar32 c = nfc.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) {
-      w.Space();
-    } else if (!u_iscntrl(c)) {
-      w.Append(c);
-    }
-  }
-  return out;
+  return Collapse(s, false, [](UChar32 c) { return c; });
 }
 
 std::string Nfc(std::string_view s) {
@@ -111,34 +114,12 @@ std::string Nfc(std::string_view s) {
 }
 
 std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  SpaceCollapser w(out);
-  if (IsAscii(s)) {
-    for (char c : s) {
-      if (IsAsciiSpace(c)) {
-        w.Space();
-      } else {
-        w.Append(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : static_cast<unsigned char>(c));
-      }
-    }
-    return out;
-  }
-  icu::UnicodeString nfd = Normalise(s, true);
-  for (int32_t i = 0; i < nfd.length();) {
-    UChar32 c = nfd.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) {
-      w.Space();
-    } else if (u_charType(c) == U_NON_SPACING_MARK || u_iscntrl(c)) {
-      continue;
-    } else if (c == 0x0110 || c == 0x0111) {  // Đ đ: a letter of its own, not d + mark
-      w.Append('d');
-    } else {
-      w.Append(u_tolower(c));
-    }
-  }
-  return out;
+  return Collapse(s, true, [](UChar32 c) -> UChar32 {
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    if (u_charType(c) == U_NON_SPACING_MARK) return -1;
+    if (c == 0x0110 || c == 0x0111) return 'd';  // Đ đ: a letter of its own, not d + mark
+    return u_tolower(c);
+  });
 }
 
 }  // namespace sen::text

@@ -36,6 +36,13 @@ nlohmann::json TokenJson(const repo::ApiToken& t) {
 
 nlohmann::json UserJsonOf(const User& u) { return ToJson(u); }
 
+// A short list answered whole, in the shape of a page.
+template <typename T, typename Render>
+nlohmann::json WholeList(const std::vector<T>& all, Render render) {
+  Page<T> page{all, static_cast<std::int64_t>(all.size()), {1, kMaxPageSize}};
+  return http::PageJson(page, render);
+}
+
 }  // namespace
 
 http::Router::Authenticator MakeAuthenticator(UserService& service) {
@@ -160,10 +167,7 @@ void RegisterRoutes(http::Router& router, UserService& service) {
   });
 
   router.Add("GET", "/api/teams", [&service](Request&) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& t : service.ListTeams()) items.push_back(ToJson(t));
-    const auto total = static_cast<std::int64_t>(items.size());
-    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", kMaxPageSize}});
+    return Response::Json(200, WholeList(service.ListTeams(), [](const Team& t) { return ToJson(t); }));
   });
 
   auto team_name = [](Request& req) -> Result<std::string> {
@@ -192,10 +196,7 @@ void RegisterRoutes(http::Router& router, UserService& service) {
   });
 
   router.Add("GET", "/api/api-tokens", [&service](Request& req) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& t : service.ListApiTokens(*req.principal)) items.push_back(TokenJson(t));
-    const auto total = static_cast<std::int64_t>(items.size());
-    return Response::Json(200, {{"items", std::move(items)}, {"total", total}, {"page", 1}, {"page_size", kMaxPageSize}});
+    return Response::Json(200, WholeList(service.ListApiTokens(*req.principal), TokenJson));
   });
 
   router.Add("POST", "/api/api-tokens", [&service](Request& req) {
