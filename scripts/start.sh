@@ -11,7 +11,8 @@ cmake --build --preset release --target sen
 
 mkdir -p data
 if [ ! -f data/sen.db ]; then
-  password=${SEN_ADMIN_PASSWORD:-$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 14)}
+  # cut reads all its input, so nothing in this pipeline dies of SIGPIPE (pipefail is on).
+  password=${SEN_ADMIN_PASSWORD:-$(head -c 300 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9' | cut -c1-14)}
   (umask 077 && printf '%s\n' "$password" >data/admin-password)
   SEN_ADMIN_PASSWORD=$password SEN_DEMO_PASSWORD=$password \
     build/release/sen demo --db sqlite:data/sen.db --leads "${SEN_DEMO_LEADS:-300}"
@@ -28,7 +29,7 @@ done
 curl -fsS "http://$listen/healthz" >/dev/null || { echo "Sen did not start; see data/sen.log" >&2; exit 1; }
 
 echo
-echo "Sen is running at http://$listen (log: data/sen.log, stop: make stop)"
+echo "Sen is running at http://$listen (log: data/sen.log, stop: ./scripts/stop.sh)"
 if [ -f data/admin-password ]; then
   echo "Sign in as: admin / $(cat data/admin-password)"
   echo "Demo users (same password): manager.hn, manager.hcm, marketer, agent.an, agent.binh, agent.dung, ..."
