@@ -14,11 +14,16 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/write_batcher.h"
+#include "modules/calls/calls_handlers.h"
+#include "modules/customfields/custom_fields_handlers.h"
 #include "modules/demo/demo_seeder.h"
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
+#include "modules/notes/notes_handlers.h"
+#include "modules/timeline/timeline_handlers.h"
 #include "modules/users/user_service.h"
 #include "modules/users/users_handlers.h"
+#include "modules/views/views_handlers.h"
 
 namespace {
 
@@ -45,7 +50,12 @@ struct Core {
   std::unique_ptr<db::Database> db;
   SystemClock clock;
   std::unique_ptr<users::UserService> users;
+  std::unique_ptr<customfields::CustomFieldService> custom_fields;
   std::unique_ptr<leads::LeadService> leads;
+  std::unique_ptr<calls::CallService> calls;
+  std::unique_ptr<notes::NoteService> notes;
+  std::unique_ptr<timeline::TimelineService> timeline;
+  std::unique_ptr<views::ViewService> views;
 
   Core(const std::string& url, int readers) {
     db = db::OpenDatabase(url, readers);
@@ -54,7 +64,13 @@ struct Core {
       spdlog::info("database schema migrated from version {} to {}", report.from_version, report.to_version);
     }
     users = std::make_unique<users::UserService>(*db, clock);
-    leads = std::make_unique<leads::LeadService>(*db, clock, *users);
+    custom_fields = std::make_unique<customfields::CustomFieldService>(*db, clock);
+    leads = std::make_unique<leads::LeadService>(*db, clock, *users, *custom_fields);
+    calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
+    notes = std::make_unique<notes::NoteService>(*db, clock, *users, *leads);
+    timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
+    views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
+    leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
   }
 
   // First start: an admin with SEN_ADMIN_PASSWORD, or a random password printed once.
@@ -105,6 +121,11 @@ int Serve(const std::string& db_url, const std::string& listen, const std::strin
   }, http::Access::kPublic);
   users::RegisterRoutes(router, *core.users);
   leads::RegisterRoutes(router, *core.leads);
+  customfields::RegisterRoutes(router, *core.custom_fields);
+  calls::RegisterRoutes(router, *core.calls);
+  notes::RegisterRoutes(router, *core.notes);
+  timeline::RegisterRoutes(router, *core.timeline);
+  views::RegisterRoutes(router, *core.views);
   http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
   if (web.file_count() == 0) spdlog::warn("no web app found; serving the API only");

@@ -19,6 +19,7 @@ struct Page {
   std::vector<T> items;
   std::int64_t total = 0;
   PageRequest request;
+  bool total_capped = false;  // there are more than `total`
 };
 
 }  // namespace sen

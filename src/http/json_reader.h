@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/error.h"
 
 namespace sen::http {
@@ -18,22 +19,33 @@ using Maybe = std::optional<std::optional<T>>;
 
 class JsonReader {
  public:
-  JsonReader(const nlohmann::json& body, FieldErrors& errors) : body_(body), errors_(errors) {}
+  // `prefix` names nested objects in errors: "label." gives "label.vi".
+  JsonReader(const nlohmann::json& body, FieldErrors& errors, std::string prefix = "")
+      : body_(body), errors_(errors), prefix_(std::move(prefix)) {}
 
   // Text tidied to NFC with collapsed spaces; "" becomes null. Length counted in characters.
   Maybe<std::string> Text(std::string_view key, std::size_t max_length, bool required = false);
+  // Like Text, but line breaks and inner spaces are kept (descriptions, notes).
+  Maybe<std::string> LongText(std::string_view key, std::size_t max_length, bool required = false);
   // Text exactly as sent (passwords).
   std::optional<std::string> Raw(std::string_view key, std::size_t max_length, bool required = false);
   Maybe<std::int64_t> Id(std::string_view key, bool required = false);
+  // Any whole number, or null.
+  Maybe<std::int64_t> Int(std::string_view key);
+  // An RFC 3339 time.
+  std::optional<Millis> Time(std::string_view key);
   std::optional<bool> Bool(std::string_view key);
   // Adds an unknown_field error for every key not in `allowed`.
   void AllowOnly(std::initializer_list<std::string_view> allowed);
 
  private:
   const nlohmann::json* Find(std::string_view key, bool required);
+  std::string Name(std::string_view key) const { return prefix_ + std::string(key); }
+  Maybe<std::string> ReadText(std::string_view key, std::size_t max_length, bool required, bool multiline);
 
   const nlohmann::json& body_;
   FieldErrors& errors_;
+  std::string prefix_;
 };
 
 }  // namespace sen::http

@@ -17,10 +17,12 @@ template <typename T, typename ToJson>
 nlohmann::json PageJson(const Page<T>& page, ToJson to_json) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& item : page.items) items.push_back(to_json(item));
-  return {{"items", std::move(items)},
-          {"total", page.total},
-          {"page", page.request.page},
-          {"page_size", page.request.page_size}};
+  nlohmann::json out = {{"items", std::move(items)},
+                        {"total", page.total},
+                        {"page", page.request.page},
+                        {"page_size", page.request.page_size}};
+  if (page.total_capped) out["total_capped"] = true;
+  return out;
 }
 
 }  // namespace sen::http

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "modules/customfields/custom_field_rules.h"
 #include "text/fold.h"
 
 namespace sen::leads {
@@ -122,7 +123,7 @@ std::vector<FieldDef> BuildFields() {
        {}, GetText<&Lead::dnc_reason>, SetText<&Lead::dnc_reason>});
   add({"description", T::kLongText, "Mô tả", "Description", 10000, false, false, false, false, "", {},
        GetText<&Lead::description>, SetText<&Lead::description>});
-  add({"custom", T::kJson, "Trường tuỳ chỉnh", "Custom fields", 0, false, true, false, false, "", {},
+  add({"custom", T::kJson, "Trường tuỳ chỉnh", "Custom fields", 0, false, false, false, false, "", {},
        GetJson<&Lead::custom>, nullptr});
   add({"created_by", T::kUser, "Người tạo", "Created by", 0, false, true, false, false, "", {},
        GetId<&Lead::created_by>, nullptr});
@@ -252,10 +253,15 @@ bool IsOption(const FieldDef& field, std::string_view value) {
   return std::any_of(field.options.begin(), field.options.end(), [&](const FieldOption& o) { return o.value == value; });
 }
 
-Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::string_view> skip) {
+Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::string_view> skip,
+                  const std::vector<customfields::CustomField>& custom_fields, bool creating) {
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
     if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
+    if (key == "custom") {
+      customfields::ApplyCustomInput(lead.custom, value, custom_fields, false, errors);
+      continue;
+    }
     const FieldDef* field = FindLeadField(key);
     if (!field) {
       errors.Add(key, "is not a lead field", "unknown_field");
@@ -267,6 +273,7 @@ Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::strin
     }
     if (auto checked = CheckValue(*field, value, errors)) field->set(lead, *checked);
   }
+  if (creating) customfields::ApplyCustomInput(lead.custom, json(), custom_fields, true, errors);
   if (!errors.empty()) return errors.ToError();
   return {};
 }
@@ -277,7 +284,7 @@ json ToJson(const Lead& lead) {
   return out;
 }
 
-json FieldsMetaJson() {
+json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields) {
   json fields = json::array();
   for (const auto& f : LeadFields()) {
     json options = json::array();
@@ -294,6 +301,20 @@ json FieldsMetaJson() {
                       {"sortable", !f.sort_column.empty()},
                       {"filterable", f.filterable},
                       {"options", std::move(options)}});
+  }
+  for (const auto& c : custom_fields) {
+    const std::string type = c.type == "select" ? "enum" : c.type == "multi_select" ? "multi_enum" : c.type;
+    fields.push_back({{"name", "custom." + c.name},
+                      {"type", type},
+                      {"custom", true},
+                      {"label", {{"vi", c.label_vi}, {"en", c.label_en}}},
+                      {"required", c.required},
+                      {"read_only", false},
+                      {"max_length", c.type == "text" ? 1000 : 0},
+                      {"quick_add", false},
+                      {"sortable", true},
+                      {"filterable", true},
+                      {"options", customfields::OptionsJson(c.options)}});
   }
   return {{"fields", std::move(fields)}};
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "modules/customfields/custom_field.h"
 #include "modules/leads/lead.h"
 
 namespace sen::leads {
@@ -40,13 +41,16 @@ const std::vector<FieldDef>& LeadFields();
 const FieldDef* FindLeadField(std::string_view name);
 bool IsOption(const FieldDef& field, std::string_view value);
 
-// Type-checks and copies the fields of `body` onto `lead`; keys in `skip` are ignored.
+// Type-checks and copies the fields of `body` onto `lead`; keys in `skip` are ignored. "custom"
+// is checked against the active custom fields (required ones when `creating`).
 // Errors name every unknown, read-only, mistyped, over-long or out-of-range field.
-Status ApplyInput(Lead& lead, const nlohmann::json& body, std::initializer_list<std::string_view> skip);
+Status ApplyInput(Lead& lead, const nlohmann::json& body, std::initializer_list<std::string_view> skip,
+                  const std::vector<customfields::CustomField>& custom_fields, bool creating);
 
 nlohmann::json ToJson(const Lead& lead);
-// The registry as the web app reads it: names, types, labels, options, flags.
-nlohmann::json FieldsMetaJson();
+// The registry as the web app reads it: names, types, labels, options, flags; the active
+// custom fields follow as "custom.<name>".
+nlohmann::json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields);
 // A field's value as the audit trail stores it (nullopt for null or empty).
 std::optional<std::string> AuditValue(const nlohmann::json& value);
 

@@ -1,20 +1,26 @@
 // Lead SQL. List queries are assembled from fixed fragments; values are always bound.
 #include "modules/leads/lead_repository.h"
 
+#include <algorithm>
+
 namespace sen::leads::repo {
 
 namespace {
 
 using json = nlohmann::json;
 
-#define SEN_LEAD_COLUMNS                                                                                   \
-  "id, full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold, title, " \
-  "gender, birthday, address, province, source, medium, campaign_id, product_interest, tags, owner_id, "   \
-  "team_id, status, stage, stage_info, do_not_contact, dnc_reason, description, custom, created_by, "      \
-  "created_at, updated_at, last_activity_at, deleted_at"
+// The columns Read() expects, in its order; `p` prefixes each ("l." in joins).
+#define SEN_LEAD_COLUMNS(p) \
+  p "id, " p "full_name, " p "name_fold, " p "mobile, " p "mobile_e164, " \
+  p "phone, " p "phone_e164, " p "email, " p "company, " p "company_fold, " \
+  p "title, " p "gender, " p "birthday, " p "address, " p "province, " \
+  p "source, " p "medium, " p "campaign_id, " p "product_interest, " p "tags, " \
+  p "owner_id, " p "team_id, " p "status, " p "stage, " p "stage_info, " \
+  p "do_not_contact, " p "dnc_reason, " p "description, " p "custom, " p "created_by, " \
+  p "created_at, " p "updated_at, " p "last_activity_at, " p "deleted_at"
 
-constexpr std::string_view kColumns = SEN_LEAD_COLUMNS;
-constexpr std::string_view kFind = "SELECT " SEN_LEAD_COLUMNS " FROM leads WHERE id = ?";
+constexpr std::string_view kFind = "SELECT " SEN_LEAD_COLUMNS("") " FROM leads WHERE id = ?";
+constexpr std::string_view kListColumns = "SELECT " SEN_LEAD_COLUMNS("l.");
 #undef SEN_LEAD_COLUMNS
 
 constexpr std::string_view kInsert = R"~(
@@ -33,6 +39,67 @@ UPDATE leads SET full_name = ?, name_fold = ?, mobile = ?, mobile_e164 = ?, phon
 WHERE id = ?)~";
 constexpr std::string_view kSetDeleted = "UPDATE leads SET deleted_at = ?, deleted_by = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kInsertSearch = "INSERT INTO lead_search (rowid, doc) VALUES (?, ?)";
+constexpr std::string_view kDeleteTags = "DELETE FROM lead_tags WHERE lead_id = ?";
+constexpr std::string_view kInsertTag = "INSERT OR IGNORE INTO lead_tags (tag, lead_id) VALUES (?, ?)";
+constexpr std::string_view kRecordActivity = R"~(
+UPDATE leads SET last_activity_at = MAX(COALESCE(last_activity_at, 0), ?), status = COALESCE(?, status), updated_at = ?
+WHERE id = ?)~";
+
+// Mass update. The targets live in a temporary table of the writer connection.
+constexpr std::string_view kCreateTargets = "CREATE TEMP TABLE IF NOT EXISTS mass_targets (id INTEGER PRIMARY KEY)";
+constexpr std::string_view kClearTargets = "DELETE FROM temp.mass_targets";
+constexpr std::string_view kInsertBatch = R"~(
+INSERT INTO audit_batches (entity_type, description, user_id, via, matched, updated, created_at)
+VALUES ('lead', ?, ?, ?, 0, 0, ?) RETURNING id)~";
+constexpr std::string_view kFinishBatch = R"~(
+UPDATE audit_batches SET matched = ?,
+  updated = (SELECT COUNT(*) FROM leads WHERE id IN (SELECT id FROM temp.mass_targets) AND updated_at = ?)
+WHERE id = ? RETURNING updated)~";
+constexpr std::string_view kAssignNewAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
+SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
+WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new' AND owner_id IS NOT NULL)~";
+constexpr std::string_view kAssignNew = R"~(
+UPDATE leads SET status = 'assigned', updated_at = ?
+WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new' AND owner_id IS NOT NULL)~";
+constexpr std::string_view kTargetTags = "SELECT id, tags FROM leads WHERE id IN (SELECT id FROM temp.mass_targets)";
+constexpr std::string_view kSetTags = "UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kTagsAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
+VALUES ('lead', ?, 'update', 'tags', ?, ?, ?, ?, ?, ?))~";
+constexpr std::string_view kDeleteAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, user_id, via, batch_id, created_at)
+SELECT 'lead', id, 'delete', ?, ?, ?, ? FROM leads WHERE id IN (SELECT id FROM temp.mass_targets) AND deleted_at IS NULL)~";
+constexpr std::string_view kDeleteTargets = R"~(
+UPDATE leads SET deleted_at = ?, deleted_by = ?, updated_at = ?
+WHERE id IN (SELECT id FROM temp.mass_targets) AND deleted_at IS NULL)~";
+
+// Columns a mass update may set; the SQL for each is fixed text, never built from input.
+struct MassColumnSql {
+  std::string_view column;
+  std::string_view audit;
+  std::string_view update;
+};
+// `old` renders the stored value as the audit trail writes it (booleans as true/false).
+#define SEN_MASS_COLUMN(c, old)                                                                              \
+  MassColumnSql {                                                                                            \
+    c,                                                                                                       \
+        "INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, " \
+        "batch_id, created_at) SELECT 'lead', id, 'update', '" c "', " old ", ?, ?, ?, ?, ? FROM "           \
+        "leads WHERE id IN (SELECT id FROM temp.mass_targets) AND " c " IS NOT ?",                          \
+        "UPDATE leads SET " c " = ?, updated_at = ? WHERE id IN (SELECT id FROM temp.mass_targets) AND " c  \
+        " IS NOT ?"                                                                                          \
+  }
+const MassColumnSql kMassColumns[] = {
+    SEN_MASS_COLUMN("owner_id", "CAST(owner_id AS TEXT)"),
+    SEN_MASS_COLUMN("team_id", "CAST(team_id AS TEXT)"),
+    SEN_MASS_COLUMN("status", "status"),
+    SEN_MASS_COLUMN("stage", "stage"),
+    SEN_MASS_COLUMN("source", "source"),
+    SEN_MASS_COLUMN("campaign_id", "CAST(campaign_id AS TEXT)"),
+    SEN_MASS_COLUMN("do_not_contact", "CASE do_not_contact WHEN 1 THEN 'true' ELSE 'false' END"),
+    SEN_MASS_COLUMN("dnc_reason", "dnc_reason")};
+#undef SEN_MASS_COLUMN
 constexpr std::string_view kDeleteSearch = "DELETE FROM lead_search WHERE rowid = ?";
 
 constexpr std::string_view kDupByMobile =
@@ -46,6 +113,7 @@ constexpr std::string_view kDupByPhone =
     "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
 
 constexpr std::string_view kCounter = "leads";
+constexpr std::int64_t kSearchCountCap = 10'000;
 
 std::string Json(const json& j) { return j.dump(); }
 
@@ -96,19 +164,6 @@ struct EncodedJson {
   explicit EncodedJson(const Lead& l) : tags(Json(l.tags)), stage_info(Json(l.stage_info)), custom(Json(l.custom)) {}
 };
 
-void AppendIn(std::string& sql, db::Params& params, std::string_view column, const std::vector<std::string>& values) {
-  sql += " AND ";
-  sql += column;
-  if (values.size() == 1) {
-    sql += " = ?";
-  } else {
-    sql += " IN (?";
-    for (size_t i = 1; i < values.size(); ++i) sql += ", ?";
-    sql += ")";
-  }
-  for (const auto& v : values) params.emplace_back(v);
-}
-
 std::string PrefixEnd(std::string prefix) {
   // The smallest string greater than every string starting with `prefix`.
   while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xff) prefix.pop_back();
@@ -135,10 +190,11 @@ std::int64_t Insert(db::Transaction& tx, const Lead& l) {
                             j.custom, l.created_by, l.created_at, l.updated_at, l.last_activity_at})
           .value();
   tx.Execute(kInsertSearch, {id, SearchDocument(l)});
+  for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, id});
   return id;
 }
 
-void Update(db::Transaction& tx, const Lead& l, bool search_changed) {
+void Update(db::Transaction& tx, const Lead& l, bool search_changed, bool tags_changed) {
   db::BumpChangeCounter(tx, kCounter);
   EncodedJson j(l);
   tx.Execute(kUpdate, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email, l.company,
@@ -150,6 +206,15 @@ void Update(db::Transaction& tx, const Lead& l, bool search_changed) {
     tx.Execute(kDeleteSearch, {l.id});
     tx.Execute(kInsertSearch, {l.id, SearchDocument(l)});
   }
+  if (tags_changed) {
+    tx.Execute(kDeleteTags, {l.id});
+    for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, l.id});
+  }
+}
+
+void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::optional<std::string>& status, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(kRecordActivity, {at, status, now, id});
 }
 
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
@@ -174,97 +239,240 @@ std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, con
   return out;
 }
 
-Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, const LeadSort& sort,
-                PageRequest page, db::CountCache& counts) {
-  std::string where = f.deleted ? " WHERE deleted_at IS NOT NULL" : " WHERE deleted_at IS NULL";
+namespace {
+
+// Everything a list query binds: the WHERE text and its parameters, with the strings they point
+// to kept alive here.
+struct ListSql {
+  std::string from = " FROM leads l";
+  std::string where;
   db::Params params;
+  std::vector<std::string> texts;  // owns bound strings (stable addresses: reserved up front)
+  bool search_order = false;       // iterate the search index newest first, no sort needed
+
+  ListSql() { texts.reserve(64); }
+  void Bind(std::string value) {
+    texts.push_back(std::move(value));
+    params.emplace_back(texts.back());
+  }
+};
+
+void AddIn(ListSql& q, std::string_view column, const std::vector<std::string>& values) {
+  q.where.append(" AND ").append(column).append(" IN (?");
+  for (size_t i = 1; i < values.size(); ++i) q.where += ", ?";
+  q.where += ")";
+  for (const auto& v : values) q.params.emplace_back(v);
+}
+
+void BindJson(ListSql& q, const json& v) {
+  if (v.is_boolean()) {
+    q.params.emplace_back(v.get<bool>());
+  } else if (v.is_number()) {
+    q.params.emplace_back(v.get<double>());
+  } else {
+    q.Bind(v.get<std::string>());
+  }
+}
+
+ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& sort, const std::optional<SearchPlan>& plan) {
+  ListSql q;
+  if (plan && !plan->name_prefix) {
+    q.where = " WHERE lead_search MATCH ?";
+    q.Bind(plan->match);
+    for (const auto& term : plan->like_terms) {
+      q.where += " AND lead_search.doc LIKE ?";
+      q.Bind("%" + term + "%");
+    }
+    if (sort.given) {
+      // An explicit order needs every match: filter by the search, sort on the leads.
+      q.where = " WHERE l.id IN (SELECT rowid FROM lead_search" + q.where + ")";
+    } else {
+      q.from = " FROM lead_search JOIN leads l ON l.id = lead_search.rowid";
+      q.search_order = true;
+    }
+    q.where += f.deleted ? " AND l.deleted_at IS NOT NULL" : " AND l.deleted_at IS NULL";
+  } else {
+    q.where = f.deleted ? " WHERE l.deleted_at IS NOT NULL" : " WHERE l.deleted_at IS NULL";
+    if (plan && plan->name_prefix) {
+      q.where += " AND l.name_fold >= ? AND l.name_fold < ?";
+      q.Bind(*plan->name_prefix);
+      q.Bind(PrefixEnd(*plan->name_prefix));
+    }
+  }
   switch (scope.kind) {
     case LeadScope::Kind::kAll:
       break;
     case LeadScope::Kind::kTeam:
-      where += " AND (owner_id = ? OR team_id = ? OR (owner_id IS NULL AND team_id IS NULL))";
-      params.emplace_back(scope.user_id);
-      params.emplace_back(scope.team_id);
+      q.where += " AND (l.owner_id = ? OR l.team_id = ? OR (l.owner_id IS NULL AND l.team_id IS NULL))";
+      q.params.emplace_back(scope.user_id);
+      q.params.emplace_back(scope.team_id);
       break;
     case LeadScope::Kind::kOwn:
-      where += " AND owner_id = ?";
-      params.emplace_back(scope.user_id);
+      q.where += " AND l.owner_id = ?";
+      q.params.emplace_back(scope.user_id);
       break;
   }
-  std::optional<SearchPlan> plan;
-  std::vector<std::string> likes;
-  std::string prefix_end;
-  if (f.q) {
-    plan = PlanSearch(*f.q);
-    if (plan && plan->name_prefix) {
-      prefix_end = PrefixEnd(*plan->name_prefix);
-      where += " AND name_fold >= ? AND name_fold < ?";
-      params.emplace_back(*plan->name_prefix);
-      params.emplace_back(prefix_end);
-    } else if (plan) {
-      where += " AND id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?";
-      params.emplace_back(plan->match);
-      for (const auto& term : plan->like_terms) likes.push_back("%" + term + "%");
-      for (const auto& like : likes) {
-        where += " AND doc LIKE ?";
-        params.emplace_back(like);
-      }
-      where += ")";
-    }
+  if (!f.status.empty()) AddIn(q, "l.status", f.status);
+  if (!f.stage.empty()) AddIn(q, "l.stage", f.stage);
+  if (!f.source.empty()) AddIn(q, "l.source", f.source);
+  if (!f.tags.empty()) {
+    q.where += " AND l.id IN (SELECT lead_id FROM lead_tags WHERE 1 = 1";
+    AddIn(q, "tag", f.tags);
+    q.where += ")";
   }
-  if (!f.status.empty()) AppendIn(where, params, "status", f.status);
-  if (!f.stage.empty()) AppendIn(where, params, "stage", f.stage);
-  if (!f.source.empty()) AppendIn(where, params, "source", f.source);
   if (f.unassigned) {
-    where += " AND owner_id IS NULL";
+    q.where += " AND l.owner_id IS NULL";
   } else if (f.owner_id) {
-    where += " AND owner_id = ?";
-    params.emplace_back(*f.owner_id);
+    q.where += " AND l.owner_id = ?";
+    q.params.emplace_back(*f.owner_id);
   }
-  if (f.team_id) {
-    where += " AND team_id = ?";
-    params.emplace_back(*f.team_id);
+  auto equals = [&q](const char* condition, const auto& value) {
+    if (!value) return;
+    q.where += condition;
+    q.params.emplace_back(*value);
+  };
+  equals(" AND l.team_id = ?", f.team_id);
+  equals(" AND l.medium = ?", f.medium);
+  equals(" AND l.campaign_id = ?", f.campaign_id);
+  equals(" AND l.province = ?", f.province);
+  equals(" AND l.created_at >= ?", f.created_from);
+  equals(" AND l.created_at < ?", f.created_to);
+  equals(" AND l.last_activity_at >= ?", f.last_activity_from);
+  equals(" AND l.last_activity_at < ?", f.last_activity_to);
+  equals(" AND l.do_not_contact = ?", f.do_not_contact);
+  if (!f.ids.empty()) {
+    q.where += " AND l.id IN (SELECT value FROM json_each(?))";
+    q.Bind(json(f.ids).dump());
   }
-  if (f.medium) {
-    where += " AND medium = ?";
-    params.emplace_back(*f.medium);
+  for (const auto& c : f.custom) {
+    q.where += c.multi ? " AND EXISTS (SELECT 1 FROM json_each(l.custom, ?) WHERE value = ?)"
+                       : " AND json_extract(l.custom, ?) = ?";
+    q.Bind(c.path);
+    BindJson(q, c.value);
   }
-  if (f.campaign_id) {
-    where += " AND campaign_id = ?";
-    params.emplace_back(*f.campaign_id);
-  }
-  if (f.province) {
-    where += " AND province = ?";
-    params.emplace_back(*f.province);
-  }
-  if (f.created_from) {
-    where += " AND created_at >= ?";
-    params.emplace_back(*f.created_from);
-  }
-  if (f.created_to) {
-    where += " AND created_at < ?";
-    params.emplace_back(*f.created_to);
-  }
-  if (f.do_not_contact) {
-    where += " AND do_not_contact = ?";
-    params.emplace_back(*f.do_not_contact);
-  }
+  return q;
+}
 
+}  // namespace
+
+Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, const LeadSort& sort,
+                PageRequest page, db::CountCache& counts) {
   Page<Lead> out;
   out.request = page;
-  if (f.q && !plan) return out;  // nothing searchable: no match
-  out.total = counts.Count(tx, "SELECT COUNT(*) FROM leads" + where, params, db::ChangeCounter(tx, kCounter));
+  std::optional<SearchPlan> plan;
+  if (f.q) {
+    plan = PlanSearch(*f.q);
+    if (!plan) return out;  // nothing searchable: no match
+  }
+  ListSql q = BuildList(f, scope, sort, plan);
+  const std::int64_t generation = db::ChangeCounter(tx, kCounter);
+  if (plan) {
+    // A search box query can match half the table; past kSearchCountCap the total is "more than".
+    std::string count_sql = "SELECT COUNT(*) FROM (SELECT 1" + q.from + q.where + " LIMIT " +
+                            std::to_string(kSearchCountCap + 1) + ")";
+    out.total = counts.Count(tx, count_sql, q.params, generation);
+    if (out.total > kSearchCountCap) {
+      out.total = kSearchCountCap;
+      out.total_capped = true;
+    }
+  } else {
+    out.total = counts.Count(tx, "SELECT COUNT(*)" + q.from + q.where, q.params, generation);
+  }
   if (out.total <= page.offset()) return out;
 
   const char* dir = sort.descending ? " DESC" : " ASC";
-  std::string sql = std::string("SELECT ").append(kColumns).append(" FROM leads").append(where);
-  sql.append(" ORDER BY ").append(sort.column).append(dir);
-  if (sort.column != "id") sql.append(", id").append(dir);
+  std::string sql(kListColumns);
+  sql.append(q.from).append(q.where);
+  if (q.search_order) {
+    sql.append(" ORDER BY lead_search.rowid DESC");
+  } else if (!sort.custom_path.empty()) {
+    sql.append(" ORDER BY json_extract(l.custom, ?)").append(dir).append(", l.id").append(dir);
+    q.Bind(sort.custom_path);
+  } else {
+    sql.append(" ORDER BY l.").append(sort.column).append(dir);
+    if (sort.column != "id") sql.append(", l.id").append(dir);
+  }
   sql.append(" LIMIT ? OFFSET ?");
-  params.emplace_back(static_cast<std::int64_t>(page.page_size));
-  params.emplace_back(page.offset());
-  tx.Query(sql, params, [&](const db::Row& r) { out.items.push_back(Read(r)); });
+  q.params.emplace_back(static_cast<std::int64_t>(page.page_size));
+  q.params.emplace_back(page.offset());
+  tx.Query(sql, q.params, [&](const db::Row& r) { out.items.push_back(Read(r)); });
   return out;
+}
+
+std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {
+  tx.Execute(kCreateTargets);
+  tx.Execute(kClearTargets);
+  std::optional<SearchPlan> plan;
+  if (filter.q) {
+    plan = PlanSearch(*filter.q);
+    if (!plan) return 0;
+  }
+  ListSql q = BuildList(filter, scope, LeadSort{}, plan);
+  return tx.Execute("INSERT INTO temp.mass_targets (id) SELECT l.id" + q.from + q.where, q.params);
+}
+
+std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now) {
+  return tx.QueryInt(kInsertBatch, {description, actor.user_id, ChannelName(actor.channel), now}).value();
+}
+
+void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
+                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch,
+                  Millis now) {
+  for (const auto& c : kMassColumns) {
+    if (c.column != column) continue;
+    db::BumpChangeCounter(tx, kCounter);
+    tx.Execute(c.audit, {audit_value, actor.user_id, ChannelName(actor.channel), batch, now, value});
+    tx.Execute(c.update, {value, now, value});
+    return;
+  }
+  throw db::DbError(db::DbError::Kind::kOther, "mass update of an unknown column: " + std::string(column));
+}
+
+void AssignNewTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now) {
+  tx.Execute(kAssignNewAudit, {actor.user_id, ChannelName(actor.channel), batch, now});
+  tx.Execute(kAssignNew, {now});
+}
+
+void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,
+                      const std::vector<std::string>& add, const std::vector<std::string>& remove,
+                      const audit::Actor& actor, std::int64_t batch, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
+  std::vector<std::pair<std::int64_t, std::vector<std::string>>> changed;
+  std::vector<std::string> old_texts;
+  tx.Query(kTargetTags, {}, [&](const db::Row& r) {
+    auto parsed = json::parse(r.Text(1), nullptr, false);
+    std::vector<std::string> before = parsed.is_array() ? parsed.get<std::vector<std::string>>() : std::vector<std::string>{};
+    std::vector<std::string> after = set ? *set : before;
+    for (const auto& t : add) {
+      if (std::find(after.begin(), after.end(), t) == after.end()) after.push_back(t);
+    }
+    for (const auto& t : remove) after.erase(std::remove(after.begin(), after.end(), t), after.end());
+    if (after != before) {
+      changed.emplace_back(r.Int(0), std::move(after));
+      old_texts.push_back(r.Str(1));
+    }
+  });
+  const std::string_view via = ChannelName(actor.channel);
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    const auto& [id, tags] = changed[i];
+    const std::string encoded = json(tags).dump();
+    tx.Execute(kSetTags, {encoded, now, id});
+    tx.Execute(kDeleteTags, {id});
+    for (const auto& tag : tags) tx.Execute(kInsertTag, {tag, id});
+    tx.Execute(kTagsAudit, {id, old_texts[i] == "[]" ? std::optional<std::string>() : std::optional(old_texts[i]),
+                            tags.empty() ? std::optional<std::string>() : std::optional(encoded), actor.user_id, via,
+                            batch, now});
+  }
+}
+
+void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(kDeleteAudit, {actor.user_id, ChannelName(actor.channel), batch, now});
+  tx.Execute(kDeleteTargets, {now, actor.user_id, now});
+}
+
+std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now) {
+  return tx.QueryInt(kFinishBatch, {matched, now, batch}).value_or(0);
 }
 
 }  // namespace sen::leads::repo

@@ -8,43 +8,42 @@
 #include "core/paging.h"
 #include "db/count_cache.h"
 #include "db/database.h"
+#include "modules/audit/audit.h"
 #include "modules/leads/lead.h"
+#include "modules/leads/lead_filter.h"
 #include "modules/leads/lead_rules.h"
 
 namespace sen::leads {
-
-struct LeadFilter {
-  std::optional<std::string> q;
-  std::vector<std::string> status;
-  std::vector<std::string> stage;
-  std::optional<std::int64_t> owner_id;
-  bool unassigned = false;  // owner_id=none
-  std::optional<std::int64_t> team_id;
-  std::vector<std::string> source;
-  std::optional<std::string> medium;
-  std::optional<std::int64_t> campaign_id;
-  std::optional<std::string> province;
-  std::optional<Millis> created_from;  // inclusive
-  std::optional<Millis> created_to;    // exclusive
-  std::optional<bool> do_not_contact;
-  bool deleted = false;  // the trash instead of live leads
-};
-
-struct LeadSort {
-  std::string_view column = "created_at";
-  bool descending = true;
-};
 
 namespace repo {
 
 std::optional<Lead> Find(db::Transaction& tx, std::int64_t id);
 std::int64_t Insert(db::Transaction& tx, const Lead& lead);
-void Update(db::Transaction& tx, const Lead& lead, bool search_changed);
+void Update(db::Transaction& tx, const Lead& lead, bool search_changed, bool tags_changed);
+// A call or note happened at `at`; `status` (C3) changes the status too.
+void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::optional<std::string>& status, Millis now);
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
                 std::optional<std::int64_t> deleted_by, Millis now);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
 // `counts` keeps totals between pages of the same filter while no lead changes.
+// Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
+// of the following calls; returns how many.
+std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope);
+std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now);
+// Sets a column on the targets whose value differs, with one audit row each.
+void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
+                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch, Millis now);
+// New leads among the targets that now have an owner become Assigned (L10).
+void AssignNewTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
+// Changes the tags of each target: `set` replaces them, then `add` and `remove` apply.
+void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,
+                      const std::vector<std::string>& add, const std::vector<std::string>& remove,
+                      const audit::Actor& actor, std::int64_t batch, Millis now);
+void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
+// Targets changed at `now`; records the figures on the batch.
+std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
+
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
                 PageRequest page, db::CountCache& counts);
 

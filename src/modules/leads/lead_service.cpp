@@ -1,7 +1,8 @@
 // Lead use cases; see lead_service.h for the order each follows.
 #include "modules/leads/lead_service.h"
 
-#include <map>
+#include <algorithm>
+#include <charconv>
 
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_rules.h"
@@ -71,8 +72,9 @@ std::optional<std::int64_t> UserIdOf(const Principal& p) {
 
 }  // namespace
 
-LeadService::LeadService(db::Database& db, const Clock& clock, users::UserService& users)
-    : db_(db), clock_(clock), users_(users) {}
+LeadService::LeadService(db::Database& db, const Clock& clock, users::UserService& users,
+                         customfields::CustomFieldService& custom_fields)
+    : db_(db), clock_(clock), users_(users), custom_fields_(custom_fields) {}
 
 Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead) {
   std::optional<OwnerInfo> owner;
@@ -89,15 +91,14 @@ Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& 
 
 Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
   const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
   Lead lead;
-  Status applied = ApplyInput(lead, input, {"allow_duplicate"});
+  Status applied = ApplyInput(lead, input, {"allow_duplicate"}, custom_fields_.Active(*tx, "leads"), true);
   if (p.role == Role::kAgent && !input.contains("owner_id")) lead.owner_id = p.user_id;
   if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
   if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
   lead.created_by = UserIdOf(p);
   lead.created_at = lead.updated_at = now;
-
-  auto tx = db_.BeginWrite();
   if (lead.owner_id) {
     if (auto owner = ResolveOwner(*tx, p, lead); !owner) return std::move(owner).error();
     if (!input.contains("status")) ApplyAssignmentStatus(lead);
@@ -129,7 +130,7 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
   if (!CanSee(p, *before)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
 
   Lead after = *before;
-  Status applied = ApplyInput(after, input, {"allow_duplicate"});
+  Status applied = ApplyInput(after, input, {"allow_duplicate"}, custom_fields_.Active(*tx, "leads"), false);
   if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
   if (after.owner_id != before->owner_id) {
     if (auto owner = ResolveOwner(*tx, p, after); !owner) return std::move(owner).error();
@@ -142,7 +143,7 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
   auto changes = Diff(*before, after);
   if (changes.empty()) return *before;
   after.updated_at = now;
-  repo::Update(*tx, after, SearchKeysChanged(*before, after));
+  repo::Update(*tx, after, SearchKeysChanged(*before, after), before->tags != after.tags);
   audit::Record(*tx, audit::ActorOf(p), "lead", id, changes, now);
   tx->Commit();
   return after;
@@ -179,37 +180,86 @@ Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {
   return *lead;
 }
 
-Result<Page<Lead>> LeadService::List(const Principal& p, const LeadFilter& filter, const LeadSort& sort,
-                                     PageRequest page) {
-  if (filter.deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
-    return Error::Forbidden("only managers and admins see deleted leads");
+Result<QueryParams> LeadService::WithView(const Principal& p, const QueryParams& params) {
+  auto it = std::find_if(params.begin(), params.end(), [](const auto& kv) { return kv.first == "view_id"; });
+  if (it == params.end()) return params;
+  std::int64_t view_id = 0;
+  auto r = std::from_chars(it->second.data(), it->second.data() + it->second.size(), view_id);
+  if (r.ec != std::errc() || view_id < 1 || !resolve_view_) {
+    return Error::Field("view_id", "must be the id of a saved view", "unknown_value");
   }
-  auto tx = db_.BeginRead();
-  return repo::List(*tx, filter, ScopeOf(p), sort, page, counts_);
+  auto view = resolve_view_(p, view_id);
+  if (!view) return std::move(view).error();
+  return MergeParams(*view, params);
 }
 
-Result<Page<TimelineEntry>> LeadService::Timeline(const Principal& p, std::int64_t id, PageRequest page) {
+Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw, PageRequest page) {
+  auto params = WithView(p, raw);
+  if (!params) return std::move(params).error();
   auto tx = db_.BeginRead();
-  auto lead = repo::Find(*tx, id);
-  if (!lead || (lead->deleted_at && !CanDelete(p, *lead))) return Error::NotFound("no lead has id " + std::to_string(id));
-  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
-  auto history = audit::History(*tx, "lead", id, page);
-  std::map<std::int64_t, std::optional<std::string>> names;
-  Page<TimelineEntry> out;
-  out.total = history.total;
-  out.request = history.request;
-  for (auto& e : history.items) {
-    std::optional<std::string> name;
-    if (e.user_id) {
-      auto [it, inserted] = names.try_emplace(*e.user_id);
-      if (inserted) {
-        if (auto u = users_.Find(*tx, *e.user_id)) it->second = u->full_name;
+  auto custom = custom_fields_.Active(*tx, "leads");
+  auto filter = ParseFilter(*params, p, custom);
+  auto sort = ParseSort(*params, custom);
+  if (!filter || !sort) {
+    FieldErrors errors;
+    for (const Error* e : {filter ? nullptr : &filter.error(), sort ? nullptr : &sort.error()}) {
+      if (e) {
+        for (const auto& d : e->details) errors.Add(d.field, d.message, d.reason);
       }
-      name = it->second;
     }
-    out.items.push_back({std::move(e), std::move(name)});
+    return errors.ToError();
   }
-  return out;
+  if (filter->deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
+    return Error::Forbidden("only managers and admins see deleted leads");
+  }
+  return repo::List(*tx, *filter, ScopeOf(p), *sort, page, counts_);
+}
+
+Status LeadService::CheckFilter(const Principal& p, const QueryParams& params) {
+  auto tx = db_.BeginRead();
+  auto custom = custom_fields_.Active(*tx, "leads");
+  if (auto filter = ParseFilter(params, p, custom); !filter) return std::move(filter).error();
+  if (auto sort = ParseSort(params, custom); !sort) return std::move(sort).error();
+  return {};
+}
+
+nlohmann::json LeadService::Meta() {
+  auto tx = db_.BeginRead();
+  return FieldsMetaJson(custom_fields_.Active(*tx, "leads"));
+}
+
+bool LeadService::IsField(std::string_view name) {
+  if (FindLeadField(name)) return true;
+  constexpr std::string_view kPrefix = "custom.";
+  if (name.rfind(kPrefix, 0) != 0) return false;
+  auto tx = db_.BeginRead();
+  for (const auto& f : custom_fields_.Active(*tx, "leads")) {
+    if (name.substr(kPrefix.size()) == f.name) return true;
+  }
+  return false;
+}
+
+Result<Lead> LeadService::FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) {
+  auto lead = repo::Find(tx, id);
+  if (!lead || lead->deleted_at) return Error::Field("parent_id", "no lead has id " + std::to_string(id), "not_found");
+  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  return *lead;
+}
+
+void LeadService::RecordActivity(db::Transaction& tx, const Principal& p, const Lead& lead, Millis at,
+                                 const std::optional<std::string>& new_status, Millis now) {
+  const bool status_changes = new_status && *new_status != lead.status;
+  repo::RecordActivity(tx, lead.id, at, status_changes ? new_status : std::nullopt, now);
+  if (status_changes) {
+    // The user logged the call; the status follows from rule C3, so the trail says "rule".
+    audit::Actor actor{UserIdOf(p), Channel::kRule};
+    audit::Record(tx, actor, "lead", lead.id, {{"update", "status", lead.status, *new_status}}, now);
+  }
+}
+
+std::optional<std::string> LeadService::Name(db::Transaction& tx, std::int64_t id) {
+  auto lead = repo::Find(tx, id);
+  return lead ? std::optional(lead->full_name) : std::nullopt;
 }
 
 Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {

@@ -13,28 +13,60 @@
 #include "core/principal.h"
 #include "db/database.h"
 #include "modules/audit/audit.h"
+#include "modules/customfields/custom_field_service.h"
 #include "modules/leads/lead.h"
 #include "modules/leads/lead_repository.h"
 #include "modules/users/user_service.h"
 
 namespace sen::leads {
 
-struct TimelineEntry {
-  audit::Entry entry;
-  std::optional<std::string> user_name;
+struct MassUpdateInput {
+  std::vector<std::int64_t> ids;      // selected rows, or
+  std::optional<QueryParams> filter;  // everything the list filter matches
+  nlohmann::json set = nlohmann::json::object();
+  std::optional<std::string> action;  // "delete"
+  bool dry_run = false;
+};
+
+struct MassUpdateResult {
+  std::int64_t matched = 0;
+  std::int64_t updated = 0;
+  bool dry_run = false;
 };
 
 class LeadService {
  public:
-  LeadService(db::Database& db, const Clock& clock, users::UserService& users);
+  // Answers the filter of a saved view the principal may use (set by whoever owns views).
+  using ViewResolver = std::function<Result<QueryParams>(const Principal&, std::int64_t view_id)>;
+
+  LeadService(db::Database& db, const Clock& clock, users::UserService& users,
+              customfields::CustomFieldService& custom_fields);
+  void SetViewResolver(ViewResolver resolver) { resolve_view_ = std::move(resolver); }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
   Result<Lead> Update(const Principal& p, std::int64_t id, const nlohmann::json& input, bool allow_duplicate);
   Status Delete(const Principal& p, std::int64_t id);
   Result<Lead> Restore(const Principal& p, std::int64_t id);
-  Result<Page<Lead>> List(const Principal& p, const LeadFilter& filter, const LeadSort& sort, PageRequest page);
-  Result<Page<TimelineEntry>> Timeline(const Principal& p, std::int64_t id, PageRequest page);
+  // `params` are the list's query parameters (filters, sort, view_id).
+  Result<Page<Lead>> List(const Principal& p, const QueryParams& params, PageRequest page);
+  // A filter as a saved view would store it: 422 naming what is wrong.
+  Status CheckFilter(const Principal& p, const QueryParams& params);
+  // The field registry with the active custom fields.
+  nlohmann::json Meta();
+  // A field of the registry or "custom.<name>" of an active custom field (column choices).
+  bool IsField(std::string_view name);
+  // L8: one transaction, one audit batch; a dry run does it all and rolls back.
+  Result<MassUpdateResult> MassUpdate(const Principal& p, const MassUpdateInput& input);
+
+  // For activities on a lead (calls, notes), inside the caller's transaction: the live lead if
+  // `p` may see it.
+  Result<Lead> FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id);
+  // The activity happened at `at`; `new_status` is the status a rule moves the lead to (C3).
+  void RecordActivity(db::Transaction& tx, const Principal& p, const Lead& lead, Millis at,
+                      const std::optional<std::string>& new_status, Millis now);
+  // The name shown next to a lead's id in other records (no access check: display only).
+  std::optional<std::string> Name(db::Transaction& tx, std::int64_t id);
 
   // Inserts prepared leads in one transaction without duplicate checks (demo data, benchmarks).
   // Each lead is normalised first; the first invalid one aborts the batch.
@@ -42,10 +74,13 @@ class LeadService {
 
  private:
   Status ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead);
+  Result<QueryParams> WithView(const Principal& p, const QueryParams& params);
 
   db::Database& db_;
   const Clock& clock_;
   users::UserService& users_;
+  customfields::CustomFieldService& custom_fields_;
+  ViewResolver resolve_view_;
   db::CountCache counts_;
 };
 

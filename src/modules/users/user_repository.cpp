@@ -23,6 +23,7 @@ UPDATE users SET full_name = ?, email = ?, role = ?, team_id = ?, language = ?, 
 WHERE id = ?)~";
 constexpr std::string_view kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kCount = "SELECT COUNT(*) FROM users";
+constexpr std::string_view kTeamMembers = "SELECT id FROM users WHERE team_id = ?";
 
 constexpr std::string_view kInsertSession = R"~(
 INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent)
@@ -120,6 +121,12 @@ void UpdatePassword(db::Transaction& tx, std::int64_t id, std::string_view hash,
 }
 
 std::int64_t Count(db::Transaction& tx) { return tx.QueryInt(kCount, {}).value_or(0); }
+
+std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id) {
+  std::vector<std::int64_t> out;
+  tx.Query(kTeamMembers, {team_id}, [&](const db::Row& r) { out.push_back(r.Int(0)); });
+  return out;
+}
 
 Page<User> List(db::Transaction& tx, const UserFilter& filter, PageRequest page) {
   // Conditions are fixed fragments; only their parameters vary.

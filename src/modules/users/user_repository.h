@@ -19,6 +19,7 @@ std::int64_t Insert(db::Transaction& tx, const User& user, std::string_view pass
 void Update(db::Transaction& tx, const User& user);
 void UpdatePassword(db::Transaction& tx, std::int64_t id, std::string_view hash, Millis now);
 std::int64_t Count(db::Transaction& tx);
+std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);
 
 struct UserFilter {
   std::optional<std::string> q;  // part of username or full name

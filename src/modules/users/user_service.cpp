@@ -384,6 +384,10 @@ std::optional<User> UserService::FindActive(db::Transaction& tx, std::int64_t id
 
 std::optional<User> UserService::Find(db::Transaction& tx, std::int64_t id) { return repo::FindById(tx, id); }
 
+std::vector<std::int64_t> UserService::TeamMembers(db::Transaction& tx, std::int64_t team_id) {
+  return repo::TeamMembers(tx, team_id);
+}
+
 bool UserService::EnsureAdmin(const std::string& password) {
   {
     auto tx = db_.BeginRead();

@@ -121,6 +121,7 @@ class UserService {
   std::optional<User> FindActive(db::Transaction& tx, std::int64_t id);
   // Names of users for display (timeline).
   std::optional<User> Find(db::Transaction& tx, std::int64_t id);
+  std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);
 
   // First start: creates `admin` when there is no user. Returns true if it did.
   bool EnsureAdmin(const std::string& password);

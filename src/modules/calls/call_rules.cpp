@@ -1,0 +1,79 @@
+// Call rules and the labels of their options.
+#include "modules/calls/call_rules.h"
+
+#include <array>
+
+namespace sen::calls {
+
+namespace {
+
+struct Option {
+  std::string_view value, vi, en;
+};
+
+constexpr std::array<Option, 2> kDirections{{{"outbound", "Gọi đi", "Outbound"}, {"inbound", "Gọi đến", "Inbound"}}};
+constexpr std::array<Option, 3> kStatuses{
+    {{"scheduled", "Đã lên lịch", "Scheduled"}, {"completed", "Đã gọi", "Completed"}, {"cancelled", "Đã huỷ", "Cancelled"}}};
+constexpr std::array<Option, 6> kResults{{{"interested", "Quan tâm", "Interested"},
+                                          {"not_interested", "Không quan tâm", "Not interested"},
+                                          {"deny", "Từ chối (máy bận, khoá máy)", "Deny (busy, rejected)"},
+                                          {"call_back_later", "Gọi lại sau (không nghe máy)", "Call back later (no answer)"},
+                                          {"invalid_number", "Sai số", "Invalid number"},
+                                          {"wrong_person", "Nhầm người", "Wrong person"}}};
+constexpr std::array<Option, 5> kReminders{{{"0", "Đúng giờ", "At the time"},
+                                            {"5", "Trước 5 phút", "5 minutes before"},
+                                            {"10", "Trước 10 phút", "10 minutes before"},
+                                            {"15", "Trước 15 phút", "15 minutes before"},
+                                            {"30", "Trước 30 phút", "30 minutes before"}}};
+
+template <std::size_t N>
+bool In(const std::array<Option, N>& options, std::string_view v) {
+  for (const auto& o : options) {
+    if (o.value == v) return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+nlohmann::json Field(std::string_view name, std::string_view vi, std::string_view en, const std::array<Option, N>& options) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& o : options) list.push_back({{"value", o.value}, {"label", {{"vi", o.vi}, {"en", o.en}}}});
+  return {{"name", name}, {"type", "enum"}, {"label", {{"vi", vi}, {"en", en}}}, {"options", std::move(list)}};
+}
+
+}  // namespace
+
+std::optional<std::string> LeadStatusAfterCall(std::string_view lead_status, std::string_view call_status,
+                                               const std::optional<std::string>& result) {
+  if (call_status != "completed") return std::nullopt;
+  if (lead_status != "new" && lead_status != "assigned") return std::nullopt;
+  if (result == "deny" || result == "call_back_later" || result == "invalid_number") return std::nullopt;
+  return "in_process";
+}
+
+bool IsDirection(std::string_view v) { return In(kDirections, v); }
+bool IsStatus(std::string_view v) { return In(kStatuses, v); }
+bool IsResult(std::string_view v) { return In(kResults, v); }
+bool IsReminder(std::int64_t m) { return m == 0 || m == 5 || m == 10 || m == 15 || m == 30; }
+
+Status CheckCall(const Call& c) {
+  FieldErrors errors;
+  if (c.status == "completed" && !c.result) errors.Add("result", "is required for a completed call", "required");
+  if (c.status != "completed" && c.result) errors.Add("result", "only a completed call has a result", "unknown_value");
+  if (c.status != "scheduled" && (c.remind_popup_min || c.remind_email_min)) {
+    errors.Add(c.remind_popup_min ? "remind_popup_min" : "remind_email_min", "only a scheduled call reminds",
+               "unknown_value");
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+nlohmann::json CallsMetaJson() {
+  return {{"fields",
+           {Field("direction", "Hướng gọi", "Direction", kDirections), Field("status", "Trạng thái", "Status", kStatuses),
+            Field("result", "Kết quả", "Result", kResults),
+            Field("remind_popup_min", "Nhắc bằng popup", "Popup reminder", kReminders),
+            Field("remind_email_min", "Nhắc qua email", "E-mail reminder", kReminders)}}};
+}
+
+}  // namespace sen::calls

@@ -1,0 +1,66 @@
+#include "modules/calls/call_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace sen::calls {
+namespace {
+
+// C3, every combination: lead status x call status x result.
+TEST(CallRule, EveryCombinationOfLeadStatusCallStatusAndResult) {
+  const std::vector<std::string> lead_statuses = {"new", "assigned", "in_process", "converted", "recycled", "dead"};
+  const std::vector<std::string> call_statuses = {"scheduled", "completed", "cancelled"};
+  const std::vector<std::optional<std::string>> results = {std::nullopt,     "interested",      "not_interested",
+                                                           "deny",           "call_back_later", "invalid_number",
+                                                           "wrong_person"};
+  int moved = 0;
+  for (const auto& lead : lead_statuses) {
+    for (const auto& call : call_statuses) {
+      for (const auto& result : results) {
+        auto after = LeadStatusAfterCall(lead, call, result);
+        const bool expected = call == "completed" && (lead == "new" || lead == "assigned") &&
+                              result != "deny" && result != "call_back_later" && result != "invalid_number";
+        EXPECT_EQ(after.has_value(), expected) << lead << " " << call << " " << result.value_or("-");
+        if (after) {
+          EXPECT_EQ(*after, "in_process");
+          ++moved;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(moved, 2 * 4) << "two statuses move, on four results (interested, not interested, wrong person, none)";
+}
+
+TEST(CallRule, DenyDoesNotMoveLeadToInProcess) {
+  EXPECT_FALSE(LeadStatusAfterCall("new", "completed", "deny"));
+  EXPECT_FALSE(LeadStatusAfterCall("assigned", "completed", "call_back_later"));
+  EXPECT_FALSE(LeadStatusAfterCall("assigned", "completed", "invalid_number"));
+  EXPECT_EQ(LeadStatusAfterCall("assigned", "completed", "interested"), "in_process");
+}
+
+TEST(CallRule, ACompletedCallNeedsAResultAndRemindersAreForScheduledCalls) {
+  Call c;
+  c.status = "completed";
+  EXPECT_EQ(CheckCall(c).error().details[0].field, "result");
+  c.result = "interested";
+  EXPECT_TRUE(CheckCall(c).ok());
+  c.remind_popup_min = 5;
+  EXPECT_EQ(CheckCall(c).error().details[0].field, "remind_popup_min");
+  c.status = "scheduled";
+  c.result.reset();
+  EXPECT_TRUE(CheckCall(c).ok());
+  c.result = "deny";
+  EXPECT_FALSE(CheckCall(c).ok());
+}
+
+TEST(CallRule, OptionsAreClosedLists) {
+  EXPECT_TRUE(IsDirection("inbound"));
+  EXPECT_FALSE(IsDirection("sideways"));
+  EXPECT_TRUE(IsResult("wrong_person"));
+  EXPECT_FALSE(IsResult("maybe"));
+  EXPECT_TRUE(IsReminder(15));
+  EXPECT_FALSE(IsReminder(20));
+  EXPECT_EQ(CallsMetaJson()["fields"].size(), 5u);
+}
+
+}  // namespace
+}  // namespace sen::calls

@@ -1,0 +1,245 @@
+// Access check, input, rules (C3), save, audit; the call and its effect on the lead commit together.
+#include "modules/calls/call_service.h"
+
+#include "modules/audit/audit.h"
+#include "modules/calls/call_rules.h"
+
+namespace sen::calls {
+
+namespace {
+
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+// Fills `call` from `in`; enumerations and numbers are checked here, the rest by CheckCall.
+void Apply(Call& call, const CallInput& in, FieldErrors& errors) {
+  if (in.subject) call.subject = *in.subject;
+  if (in.direction) {
+    if (IsDirection(*in.direction)) call.direction = *in.direction;
+    else errors.Add("direction", "must be outbound or inbound", "unknown_value");
+  }
+  if (in.status) {
+    if (IsStatus(*in.status)) call.status = *in.status;
+    else errors.Add("status", "must be scheduled, completed or cancelled", "unknown_value");
+  }
+  if (in.result) {
+    call.result = *in.result;
+    if (call.result && !IsResult(*call.result)) {
+      errors.Add("result",
+                 "must be interested, not_interested, deny, call_back_later, invalid_number or wrong_person",
+                 "unknown_value");
+    }
+  }
+  if (in.start_at) call.start_at = *in.start_at;
+  if (in.duration_s) {
+    call.duration_s = *in.duration_s;
+    if (call.duration_s && (*call.duration_s < 0 || *call.duration_s > 86'400)) {
+      errors.Add("duration_s", "must be between 0 and 86400 seconds", "unknown_value");
+    }
+  }
+  if (in.description) call.description = *in.description;
+  for (auto [input, target, name] : {std::tuple{&in.remind_popup_min, &call.remind_popup_min, "remind_popup_min"},
+                                     std::tuple{&in.remind_email_min, &call.remind_email_min, "remind_email_min"}}) {
+    if (!*input) continue;
+    *target = **input;
+    if (*target && !IsReminder(**target)) errors.Add(name, "must be 0, 5, 10, 15 or 30 minutes", "unknown_value");
+  }
+  if (call.subject.empty() && !errors.Has("subject")) errors.Add("subject", "is required", "required");
+  if (call.status.empty() && !errors.Has("status")) errors.Add("status", "is required", "required");
+}
+
+Status Checked(FieldErrors& errors, const Call& call) {
+  if (errors.empty()) {
+    if (auto ok = CheckCall(call); !ok) return ok;
+    return {};
+  }
+  if (auto ok = CheckCall(call); !ok) {
+    for (const auto& d : ok.error().details) {
+      if (!errors.Has(d.field)) errors.Add(d.field, d.message, d.reason);
+    }
+  }
+  return errors.ToError();
+}
+
+bool MayChange(const Principal& p, const Call& call) {
+  return p.role != Role::kAgent || call.owner_id == p.user_id;
+}
+
+}  // namespace
+
+Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id) {
+  if (owner_id == p.user_id) return {};
+  auto owner = users_.FindActive(tx, owner_id);
+  if (!owner) return Error::Field("owner_id", "no active user has this id", "not_found");
+  return leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id});
+}
+
+CallView CallService::View(db::Transaction& tx, Call call) {
+  CallView v{std::move(call), std::nullopt, std::nullopt, std::nullopt};
+  if (v.call.parent_type == "lead") v.parent_name = leads_.Name(tx, v.call.parent_id);
+  if (v.call.owner_id) {
+    if (auto u = users_.Find(tx, *v.call.owner_id)) v.owner_name = u->full_name;
+  }
+  return v;
+}
+
+Result<CallView> CallService::Create(const Principal& p, const CallInput& in, FieldErrors errors) {
+  const Millis now = clock_.Now();
+  Call call;
+  call.parent_type = in.parent_type.value_or("");
+  if (call.parent_type != "lead" && !errors.Has("parent_type")) {
+    errors.Add("parent_type", "must be lead (targets and contacts have no calls yet)", "unknown_value");
+  }
+  if (!in.parent_id && !errors.Has("parent_id")) errors.Add("parent_id", "is required", "required");
+  call.parent_id = in.parent_id.value_or(0);
+  call.start_at = now;
+  Apply(call, in, errors);
+  call.owner_id = in.owner_id.value_or(p.user_id);
+  call.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
+  call.created_at = call.updated_at = now;
+
+  auto tx = db_.BeginWrite();
+  auto lead = errors.Has("parent_id") || errors.Has("parent_type") ? Result<leads::Lead>(Error::NotFound(""))
+                                                                    : leads_.FindForActivity(*tx, p, call.parent_id);
+  if (!lead && lead.error().code == ErrorCode::kForbidden) return std::move(lead).error();
+  if (!lead && lead.error().code != ErrorCode::kNotFound) {
+    for (const auto& d : lead.error().details) errors.Add(d.field, d.message, d.reason);
+  }
+  if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
+  if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
+  if (lead->do_not_contact && !in.confirm_do_not_contact) {
+    Error e{ErrorCode::kConflict, "this lead must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway"};
+    e.extra["reason"] = "do_not_contact";
+    e.extra["dnc_reason"] = lead->dnc_reason.value_or("");
+    return e;
+  }
+  call.id = repo::Insert(*tx, call);
+  audit::Record(*tx, audit::ActorOf(p), "call", call.id, {{"create", std::nullopt, std::nullopt, call.subject}}, now);
+  CallView view = View(*tx, call);
+  if (call.status == "completed") {
+    auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
+    leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
+    if (next) view.lead_status_changed = std::pair(lead->status, *next);
+  }
+  tx->Commit();
+  return view;
+}
+
+Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const CallInput& in, FieldErrors errors) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto before = repo::Find(*tx, id);
+  if (!before) return Error::NotFound("no call has id " + std::to_string(id));
+  auto lead = leads_.FindForActivity(*tx, p, before->parent_id);
+  if (!lead) return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
+                                                               : Error::NotFound("no call has id " + std::to_string(id));
+  if (!MayChange(p, *before)) return Error::Forbidden("only the owner of a call or a manager changes it");
+  if (in.parent_type || in.parent_id) errors.Add(in.parent_type ? "parent_type" : "parent_id", "cannot change", "read_only");
+  Call call = *before;
+  Apply(call, in, errors);
+  if (in.owner_id) call.owner_id = *in.owner_id;
+  if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
+  if (call.owner_id && call.owner_id != before->owner_id) {
+    if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
+  }
+  call.updated_at = now;
+  repo::Update(*tx, call);
+  std::vector<audit::Change> changes;
+  auto diff = [&](const char* field, const std::optional<std::string>& a, const std::optional<std::string>& b) {
+    if (a != b) changes.push_back({"update", field, a, b});
+  };
+  diff("status", before->status, call.status);
+  diff("result", before->result, call.result);
+  diff("subject", before->subject, call.subject);
+  diff("start_at", FormatRfc3339(before->start_at), FormatRfc3339(call.start_at));
+  audit::Record(*tx, audit::ActorOf(p), "call", id, changes, now);
+  CallView view = View(*tx, call);
+  if (call.status == "completed" && before->status != "completed") {
+    auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
+    leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
+    if (next) view.lead_status_changed = std::pair(lead->status, *next);
+  }
+  tx->Commit();
+  return view;
+}
+
+Status CallService::Delete(const Principal& p, std::int64_t id) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto call = repo::Find(*tx, id);
+  if (!call) return Error::NotFound("no call has id " + std::to_string(id));
+  if (auto lead = leads_.FindForActivity(*tx, p, call->parent_id); !lead) {
+    return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
+                                                      : Error::NotFound("no call has id " + std::to_string(id));
+  }
+  if (!MayChange(p, *call)) return Error::Forbidden("only the owner of a call or a manager deletes it");
+  repo::Delete(*tx, id);
+  audit::Record(*tx, audit::ActorOf(p), "call", id, {{"delete", std::nullopt, call->subject, std::nullopt}}, now);
+  tx->Commit();
+  return {};
+}
+
+Result<CallView> CallService::Get(const Principal& p, std::int64_t id) {
+  auto tx = db_.BeginRead();
+  auto call = repo::Find(*tx, id);
+  if (!call) return Error::NotFound("no call has id " + std::to_string(id));
+  if (auto lead = leads_.FindForActivity(*tx, p, call->parent_id); !lead) {
+    return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
+                                                      : Error::NotFound("no call has id " + std::to_string(id));
+  }
+  return View(*tx, *call);
+}
+
+Result<Page<CallView>> CallService::List(const Principal& p, const CallQuery& q, PageRequest page) {
+  auto tx = db_.BeginRead();
+  CallFilter f;
+  f.status = q.status;
+  f.result = q.result;
+  f.ascending = q.ascending;
+  if (q.parent_id) {
+    f.parent_type = q.parent_type.value_or("lead");
+    f.parent_id = q.parent_id;
+    // Everyone who may see the lead sees all its calls.
+    if (auto lead = leads_.FindForActivity(*tx, p, *q.parent_id); !lead) {
+      return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
+                                                        : Error::Field("parent_id", "no lead has this id", "not_found");
+    }
+  } else if (p.role == Role::kAgent) {
+    f.only_owners = std::vector<std::int64_t>{p.user_id};
+  } else if (p.role == Role::kManager) {
+    auto members = p.team_id ? users_.TeamMembers(*tx, *p.team_id) : std::vector<std::int64_t>{};
+    members.push_back(p.user_id);
+    f.only_owners = std::move(members);
+  }
+  if (q.owner) f.owner_id = *q.owner == "me" ? p.user_id : std::stoll(*q.owner);
+  if (q.due) {
+    const Millis now = clock_.Now();
+    f.status = "scheduled";
+    if (*q.due == "today") {
+      // Today in the company's time zone.
+      const Millis local_midnight = (now + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset;
+      f.from = local_midnight;
+      f.to = local_midnight + kDay;
+    } else {
+      f.to = now;
+    }
+  }
+  auto calls = repo::List(*tx, f, page);
+  Page<CallView> out;
+  out.total = calls.total;
+  out.request = calls.request;
+  for (auto& c : calls.items) out.items.push_back(View(*tx, std::move(c)));
+  return out;
+}
+
+std::vector<CallView> CallService::Latest(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id,
+                                          std::int64_t limit) {
+  std::vector<CallView> out;
+  for (auto& c : repo::Latest(tx, parent_type, parent_id, limit)) out.push_back(View(tx, std::move(c)));
+  return out;
+}
+
+std::int64_t CallService::Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id) {
+  return repo::Count(tx, parent_type, parent_id);
+}
+
+}  // namespace sen::calls

@@ -1,0 +1,85 @@
+// Calls (C1-C3): log, plan, complete, list; a completed call moves its lead on by rule C3.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/paging.h"
+#include "core/principal.h"
+#include "db/database.h"
+#include "modules/calls/call.h"
+#include "modules/calls/call_repository.h"
+#include "modules/leads/lead_service.h"
+#include "modules/users/user_service.h"
+
+namespace sen::calls {
+
+template <typename T>
+using Maybe = std::optional<std::optional<T>>;
+
+// What a request gives; absent members stay as they are (PATCH) or take defaults (POST).
+struct CallInput {
+  std::optional<std::string> parent_type;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> subject;
+  std::optional<std::string> direction;
+  std::optional<std::string> status;
+  Maybe<std::string> result;
+  std::optional<Millis> start_at;
+  Maybe<std::int64_t> duration_s;
+  Maybe<std::string> description;
+  Maybe<std::int64_t> remind_popup_min;
+  Maybe<std::int64_t> remind_email_min;
+  std::optional<std::int64_t> owner_id;
+  bool confirm_do_not_contact = false;
+};
+
+struct CallView {
+  Call call;
+  std::optional<std::string> parent_name;
+  std::optional<std::string> owner_name;
+  // Set when saving the call moved its lead to another status (C3): from, to.
+  std::optional<std::pair<std::string, std::string>> lead_status_changed;
+};
+
+struct CallQuery {
+  std::optional<std::string> parent_type;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> owner;  // "me" or an id
+  std::optional<std::string> status;
+  std::optional<std::string> result;
+  std::optional<std::string> due;  // today | overdue
+  bool ascending = false;
+};
+
+class CallService {
+ public:
+  CallService(db::Database& db, const Clock& clock, users::UserService& users, leads::LeadService& leads)
+      : db_(db), clock_(clock), users_(users), leads_(leads) {}
+
+  // `shape_errors` are what the handler found in the body; answered after the access check.
+  Result<CallView> Create(const Principal& p, const CallInput& in, FieldErrors shape_errors);
+  Result<CallView> Update(const Principal& p, std::int64_t id, const CallInput& in, FieldErrors shape_errors);
+  Status Delete(const Principal& p, std::int64_t id);
+  Result<CallView> Get(const Principal& p, std::int64_t id);
+  Result<Page<CallView>> List(const Principal& p, const CallQuery& query, PageRequest page);
+
+  // For a record's timeline, inside the caller's transaction.
+  std::vector<CallView> Latest(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id,
+                               std::int64_t limit);
+  std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id);
+
+ private:
+  CallView View(db::Transaction& tx, Call call);
+  Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id);
+
+  db::Database& db_;
+  const Clock& clock_;
+  users::UserService& users_;
+  leads::LeadService& leads_;
+};
+
+}  // namespace sen::calls

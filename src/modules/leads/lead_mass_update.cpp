@@ -1,0 +1,189 @@
+// LeadService::MassUpdate (L8): check the request, select the targets, change them with set-wise
+// SQL and one audit batch, in one transaction.
+#include "modules/leads/lead_fields.h"
+#include "modules/leads/lead_repository.h"
+#include "modules/leads/lead_rules.h"
+#include "modules/leads/lead_service.h"
+#include "text/fold.h"
+
+namespace sen::leads {
+
+namespace {
+
+constexpr std::size_t kMaxIds = 10'000;
+
+struct CheckedSet {
+  std::optional<std::optional<std::int64_t>> owner_id;
+  std::optional<std::string> status;
+  std::optional<std::string> stage;
+  std::optional<std::optional<std::string>> source;
+  std::optional<std::optional<std::int64_t>> campaign_id;
+  std::optional<bool> do_not_contact;
+  std::optional<std::string> dnc_reason;
+  std::optional<std::vector<std::string>> tags;
+  std::vector<std::string> add_tags;
+  std::vector<std::string> remove_tags;
+  bool empty() const {
+    return !owner_id && !status && !stage && !source && !campaign_id && !do_not_contact && !tags && add_tags.empty() &&
+           remove_tags.empty();
+  }
+};
+
+std::optional<std::vector<std::string>> ReadTags(const nlohmann::json& v, const std::string& name, FieldErrors& errors) {
+  if (!v.is_array()) {
+    errors.Add(name, "must be a list of strings", "wrong_type");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& t : v) {
+    if (!t.is_string()) {
+      errors.Add(name, "must be a list of strings", "wrong_type");
+      return std::nullopt;
+    }
+    std::string tag = text::Tidy(t.get_ref<const std::string&>());
+    if (text::Utf8Length(tag) > 50) {
+      errors.Add(name, "each tag must have at most 50 characters", "too_long");
+      return std::nullopt;
+    }
+    if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(std::move(tag));
+  }
+  return out;
+}
+
+CheckedSet CheckSet(const nlohmann::json& set, FieldErrors& errors) {
+  CheckedSet out;
+  if (!set.is_object()) {
+    errors.Add("set", "must be an object of fields to set", "wrong_type");
+    return out;
+  }
+  auto id = [&](const std::string& key, const nlohmann::json& v) -> std::optional<std::optional<std::int64_t>> {
+    if (v.is_null()) return std::optional<std::int64_t>();
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) {
+      errors.Add("set." + key, "must be a positive whole number or null", "wrong_type");
+      return std::nullopt;
+    }
+    return std::optional<std::int64_t>(v.get<std::int64_t>());
+  };
+  auto option = [&](const std::string& key, const nlohmann::json& v) -> std::optional<std::string> {
+    const FieldDef* field = FindLeadField(key);
+    if (!v.is_string() || !IsOption(*field, v.get<std::string>())) {
+      errors.Add("set." + key, "has no value " + v.dump(), "unknown_value");
+      return std::nullopt;
+    }
+    return v.get<std::string>();
+  };
+  auto text = [&](const std::string& key, const nlohmann::json& v, std::size_t max) -> std::optional<std::optional<std::string>> {
+    if (v.is_null()) return std::optional<std::string>();
+    if (!v.is_string()) {
+      errors.Add("set." + key, "must be a string or null", "wrong_type");
+      return std::nullopt;
+    }
+    std::string t = text::Tidy(v.get_ref<const std::string&>());
+    if (text::Utf8Length(t) > max) {
+      errors.Add("set." + key, "must have at most " + std::to_string(max) + " characters", "too_long");
+      return std::nullopt;
+    }
+    return t.empty() ? std::optional<std::string>() : std::optional<std::string>(t);
+  };
+  for (const auto& [key, v] : set.items()) {
+    if (key == "owner_id") out.owner_id = id(key, v);
+    else if (key == "campaign_id") out.campaign_id = id(key, v);
+    else if (key == "status") out.status = option(key, v);
+    else if (key == "stage") out.stage = option(key, v);
+    else if (key == "source") out.source = text(key, v, 100);
+    else if (key == "dnc_reason") {
+      if (auto r = text(key, v, 500)) out.dnc_reason = r->value_or("");
+    } else if (key == "do_not_contact") {
+      if (!v.is_boolean()) errors.Add("set.do_not_contact", "must be true or false", "wrong_type");
+      else out.do_not_contact = v.get<bool>();
+    } else if (key == "tags") out.tags = ReadTags(v, "set.tags", errors);
+    else if (key == "add_tags") out.add_tags = ReadTags(v, "set.add_tags", errors).value_or(std::vector<std::string>{});
+    else if (key == "remove_tags") out.remove_tags = ReadTags(v, "set.remove_tags", errors).value_or(std::vector<std::string>{});
+    else errors.Add("set." + key, "cannot be changed by a mass update", "unknown_field");
+  }
+  if (out.do_not_contact == true && (!out.dnc_reason || out.dnc_reason->empty())) {
+    errors.Add("set.dnc_reason", "is required when the leads must not be contacted", "required");
+  }
+  if (out.dnc_reason && !out.do_not_contact) {
+    errors.Add("set.dnc_reason", "goes with do_not_contact: true", "unknown_field");
+  }
+  return out;
+}
+
+std::optional<std::string> Text(const std::optional<std::int64_t>& v) {
+  return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+}
+
+}  // namespace
+
+Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassUpdateInput& in) {
+  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot update leads in bulk; ask a manager");
+  FieldErrors errors;
+  if (in.ids.empty() == !in.filter) errors.Add("ids", "give either the ids of the selected leads or a filter", "required");
+  if (in.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
+  CheckedSet set = CheckSet(in.set, errors);
+  if (in.action && *in.action != "delete") errors.Add("action", "must be delete", "unknown_value");
+  if (!in.action && set.empty() && errors.empty()) errors.Add("set", "nothing to change", "required");
+  if (in.action && !set.empty()) errors.Add("action", "delete goes without set", "unknown_value");
+  if (!errors.empty()) return errors.ToError();
+  if (in.action && p.role == Role::kMarketer) return Error::Forbidden("only managers and admins delete leads");
+
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  LeadFilter filter;
+  if (in.filter) {
+    auto params = WithView(p, *in.filter);
+    if (!params) return std::move(params).error();
+    auto parsed = ParseFilter(*params, p, custom_fields_.Active(*tx, "leads"));
+    if (!parsed) {
+      Error e = std::move(parsed).error();
+      for (auto& d : e.details) d.field = "filter." + d.field;
+      return Error::Validation(std::move(e.details));
+    }
+    filter = std::move(*parsed);
+  } else {
+    filter.ids = in.ids;
+  }
+  std::optional<std::int64_t> team_of_owner;
+  if (set.owner_id && *set.owner_id) {
+    auto owner = users_.FindActive(*tx, **set.owner_id);
+    if (!owner) return Error::Field("set.owner_id", "no active user has this id", "not_found");
+    if (auto allowed = CheckOwnerChange(p, OwnerInfo{owner->id, owner->team_id}); !allowed) {
+      return std::move(allowed).error();
+    }
+    team_of_owner = owner->team_id;
+  }
+
+  MassUpdateResult result;
+  result.dry_run = in.dry_run;
+  result.matched = repo::SelectTargets(*tx, filter, ScopeOf(p));
+  const audit::Actor actor = audit::ActorOf(p);
+  const std::int64_t batch = repo::NewAuditBatch(*tx, actor, in.action ? "delete" : in.set.dump(), now);
+  if (in.action) {
+    repo::DeleteTargets(*tx, actor, batch, now);
+  }
+  if (set.owner_id) {
+    repo::SetOnTargets(*tx, "owner_id", *set.owner_id, Text(*set.owner_id), actor, batch, now);
+    if (*set.owner_id) {
+      repo::SetOnTargets(*tx, "team_id", team_of_owner, Text(team_of_owner), actor, batch, now);
+      if (!set.status) repo::AssignNewTargets(*tx, actor, batch, now);
+    }
+  }
+  if (set.status) repo::SetOnTargets(*tx, "status", *set.status, *set.status, actor, batch, now);
+  if (set.stage) repo::SetOnTargets(*tx, "stage", *set.stage, *set.stage, actor, batch, now);
+  if (set.source) repo::SetOnTargets(*tx, "source", *set.source, *set.source, actor, batch, now);
+  if (set.campaign_id) repo::SetOnTargets(*tx, "campaign_id", *set.campaign_id, Text(*set.campaign_id), actor, batch, now);
+  if (set.do_not_contact) {
+    repo::SetOnTargets(*tx, "do_not_contact", *set.do_not_contact, *set.do_not_contact ? "true" : "false", actor, batch, now);
+    std::optional<std::string> reason = *set.do_not_contact ? set.dnc_reason : std::nullopt;
+    repo::SetOnTargets(*tx, "dnc_reason", reason, reason, actor, batch, now);
+  }
+  if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {
+    repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
+  }
+  result.updated = repo::FinishAuditBatch(*tx, batch, result.matched, now);
+  if (!in.dry_run) tx->Commit();  // a dry run rolls back what it did and keeps the figures
+  return result;
+}
+
+}  // namespace sen::leads
