@@ -27,7 +27,7 @@ export function queryString(params: QueryParams): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: ErrorDetail[] };
+  error?: { code?: string; message?: string; details?: ErrorDetail[]; reason?: string; dnc_reason?: string | null };
   duplicates?: DuplicateMatch[];
 }
 
@@ -48,6 +48,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     error.message ?? error.code,
     error.details ?? [],
     body?.duplicates ?? [],
+    error.reason ?? null,
+    error.dnc_reason ?? null,
   );
 }
 

@@ -1,8 +1,16 @@
-// Lead endpoints: metadata, list, CRUD and the change history.
+// Lead endpoints: metadata, list, CRUD, mass update, the timeline and the list's column choice.
 import { queryString, request, type QueryParams } from './client';
-import type { Lead, LeadInput, LeadMeta, Page, TimelineItem } from './types';
+import type {
+  FieldRegistryMeta,
+  Lead,
+  LeadInput,
+  MassUpdateRequest,
+  MassUpdateResult,
+  Page,
+  TimelineItem,
+} from './types';
 
-export const fetchLeadMeta = () => request<LeadMeta>('GET', '/api/meta/leads');
+export const fetchLeadMeta = () => request<FieldRegistryMeta>('GET', '/api/meta/leads');
 
 export const listLeads = (params: QueryParams) => request<Page<Lead>>('GET', `/api/leads${queryString(params)}`);
 
@@ -16,5 +24,14 @@ export const deleteLead = (id: number) => request<void>('DELETE', `/api/leads/${
 
 export const restoreLead = (id: number) => request<Lead>('POST', `/api/leads/${id}/restore`);
 
+export const massUpdateLeads = (body: MassUpdateRequest) =>
+  request<MassUpdateResult>('POST', '/api/leads/mass-update', body);
+
 export const fetchLeadTimeline = (id: number, page: number, pageSize: number) =>
   request<Page<TimelineItem>>('GET', `/api/leads/${id}/timeline${queryString({ page, page_size: pageSize })}`);
+
+/** The user's own choice and order of list columns (L7); null until they choose. */
+export const fetchLeadColumns = () => request<{ value: string[] | null }>('GET', '/api/preferences/lead_columns');
+
+export const saveLeadColumns = (columns: string[]) =>
+  request<{ value: string[] }>('PUT', '/api/preferences/lead_columns', { value: columns });

@@ -29,6 +29,8 @@ export interface Page<T> {
   total: number;
   page: number;
   page_size: number;
+  /** Set when a search matched more than the server counts: `total` is then a lower bound. */
+  total_capped?: boolean;
 }
 
 export type LocalizedText = Record<Language, string>;
@@ -44,8 +46,10 @@ export type FieldType =
   | 'user'
   | 'team'
   | 'integer'
+  | 'number'
   | 'tags'
   | 'boolean'
+  | 'multi_enum'
   | 'json';
 
 export interface FieldOption {
@@ -64,9 +68,12 @@ export interface FieldMeta {
   sortable: boolean;
   filterable: boolean;
   options?: FieldOption[];
+  /** A custom field (A1), named `custom.<name>`; its value lives in the record's `custom` object. */
+  custom?: boolean;
 }
 
-export interface LeadMeta {
+/** A record type's field registry: GET /api/meta/leads, /api/meta/calls. */
+export interface FieldRegistryMeta {
   fields: FieldMeta[];
 }
 
@@ -121,18 +128,173 @@ export interface DuplicateMatch {
   matched_on: string[];
 }
 
+/** The list's query parameters as the API names them, e.g. `{"status": "new,assigned", "owner_id": "me"}`. */
+export type LeadFilter = Record<string, string>;
+
+export interface MassUpdateSet {
+  owner_id?: number | null;
+  status?: LeadStatus;
+  stage?: LeadStage;
+  campaign_id?: number | null;
+  source?: string | null;
+  tags?: string[];
+  add_tags?: string[];
+  remove_tags?: string[];
+  do_not_contact?: boolean;
+  dnc_reason?: string;
+}
+
+export interface MassUpdateRequest {
+  ids?: number[];
+  filter?: LeadFilter;
+  set?: MassUpdateSet;
+  action?: 'delete';
+  dry_run?: boolean;
+}
+
+export interface MassUpdateResult {
+  matched: number;
+  updated: number;
+  dry_run: boolean;
+}
+
+export type CallDirection = 'outbound' | 'inbound';
+export type CallStatus = 'scheduled' | 'completed' | 'cancelled';
+export type CallResult =
+  | 'interested'
+  | 'not_interested'
+  | 'deny'
+  | 'call_back_later'
+  | 'invalid_number'
+  | 'wrong_person';
+
+export interface Call {
+  id: number;
+  parent_type: 'lead';
+  parent_id: number;
+  parent_name: string | null;
+  subject: string;
+  direction: CallDirection;
+  status: CallStatus;
+  result: CallResult | null;
+  start_at: string;
+  duration_s: number | null;
+  description: string | null;
+  remind_popup_min: number | null;
+  remind_email_min: number | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallInput {
+  parent_type?: 'lead';
+  parent_id?: number;
+  subject?: string;
+  direction?: CallDirection;
+  status?: CallStatus;
+  result?: CallResult | null;
+  start_at?: string;
+  duration_s?: number | null;
+  description?: string | null;
+  remind_popup_min?: number | null;
+  remind_email_min?: number | null;
+  /** Calling a do-not-contact lead needs this, after the user has seen the reason (L12). */
+  confirm_do_not_contact?: boolean;
+}
+
+/** A saved call; on a lead, the status change that it caused by rule C3. */
+export interface SavedCall extends Call {
+  lead_status_changed?: { from: LeadStatus; to: LeadStatus } | null;
+}
+
+export interface Note {
+  id: number;
+  parent_type: 'lead';
+  parent_id: number;
+  body: string;
+  created_by: number;
+  author_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
-export interface TimelineItem {
+interface TimelineEntry {
   id: number;
+  user: { id: number; full_name: string } | null;
+  at: string;
+}
+
+export interface AuditItem extends TimelineEntry {
   kind: 'audit';
   action: AuditAction;
   field: string | null;
   old_value: string | null;
   new_value: string | null;
-  user: { id: number; full_name: string } | null;
   via: 'ui' | 'api' | 'import' | 'rule' | 'cli';
-  at: string;
+}
+
+export interface CallItem extends TimelineEntry {
+  kind: 'call';
+  call: Call;
+}
+
+export interface NoteItem extends TimelineEntry {
+  kind: 'note';
+  note: Note;
+}
+
+export type TimelineItem = AuditItem | CallItem | NoteItem;
+
+export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean';
+
+export interface CustomField {
+  id: number;
+  entity: 'leads';
+  name: string;
+  type: CustomFieldType;
+  label: LocalizedText;
+  options: FieldOption[];
+  required: boolean;
+  active: boolean;
+  position: number;
+}
+
+export interface NewCustomField {
+  entity: 'leads';
+  name: string;
+  type: CustomFieldType;
+  label: LocalizedText;
+  options?: FieldOption[];
+  required?: boolean;
+}
+
+export type CustomFieldChanges = Partial<Pick<CustomField, 'label' | 'options' | 'required' | 'active' | 'position'>>;
+
+export interface SavedView {
+  id: number;
+  entity: 'leads';
+  name: string;
+  filter: LeadFilter;
+  columns: string[] | null;
+  sort: string | null;
+  shared: boolean;
+  owner_id: number;
+  owner_name: string | null;
+  mine: boolean;
+}
+
+export interface NewSavedView {
+  entity: 'leads';
+  name: string;
+  filter: LeadFilter;
+  columns?: string[] | null;
+  sort?: string | null;
+  shared: boolean;
 }
 
 export interface ErrorDetail {
@@ -160,6 +322,10 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   readonly duplicates: DuplicateMatch[];
+  /** Why a conflict happened, e.g. `do_not_contact`. */
+  readonly reason: string | null;
+  /** With reason `do_not_contact`: the reason the lead was marked. */
+  readonly dncReason: string | null;
 
   constructor(
     status: number,
@@ -167,6 +333,8 @@ export class ApiError extends Error {
     message: string,
     details: ErrorDetail[] = [],
     duplicates: DuplicateMatch[] = [],
+    reason: string | null = null,
+    dncReason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -174,5 +342,7 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
     this.duplicates = duplicates;
+    this.reason = reason;
+    this.dncReason = dncReason;
   }
 }

@@ -7,3 +7,7 @@ export const dateTimeFormat = 'DD/MM/YYYY HH:mm';
 export const formatDate = (value: string) => dayjs(value).format(dateFormat);
 
 export const formatDateTime = (value: string) => dayjs(value).format(dateTimeFormat);
+
+/** A count with the language's digit grouping: 10.000 in Vietnamese, 10,000 in English. */
+export const formatCount = (value: number, language: string) =>
+  new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN').format(value);

@@ -22,8 +22,10 @@ function fieldInput(field: FieldMeta, language: Language, { users, teams }: Dire
     case 'datetime':
       return <DatePicker showTime format={dateTimeFormat} style={{ width: '100%' }} data-testid={testId} />;
     case 'enum':
+    case 'multi_enum':
       return (
         <Select
+          mode={field.type === 'multi_enum' ? 'multiple' : undefined}
           allowClear={!field.required}
           options={(field.options ?? []).map((option) => ({ value: option.value, label: option.label[language] }))}
           data-testid={testId}
@@ -46,6 +48,8 @@ function fieldInput(field: FieldMeta, language: Language, { users, teams }: Dire
       );
     case 'integer':
       return <InputNumber precision={0} style={{ width: '100%' }} data-testid={testId} />;
+    case 'number':
+      return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
     case 'tags':
       return <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} data-testid={testId} />;
     case 'boolean':
@@ -71,7 +75,13 @@ export function LeadFieldItem({ field, label, required = field.required }: Props
   const language = useLanguage();
   const directory = useDirectory();
   const rules: Rule[] = [];
-  if (required) rules.push({ required: true, whitespace: true, message: t('fieldErrors.required') });
+  if (required) {
+    rules.push(
+      field.type === 'multi_enum'
+        ? { required: true, type: 'array', min: 1, message: t('fieldErrors.required') }
+        : { required: true, whitespace: true, message: t('fieldErrors.required') },
+    );
+  }
   if (field.type === 'email') rules.push({ type: 'email', message: t('fieldErrors.invalid_email') });
   return (
     <Form.Item

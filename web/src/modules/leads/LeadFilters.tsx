@@ -1,13 +1,13 @@
-// L6: the search box and the filters above the leads list.
+// L6: the search box and the main filters above the leads list; the others in a drawer.
 import { useEffect, useEffectEvent, useState, type CSSProperties } from 'react';
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, DatePicker, Flex, Input, Select } from 'antd';
+import { ClearOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../i18n';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
-import { filterKeys, type Filters } from './listQuery';
+import { moreFilterKeys, MoreFiltersDrawer } from './MoreFiltersDrawer';
+import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
 
 const searchDelayMs = 350;
@@ -52,12 +52,11 @@ interface Props {
 
 export function LeadFilters({ filters, fields, onChange }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { users } = useDirectory();
-  const options = (name: string) =>
-    (fields.get(name)?.options ?? []).map((option) => ({ value: option.value, label: option.label[language] }));
+  const [moreOpen, setMoreOpen] = useState(false);
   const split = (value: string | undefined) => (value ? value.split(',') : []);
-  const hasFilters = filterKeys.some((key) => filters[key]);
+  const set = Object.keys(filters).filter((key) => filters[key]);
+  const moreCount = set.filter((key) => moreFilterKeys(fields).includes(key)).length;
 
   return (
     <Flex wrap gap={8}>
@@ -73,18 +72,20 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
         allowClear
         maxTagCount="responsive"
         placeholder={fields.label('status')}
-        options={options('status')}
+        options={fields.options('status')}
         value={split(filters.status)}
         onChange={(values: string[]) => onChange({ status: values.join(',') })}
         style={{ minWidth: 180 }}
         data-testid="filter-status"
       />
       <Select
+        mode="multiple"
         allowClear
+        maxTagCount="responsive"
         placeholder={fields.label('stage')}
-        options={options('stage')}
-        value={filters.stage}
-        onChange={(stage?: string) => onChange({ stage })}
+        options={fields.options('stage')}
+        value={split(filters.stage)}
+        onChange={(values: string[]) => onChange({ stage: values.join(',') })}
         style={{ minWidth: 140 }}
         data-testid="filter-stage"
       />
@@ -93,6 +94,7 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={fields.label('owner_id')}
         options={[
+          { value: 'me', label: t('leads.mine') },
           { value: 'none', label: t('leads.unassigned') },
           ...users.map((user) => ({ value: String(user.id), label: user.full_name || user.username })),
         ]}
@@ -103,11 +105,13 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
       />
       {fields.get('source')?.type === 'enum' ? (
         <Select
+          mode="multiple"
           allowClear
+          maxTagCount="responsive"
           placeholder={fields.label('source')}
-          options={options('source')}
-          value={filters.source}
-          onChange={(source?: string) => onChange({ source })}
+          options={fields.options('source')}
+          value={split(filters.source)}
+          onChange={(values: string[]) => onChange({ source: values.join(',') })}
           style={{ minWidth: 160 }}
           data-testid="filter-source"
         />
@@ -136,14 +140,30 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
         allowEmpty={[true, true]}
         data-testid="filter-created"
       />
-      {hasFilters && (
+      <Badge count={moreCount} size="small">
+        <Button icon={<FilterOutlined />} onClick={() => setMoreOpen(true)} data-testid="filter-more">
+          {t('leads.moreFilters')}
+        </Button>
+      </Badge>
+      {set.length > 0 && (
         <Button
           icon={<ClearOutlined />}
-          onClick={() => onChange(Object.fromEntries(filterKeys.map((key) => [key, undefined])))}
+          onClick={() => onChange(Object.fromEntries(set.map((key) => [key, undefined])))}
+          data-testid="filter-clear"
         >
           {t('leads.clearFilters')}
         </Button>
       )}
+      <MoreFiltersDrawer
+        open={moreOpen}
+        filters={filters}
+        fields={fields}
+        onApply={(changes) => {
+          onChange(changes);
+          setMoreOpen(false);
+        }}
+        onClose={() => setMoreOpen(false)}
+      />
     </Flex>
   );
 }

@@ -27,16 +27,17 @@ export function formFields(fields: LeadFields, isNew: boolean): FieldMeta[] {
 function groupFields(shown: FieldMeta[]) {
   const byName = new Map(shown.map((field) => [field.name, field]));
   const grouped = new Set(groups.flatMap((group) => group.fields));
-  return groups
-    .map((group) => ({
+  return [
+    ...groups.map((group) => ({
       key: group.key,
       fields: [
         ...group.fields.flatMap((name) => byName.get(name) ?? []),
-        // Fields this screen does not know yet (e.g. custom fields) go with "other".
-        ...(group.key === 'other' ? shown.filter((field) => !grouped.has(field.name)) : []),
+        // Fields of the lead this screen does not know yet go with "other".
+        ...(group.key === 'other' ? shown.filter((field) => !field.custom && !grouped.has(field.name)) : []),
       ],
-    }))
-    .filter((group) => group.fields.length > 0);
+    })),
+    { key: 'custom', fields: shown.filter((field) => field.custom) },
+  ].filter((group) => group.fields.length > 0);
 }
 
 function GroupedField({ field, fields }: { field: FieldMeta; fields: LeadFields }) {

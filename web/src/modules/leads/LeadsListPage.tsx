@@ -1,75 +1,102 @@
-// /leads: search, filters, server-side paging and sorting (L6); create and quick add (L1).
+// /leads: search, filters, saved views, server-side paging and sorting (L6, L7); the user's
+// columns (L7); row selection and mass update for managers (L8); create and quick add (L1).
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Button, Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
-import { PlusOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { listLeads } from '../../api/leads';
-import type { Lead } from '../../api/types';
-import { formatDateTime } from '../common/format';
+import type { Lead, SavedView } from '../../api/types';
+import { useLanguage } from '../../i18n';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
+import { ColumnSettingsDrawer } from './ColumnSettingsDrawer';
+import { DncFlag } from './DncFlag';
+import { leadValue } from './formValues';
 import { LeadFilters } from './LeadFilters';
-import { defaultSort, readListQuery, toApiParams, writeListQuery, type Filters, type ListQuery } from './listQuery';
+import {
+  defaultSort,
+  readListQuery,
+  setFilters,
+  toApiParams,
+  toFilterParams,
+  writeListQuery,
+  type Filters,
+  type ListQuery,
+} from './listQuery';
+import { MassUpdateModal } from './MassUpdateModal';
 import { QuickAddModal } from './QuickAddModal';
+import { SavedViews, useSavedViews } from './SavedViews';
 import { StatusTag } from './StatusTag';
+import { useLeadColumns } from './useLeadColumns';
 import { useLeadFields, type LeadFields } from './useLeadFields';
 
-function useColumns(fields: LeadFields | undefined, sort: string): TableProps<Lead>['columns'] {
+function useColumns(fields: LeadFields | undefined, names: string[], sort: string): TableProps<Lead>['columns'] {
   const { t } = useTranslation();
   const { userName } = useDirectory();
   return useMemo(() => {
     if (!fields) return [];
-    const column = (name: string, render?: (lead: Lead) => ReactNode) => ({
+    const render = (name: string, lead: Lead): ReactNode => {
+      switch (name) {
+        case 'full_name':
+          return (
+            <Flex gap={6} align="center">
+              <Link to={`/leads/${lead.id}`}>{lead.full_name}</Link>
+              {lead.do_not_contact && <DncFlag reason={lead.dnc_reason} />}
+            </Flex>
+          );
+        case 'status':
+          return <StatusTag status={lead.status} fields={fields} />;
+        case 'owner_id':
+          return lead.owner_id === null ? (
+            <Typography.Text type="secondary">{t('leads.unassigned')}</Typography.Text>
+          ) : (
+            userName(lead.owner_id)
+          );
+        default:
+          return fields.display(name, leadValue(lead, name));
+      }
+    };
+    return names.map((name) => ({
       key: name,
-      dataIndex: name,
       title: fields.label(name),
       sorter: fields.get(name)?.sortable ?? false,
       sortOrder: sort === name ? ('ascend' as const) : sort === `-${name}` ? ('descend' as const) : null,
-      render: render ? (_: unknown, lead: Lead) => render(lead) : undefined,
-    });
-    return [
-      column('full_name', (lead) => (
-        <Flex gap={6} align="center">
-          <Link to={`/leads/${lead.id}`}>{lead.full_name}</Link>
-          {lead.do_not_contact && (
-            <Tooltip title={t('leads.doNotContact')}>
-              <StopOutlined style={{ color: '#cf1322' }} aria-label={t('leads.doNotContact')} data-testid="dnc-flag" />
-            </Tooltip>
-          )}
-        </Flex>
-      )),
-      column('mobile'),
-      column('email'),
-      column('company'),
-      column('status', (lead) => <StatusTag status={lead.status} fields={fields} />),
-      column('stage', (lead) => fields.optionLabel('stage', lead.stage)),
-      column('owner_id', (lead) =>
-        lead.owner_id === null ? (
-          <Typography.Text type="secondary">{t('leads.unassigned')}</Typography.Text>
-        ) : (
-          userName(lead.owner_id)
-        ),
-      ),
-      column('source', (lead) => fields.display('source', lead.source)),
-      column('created_at', (lead) => formatDateTime(lead.created_at)),
-    ];
-  }, [fields, sort, t, userName]);
+      render: (_: unknown, lead: Lead) => render(name, lead),
+    }));
+  }, [fields, names, sort, t, userName]);
 }
 
 export function LeadsListPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const user = useCurrentUser();
   const [search, setSearch] = useSearchParams();
   const [quickAddOpen, setQuickAddOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [massUpdateOpen, setMassUpdateOpen] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
   const listQuery = useMemo(() => readListQuery(search), [search]);
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
+  const { columns: columnNames, loading: columnsLoading } = useLeadColumns(fields);
+  const views = useSavedViews();
   const leads = useQuery({
     queryKey: ['leads', toApiParams(listQuery)],
     queryFn: () => listLeads(toApiParams(listQuery)),
     placeholderData: keepPreviousData,
   });
-  const columns = useColumns(fields, listQuery.sort);
+  const columns = useColumns(fields, columnNames, listQuery.sort);
+  const canMassUpdate = user.role !== 'agent';
+
+  // What the filter bar shows: the view's filter under the explicit ones, as the server applies them.
+  const activeView = views.data?.items.find((view) => String(view.id) === listQuery.viewId);
+  const shownFilters = useMemo<Filters>(
+    () => ({ ...activeView?.filter, ...listQuery.filters }),
+    [activeView, listQuery.filters],
+  );
 
   const navigateList = useCallback(
     (next: ListQuery, replace = false) => setSearch(writeListQuery(next), { replace }),
@@ -77,11 +104,28 @@ export function LeadsListPage() {
   );
 
   const changeFilters = useCallback(
-    (changes: Filters) =>
-      // Typing in the search box replaces the history entry instead of adding one per pause.
-      navigateList({ ...listQuery, filters: { ...listQuery.filters, ...changes }, page: 1 }, 'q' in changes),
-    [listQuery, navigateList],
+    (changes: Filters) => {
+      setSelected([]);
+      // A changed filter is no longer the view: its filter is carried over explicitly.
+      navigateList(
+        { ...listQuery, filters: { ...shownFilters, ...changes }, viewId: undefined, page: 1 },
+        // Typing in the search box replaces the history entry instead of adding one per pause.
+        'q' in changes,
+      );
+    },
+    [listQuery, shownFilters, navigateList],
   );
+
+  const pickView = (view: SavedView | undefined) => {
+    setSelected([]);
+    navigateList({
+      ...listQuery,
+      filters: {},
+      viewId: view ? String(view.id) : undefined,
+      sort: view?.sort || defaultSort,
+      page: 1,
+    });
+  };
 
   const onTableChange: TableProps<Lead>['onChange'] = (pagination, _filters, sorter, { action }) => {
     if (action === 'sort') {
@@ -95,13 +139,35 @@ export function LeadsListPage() {
 
   if (metaError) return <QueryError error={metaError} onRetry={() => void refetchMeta()} />;
 
+  const total = leads.data?.total ?? 0;
+  const totalText = leads.data
+    ? leads.data.total_capped
+      ? t('leads.totalCapped', { total: formatCount(total, language) })
+      : t('leads.total', { total: formatCount(total, language) })
+    : ' ';
+
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('menu.leads')}
         </Typography.Title>
-        <Flex gap={8}>
+        <Flex gap={8} wrap>
+          <SavedViews
+            activeId={listQuery.viewId}
+            filter={setFilters(shownFilters)}
+            sort={listQuery.sort}
+            onPick={pickView}
+          />
+          <Tooltip title={t('columns.title')}>
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setSettingsOpen(true)}
+              disabled={!fields || columnsLoading}
+              aria-label={t('columns.title')}
+              data-testid="table-settings"
+            />
+          </Tooltip>
           <Button
             icon={<ThunderboltOutlined />}
             onClick={() => setQuickAddOpen(true)}
@@ -117,28 +183,61 @@ export function LeadsListPage() {
           </Link>
         </Flex>
       </Flex>
-      {fields && <LeadFilters filters={listQuery.filters} fields={fields} onChange={changeFilters} />}
+      {fields && <LeadFilters filters={shownFilters} fields={fields} onChange={changeFilters} />}
       {leads.error ? (
         <QueryError error={leads.error} onRetry={() => void leads.refetch()} />
       ) : (
         <>
-          <Typography.Text type="secondary" data-testid="lead-total">
-            {leads.data ? t('leads.total', { count: leads.data.total }) : ' '}
-          </Typography.Text>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Text type="secondary" data-testid="lead-total">
+              {totalText}
+            </Typography.Text>
+            {canMassUpdate && (
+              <Flex gap={8} align="center" data-testid="mass-update-bar">
+                {selected.length > 0 && (
+                  <>
+                    <Typography.Text data-testid="selected-count">
+                      {t('massUpdate.selectedCount', { count: selected.length })}
+                    </Typography.Text>
+                    <Button type="link" onClick={() => setSelected([])}>
+                      {t('massUpdate.clearSelection')}
+                    </Button>
+                  </>
+                )}
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => setMassUpdateOpen(true)}
+                  disabled={!fields || (selected.length === 0 && total === 0)}
+                  data-testid="mass-update-open"
+                >
+                  {t('massUpdate.open')}
+                </Button>
+              </Flex>
+            )}
+          </Flex>
           <Table<Lead>
             rowKey="id"
             size="middle"
             columns={columns}
             dataSource={leads.data?.items}
-            loading={leads.isFetching || !fields}
+            loading={leads.isFetching || !fields || columnsLoading}
             onChange={onTableChange}
+            rowSelection={
+              canMassUpdate
+                ? {
+                    selectedRowKeys: selected,
+                    preserveSelectedRowKeys: true,
+                    onChange: (keys) => setSelected(keys.map(Number)),
+                  }
+                : undefined
+            }
             // Sorting toggles between ascending and descending; it never falls back to "unsorted".
             sortDirections={['ascend', 'descend', 'ascend']}
-            scroll={{ x: 1100 }}
+            scroll={{ x: Math.max(1100, columnNames.length * 150) }}
             pagination={{
               current: listQuery.page,
               pageSize: listQuery.pageSize,
-              total: leads.data?.total ?? 0,
+              total,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
             }}
@@ -147,6 +246,28 @@ export function LeadsListPage() {
         </>
       )}
       {fields && <QuickAddModal open={quickAddOpen} fields={fields} onClose={() => setQuickAddOpen(false)} />}
+      {fields && (
+        <ColumnSettingsDrawer
+          open={settingsOpen}
+          fields={fields}
+          columns={columnNames}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+      {fields && canMassUpdate && (
+        <MassUpdateModal
+          open={massUpdateOpen}
+          fields={fields}
+          selectedIds={selected}
+          filter={toFilterParams(listQuery)}
+          matching={total}
+          onClose={() => setMassUpdateOpen(false)}
+          onDone={() => {
+            setMassUpdateOpen(false);
+            setSelected([]);
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,14 +1,26 @@
-// Converting between a lead as the API sends it and the values of an antd form.
+// Converting between a lead as the API sends it and the values of an antd form. Custom fields
+// (A1) are form fields named `custom.<name>`; the API keeps them in the lead's `custom` object.
 import dayjs from 'dayjs';
 import type { FieldMeta, Lead, LeadInput } from '../../api/types';
 
 export type FormValues = Record<string, unknown>;
 
+const customPrefix = 'custom.';
+
+/** The custom field's own name, or null for a field of the lead itself. */
+export const customName = (name: string) => (name.startsWith(customPrefix) ? name.slice(customPrefix.length) : null);
+
+/** The value of any registry field on a lead, custom ones included. */
+export function leadValue(lead: Lead, name: string): unknown {
+  const custom = customName(name);
+  if (custom !== null) return lead.custom?.[custom] ?? null;
+  return (lead as unknown as Record<string, unknown>)[name];
+}
+
 export function toFormValues(lead: Lead, fields: FieldMeta[]): FormValues {
-  const record = lead as unknown as Record<string, unknown>;
   const values: FormValues = {};
   for (const field of fields) {
-    const value = record[field.name];
+    const value = leadValue(lead, field.name);
     values[field.name] =
       (field.type === 'date' || field.type === 'datetime') && typeof value === 'string' ? dayjs(value) : value;
   }
@@ -29,24 +41,35 @@ const isBlank = (value: unknown) =>
 
 const same = (a: unknown, b: unknown) => (isBlank(a) && isBlank(b)) || JSON.stringify(a) === JSON.stringify(b);
 
+/** Puts a value under its name, or under `custom` for a custom field. */
+function assign(input: LeadInput, name: string, value: unknown): void {
+  const custom = customName(name);
+  if (custom === null) {
+    input[name] = value;
+    return;
+  }
+  input.custom = { ...(input.custom as Record<string, unknown> | undefined), [custom]: value };
+}
+
 /** Everything filled in, for POST /api/leads. */
 export function toCreateInput(values: FormValues, fields: FieldMeta[]): LeadInput {
   const input: LeadInput = {};
   for (const field of fields) {
     const value = toApiValue(field, values[field.name]);
-    if (!isBlank(value)) input[field.name] = value;
+    if (!isBlank(value)) assign(input, field.name, value);
   }
   return input;
 }
 
-/** Only what changed against the lead, for PATCH /api/leads/{id}. */
+/** Only what changed against the lead, for PATCH /api/leads/{id} (custom keys merge; null removes). */
 export function toChanges(values: FormValues, lead: Lead, fields: FieldMeta[]): LeadInput {
-  const record = lead as unknown as Record<string, unknown>;
   const changes: LeadInput = {};
   for (const field of fields) {
     if (!(field.name in values)) continue;
     const value = toApiValue(field, values[field.name]);
-    if (!same(value, record[field.name])) changes[field.name] = value;
+    if (same(value, leadValue(lead, field.name))) continue;
+    // An emptied custom field is removed rather than kept as an empty value.
+    assign(changes, field.name, customName(field.name) !== null && isBlank(value) ? null : value);
   }
   return changes;
 }

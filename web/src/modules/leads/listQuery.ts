@@ -1,16 +1,38 @@
 // The leads list's state lives in the URL query string, in the API's own parameter names,
 // so that reload, back and a shared link show the same list.
 import type { QueryParams } from '../../api/client';
+import type { LeadFilter } from '../../api/types';
 
-export const filterKeys = ['q', 'status', 'stage', 'owner_id', 'source', 'created_from', 'created_to'] as const;
-export type FilterKey = (typeof filterKeys)[number];
-export type Filters = Partial<Record<FilterKey, string>>;
+export const filterKeys = [
+  'q',
+  'status',
+  'stage',
+  'owner_id',
+  'team_id',
+  'source',
+  'medium',
+  'campaign_id',
+  'tag',
+  'province',
+  'created_from',
+  'created_to',
+  'last_activity_from',
+  'last_activity_to',
+  'do_not_contact',
+] as const;
+
+/** Filter parameters by name: those of `filterKeys` and `custom.<name>` for custom fields. */
+export type Filters = Record<string, string | undefined>;
+
+const isFilterKey = (key: string) => (filterKeys as readonly string[]).includes(key) || key.startsWith('custom.');
 
 export const defaultSort = '-created_at';
 export const defaultPageSize = 50;
 
 export interface ListQuery {
   filters: Filters;
+  /** The saved view in use; its filter applies under the explicit ones (as on the server). */
+  viewId?: string;
   page: number;
   pageSize: number;
   sort: string;
@@ -21,31 +43,38 @@ const positive = (text: string | null, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
+/** Only the filters that are set, as the API's string map (saved views, mass update). */
+export function setFilters(filters: Filters): LeadFilter {
+  const set: LeadFilter = {};
+  for (const [key, value] of Object.entries(filters)) if (value) set[key] = value;
+  return set;
+}
+
 export function readListQuery(search: URLSearchParams): ListQuery {
   const filters: Filters = {};
-  for (const key of filterKeys) {
-    const value = search.get(key);
-    if (value) filters[key] = value;
-  }
+  for (const [key, value] of search) if (value && isFilterKey(key)) filters[key] = value;
   return {
     filters,
+    viewId: search.get('view_id') || undefined,
     page: positive(search.get('page'), 1),
     pageSize: positive(search.get('page_size'), defaultPageSize),
     sort: search.get('sort') || defaultSort,
   };
 }
 
-export function toApiParams({ filters, page, pageSize, sort }: ListQuery): QueryParams {
-  return { ...filters, page, page_size: pageSize, sort };
+/** The list's query parameters without paging and sorting: what a mass update "by filter" sends. */
+export function toFilterParams({ filters, viewId }: ListQuery): LeadFilter {
+  return { ...setFilters(filters), ...(viewId ? { view_id: viewId } : {}) };
+}
+
+export function toApiParams(query: ListQuery): QueryParams {
+  return { ...toFilterParams(query), page: query.page, page_size: query.pageSize, sort: query.sort };
 }
 
 /** The query string for a changed list; unset or default values are left out. */
-export function writeListQuery({ filters, page, pageSize, sort }: ListQuery): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const key of filterKeys) {
-    const value = filters[key];
-    if (value) search.set(key, value);
-  }
+export function writeListQuery({ filters, viewId, page, pageSize, sort }: ListQuery): URLSearchParams {
+  const search = new URLSearchParams(setFilters(filters));
+  if (viewId) search.set('view_id', viewId);
   if (page !== 1) search.set('page', String(page));
   if (pageSize !== defaultPageSize) search.set('page_size', String(pageSize));
   if (sort !== defaultSort) search.set('sort', sort);

@@ -1,11 +1,12 @@
 // Saving a lead from any form: 409 opens the duplicate dialog (L3), 422 puts each
-// message next to the field it names, anything else becomes a toast.
+// message next to the field it names (custom.<name> too), anything else becomes a toast.
 import { useState } from 'react';
 import { App as AntApp, type FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createLead, updateLead } from '../../api/leads';
 import { ApiError, type DuplicateMatch, type Lead, type LeadInput } from '../../api/types';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import type { DuplicateModalProps } from './DuplicateModal';
 import type { LeadFields } from './useLeadFields';
 
@@ -28,23 +29,6 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<{ input: LeadInput; duplicates: DuplicateMatch[] } | null>(null);
 
-  const showFieldErrors = (error: ApiError) => {
-    const onForm = new Set(Object.keys(form.getFieldsValue()));
-    const elsewhere: string[] = [];
-    const byField = new Map<string, string[]>();
-    for (const detail of error.details) {
-      const text = detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
-      if (detail.field && onForm.has(detail.field)) {
-        byField.set(detail.field, [...(byField.get(detail.field) ?? []), text]);
-      } else {
-        elsewhere.push(detail.field ? `${fields?.label(detail.field) ?? detail.field}: ${text}` : text);
-      }
-    }
-    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-    if (byField.size > 0) form.scrollToField(byField.keys().next().value as string);
-    if (elsewhere.length > 0 || byField.size === 0) void message.error([error.message, ...elsewhere].join(' — '));
-  };
-
   const mutation = useMutation({
     mutationFn: ({ input, allowDuplicate }: Attempt) => {
       const body = allowDuplicate ? { ...input, allow_duplicate: true } : input;
@@ -61,12 +45,8 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
       setPending(null);
       if (error instanceof ApiError && error.code === 'duplicate') {
         setPending({ input: attempt.input, duplicates: error.duplicates });
-      } else if (error instanceof ApiError && error.code === 'validation_failed') {
-        showFieldErrors(error);
-      } else if (error instanceof ApiError && error.status === 403) {
-        void message.error(t('errors.forbidden'));
       } else {
-        void message.error(error.message);
+        showSaveError(error, { form, message, t, label: (field) => fields?.label(field) ?? field });
       }
     },
   });
@@ -81,8 +61,7 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
   return {
     save: (input: LeadInput) => mutation.mutate({ input, allowDuplicate: false }),
     /** For the form's onValuesChange: a field's server error goes once the user edits it. */
-    clearServerErrors: (changed: Record<string, unknown>) =>
-      form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] }))),
+    clearServerErrors: (changed: Record<string, unknown>) => clearServerErrors(form, changed),
     saving: mutation.isPending,
     duplicateModal,
   };

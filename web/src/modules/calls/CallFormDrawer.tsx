@@ -1,0 +1,352 @@
+// C1: log a call (or edit one): subject, lead, direction, status, result, start time, duration,
+// description and reminders. Calling a do-not-contact lead asks first (L12); a status change
+// the call caused (C3) is told to the user.
+import { useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createCall, deleteCall, updateCall } from '../../api/calls';
+import { ApiError, type Call, type CallDirection, type CallInput, type CallResult, type CallStatus } from '../../api/types';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { dateTimeFormat } from '../common/format';
+import { useLeadFields } from '../leads/useLeadFields';
+import { LeadPicker } from './LeadPicker';
+import { useCallFields, type CallFields } from './useCallFields';
+
+interface Values {
+  parent_id?: number;
+  subject: string;
+  direction: CallDirection;
+  status: CallStatus;
+  result?: CallResult | null;
+  start_at: Dayjs;
+  duration_min?: number | null;
+  duration_sec?: number | null;
+  description?: string | null;
+  remind_popup_min?: string | null;
+  remind_email_min?: string | null;
+}
+
+function toValues(call: Call): Values {
+  const duration = call.duration_s ?? null;
+  const reminder = (value: number | null) => (value === null ? null : String(value));
+  return {
+    subject: call.subject,
+    direction: call.direction,
+    status: call.status,
+    result: call.result,
+    start_at: dayjs(call.start_at),
+    duration_min: duration === null ? null : Math.floor(duration / 60),
+    duration_sec: duration === null ? null : duration % 60,
+    description: call.description,
+    remind_popup_min: reminder(call.remind_popup_min),
+    remind_email_min: reminder(call.remind_email_min),
+  };
+}
+
+function toInput(values: Values): CallInput {
+  const noDuration = values.duration_min == null && values.duration_sec == null;
+  // Reminders belong to a scheduled call ("request callback", C4).
+  const reminder = (value: string | null | undefined) =>
+    values.status === 'scheduled' && value != null && value !== '' ? Number(value) : null;
+  return {
+    subject: values.subject.trim(),
+    direction: values.direction,
+    status: values.status,
+    result: values.result ?? null,
+    start_at: values.start_at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    duration_s: noDuration ? null : (values.duration_min ?? 0) * 60 + (values.duration_sec ?? 0),
+    description: values.description?.trim() || null,
+    remind_popup_min: reminder(values.remind_popup_min),
+    remind_email_min: reminder(values.remind_email_min),
+  };
+}
+
+/** Form field for an API field name: both parts of the duration stand for duration_s. */
+const formField = (field: string) => (field === 'duration_s' ? 'duration_min' : field);
+
+interface Attempt {
+  input: CallInput;
+  confirmDnc: boolean;
+}
+
+interface FormProps {
+  call?: Call;
+  lead?: { id: number; name: string };
+  fields: CallFields;
+  onDone: () => void;
+}
+
+function CallForm({ call, lead, fields, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const { fields: leadFields } = useLeadFields();
+  const [form] = Form.useForm<Values>();
+  const [dnc, setDnc] = useState<{ attempt: Attempt; reason: string | null } | null>(null);
+  const status = Form.useWatch('status', form);
+
+  const afterChange = (parentId: number) => {
+    void queryClient.invalidateQueries({ queryKey: ['calls'] });
+    void queryClient.invalidateQueries({ queryKey: ['lead', parentId] });
+    void queryClient.invalidateQueries({ queryKey: ['leads'] });
+  };
+
+  const save = useMutation({
+    mutationFn: ({ input, confirmDnc }: Attempt) => {
+      const body = confirmDnc ? { ...input, confirm_do_not_contact: true } : input;
+      return call ? updateCall(call.id, body) : createCall(body);
+    },
+    onSuccess: (saved) => {
+      setDnc(null);
+      afterChange(saved.parent_id);
+      void message.success(t(call ? 'calls.saved' : 'calls.created'));
+      const changed = saved.lead_status_changed;
+      if (changed) {
+        const label = (status: string) => leadFields?.optionLabel('status', status) ?? status;
+        void message.info(t('calls.leadStatusChanged', { from: label(changed.from), to: label(changed.to) }));
+      }
+      onDone();
+    },
+    onError: (error, attempt) => {
+      setDnc(null);
+      if (error instanceof ApiError && error.code === 'conflict' && error.reason === 'do_not_contact') {
+        setDnc({ attempt, reason: error.dncReason });
+        return;
+      }
+      showSaveError(error, { form, message, t, label: fields.label, formField });
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: (id: number) => deleteCall(id),
+    onSuccess: () => {
+      if (call) afterChange(call.parent_id);
+      void message.success(t('calls.deleted'));
+      onDone();
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  const submit = (values: Values) => {
+    const input = toInput(values);
+    if (!call) Object.assign(input, { parent_type: 'lead', parent_id: lead?.id ?? values.parent_id });
+    save.mutate({ input, confirmDnc: false });
+  };
+
+  const select = (name: string, required = false) => (
+    <Select
+      allowClear={!required}
+      options={fields.options(name)}
+      data-testid={`call-field-${name}`}
+    />
+  );
+
+  return (
+    <>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={
+          call ? toValues(call) : { direction: 'outbound', status: 'completed', start_at: dayjs(), subject: '' }
+        }
+        onFinish={submit}
+        onValuesChange={(changed) => clearServerErrors(form, changed)}
+        data-testid="call-form"
+      >
+        {call || lead ? (
+          <Form.Item label={t('calls.lead')}>
+            <Typography.Text strong data-testid="call-lead-name">
+              {call ? call.parent_name : lead?.name}
+            </Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="parent_id"
+            label={t('calls.lead')}
+            rules={[{ required: true, message: t('calls.leadRequired') }]}
+          >
+            <LeadPicker data-testid="call-lead-picker" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="subject"
+          label={fields.label('subject')}
+          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+        >
+          <Input maxLength={200} placeholder={t('calls.subjectPlaceholder')} data-testid="call-field-subject" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="direction" label={fields.label('direction')} rules={[{ required: true }]}>
+              {select('direction', true)}
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="status" label={fields.label('status')} rules={[{ required: true }]}>
+              {select('status', true)}
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="result"
+          label={fields.label('result')}
+          dependencies={['status']}
+          required={status === 'completed'}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                getFieldValue('status') === 'completed' && !value
+                  ? Promise.reject(new Error(t('calls.resultRequired')))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
+          {select('result')}
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="start_at" label={fields.label('start_at')} rules={[{ required: true }]}>
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format={dateTimeFormat}
+                allowClear={false}
+                style={{ width: '100%' }}
+                data-testid="call-field-start_at"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={fields.label('duration_s')} style={{ marginBottom: 0 }}>
+              <Flex gap={8}>
+                <Form.Item name="duration_min">
+                  <InputNumber min={0} precision={0} suffix={t('calls.minutes')} data-testid="call-field-duration_min" />
+                </Form.Item>
+                <Form.Item name="duration_sec">
+                  <InputNumber
+                    min={0}
+                    max={59}
+                    precision={0}
+                    suffix={t('calls.seconds')}
+                    data-testid="call-field-duration_sec"
+                  />
+                </Form.Item>
+              </Flex>
+            </Form.Item>
+          </Col>
+        </Row>
+        {status === 'scheduled' && (
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name="remind_popup_min" label={fields.label('remind_popup_min')}>
+                {select('remind_popup_min')}
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="remind_email_min" label={fields.label('remind_email_min')}>
+                {select('remind_email_min')}
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Form.Item name="description" label={fields.label('description')}>
+          <Input.TextArea rows={4} maxLength={10000} data-testid="call-field-description" />
+        </Form.Item>
+        <Flex justify="flex-end" gap={8}>
+          {call && (
+            <Popconfirm
+              title={t('calls.deleteConfirm')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={() => remove.mutate(call.id)}
+            >
+              <Button danger style={{ marginInlineEnd: 'auto' }} data-testid="call-delete">
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Button onClick={onDone}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="call-save">
+            {t('common.save')}
+          </Button>
+        </Flex>
+      </Form>
+      <Modal
+        open={dnc !== null}
+        title={t('calls.dncTitle')}
+        onCancel={() => setDnc(null)}
+        footer={[
+          <Button key="back" onClick={() => setDnc(null)} data-testid="dnc-cancel">
+            {t('common.cancel')}
+          </Button>,
+          <Button
+            key="go"
+            type="primary"
+            danger
+            loading={save.isPending}
+            onClick={() => dnc && save.mutate({ input: dnc.attempt.input, confirmDnc: true })}
+            data-testid="dnc-confirm"
+          >
+            {t('calls.dncGoAhead')}
+          </Button>,
+        ]}
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title={t('calls.dncIntro')}
+          description={dnc?.reason ? t('leads.doNotContactReason', { reason: dnc.reason }) : undefined}
+          data-testid="dnc-dialog"
+        />
+      </Modal>
+    </>
+  );
+}
+
+interface Props {
+  open: boolean;
+  /** The call to edit; a new call when absent. */
+  call?: Call;
+  /** The lead a new call is about; without it the form asks for one. */
+  lead?: { id: number; name: string };
+  onClose: () => void;
+}
+
+export function CallFormDrawer({ open, call, lead, onClose }: Props) {
+  const { t } = useTranslation();
+  const { fields, error } = useCallFields();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t(call ? 'calls.editTitle' : 'calls.logTitle')}
+      size={560}
+      destroyOnHidden
+    >
+      {error ? (
+        <Alert type="error" showIcon title={error.message} />
+      ) : (
+        fields && <CallForm call={call} lead={lead} fields={fields} onDone={onClose} />
+      )}
+    </Drawer>
+  );
+}

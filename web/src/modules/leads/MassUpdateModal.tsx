@@ -1,0 +1,310 @@
+// L8: change or delete the selected leads, or all that match the filter. A dry run first says
+// how many will change; nothing is written until the user confirms.
+import { useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Col,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { massUpdateLeads } from '../../api/leads';
+import type { LeadFilter, MassUpdateRequest, MassUpdateSet } from '../../api/types';
+import { useLanguage } from '../../i18n';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { formatCount } from '../common/format';
+import { useDirectory } from '../common/useDirectory';
+import type { LeadFields } from './useLeadFields';
+
+type TagsMode = 'tags' | 'add_tags' | 'remove_tags';
+
+interface Values {
+  scope: 'selected' | 'filter';
+  action: 'update' | 'delete';
+  owner_id?: number | 'none';
+  status?: MassUpdateSet['status'];
+  stage?: MassUpdateSet['stage'];
+  source?: string;
+  campaign_id?: number | null;
+  tags_mode: TagsMode;
+  tags?: string[];
+  do_not_contact?: 'true' | 'false';
+  dnc_reason?: string;
+}
+
+function toSet(values: Values): MassUpdateSet {
+  const set: MassUpdateSet = {};
+  if (values.owner_id !== undefined) set.owner_id = values.owner_id === 'none' ? null : values.owner_id;
+  if (values.status) set.status = values.status;
+  if (values.stage) set.stage = values.stage;
+  if (values.source?.trim()) set.source = values.source.trim();
+  if (values.campaign_id != null) set.campaign_id = values.campaign_id;
+  if (values.tags?.length) set[values.tags_mode] = values.tags;
+  if (values.do_not_contact) {
+    set.do_not_contact = values.do_not_contact === 'true';
+    if (set.do_not_contact) set.dnc_reason = values.dnc_reason?.trim();
+  }
+  return set;
+}
+
+/** The API names set fields `set.<name>` or plainly; the form names them plainly. */
+const formField = (field: string) => field.replace(/^set\./, '');
+
+interface Props {
+  fields: LeadFields;
+  selectedIds: number[];
+  filter: LeadFilter;
+  /** How many leads match the filter (a lower bound when capped), for the scope's label. */
+  matching: number;
+  onDone: () => void;
+}
+
+function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const { users } = useDirectory();
+  const [form] = Form.useForm<Values>();
+  const [preview, setPreview] = useState<{ request: MassUpdateRequest; matched: number } | null>(null);
+  const action = Form.useWatch('action', form);
+  const dnc = Form.useWatch('do_not_contact', form);
+
+  const dryRun = useMutation({
+    mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
+    onSuccess: (result, request) => setPreview({ request, matched: result.matched }),
+    onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
+  });
+  const run = useMutation({
+    mutationFn: (request: MassUpdateRequest) => massUpdateLeads(request),
+    onSuccess: (result, request) => {
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void queryClient.invalidateQueries({ queryKey: ['lead'] });
+      void message.success(
+        t(request.action === 'delete' ? 'massUpdate.deleted' : 'massUpdate.updated', {
+          count: result.updated,
+          total: formatCount(result.updated, language),
+        }),
+      );
+      onDone();
+    },
+    onError: (error) => {
+      setPreview(null);
+      showSaveError(error, { form, message, t, label: fields.label, formField });
+    },
+  });
+
+  const submit = (values: Values) => {
+    const target = values.scope === 'selected' ? { ids: selectedIds } : { filter };
+    if (values.action === 'delete') return dryRun.mutate({ ...target, action: 'delete' });
+    const set = toSet(values);
+    if (Object.keys(set).length === 0) return void message.warning(t('massUpdate.nothingToDo'));
+    dryRun.mutate({ ...target, set });
+  };
+
+  if (preview) {
+    const count = formatCount(preview.matched, language);
+    const deleting = preview.request.action === 'delete';
+    return (
+      <Flex vertical gap={16}>
+        <Alert
+          type={preview.matched === 0 ? 'info' : deleting ? 'error' : 'warning'}
+          showIcon
+          title={
+            preview.matched === 0
+              ? t('massUpdate.noneMatch')
+              : t(deleting ? 'massUpdate.willDelete' : 'massUpdate.willUpdate', { count: preview.matched, total: count })
+          }
+          data-testid="mass-update-count"
+        />
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={() => setPreview(null)} data-testid="mass-update-back">
+            {t('massUpdate.back')}
+          </Button>
+          <Button
+            type="primary"
+            danger={deleting}
+            disabled={preview.matched === 0}
+            loading={run.isPending}
+            onClick={() => run.mutate(preview.request)}
+            data-testid="mass-update-confirm"
+          >
+            {t('massUpdate.confirm')}
+          </Button>
+        </Flex>
+      </Flex>
+    );
+  }
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ scope: selectedIds.length > 0 ? 'selected' : 'filter', action: 'update', tags_mode: 'add_tags' }}
+      onFinish={submit}
+      onValuesChange={(changed) => clearServerErrors(form, changed)}
+      data-testid="mass-update-form"
+    >
+      <Form.Item name="scope" label={t('massUpdate.scope')}>
+        <Radio.Group data-testid="mass-update-scope">
+          <Radio value="selected" disabled={selectedIds.length === 0} data-testid="mass-update-scope-selected">
+            {t('massUpdate.selected', { count: selectedIds.length })}
+          </Radio>
+          <Radio value="filter" data-testid="mass-update-scope-filter">
+            {t('massUpdate.allMatching', { total: formatCount(matching, language) })}
+          </Radio>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="action" label={t('massUpdate.action')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'update', label: t('massUpdate.update') },
+            { value: 'delete', label: t('common.delete') },
+          ]}
+          data-testid="mass-update-action"
+        />
+      </Form.Item>
+      {action === 'delete' ? (
+        <Alert type="warning" showIcon title={t('massUpdate.deleteHint')} style={{ marginBottom: 16 }} />
+      ) : (
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="owner_id" label={fields.label('owner_id')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('massUpdate.unchanged')}
+                options={[
+                  { value: 'none', label: t('leads.unassigned') },
+                  ...users
+                    .filter((user) => user.active)
+                    .map((user) => ({ value: user.id, label: user.full_name || user.username })),
+                ]}
+                data-testid="mass-update-owner"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="status" label={fields.label('status')}>
+              <Select
+                allowClear
+                placeholder={t('massUpdate.unchanged')}
+                options={fields.options('status')}
+                data-testid="mass-update-status"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="stage" label={fields.label('stage')}>
+              <Select
+                allowClear
+                placeholder={t('massUpdate.unchanged')}
+                options={fields.options('stage')}
+                data-testid="mass-update-stage"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="source" label={fields.label('source')}>
+              {fields.get('source')?.type === 'enum' ? (
+                <Select allowClear placeholder={t('massUpdate.unchanged')} options={fields.options('source')} />
+              ) : (
+                <Input placeholder={t('massUpdate.unchanged')} data-testid="mass-update-source" />
+              )}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="campaign_id" label={fields.label('campaign_id')}>
+              <InputNumber
+                precision={0}
+                min={1}
+                placeholder={t('massUpdate.unchanged')}
+                style={{ width: '100%' }}
+                data-testid="mass-update-campaign"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="do_not_contact" label={fields.label('do_not_contact')}>
+              <Select
+                allowClear
+                placeholder={t('massUpdate.unchanged')}
+                options={[
+                  { value: 'true', label: t('massUpdate.markDnc') },
+                  { value: 'false', label: t('massUpdate.clearDnc') },
+                ]}
+                data-testid="mass-update-dnc"
+              />
+            </Form.Item>
+          </Col>
+          {dnc === 'true' && (
+            <Col xs={24}>
+              <Form.Item
+                name="dnc_reason"
+                label={fields.label('dnc_reason')}
+                rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+              >
+                <Input maxLength={500} data-testid="mass-update-dnc-reason" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24}>
+            <Form.Item label={fields.label('tags')} style={{ marginBottom: 0 }}>
+              <Flex gap={8} wrap>
+                <Form.Item name="tags_mode" noStyle>
+                  <Select
+                    style={{ width: 150 }}
+                    options={[
+                      { value: 'add_tags', label: t('massUpdate.addTags') },
+                      { value: 'remove_tags', label: t('massUpdate.removeTags') },
+                      { value: 'tags', label: t('massUpdate.setTags') },
+                    ]}
+                    data-testid="mass-update-tags-mode"
+                  />
+                </Form.Item>
+                <Form.Item name="tags" noStyle>
+                  <Select
+                    mode="tags"
+                    tokenSeparators={[',']}
+                    open={false}
+                    suffixIcon={null}
+                    style={{ flex: 1, minWidth: 200 }}
+                    data-testid="mass-update-tags"
+                  />
+                </Form.Item>
+              </Flex>
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      <Flex justify="flex-end" gap={8} style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" style={{ marginInlineEnd: 'auto' }}>
+          {t('massUpdate.dryRunHint')}
+        </Typography.Text>
+        <Button type="primary" htmlType="submit" loading={dryRun.isPending} data-testid="mass-update-preview">
+          {t('massUpdate.next')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}
+
+export function MassUpdateModal({ open, onClose, ...rest }: Props & { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal open={open} title={t('massUpdate.title')} onCancel={onClose} footer={null} width={680} destroyOnHidden>
+      <MassUpdateForm {...rest} />
+    </Modal>
+  );
+}

@@ -1,0 +1,173 @@
+// L7: pick a saved view (mine and those shared with my team), save the current filter as one,
+// delete my own.
+import { useState } from 'react';
+import { App as AntApp, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Select, Tooltip } from 'antd';
+import { DeleteOutlined, SaveOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createView, deleteView, listViews } from '../../api/views';
+import type { LeadFilter, SavedView } from '../../api/types';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
+
+const viewsKey = ['views', 'leads'];
+
+export function useSavedViews() {
+  return useQuery({ queryKey: viewsKey, queryFn: listViews, staleTime: 60_000 });
+}
+
+interface SaveValues {
+  name: string;
+  shared: boolean;
+}
+
+function SaveViewModal({
+  open,
+  filter,
+  sort,
+  onSaved,
+  onClose,
+}: {
+  open: boolean;
+  filter: LeadFilter;
+  sort: string;
+  onSaved: (view: SavedView) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<SaveValues>();
+  const save = useMutation({
+    mutationFn: ({ name, shared }: SaveValues) =>
+      createView({ entity: 'leads', name: name.trim(), filter, sort, shared: Boolean(shared) }),
+    onSuccess: (view) => {
+      void queryClient.invalidateQueries({ queryKey: viewsKey });
+      void message.success(t('views.saved', { name: view.name }));
+      form.resetFields();
+      onSaved(view);
+    },
+    onError: (error) => showSaveError(error, { form, message, t }),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('views.saveTitle')}
+      onCancel={onClose}
+      forceRender
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="view-save-ok">
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => save.mutate(values)}
+        onValuesChange={(changed) => clearServerErrors(form, changed)}
+        data-testid="view-save-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('views.name')}
+          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+        >
+          <Input maxLength={100} placeholder={t('views.namePlaceholder')} data-testid="view-name" />
+        </Form.Item>
+        <Form.Item name="shared" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox data-testid="view-shared">{t('views.share')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface Props {
+  activeId: string | undefined;
+  /** The filter and sort the list shows now: what "Lưu bộ lọc" saves. */
+  filter: LeadFilter;
+  sort: string;
+  onPick: (view: SavedView | undefined) => void;
+}
+
+export function SavedViews({ activeId, filter, sort, onPick }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const views = useSavedViews();
+  const items = views.data?.items ?? [];
+  const active = items.find((view) => String(view.id) === activeId);
+  const remove = useMutation({
+    mutationFn: (id: number) => deleteView(id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: viewsKey });
+      void message.success(t('views.deleted'));
+      onPick(undefined);
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  const option = (view: SavedView) => ({
+    value: String(view.id),
+    label: (
+      <Flex gap={6} align="center">
+        <span>{view.name}</span>
+        {view.shared && <ShareAltOutlined style={{ color: '#8c8c8c' }} />}
+        {!view.mine && view.owner_name && <span style={{ color: '#8c8c8c' }}>· {view.owner_name}</span>}
+      </Flex>
+    ),
+    name: view.name,
+  });
+  const mine = items.filter((view) => view.mine);
+  const shared = items.filter((view) => !view.mine);
+
+  return (
+    <Flex gap={8} align="center">
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'name' }}
+        placeholder={t('views.placeholder')}
+        loading={views.isPending}
+        value={active ? activeId : undefined}
+        onChange={(id?: string) => onPick(items.find((view) => String(view.id) === id))}
+        options={[
+          ...(mine.length > 0 ? [{ label: t('views.mine'), options: mine.map(option) }] : []),
+          ...(shared.length > 0 ? [{ label: t('views.sharedWithMe'), options: shared.map(option) }] : []),
+        ]}
+        notFoundContent={t('views.none')}
+        style={{ minWidth: 220 }}
+        data-testid="view-select"
+      />
+      {active?.mine && (
+        <Popconfirm
+          title={t('views.deleteConfirm', { name: active.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: remove.isPending }}
+          onConfirm={() => remove.mutate(active.id)}
+        >
+          <Tooltip title={t('views.delete')}>
+            <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} data-testid="view-delete" />
+          </Tooltip>
+        </Popconfirm>
+      )}
+      <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="view-save">
+        {t('views.save')}
+      </Button>
+      <SaveViewModal
+        open={saving}
+        filter={filter}
+        sort={sort}
+        onClose={() => setSaving(false)}
+        onSaved={(view) => {
+          setSaving(false);
+          onPick(view);
+        }}
+      />
+    </Flex>
+  );
+}
