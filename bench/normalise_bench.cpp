@@ -9,7 +9,7 @@
 namespace {
 
 std::vector<sen::demo::LeadSeed> Seeds() {
-  sen::demo::LeadGenerator generator(7, 1'795'000'000'000);
+  sen::demo::LeadGenerator generator(7, 1'795'000'000'000, 4096);
   std::vector<sen::demo::LeadSeed> seeds;
   for (int i = 0; i < 4096; ++i) seeds.push_back(generator.Next());
   return seeds;

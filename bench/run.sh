@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load benchmark of the lead API on a database of N leads (default 1,000,000):
-# GET by id, a filtered list page, and create. Prints wrk's figures; see bench/README.md.
+# Load benchmark on a database of N leads (default 1,000,000): the lead API (GET by id, filtered
+# list pages, create) and the workspace (search box, three filters, a busy lead's timeline, a
+# mass update of ~100,000 leads). Prints wrk's figures; see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leads=${LEADS:-1000000}
@@ -38,3 +39,26 @@ for filter in "status=new" "source=Facebook" "owner_id=5" "status=new&created_fr
     wrk -t2 -c16 -d"$duration" -s bench/wrk/list_filtered.lua http://127.0.0.1:18080
 done
 run "POST /api/leads" env MOBILE_BASE="$(date +%s)" wrk -t2 -c"$connections" -d"$duration" -s bench/wrk/create_lead.lua http://127.0.0.1:18080
+
+run "GET /api/leads?q=<what people type> (16 connections)" wrk -t2 -c16 -d"$duration" -s bench/wrk/search.lua http://127.0.0.1:18080
+three="status=new&source=Facebook&province=H%C3%A0%20N%E1%BB%99i"
+for filter in "$three" "$three&created_from={day}"; do
+  run "GET /api/leads?page_size=50&$filter (pages 1-20)" env FILTER="$filter" \
+    wrk -t2 -c16 -d"$duration" -s bench/wrk/list_filtered.lua http://127.0.0.1:18080
+done
+
+echo "== a lead with 1,000 timeline entries"
+lead=$(python3 bench/busy_lead.py 18080 "$token")
+run "GET /api/leads/$lead/timeline?page_size=50" env LEAD_ID="$lead" \
+  wrk -t2 -c16 -d"$duration" -s bench/wrk/timeline.lua http://127.0.0.1:18080
+
+# ~100,000 leads: 37 days of the year the generator spread them over.
+last=$(sqlite3 "$out/run.db" "SELECT MAX(created_at) / 1000 FROM leads WHERE source <> 'Benchmark'")
+from=$(date -u -d "@$((last - 100 * 86400))" +%F)
+to=$(date -u -d "@$((last - 64 * 86400))" +%F)
+echo "== POST /api/leads/mass-update: owner of every lead created $from..$to"
+curl -sS -o "$out/mass.json" -w "answered in %{time_total}s\n" -H "Authorization: Bearer $token" \
+  -H "Content-Type: application/json" -X POST http://127.0.0.1:18080/api/leads/mass-update \
+  -d "{\"filter\":{\"created_from\":\"$from\",\"created_to\":\"$to\"},\"set\":{\"owner_id\":6}}"
+cat "$out/mass.json"; echo
+echo "audit rows of that batch: $(sqlite3 "$out/run.db" "SELECT COUNT(*) FROM audit_log WHERE batch_id = (SELECT MAX(id) FROM audit_batches)")"

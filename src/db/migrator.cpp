@@ -41,6 +41,12 @@ MigrationReport Migrate(Database& db) {
     report.to_version = m.version;
     report.applied.push_back(m.name);
   }
+  if (!report.applied.empty()) {
+    // New indexes need statistics before the planner can prefer them; a sampled ANALYZE is quick.
+    auto tx = db.BeginWrite();
+    tx->ExecuteScript("PRAGMA analysis_limit=1000; ANALYZE");
+    tx->Commit();
+  }
   return report;
 }
 

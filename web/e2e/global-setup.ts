@@ -1,5 +1,5 @@
-// Starts `sen serve` on a free port with a fresh database, seeds a team, two agents and a
-// lead owned by agent.binh through the API, and stops the server when the run ends.
+// Starts `sen serve` on a free port with a fresh database, seeds a team, two agents, a lead
+// owned by agent.binh and the later tests' leads through the API, and stops the server when the run ends.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const seeded = await seed(server.baseURL);
     process.env.SEN_E2E_BASE_URL = server.baseURL;
     process.env.SEN_E2E_BINH_LEAD_ID = String(seeded.binhLeadId);
+    process.env.SEN_E2E_LEAD_IDS = JSON.stringify(seeded.leadIds);
   } catch (error) {
     await server.stop();
     throw error;

@@ -3,6 +3,28 @@ export const adminPassword = 'admin-pass-123';
 export const agentPassword = 'agent-pass-123';
 export const binhLead = { name: 'Phạm Thị Hoa', mobile: '0987 654 321', email: 'hoa.pham@example.vn' };
 
+/** Fresh unassigned (New) leads for the later tests, each used by one test; ids by name in SEN_E2E_LEADS. */
+export const seededLeads = {
+  interested: { full_name: 'Hồ Văn Tâm', mobile: '0905 000 001' },
+  notInterested: { full_name: 'Mai Thị Hạnh', mobile: '0905 000 002' },
+  deny: { full_name: 'Châu Văn Lộc', mobile: '0905 000 003' },
+  callBackLater: { full_name: 'Tạ Thị Ngọc', mobile: '0905 000 004' },
+  invalidNumber: { full_name: 'Lâm Văn Sơn', mobile: '0905 000 005' },
+  wrongPerson: { full_name: 'Kiều Thị Oanh', mobile: '0905 000 006' },
+  picked: { full_name: 'Vũ Minh Khoa', mobile: '0905 000 011' },
+  noted: { full_name: 'Ngô Thị Lan', mobile: '0905 000 012' },
+  doNotContact: { full_name: 'Lý Thị Mai', mobile: '0905 000 013' },
+  trashed: { full_name: 'Đỗ Thị Thu', mobile: '0905 000 014' },
+  custom: { full_name: 'Đặng Văn Hùng', mobile: '0905 000 015' },
+  massOne: { full_name: 'Bùi Văn Một', mobile: '0905 000 021', company: 'Công ty Hải Âu' },
+  massTwo: { full_name: 'Bùi Thị Hai', mobile: '0905 000 022', company: 'Công ty Hải Âu' },
+  massThree: { full_name: 'Bùi Văn Ba', mobile: '0905 000 023', company: 'Công ty Hải Âu' },
+  hueOne: { full_name: 'Tôn Nữ Thảo', mobile: '0905 000 031', province: 'Huế' },
+  hueTwo: { full_name: 'Tôn Thất Bảo', mobile: '0905 000 032', province: 'Huế' },
+} as const;
+
+export type SeededLead = keyof typeof seededLeads;
+
 class AdminClient {
   private cookie = '';
   private csrf = '';
@@ -34,7 +56,7 @@ class AdminClient {
   }
 }
 
-export async function seed(baseURL: string): Promise<{ binhLeadId: number }> {
+export async function seed(baseURL: string): Promise<{ binhLeadId: number; leadIds: Record<SeededLead, number> }> {
   const admin = new AdminClient(baseURL);
   await admin.signIn();
   const team = await admin.post<{ id: number }>('/api/teams', { name: 'Nhóm tư vấn Hà Nội' });
@@ -55,5 +77,9 @@ export async function seed(baseURL: string): Promise<{ binhLeadId: number }> {
     email: binhLead.email,
     owner_id: binh.id,
   });
-  return { binhLeadId: lead.id };
+  const leadIds = {} as Record<SeededLead, number>;
+  for (const [key, fields] of Object.entries(seededLeads)) {
+    leadIds[key as SeededLead] = (await admin.post<{ id: number }>('/api/leads', fields)).id;
+  }
+  return { binhLeadId: lead.id, leadIds };
 }

@@ -9,10 +9,14 @@ import { ApiError } from './api/types';
 import { useLanguage } from './i18n';
 import { AuthProvider } from './modules/auth/AuthProvider';
 import { ErrorBoundary } from './modules/common/ErrorBoundary';
+import { CallsListPage } from './modules/calls/CallsListPage';
+import { RequireRole } from './modules/common/RequireRole';
+import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
 import { AppLayout } from './modules/layout/AppLayout';
 import { LeadDetailPage } from './modules/leads/LeadDetailPage';
 import { LeadFormPage } from './modules/leads/LeadFormPage';
 import { LeadsListPage } from './modules/leads/LeadsListPage';
+import { TrashPage } from './modules/trash/TrashPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +52,23 @@ export default function App() {
                     <Route path="leads/new" element={<LeadFormPage key="new" />} />
                     <Route path="leads/:id" element={<LeadDetailPage />} />
                     <Route path="leads/:id/edit" element={<LeadFormPage key="edit" />} />
+                    <Route path="calls" element={<CallsListPage />} />
+                    <Route
+                      path="trash"
+                      element={
+                        <RequireRole roles={['admin', 'manager']}>
+                          <TrashPage />
+                        </RequireRole>
+                      }
+                    />
+                    <Route
+                      path="custom-fields"
+                      element={
+                        <RequireRole roles={['admin']}>
+                          <CustomFieldsPage />
+                        </RequireRole>
+                      }
+                    />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

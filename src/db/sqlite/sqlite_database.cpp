@@ -303,15 +303,25 @@ SqliteDatabase::~SqliteDatabase() {
 // writing back and syncing the pages of all the others. Here a PASSIVE checkpoint runs twice a
 // second on its own connection: it never blocks the writer or readers, and a page changed many
 // times between two checkpoints is written back once.
+//
+// Every hour (and shortly after start) it also runs a sampled ANALYZE, which refreshes the planner's
+// statistics where they went stale: with several indexes able to serve a filter, SQLite needs
+// them to pick the most selective one.
 void SqliteDatabase::CheckpointLoop() {
+  constexpr int kRoundsPerOptimize = 7200;  // one hour of half-second rounds
   std::unique_ptr<SqliteConnection> conn;
   std::unique_lock lock(checkpoint_mutex_);
+  int round = kRoundsPerOptimize - 20;
   while (!checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) {
     lock.unlock();
     try {
       if (!conn) conn = std::make_unique<SqliteConnection>(path_, false);
       int log = 0, done = 0;
       sqlite3_wal_checkpoint_v2(conn->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+      if (++round >= kRoundsPerOptimize) {
+        round = 0;
+        sqlite3_exec(conn->handle(), "PRAGMA analysis_limit=1000; ANALYZE", nullptr, nullptr, nullptr);
+      }
     } catch (const DbError&) {
       conn.reset();  // try again on the next round
     }

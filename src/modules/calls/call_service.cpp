@@ -73,11 +73,19 @@ Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int
   return leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id});
 }
 
-CallView CallService::View(db::Transaction& tx, Call call) {
+CallView CallService::View(db::Transaction& tx, Call call, Names& names) {
   CallView v{std::move(call), std::nullopt, std::nullopt, std::nullopt};
-  if (v.call.parent_type == "lead") v.parent_name = leads_.Name(tx, v.call.parent_id);
+  if (v.call.parent_type == "lead") {
+    auto [it, inserted] = names.leads.try_emplace(v.call.parent_id);
+    if (inserted) it->second = leads_.Name(tx, v.call.parent_id);
+    v.parent_name = it->second;
+  }
   if (v.call.owner_id) {
-    if (auto u = users_.Find(tx, *v.call.owner_id)) v.owner_name = u->full_name;
+    auto [it, inserted] = names.users.try_emplace(*v.call.owner_id);
+    if (inserted) {
+      if (auto u = users_.Find(tx, *v.call.owner_id)) it->second = u->full_name;
+    }
+    v.owner_name = it->second;
   }
   return v;
 }
@@ -114,7 +122,8 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   }
   call.id = repo::Insert(*tx, call);
   audit::Record(*tx, audit::ActorOf(p), "call", call.id, {{"create", std::nullopt, std::nullopt, call.subject}}, now);
-  CallView view = View(*tx, call);
+  Names names;
+  CallView view = View(*tx, call, names);
   if (call.status == "completed") {
     auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
     leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
@@ -152,7 +161,8 @@ Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const 
   diff("subject", before->subject, call.subject);
   diff("start_at", FormatRfc3339(before->start_at), FormatRfc3339(call.start_at));
   audit::Record(*tx, audit::ActorOf(p), "call", id, changes, now);
-  CallView view = View(*tx, call);
+  Names names;
+  CallView view = View(*tx, call, names);
   if (call.status == "completed" && before->status != "completed") {
     auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
     leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
@@ -186,7 +196,8 @@ Result<CallView> CallService::Get(const Principal& p, std::int64_t id) {
     return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
                                                       : Error::NotFound("no call has id " + std::to_string(id));
   }
-  return View(*tx, *call);
+  Names names;
+  return View(*tx, *call, names);
 }
 
 Result<Page<CallView>> CallService::List(const Principal& p, const CallQuery& q, PageRequest page) {
@@ -227,14 +238,16 @@ Result<Page<CallView>> CallService::List(const Principal& p, const CallQuery& q,
   Page<CallView> out;
   out.total = calls.total;
   out.request = calls.request;
-  for (auto& c : calls.items) out.items.push_back(View(*tx, std::move(c)));
+  Names names;
+  for (auto& c : calls.items) out.items.push_back(View(*tx, std::move(c), names));
   return out;
 }
 
 std::vector<CallView> CallService::Latest(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id,
                                           std::int64_t limit) {
   std::vector<CallView> out;
-  for (auto& c : repo::Latest(tx, parent_type, parent_id, limit)) out.push_back(View(tx, std::move(c)));
+  Names names;
+  for (auto& c : repo::Latest(tx, parent_type, parent_id, limit)) out.push_back(View(tx, std::move(c), names));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Calls (C1-C3): log, plan, complete, list; a completed call moves its lead on by rule C3.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -73,7 +74,11 @@ class CallService {
   std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id);
 
  private:
-  CallView View(db::Transaction& tx, Call call);
+  // Names of leads and users already looked up while answering one request.
+  struct Names {
+    std::map<std::int64_t, std::optional<std::string>> leads, users;
+  };
+  CallView View(db::Transaction& tx, Call call, Names& names);
   Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id);
 
   db::Database& db_;

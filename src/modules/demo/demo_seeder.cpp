@@ -68,7 +68,7 @@ Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads
     if (user->role == Role::kAgent) agents.push_back({user->id, user->team_id});
   }
 
-  LeadGenerator generator(options.seed, clock.Now());
+  LeadGenerator generator(options.seed, clock.Now(), options.leads);
   std::mt19937_64 rng(options.seed + 1);
   for (std::int64_t done = 0; done < options.leads;) {
     std::vector<leads::Lead> batch;

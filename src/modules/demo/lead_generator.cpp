@@ -1,6 +1,7 @@
 // Name frequencies follow the commonly cited shares of Vietnamese family names (Nguyễn ~38%).
 #include "modules/demo/lead_generator.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -86,8 +87,8 @@ std::optional<std::string> LegacyForm(const std::string& national) {
 
 }  // namespace
 
-LeadGenerator::LeadGenerator(std::uint64_t seed, Millis now, double duplicate_share)
-    : rng_(seed), now_(now), duplicate_share_(duplicate_share) {}
+LeadGenerator::LeadGenerator(std::uint64_t seed, Millis now, std::int64_t total, double duplicate_share)
+    : rng_(seed), now_(now), total_(std::max<std::int64_t>(total, 1)), duplicate_share_(duplicate_share) {}
 
 std::string LeadGenerator::Mobile10() {
   std::string number(Pick(rng_, kMobilePrefixes));
@@ -148,7 +149,7 @@ LeadSeed LeadGenerator::Next() {
   s.product_interest = Pick(rng_, kProducts);
   s.status = PickWeighted(rng_, kStatuses);
   const Millis year = 365LL * 24 * 3600 * 1000;
-  s.created_at = now_ - std::uniform_int_distribution<Millis>(0, year)(rng_);
+  s.created_at = now_ - year + year * ++count_ / total_;
   return s;
 }
 

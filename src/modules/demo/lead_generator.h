@@ -31,7 +31,9 @@ struct LeadSeed {
 
 class LeadGenerator {
  public:
-  LeadGenerator(std::uint64_t seed, Millis now, double duplicate_share = 0.05);
+  // The `total` leads it will be asked for arrive over the year before `now`, in order, as real
+  // leads do (so the newest leads also have the highest ids).
+  LeadGenerator(std::uint64_t seed, Millis now, std::int64_t total, double duplicate_share = 0.05);
   LeadSeed Next();
 
  private:
@@ -40,6 +42,8 @@ class LeadGenerator {
 
   std::mt19937_64 rng_;
   Millis now_;
+  std::int64_t total_;
+  std::int64_t count_ = 0;
   double duplicate_share_;
   std::vector<std::string> recent_mobiles_;
 };

@@ -113,7 +113,7 @@ constexpr std::string_view kDupByPhone =
     "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
 
 constexpr std::string_view kCounter = "leads";
-constexpr std::int64_t kSearchCountCap = 10'000;
+constexpr std::int64_t kSearchCountCap = 1'000;
 
 std::string Json(const json& j) { return j.dump(); }
 

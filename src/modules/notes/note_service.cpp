@@ -47,10 +47,13 @@ nlohmann::json ToJson(const Note& n) {
           {"updated_at", FormatRfc3339(n.updated_at)}};
 }
 
-void NoteService::Name(db::Transaction& tx, Note& n) {
-  if (n.created_by) {
-    if (auto u = users_.Find(tx, *n.created_by)) n.author_name = u->full_name;
+void NoteService::Name(db::Transaction& tx, Note& n, std::map<std::int64_t, std::optional<std::string>>& names) {
+  if (!n.created_by) return;
+  auto [it, inserted] = names.try_emplace(*n.created_by);
+  if (inserted) {
+    if (auto u = users_.Find(tx, *n.created_by)) it->second = u->full_name;
   }
+  n.author_name = it->second;
 }
 
 Result<Note> NoteService::Create(const Principal& p, std::string_view parent_type, std::int64_t parent_id,
@@ -66,7 +69,8 @@ Result<Note> NoteService::Create(const Principal& p, std::string_view parent_typ
   n.id = tx->QueryInt(kInsert, {n.parent_type, n.parent_id, n.body, n.created_by, now, now}).value();
   audit::Record(*tx, audit::ActorOf(p), "note", n.id, {{"create", std::nullopt, std::nullopt, std::nullopt}}, now);
   leads_.RecordActivity(*tx, p, *lead, now, std::nullopt, now);
-  Name(*tx, n);
+  std::map<std::int64_t, std::optional<std::string>> names;
+  Name(*tx, n, names);
   tx->Commit();
   return n;
 }
@@ -91,7 +95,8 @@ Result<Note> NoteService::Update(const Principal& p, std::int64_t id, std::strin
   audit::Record(*tx, audit::ActorOf(p), "note", id, {{"update", "body", note->body, body}}, now);
   note->body = std::move(body);
   note->updated_at = now;
-  Name(*tx, *note);
+  std::map<std::int64_t, std::optional<std::string>> names;
+  Name(*tx, *note, names);
   tx->Commit();
   return note;
 }
@@ -118,7 +123,8 @@ std::vector<Note> NoteService::Latest(db::Transaction& tx, std::string_view pare
                                       std::int64_t limit) {
   std::vector<Note> out;
   tx.Query(kLatest, {parent_type, parent_id, limit}, [&](const db::Row& r) { out.push_back(Read(r)); });
-  for (auto& n : out) Name(tx, n);
+  std::map<std::int64_t, std::optional<std::string>> names;
+  for (auto& n : out) Name(tx, n, names);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Notes on records (C5): written by anyone who may see the record, changed by their author.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,7 +44,8 @@ class NoteService {
 
  private:
   Result<Note> FindOwn(db::Transaction& tx, const Principal& p, std::int64_t id);
-  void Name(db::Transaction& tx, Note& note);
+  // Fills the author's name, looking each user up once per request.
+  void Name(db::Transaction& tx, Note& note, std::map<std::int64_t, std::optional<std::string>>& names);
 
   db::Database& db_;
   const Clock& clock_;

@@ -173,7 +173,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
         data-testid="call-form"
       >
         {call || lead ? (
-          <Form.Item label={t('calls.lead')}>
+          <Form.Item label={fields.label('parent_id')}>
             <Typography.Text strong data-testid="call-lead-name">
               {call ? call.parent_name : lead?.name}
             </Typography.Text>
@@ -181,7 +181,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
         ) : (
           <Form.Item
             name="parent_id"
-            label={t('calls.lead')}
+            label={fields.label('parent_id')}
             rules={[{ required: true, message: t('calls.leadRequired') }]}
           >
             <LeadPicker data-testid="call-lead-picker" />

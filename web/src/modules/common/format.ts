@@ -11,3 +11,12 @@ export const formatDateTime = (value: string) => dayjs(value).format(dateTimeFor
 /** A count with the language's digit grouping: 10.000 in Vietnamese, 10,000 in English. */
 export const formatCount = (value: number, language: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN').format(value);
+
+/** A call's length as m:ss (or h:mm:ss). */
+export function formatDuration(seconds: number): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(rest)}` : `${minutes}:${pad(rest)}`;
+}

@@ -1,6 +1,6 @@
 // The frame of every signed-in page: menu on the left, user and language in the header.
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
-import { LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FormOutlined, LogoutOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
@@ -34,7 +34,22 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[section]}
-          items={[{ key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> }]}
+          items={[
+            { key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> },
+            { key: 'calls', icon: <PhoneOutlined />, label: <Link to="/calls">{t('menu.calls')}</Link> },
+            ...(user.role === 'admin' || user.role === 'manager'
+              ? [{ key: 'trash', icon: <DeleteOutlined />, label: <Link to="/trash">{t('menu.trash')}</Link> }]
+              : []),
+            ...(user.role === 'admin'
+              ? [
+                  {
+                    key: 'custom-fields',
+                    icon: <FormOutlined />,
+                    label: <Link to="/custom-fields">{t('menu.customFields')}</Link>,
+                  },
+                ]
+              : []),
+          ]}
           data-testid="main-menu"
         />
       </Layout.Sider>

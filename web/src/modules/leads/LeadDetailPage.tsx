@@ -1,5 +1,6 @@
-// /leads/:id (L5): contact, owner, collection and care information, then the history.
-import type { ReactNode } from 'react';
+// /leads/:id (L5): contact, owner, collection, care and custom information, then one timeline
+// of calls, notes and changes, with "Ghi nhận cuộc gọi" and "Thêm ghi chú" (C1, C5).
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -14,19 +15,28 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileAddOutlined, PhoneOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { deleteLead, fetchLead, restoreLead } from '../../api/leads';
-import type { Lead } from '../../api/types';
+import type { Call, Lead, Note } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { CallFormDrawer } from '../calls/CallFormDrawer';
 import { QueryError } from '../common/QueryError';
+import { NoteModal } from '../notes/NoteModal';
+import { DncFlag } from './DncFlag';
+import { leadValue } from './formValues';
 import { LeadTimeline } from './LeadTimeline';
 import { StatusTag } from './StatusTag';
 import { useLeadFields, type LeadFields } from './useLeadFields';
 
-const sections: { key: string; fields: string[] }[] = [
+interface SectionDef {
+  key: string;
+  fields: string[];
+}
+
+const sections: SectionDef[] = [
   { key: 'contact', fields: ['full_name', 'email', 'mobile', 'phone', 'company', 'title'] },
   { key: 'owner', fields: ['owner_id', 'team_id'] },
   { key: 'care', fields: ['status', 'stage', 'do_not_contact', 'dnc_reason'] },
@@ -37,7 +47,7 @@ const sections: { key: string; fields: string[] }[] = [
 
 function value(lead: Lead, name: string, fields: LeadFields): ReactNode {
   if (name === 'status') return <StatusTag status={lead.status} fields={fields} />;
-  const raw = (lead as unknown as Record<string, unknown>)[name];
+  const raw = leadValue(lead, name);
   const text = fields.display(name, raw);
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
   if (name === 'email') return <a href={`mailto:${text}`}>{text}</a>;
@@ -48,7 +58,7 @@ function value(lead: Lead, name: string, fields: LeadFields): ReactNode {
   return text;
 }
 
-function Section({ lead, fields, section }: { lead: Lead; fields: LeadFields; section: (typeof sections)[number] }) {
+function Section({ lead, fields, section }: { lead: Lead; fields: LeadFields; section: SectionDef }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t(`leadDetail.sections.${section.key}`)} style={{ height: '100%' }}>
@@ -74,6 +84,9 @@ export function LeadDetailPage() {
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
   const lead = useQuery({ queryKey: ['lead', leadId], queryFn: () => fetchLead(leadId) });
   const canDelete = user.role === 'admin' || user.role === 'manager';
+  // A drawer keeps its call or note while it closes, so that it does not change meanwhile.
+  const [callDrawer, setCallDrawer] = useState<{ open: boolean; call?: Call }>({ open: false });
+  const [noteModal, setNoteModal] = useState<{ open: boolean; note?: Note }>({ open: false });
 
   const afterChange = () => {
     void queryClient.invalidateQueries({ queryKey: ['leads'] });
@@ -111,6 +124,8 @@ export function LeadDetailPage() {
   }
   if (!fields || !lead.data) return <Spin size="large" style={{ display: 'block', marginTop: 48 }} />;
   const data = lead.data;
+  const custom = { key: 'custom', fields: fields.all.filter((field) => field.custom).map((field) => field.name) };
+  const shownSections = custom.fields.length > 0 ? [...sections, custom] : sections;
 
   return (
     <Flex vertical gap={16} data-testid="lead-detail">
@@ -119,13 +134,11 @@ export function LeadDetailPage() {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="lead-name">
             {data.full_name}
           </Typography.Title>
-          <StatusTag status={data.status} fields={fields} />
+          <span data-testid="lead-status">
+            <StatusTag status={data.status} fields={fields} />
+          </span>
           <Tag>{fields.optionLabel('stage', data.stage)}</Tag>
-          {data.do_not_contact && (
-            <Tag color="red" icon={<StopOutlined />}>
-              {t('leads.doNotContact')}
-            </Tag>
-          )}
+          {data.do_not_contact && <DncFlag reason={data.dnc_reason} asTag />}
         </Flex>
         <Flex gap={8}>
           <Link to="/leads">
@@ -168,7 +181,7 @@ export function LeadDetailPage() {
         />
       )}
       <Row gutter={[16, 16]}>
-        {sections.map((section) => (
+        {shownSections.map((section) => (
           <Col key={section.key} xs={24} lg={12} xl={8}>
             <Section lead={data} fields={fields} section={section} />
           </Col>
@@ -181,11 +194,53 @@ export function LeadDetailPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={t('leadDetail.history')}>
-            <LeadTimeline leadId={data.id} fields={fields} />
+          <Card
+            size="small"
+            title={t('leadDetail.history')}
+            extra={
+              !data.deleted_at && (
+                <Flex gap={8}>
+                  <Button
+                    size="small"
+                    icon={<PhoneOutlined />}
+                    onClick={() => setCallDrawer({ open: true })}
+                    data-testid="lead-log-call"
+                  >
+                    {t('calls.log')}
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<FileAddOutlined />}
+                    onClick={() => setNoteModal({ open: true })}
+                    data-testid="lead-add-note"
+                  >
+                    {t('notes.add')}
+                  </Button>
+                </Flex>
+              )
+            }
+          >
+            <LeadTimeline
+              leadId={data.id}
+              fields={fields}
+              onEditCall={(call) => setCallDrawer({ open: true, call })}
+              onEditNote={(note) => setNoteModal({ open: true, note })}
+            />
           </Card>
         </Col>
       </Row>
+      <CallFormDrawer
+        open={callDrawer.open}
+        call={callDrawer.call}
+        lead={{ id: data.id, name: data.full_name }}
+        onClose={() => setCallDrawer({ ...callDrawer, open: false })}
+      />
+      <NoteModal
+        open={noteModal.open}
+        leadId={data.id}
+        note={noteModal.note}
+        onClose={() => setNoteModal({ ...noteModal, open: false })}
+      />
     </Flex>
   );
 }

@@ -1,36 +1,176 @@
-// A3/L5: the lead's history, newest first, a page at a time ("load more").
-import { Button, Empty, Flex, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+// L5, A3: one feed of the lead's calls, notes and changes (status, stage, assignments, edits),
+// newest first, a page at a time ("Xem thêm").
+import type { ReactNode } from 'react';
+import { App as AntApp, Button, Empty, Flex, Popconfirm, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  PhoneOutlined,
+  PlusCircleOutlined,
+  UndoOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fetchLeadTimeline } from '../../api/leads';
-import type { TimelineItem } from '../../api/types';
-import { formatDateTime } from '../common/format';
+import { deleteNote } from '../../api/notes';
+import type { AuditItem, Call, CallItem, Note, NoteItem, TimelineItem } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { CallResultTag, CallStatusTag } from '../calls/CallTags';
+import { useCallFields } from '../calls/useCallFields';
+import { formatDateTime, formatDuration } from '../common/format';
 import type { LeadFields } from './useLeadFields';
 
 const pageSize = 20;
 
-const actionColors: Record<TimelineItem['action'], string> = {
+const auditIcons: Record<AuditItem['action'], ReactNode> = {
+  create: <PlusCircleOutlined />,
+  update: <EditOutlined />,
+  delete: <DeleteOutlined />,
+  restore: <UndoOutlined />,
+};
+
+const auditColors: Record<AuditItem['action'], string> = {
   create: 'green',
   update: 'blue',
   delete: 'red',
   restore: 'gray',
 };
 
-function describe(item: TimelineItem, fields: LeadFields, t: TFunction): string {
+function describeChange(user: string, name: string, from: unknown, to: unknown, fields: LeadFields, t: TFunction) {
+  const shownTo = fields.display(name, to);
+  if (name === 'owner_id') return shownTo ? t('timeline.assigned', { user, to: shownTo }) : t('timeline.unassigned', { user });
+  const field = fields.label(name);
+  const shownFrom = fields.display(name, from);
+  if (!shownFrom) return t('timeline.set', { user, field, to: shownTo });
+  if (!shownTo) return t('timeline.cleared', { user, field, from: shownFrom });
+  return t('timeline.changed', { user, field, from: shownFrom, to: shownTo });
+}
+
+/** Custom fields change together as one JSON object; each changed key reads as its own change. */
+function customChanges(item: AuditItem): { name: string; from: unknown; to: unknown }[] {
+  const parse = (text: string | null): Record<string, unknown> => {
+    try {
+      const value: unknown = JSON.parse(text ?? 'null');
+      return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const before = parse(item.old_value);
+  const after = parse(item.new_value);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({ name: `custom.${key}`, from: before[key], to: after[key] }));
+}
+
+function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): string {
   const user = item.user?.full_name ?? t('timeline.system');
   if (item.action !== 'update') return t(`timeline.${item.action}`, { user });
   if (!item.field) return t('timeline.updated', { user });
-  const field = fields.label(item.field);
-  const from = fields.display(item.field, item.old_value);
-  const to = fields.display(item.field, item.new_value);
-  if (!from) return t('timeline.set', { user, field, to });
-  if (!to) return t('timeline.cleared', { user, field, from });
-  return t('timeline.changed', { user, field, from, to });
+  if (item.field === 'custom') {
+    const changes = customChanges(item);
+    if (changes.length === 0) return t('timeline.updated', { user });
+    return changes.map(({ name, from, to }) => describeChange(user, name, from, to, fields, t)).join('; ');
+  }
+  return describeChange(user, item.field, item.old_value, item.new_value, fields, t);
 }
 
-export function LeadTimeline({ leadId, fields }: { leadId: number; fields: LeadFields }) {
+function When({ at, children }: { at: string; children?: ReactNode }) {
+  return (
+    <Typography.Text type="secondary">
+      <Tooltip title={formatDateTime(at)}>
+        <span>{dayjs(at).fromNow()}</span>
+      </Tooltip>
+      {children}
+    </Typography.Text>
+  );
+}
+
+function CallEntry({ item, onEdit }: { item: CallItem; onEdit: (call: Call) => void }) {
+  const { t } = useTranslation();
+  const { fields } = useCallFields();
+  const { call } = item;
+  return (
+    <>
+      <Typography.Text>
+        {t('timeline.call', { user: item.user?.full_name ?? t('timeline.system'), subject: call.subject })}
+      </Typography.Text>
+      <Flex gap={4} wrap align="center" style={{ margin: '4px 0' }}>
+        {fields && <CallStatusTag status={call.status} fields={fields} />}
+        {fields && <CallResultTag result={call.result} fields={fields} />}
+        {fields && <Tag>{fields.optionLabel('direction', call.direction)}</Tag>}
+        {call.duration_s !== null && <Tag>{formatDuration(call.duration_s)}</Tag>}
+        <Button type="link" size="small" onClick={() => onEdit(call)} data-testid="timeline-call-edit">
+          {t('common.edit')}
+        </Button>
+      </Flex>
+      {call.description && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{call.description}</Typography.Paragraph>
+      )}
+      <When at={call.start_at} />
+    </>
+  );
+}
+
+function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; onEdit: (note: Note) => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const user = useCurrentUser();
+  const { note } = item;
+  const mayChange = user.role === 'admin' || note.created_by === user.id;
+  const remove = useMutation({
+    mutationFn: () => deleteNote(note.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['lead', leadId] });
+      void message.success(t('notes.deleted'));
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  return (
+    <>
+      <Typography.Text>
+        {t('timeline.note', { user: note.author_name ?? item.user?.full_name ?? t('timeline.system') })}
+      </Typography.Text>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }} data-testid="timeline-note-body">
+        {note.body}
+      </Typography.Paragraph>
+      <When at={item.at}>
+        {mayChange && (
+          <>
+            <Button type="link" size="small" onClick={() => onEdit(note)}>
+              {t('common.edit')}
+            </Button>
+            <Popconfirm
+              title={t('notes.deleteConfirm')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={() => remove.mutate()}
+            >
+              <Button type="link" size="small" danger>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
+      </When>
+    </>
+  );
+}
+
+interface Props {
+  leadId: number;
+  fields: LeadFields;
+  onEditCall: (call: Call) => void;
+  onEditNote: (note: Note) => void;
+}
+
+export function LeadTimeline({ leadId, fields, onEditCall, onEditNote }: Props) {
   const { t } = useTranslation();
   const history = useInfiniteQuery({
     queryKey: ['lead', leadId, 'timeline'],
@@ -57,25 +197,49 @@ export function LeadTimeline({ leadId, fields }: { leadId: number; fields: LeadF
   const items = history.data.pages.flatMap((page) => page.items);
   if (items.length === 0) return <Empty description={t('timeline.empty')} />;
 
+  const entry = (item: TimelineItem) => {
+    switch (item.kind) {
+      case 'call':
+        return { color: 'green', icon: <PhoneOutlined />, content: <CallEntry item={item} onEdit={onEditCall} /> };
+      case 'note':
+        return {
+          color: 'gray',
+          icon: <FileTextOutlined />,
+          content: <NoteEntry item={item} leadId={leadId} onEdit={onEditNote} />,
+        };
+      default:
+        return {
+          color: auditColors[item.action],
+          icon: item.field === 'owner_id' ? <UserSwitchOutlined /> : auditIcons[item.action],
+          content: (
+            <>
+              <Typography.Text>{describeAudit(item, fields, t)}</Typography.Text>
+              <br />
+              <When at={item.at}>
+                {item.via !== 'ui' && <Tag style={{ marginInlineStart: 8 }}>{t(`timeline.via.${item.via}`)}</Tag>}
+              </When>
+            </>
+          ),
+        };
+    }
+  };
+
   return (
     <Flex vertical gap={8} data-testid="lead-timeline">
       <Timeline
-        items={items.map((item) => ({
-          key: item.id,
-          color: actionColors[item.action],
-          content: (
-            <div data-testid="timeline-item">
-              <Typography.Text>{describe(item, fields, t)}</Typography.Text>
-              <br />
-              <Typography.Text type="secondary">
-                <Tooltip title={formatDateTime(item.at)}>
-                  <span>{dayjs(item.at).fromNow()}</span>
-                </Tooltip>
-                {item.via !== 'ui' && <Tag style={{ marginInlineStart: 8 }}>{t(`timeline.via.${item.via}`)}</Tag>}
-              </Typography.Text>
-            </div>
-          ),
-        }))}
+        items={items.map((item) => {
+          const { color, icon, content } = entry(item);
+          return {
+            key: `${item.kind}-${item.id}`,
+            color,
+            icon,
+            content: (
+              <div data-testid="timeline-item" data-kind={item.kind}>
+                {content}
+              </div>
+            ),
+          };
+        })}
       />
       {history.hasNextPage && (
         <Button
