@@ -49,11 +49,11 @@ test('moving "Email" before "Di động" in the table settings is kept after a r
   await page.getByTestId('table-settings').click();
   const email = page.getByTestId('column-choice-email').getByTestId('column-drag');
   const mobile = page.getByTestId('column-choice-mobile').getByTestId('column-drag');
-  const from = await email.boundingBox();
-  const to = await mobile.boundingBox();
-  if (!from || !to) throw new Error('the column choices are not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  // Hovering first waits for the drawer to finish sliding in.
+  await email.hover();
   await page.mouse.down();
+  const to = await mobile.boundingBox();
+  if (!to) throw new Error('the mobile column is not on screen');
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 12 });
   await page.mouse.up();
   const choices = page.getByTestId('column-choices').locator('[data-testid^="column-choice-"]');
@@ -82,7 +82,7 @@ test('three selected leads are assigned to agent.an after the dry run says how m
   await expect(page.getByTestId('selected-count')).toHaveText('Đã chọn 3 khách hàng');
 
   await page.getByTestId('mass-update-open').click();
-  await expect(page.getByTestId('mass-update-scope-selected').locator('input')).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Các dòng đã chọn (3)' })).toBeChecked();
   await pickOption(page, page.getByTestId('mass-update-owner'), 'Trần Văn An');
   await page.getByTestId('mass-update-preview').click();
   await expect(page.getByTestId('mass-update-count')).toHaveText('3 khách hàng sẽ được cập nhật');

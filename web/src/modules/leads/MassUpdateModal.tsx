@@ -156,11 +156,11 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
       data-testid="mass-update-form"
     >
       <Form.Item name="scope" label={t('massUpdate.scope')}>
-        <Radio.Group data-testid="mass-update-scope">
-          <Radio value="selected" disabled={selectedIds.length === 0} data-testid="mass-update-scope-selected">
+        <Radio.Group>
+          <Radio value="selected" disabled={selectedIds.length === 0}>
             {t('massUpdate.selected', { count: selectedIds.length })}
           </Radio>
-          <Radio value="filter" data-testid="mass-update-scope-filter">
+          <Radio value="filter">
             {t('massUpdate.allMatching', { total: formatCount(matching, language) })}
           </Radio>
         </Radio.Group>
@@ -172,7 +172,6 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
             { value: 'update', label: t('massUpdate.update') },
             { value: 'delete', label: t('common.delete') },
           ]}
-          data-testid="mass-update-action"
         />
       </Form.Item>
       {action === 'delete' ? (
