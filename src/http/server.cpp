@@ -42,6 +42,10 @@ class Session;
 
 struct Server::Impl {
   ServerOptions options;
+  // Declared before the contexts so that they outlive them: a connection destroyed with its
+  // context still unregisters itself.
+  std::mutex sessions_mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   // One io_context per thread, each connection pinned to one: no locking inside Asio and no
   // wake-ups of the other thread for every completion (a shared context costs ~10% in futexes).
   std::vector<std::unique_ptr<net::io_context>> contexts;
@@ -52,11 +56,9 @@ struct Server::Impl {
   net::signal_set signals{ioc, SIGINT, SIGTERM};
   net::steady_timer shutdown_deadline{ioc};
   std::atomic<bool> stopping{false};
+  std::atomic<bool> finished{false};  // Run() has returned: nothing may be posted to the contexts
   std::string id_prefix;
   std::atomic<std::uint64_t> next_id{0};
-
-  std::mutex sessions_mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
 
   static net::io_context& First(std::vector<std::unique_ptr<net::io_context>>& contexts, int threads) {
     for (int i = 0; i < std::max(threads, 1); ++i) contexts.push_back(std::make_unique<net::io_context>(1));
@@ -79,6 +81,8 @@ struct Server::Impl {
 
   void Accept();
   void BeginShutdown();
+  void CloseRemaining();
+  std::vector<std::shared_ptr<Session>> LiveSessions();
   void Register(Session* s, std::weak_ptr<Session> w);
   void Unregister(Session* s);
 };
@@ -104,6 +108,11 @@ class Session : public std::enable_shared_from_this<Session> {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
       if (!self->busy_) self->Close();
     });
+  }
+
+  // Called when the grace period is over: pending reads and writes end with operation_aborted.
+  void ForceClose() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
   }
 
  private:
@@ -271,7 +280,7 @@ void Server::Impl::Register(Session* s, std::weak_ptr<Session> w) {
 void Server::Impl::Unregister(Session* s) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(s);
-  if (stopping && sessions.empty()) {
+  if (stopping && sessions.empty() && !finished) {
     net::post(ioc, [this] { shutdown_deadline.cancel(); });
   }
 }
@@ -282,6 +291,10 @@ void Server::Impl::Accept() {
     if (ec) {
       if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
       spdlog::warn("accept failed: {}", ec.message());
+    } else if (stopping) {
+      // Accepted just before the listener closed; the connection's context may have finished.
+      socket.close(ec);
+      return;
     } else {
       socket.set_option(tcp::no_delay(true), ec);
       std::make_shared<Session>(std::move(socket), *this)->Start();
@@ -297,21 +310,35 @@ void Server::Impl::BeginShutdown() {
   acceptor.close(ec);
   signals.cancel(ec);
   for (auto& guard : keep_running) guard.reset();  // each context ends when its connections have
-  std::vector<std::shared_ptr<Session>> live;
-  {
-    std::lock_guard lock(sessions_mutex);
-    for (auto& [ptr, weak] : sessions) {
-      if (auto s = weak.lock()) live.push_back(std::move(s));
-    }
-  }
+  auto live = LiveSessions();
   for (auto& s : live) s->CloseIfIdle();
   if (live.empty()) return;
   shutdown_deadline.expires_after(kShutdownGrace);
   shutdown_deadline.async_wait([this](beast::error_code wec) {
-    if (!wec) {
-      spdlog::warn("shutdown grace period over; closing remaining connections");
-      for (auto& c : contexts) c->stop();
-    }
+    if (!wec) CloseRemaining();
+  });
+}
+
+std::vector<std::shared_ptr<Session>> Server::Impl::LiveSessions() {
+  std::vector<std::shared_ptr<Session>> live;
+  std::lock_guard lock(sessions_mutex);
+  for (auto& [ptr, weak] : sessions) {
+    if (auto s = weak.lock()) live.push_back(std::move(s));
+  }
+  return live;
+}
+
+// Closing the sockets lets every context run out of work by itself; a handler that never answers
+// is the only thing left to stop the hard way.
+void Server::Impl::CloseRemaining() {
+  auto live = LiveSessions();
+  spdlog::warn("shutdown grace period over; closing {} remaining connections", live.size());
+  for (auto& s : live) s->ForceClose();
+  shutdown_deadline.expires_after(kShutdownGrace);
+  shutdown_deadline.async_wait([this](beast::error_code wec) {
+    if (wec) return;
+    spdlog::error("requests still unanswered after closing their connections; stopping");
+    for (auto& c : contexts) c->stop();
   });
 }
 
@@ -339,6 +366,7 @@ void Server::Run() {
   }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->finished = true;
   spdlog::info("server stopped");
 }
 
