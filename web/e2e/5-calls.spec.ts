@@ -95,8 +95,6 @@ test('a note added on the lead shows first in its timeline', async ({ page }) =>
 
 test('a do-not-contact lead is flagged with its reason, and logging a call on it asks first', async ({ page }) => {
   const lead = seededLeads.doNotContact;
-  page.on('request', (r) => { if (r.url().includes('/api/calls')) console.log('REQ', r.method(), r.postData()); });
-  page.on('response', async (r) => { if (r.url().includes('/api/calls')) console.log('RES', r.status(), (await r.text()).slice(0, 200)); });
   const reason = 'Khách yêu cầu không gọi lại';
   await page.goto(`/leads/${seededLeadId('doNotContact')}/edit`);
   await page.getByTestId('field-do_not_contact').click();

@@ -47,14 +47,19 @@ test('moving "Email" before "Di động" in the table settings is kept after a r
   expect(before.indexOf('Di động')).toBeLessThan(before.indexOf('Email'));
 
   await page.getByTestId('table-settings').click();
-  const email = page.getByTestId('column-choice-email').getByTestId('column-drag');
-  const mobile = page.getByTestId('column-choice-mobile').getByTestId('column-drag');
-  // Hovering first waits for the drawer to finish sliding in.
-  await email.hover();
+  const handle = page.getByTestId('column-choice-email').getByTestId('column-drag');
+  const mobile = page.getByTestId('column-choice-mobile');
+  // Hovering first waits for the drawer to finish sliding in. Then Email goes up a few pixels at
+  // a time until "Di động" moves down to make room for it, and is dropped there.
+  await handle.hover();
+  const start = await handle.boundingBox();
+  const mobileAt = await mobile.boundingBox();
+  if (!start || !mobileAt) throw new Error('the column choices are not on screen');
   await page.mouse.down();
-  const to = await mobile.boundingBox();
-  if (!to) throw new Error('the mobile column is not on screen');
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 12 });
+  for (let dy = 4; dy <= 2 * mobileAt.height; dy += 4) {
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2 - dy);
+    if (((await mobile.boundingBox())?.y ?? 0) > mobileAt.y + mobileAt.height / 2) break;
+  }
   await page.mouse.up();
   const choices = page.getByTestId('column-choices').locator('[data-testid^="column-choice-"]');
   await expect(choices.nth(1)).toHaveAttribute('data-testid', 'column-choice-email');

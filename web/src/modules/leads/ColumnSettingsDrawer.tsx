@@ -100,7 +100,8 @@ function ColumnChoices({ fields, columns, onDone }: { fields: LeadFields; column
   return (
     <Flex vertical gap={12} style={{ height: '100%' }}>
       <Typography.Text type="secondary">{t('columns.hint')}</Typography.Text>
-      <div style={{ flex: 1, overflowY: 'auto' }} data-testid="column-choices">
+      {/* The one scrolling box, so that dragging near its edges scrolls the list and nothing else. */}
+      <div style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="column-choices">
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={move}>
           <SortableContext items={choices.map((choice) => choice.name)} strategy={verticalListSortingStrategy}>
             {choices.map((choice) => (

@@ -158,6 +158,7 @@ export function LeadsListPage() {
             filter={setFilters(shownFilters)}
             sort={listQuery.sort}
             onPick={pickView}
+            onDeleted={() => changeFilters({})}
           />
           <Tooltip title={t('columns.title')}>
             <Button

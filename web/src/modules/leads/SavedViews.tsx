@@ -91,9 +91,11 @@ interface Props {
   filter: LeadFilter;
   sort: string;
   onPick: (view: SavedView | undefined) => void;
+  /** The view in use was deleted: the list keeps showing its filter. */
+  onDeleted: () => void;
 }
 
-export function SavedViews({ activeId, filter, sort, onPick }: Props) {
+export function SavedViews({ activeId, filter, sort, onPick, onDeleted }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -106,7 +108,7 @@ export function SavedViews({ activeId, filter, sort, onPick }: Props) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: viewsKey });
       void message.success(t('views.deleted'));
-      onPick(undefined);
+      onDeleted();
     },
     onError: (error) => void message.error(error.message),
   });
