@@ -194,26 +194,18 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="status" label={fields.label('status')}>
-              <Select
-                allowClear
-                placeholder={t('massUpdate.unchanged')}
-                options={fields.options('status')}
-                data-testid="mass-update-status"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="stage" label={fields.label('stage')}>
-              <Select
-                allowClear
-                placeholder={t('massUpdate.unchanged')}
-                options={fields.options('stage')}
-                data-testid="mass-update-stage"
-              />
-            </Form.Item>
-          </Col>
+          {(['status', 'stage'] as const).map((name) => (
+            <Col xs={24} md={12} key={name}>
+              <Form.Item name={name} label={fields.label(name)}>
+                <Select
+                  allowClear
+                  placeholder={t('massUpdate.unchanged')}
+                  options={fields.options(name)}
+                  data-testid={`mass-update-${name}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
           <Col xs={24} md={12}>
             <Form.Item name="source" label={fields.label('source')}>
               {fields.get('source')?.type === 'enum' ? (
