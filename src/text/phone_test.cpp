@@ -1,6 +1,10 @@
 #include "text/phone.h"
 
 #include <gtest/gtest.h>
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <random>
 
 namespace sen::text {
 namespace {
@@ -61,6 +65,35 @@ TEST(ModernMobilePrefix, MapsEveryLegacyPrefixAndNothingElse) {
   EXPECT_EQ(ModernMobilePrefix("0199"), "059");
   EXPECT_FALSE(ModernMobilePrefix("0190").has_value());
   EXPECT_FALSE(ModernMobilePrefix("0912").has_value());
+}
+
+// NormalisePhone keeps libphonenumber's verdict per four-digit prefix of 10-digit national
+// numbers; for every prefix, numbers with other endings must get the library's own answer.
+TEST(NormalisePhone, AgreesWithLibphonenumberOnEveryTenDigitPrefix) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const auto& util = *PhoneNumberUtil::GetInstance();
+  auto library = [&](const std::string& national) -> std::optional<std::string> {
+    PhoneNumber number;
+    if (util.Parse(national, "VN", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
+    if (!util.IsValidNumber(number)) return std::nullopt;
+    std::string out;
+    util.Format(number, PhoneNumberUtil::E164, &out);
+    return out;
+  };
+  std::mt19937 random(2018);
+  std::uniform_int_distribution<int> ending(0, 99'999);
+  int valid_prefixes = 0;
+  for (int prefix = 0; prefix < 10'000; ++prefix) {
+    for (int i = 0; i < 4; ++i) {
+      const int suffix = i == 0 ? 0 : i == 1 ? 99'999 : ending(random);
+      const std::string national = fmt::format("0{:04}{:05}", prefix, suffix);
+      const auto expected = library(national);
+      ASSERT_EQ(NormalisePhone(national), expected) << national;
+      if (i == 0 && expected) ++valid_prefixes;
+    }
+  }
+  EXPECT_GT(valid_prefixes, 500);  // the mobile ranges 03x, 05x, 07x, 08x, 09x at least
 }
 
 TEST(PhoneSearchDigits, GivesInternationalAndNationalDigitsForVietnam) {
