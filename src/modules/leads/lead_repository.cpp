@@ -179,8 +179,9 @@ std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
   return out;
 }
 
-std::int64_t Insert(db::Transaction& tx, const Lead& l) {
-  db::BumpChangeCounter(tx, kCounter);
+namespace {
+
+std::int64_t InsertRow(db::Transaction& tx, const Lead& l) {
   EncodedJson j(l);
   std::int64_t id =
       tx.QueryInt(kInsert, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email,
@@ -189,9 +190,24 @@ std::int64_t Insert(db::Transaction& tx, const Lead& l) {
                             l.status, l.stage, j.stage_info, l.do_not_contact, l.dnc_reason, l.description,
                             j.custom, l.created_by, l.created_at, l.updated_at, l.last_activity_at})
           .value();
-  tx.Execute(kInsertSearch, {id, SearchDocument(l)});
   for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, id});
   return id;
+}
+
+}  // namespace
+
+std::int64_t Insert(db::Transaction& tx, const Lead& l) {
+  db::BumpChangeCounter(tx, kCounter);
+  const std::int64_t id = InsertRow(tx, l);
+  tx.Execute(kInsertSearch, {id, SearchDocument(l)});
+  return id;
+}
+
+void InsertMany(db::Transaction& tx, std::vector<Lead>& leads, const std::function<void()>& after_rows) {
+  db::BumpChangeCounter(tx, kCounter);
+  for (auto& l : leads) l.id = InsertRow(tx, l);
+  after_rows();
+  for (const auto& l : leads) tx.Execute(kInsertSearch, {l.id, SearchDocument(l)});
 }
 
 void Update(db::Transaction& tx, const Lead& l, bool search_changed, bool tags_changed) {
