@@ -189,14 +189,22 @@ class SqliteTransaction : public Transaction {
   }
   void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql).c_str()); }
   void Commit() override {
+    RunAtCommit(*this);
     conn_->Step("COMMIT");
     done_ = true;
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
+  void AtCommit(std::function<void(Transaction&)> work) override { at_commit_.push_back(std::move(work)); }
 
  protected:
+  void RunAtCommit(Transaction& tx) {
+    for (auto& work : at_commit_) work(tx);
+    at_commit_.clear();
+  }
+
   SqliteConnection* conn_;
   bool done_ = false;
+  std::vector<std::function<void(Transaction&)>> at_commit_;
 };
 
 class SqliteWriteTransaction final : public SqliteTransaction {
@@ -221,10 +229,8 @@ class SqliteSavepoint final : public SqliteTransaction {
     if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK TO w; RELEASE w", nullptr, nullptr, nullptr);
     done_ = true;
   }
-  void Commit() override {
-    conn_->Step("RELEASE w");
-    done_ = true;
-  }
+  // The work left for commit time moves to the batch, to run after every other savepoint's.
+  void Commit() override;
 
  private:
   // SQLite ends a transaction by itself on some errors (disk full); a savepoint opened then
@@ -255,16 +261,37 @@ class SqliteBatch final : public WriteBatch {
     if (!done_) sqlite3_exec(db_->writer_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
   void Commit() override {
+    if (!at_commit_.empty()) {
+      SqliteSavepoint last(db_->writer_.get());
+      for (auto& work : at_commit_) work(last);
+      at_commit_.clear();
+      last.Commit();
+    }
     db_->writer_->Step("COMMIT");
     done_ = true;
   }
   const SqliteDatabase* db() const { return db_; }
+  void Adopt(std::vector<std::function<void(Transaction&)>>& work) {
+    for (auto& w : work) at_commit_.push_back(std::move(w));
+    work.clear();
+  }
 
  private:
   SqliteDatabase* db_;
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
+  std::vector<std::function<void(Transaction&)>> at_commit_;
 };
+
+namespace {
+
+void SqliteSavepoint::Commit() {
+  conn_->Step("RELEASE w");
+  done_ = true;
+  current_batch->Adopt(at_commit_);
+}
+
+}  // namespace
 
 class SqliteReadTransaction final : public SqliteTransaction {
  public:

@@ -87,6 +87,30 @@ TEST_F(SqliteDatabaseTest, OtherThreadsWriteAfterTheBatch) {
   EXPECT_EQ(Rows(), 2);
 }
 
+// Work left for commit time runs after every other statement, in order, and only for what commits.
+TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
+  auto write = [this](const std::string& v, bool commit) {
+    auto tx = db_->BeginWrite();
+    tx->AtCommit([v](Transaction& t) { t.Execute("INSERT INTO t (v) VALUES (?)", {"late " + v}); });
+    tx->Execute("INSERT INTO t (v) VALUES (?)", {v});
+    EXPECT_EQ(tx->QueryInt("SELECT COUNT(*) FROM t WHERE v = ?", {"late " + v}), 0) << "not before commit";
+    if (commit) tx->Commit();
+  };
+  write("alone", true);
+  write("dropped", false);
+  {
+    auto batch = db_->BeginBatch();
+    write("a", true);
+    write("b", false);
+    write("c", true);
+    batch->Commit();
+  }
+  std::vector<std::string> order;
+  auto tx = db_->BeginRead();
+  tx->Query("SELECT v FROM t ORDER BY rowid", {}, [&](const Row& r) { order.push_back(r.Str(0)); });
+  EXPECT_EQ(order, (std::vector<std::string>{"alone", "late alone", "a", "c", "late a", "late c"}));
+}
+
 TEST_F(SqliteDatabaseTest, MigrationsRunOnceAndCountCacheFollowsTheChangeCounter) {
   auto first = Migrate(*db_);
   EXPECT_EQ(first.from_version, 0);

@@ -171,6 +171,15 @@ std::string PrefixEnd(std::string prefix) {
   return prefix;
 }
 
+// Search documents go in last (see Transaction::AtCommit): a group commit of many creates then
+// adds one index segment, not one per lead.
+void WriteSearchDocument(db::Transaction& tx, std::int64_t id, const Lead& l, bool replace) {
+  tx.AtCommit([id, doc = SearchDocument(l), replace](db::Transaction& t) {
+    if (replace) t.Execute(kDeleteSearch, {id});
+    t.Execute(kInsertSearch, {id, doc});
+  });
+}
+
 }  // namespace
 
 std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
@@ -179,35 +188,19 @@ std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
   return out;
 }
 
-namespace {
-
-std::int64_t InsertRow(db::Transaction& tx, const Lead& l) {
+std::int64_t Insert(db::Transaction& tx, const Lead& l) {
+  db::BumpChangeCounter(tx, kCounter);
   EncodedJson j(l);
-  std::int64_t id =
+  const std::int64_t id =
       tx.QueryInt(kInsert, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email,
                             l.company, l.company_fold, l.title, l.gender, l.birthday, l.address, l.province,
                             l.source, l.medium, l.campaign_id, l.product_interest, j.tags, l.owner_id, l.team_id,
                             l.status, l.stage, j.stage_info, l.do_not_contact, l.dnc_reason, l.description,
                             j.custom, l.created_by, l.created_at, l.updated_at, l.last_activity_at})
           .value();
+  WriteSearchDocument(tx, id, l, false);
   for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, id});
   return id;
-}
-
-}  // namespace
-
-std::int64_t Insert(db::Transaction& tx, const Lead& l) {
-  db::BumpChangeCounter(tx, kCounter);
-  const std::int64_t id = InsertRow(tx, l);
-  tx.Execute(kInsertSearch, {id, SearchDocument(l)});
-  return id;
-}
-
-void InsertMany(db::Transaction& tx, std::vector<Lead>& leads, const std::function<void()>& after_rows) {
-  db::BumpChangeCounter(tx, kCounter);
-  for (auto& l : leads) l.id = InsertRow(tx, l);
-  after_rows();
-  for (const auto& l : leads) tx.Execute(kInsertSearch, {l.id, SearchDocument(l)});
 }
 
 void Update(db::Transaction& tx, const Lead& l, bool search_changed, bool tags_changed) {
@@ -218,10 +211,7 @@ void Update(db::Transaction& tx, const Lead& l, bool search_changed, bool tags_c
                        l.campaign_id, l.product_interest, j.tags, l.owner_id, l.team_id, l.status, l.stage,
                        j.stage_info, l.do_not_contact, l.dnc_reason, l.description, j.custom, l.updated_at,
                        l.last_activity_at, l.id});
-  if (search_changed) {
-    tx.Execute(kDeleteSearch, {l.id});
-    tx.Execute(kInsertSearch, {l.id, SearchDocument(l)});
-  }
+  if (search_changed) WriteSearchDocument(tx, l.id, l, true);
   if (tags_changed) {
     tx.Execute(kDeleteTags, {l.id});
     for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, l.id});
@@ -398,19 +388,29 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope
 
   const char* dir = sort.descending ? " DESC" : " ASC";
   std::string sql(kListColumns);
-  sql.append(q.from).append(q.where);
+  auto limit = [&] {
+    sql.append(" LIMIT ? OFFSET ?");
+    q.params.emplace_back(static_cast<std::int64_t>(page.page_size));
+    q.params.emplace_back(page.offset());
+  };
   if (q.search_order) {
-    sql.append(" ORDER BY lead_search.rowid DESC");
+    sql.append(q.from).append(q.where).append(" ORDER BY lead_search.rowid DESC");
+    limit();
   } else if (!sort.custom_path.empty()) {
+    sql.append(q.from).append(q.where);
     sql.append(" ORDER BY json_extract(l.custom, ?)").append(dir).append(", l.id").append(dir);
     q.Bind(sort.custom_path);
+    limit();
   } else {
-    sql.append(" ORDER BY l.").append(sort.column).append(dir);
-    if (sort.column != "id") sql.append(", l.id").append(dir);
+    // Late row lookup: the page's ids come from the filter's index alone (its columns cover
+    // the common filters), so only the rows shown are read, not every row skipped by OFFSET.
+    std::string order = " ORDER BY l.";
+    order.append(sort.column).append(dir);
+    if (sort.column != "id") order.append(", l.id").append(dir);
+    sql.append(" FROM leads l WHERE l.id IN (SELECT l.id").append(q.from).append(q.where).append(order);
+    limit();
+    sql.append(")").append(order);
   }
-  sql.append(" LIMIT ? OFFSET ?");
-  q.params.emplace_back(static_cast<std::int64_t>(page.page_size));
-  q.params.emplace_back(page.offset());
   tx.Query(sql, q.params, [&](const db::Row& r) { out.items.push_back(Read(r)); });
   return out;
 }

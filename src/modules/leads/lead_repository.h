@@ -1,7 +1,6 @@
 // The only code that runs SQL on leads and their search index.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,10 +19,6 @@ namespace repo {
 
 std::optional<Lead> Find(db::Transaction& tx, std::int64_t id);
 std::int64_t Insert(db::Transaction& tx, const Lead& lead);
-// Inserts `leads` (setting their ids) and calls `after_rows` before writing their search
-// documents, which must come last: SQLite 3.40's FTS5 writes its pending index to a new segment
-// at every statement savepoint, so documents interleaved with other writes cost a segment each.
-void InsertMany(db::Transaction& tx, std::vector<Lead>& leads, const std::function<void()>& after_rows);
 void Update(db::Transaction& tx, const Lead& lead, bool search_changed, bool tags_changed);
 // A call or note happened at `at`; `status` (C3) changes the status too.
 void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::optional<std::string>& status, Millis now);

@@ -271,12 +271,11 @@ Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {
     if (lead.updated_at == 0) lead.updated_at = lead.created_at;
   }
   auto tx = db_.BeginWrite();
-  repo::InsertMany(*tx, leads, [&] {
-    for (const auto& lead : leads) {
-      audit::Record(*tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
-                    lead.created_at);
-    }
-  });
+  for (auto& lead : leads) {
+    lead.id = repo::Insert(*tx, lead);
+    audit::Record(*tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
+                  lead.created_at);
+  }
   tx->Commit();
   return {};
 }
