@@ -297,5 +297,44 @@ TEST_F(LeadsApi, MetaDescribesEveryFieldInBothLanguages) {
   EXPECT_EQ(fields["created_at"]["sortable"], true);
 }
 
+// A list matching more than 5,000 leads pages through the filter's index; a smaller one keeps
+// its ids between pages. Both must give the same leads in the same order.
+TEST(LeadLists, FewAndManyMatchesPageInTheSameOrder) {
+  ServerProcess server;
+  auto demo = RunSen({"demo", "--db", server.db_url(), "--leads", "6000"});
+  ASSERT_EQ(demo.status, 0) << demo.out;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  struct Listed {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> sources;
+  };
+  auto list = [&](const std::string& query) {
+    Listed out;
+    for (int page = 1;; ++page) {
+      auto res = admin.Get("/api/leads?page_size=500&page=" + std::to_string(page) + query);
+      EXPECT_EQ(res.status, 200) << res.body;
+      if (res.status != 200 || res.json["items"].empty()) break;
+      for (const auto& l : res.json["items"]) {
+        out.ids.push_back(l["id"]);
+        out.sources.push_back(l["source"].is_string() ? l["source"].get<std::string>() : "");
+      }
+    }
+    return out;
+  };
+  for (std::string sort : {"", "&sort=full_name", "&sort=-updated_at"}) {
+    const Listed all = list(sort);
+    ASSERT_GE(all.ids.size(), 6000u) << sort;
+    std::vector<std::int64_t> expected;
+    for (std::size_t i = 0; i < all.ids.size(); ++i) {
+      if (all.sources[i] == "Facebook") expected.push_back(all.ids[i]);
+    }
+    ASSERT_GT(expected.size(), 100u);
+    ASSERT_LT(expected.size(), 5000u);
+    EXPECT_EQ(list("&source=Facebook" + sort).ids, expected) << sort;
+    EXPECT_EQ(admin.Get("/api/leads?source=Facebook" + sort).json["total"], expected.size()) << sort;
+  }
+}
+
 }  // namespace
 }  // namespace sen::testing

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "db/count_cache.h"
+#include "db/list_cache.h"
 #include "db/migrator.h"
 
 namespace sen::db {
@@ -111,13 +111,13 @@ TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
   EXPECT_EQ(order, (std::vector<std::string>{"alone", "late alone", "a", "c", "late a", "late c"}));
 }
 
-TEST_F(SqliteDatabaseTest, MigrationsRunOnceAndCountCacheFollowsTheChangeCounter) {
+TEST_F(SqliteDatabaseTest, MigrationsRunOnceAndListCacheFollowsTheChangeCounter) {
   auto first = Migrate(*db_);
   EXPECT_EQ(first.from_version, 0);
   EXPECT_EQ(first.to_version, sqlite_migrations().back().version);
   EXPECT_TRUE(Migrate(*db_).applied.empty());
 
-  CountCache cache;
+  ListCache cache;
   auto count = [&] {
     auto tx = db_->BeginRead();
     return cache.Count(*tx, "SELECT COUNT(*) FROM t WHERE v >= ?", {"a"}, ChangeCounter(*tx, "t"));

@@ -1,7 +1,7 @@
 // Custom field SQL; options are stored as JSON.
 #include "modules/customfields/custom_field_repository.h"
 
-#include "db/count_cache.h"
+#include "db/list_cache.h"
 
 namespace sen::customfields::repo {
 

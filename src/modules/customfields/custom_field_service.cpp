@@ -1,7 +1,7 @@
 // Access check, rules, storage, audit for custom field definitions.
 #include "modules/customfields/custom_field_service.h"
 
-#include "db/count_cache.h"
+#include "db/list_cache.h"
 #include "modules/audit/audit.h"
 #include "modules/customfields/custom_field_repository.h"
 #include "modules/customfields/custom_field_rules.h"

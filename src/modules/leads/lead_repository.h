@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "db/count_cache.h"
+#include "db/list_cache.h"
 #include "db/database.h"
 #include "modules/audit/audit.h"
 #include "modules/leads/lead.h"
@@ -45,7 +45,7 @@ void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t 
 std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
 
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
-                PageRequest page, db::CountCache& counts);
+                PageRequest page, db::ListCache& cache);
 
 }  // namespace repo
 }  // namespace sen::leads

@@ -212,7 +212,7 @@ Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw,
   if (filter->deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
     return Error::Forbidden("only managers and admins see deleted leads");
   }
-  return repo::List(*tx, *filter, ScopeOf(p), *sort, page, counts_);
+  return repo::List(*tx, *filter, ScopeOf(p), *sort, page, lists_);
 }
 
 Status LeadService::CheckFilter(const Principal& p, const QueryParams& params) {

@@ -81,7 +81,7 @@ class LeadService {
   users::UserService& users_;
   customfields::CustomFieldService& custom_fields_;
   ViewResolver resolve_view_;
-  db::CountCache counts_;
+  db::ListCache lists_;
 };
 
 // Deleted leads can be restored for this long (L14).
