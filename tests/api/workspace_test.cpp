@@ -252,6 +252,17 @@ TEST_F(WorkspaceApi, MassUpdateCountsFirstThenChangesAllInOneBatch) {
   EXPECT_EQ(fields, (std::set<std::string>{"owner_id", "team_id", "status", "tags"})) << timeline.body;
   auto again = admin_->Post("/api/leads/mass-update", body);
   EXPECT_EQ(again.json["updated"], 0) << "nothing left to change";
+  auto with_status = Lead(*admin_, {{"full_name", "Hàng Loạt Có Trạng Thái"}, {"source", "Hàng loạt"}});
+  auto given = admin_->Post("/api/leads/mass-update", {{"ids", {with_status["id"]}},
+                                                        {"set", {{"owner_id", agent_}, {"status", "in_process"}}}});
+  ASSERT_EQ(given.status, 200) << given.body;
+  EXPECT_EQ(admin_->Get("/api/leads/" + std::to_string(with_status["id"].get<std::int64_t>())).json["status"], "in_process")
+      << "a status given with the owner wins over Assigned";
+  auto unassigned = admin_->Post("/api/leads/mass-update", {{"ids", {with_status["id"]}}, {"set", {{"owner_id", nullptr}}}});
+  ASSERT_EQ(unassigned.status, 200) << unassigned.body;
+  EXPECT_EQ(unassigned.json["updated"], 1);
+  EXPECT_TRUE(admin_->Get("/api/leads/" + std::to_string(with_status["id"].get<std::int64_t>())).json["owner_id"].is_null());
+  ASSERT_EQ(admin_->Delete("/api/leads/" + std::to_string(with_status["id"].get<std::int64_t>())).status, 204);
   auto by_filter = admin_->Post("/api/leads/mass-update",
                                 {{"filter", {{"source", "Hàng loạt"}}}, {"set", {{"stage", "mql"}}}});
   EXPECT_EQ(by_filter.json["matched"], 3);

@@ -162,12 +162,10 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (in.action) {
     repo::DeleteTargets(*tx, actor, batch, now);
   }
-  if (set.owner_id) {
-    repo::SetOnTargets(*tx, "owner_id", *set.owner_id, Text(*set.owner_id), actor, batch, now);
-    if (*set.owner_id) {
-      repo::SetOnTargets(*tx, "team_id", team_of_owner, Text(team_of_owner), actor, batch, now);
-      if (!set.status) repo::AssignNewTargets(*tx, actor, batch, now);
-    }
+  if (set.owner_id && *set.owner_id) {
+    repo::HandOverTargets(*tx, **set.owner_id, team_of_owner, !set.status, actor, batch, now);
+  } else if (set.owner_id) {
+    repo::SetOnTargets(*tx, "owner_id", nullptr, std::nullopt, actor, batch, now);
   }
   if (set.status) repo::SetOnTargets(*tx, "status", *set.status, *set.status, actor, batch, now);
   if (set.stage) repo::SetOnTargets(*tx, "stage", *set.stage, *set.stage, actor, batch, now);

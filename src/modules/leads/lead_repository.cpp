@@ -55,13 +55,14 @@ constexpr std::string_view kFinishBatch = R"~(
 UPDATE audit_batches SET matched = ?,
   updated = (SELECT COUNT(*) FROM leads WHERE id IN (SELECT id FROM temp.mass_targets) AND updated_at = ?)
 WHERE id = ? RETURNING updated)~";
-constexpr std::string_view kAssignNewAudit = R"~(
+constexpr std::string_view kHandOverNewAudit = R"~(
 INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
-WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new' AND owner_id IS NOT NULL)~";
-constexpr std::string_view kAssignNew = R"~(
-UPDATE leads SET status = 'assigned', updated_at = ?
-WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new' AND owner_id IS NOT NULL)~";
+WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new')~";
+constexpr std::string_view kHandOver = R"~(
+UPDATE leads SET owner_id = ?1, team_id = ?2, status = CASE WHEN ?3 AND status = 'new' THEN 'assigned' ELSE status END,
+  updated_at = ?4
+WHERE id IN (SELECT id FROM temp.mass_targets) AND (owner_id IS NOT ?1 OR team_id IS NOT ?2 OR (?3 AND status = 'new')))~";
 constexpr std::string_view kTargetTags = "SELECT id, tags FROM leads WHERE id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kSetTags = "UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kTagsAudit = R"~(
@@ -448,22 +449,36 @@ std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::
   return tx.QueryInt(kInsertBatch, {description, actor.user_id, ChannelName(actor.channel), now}).value();
 }
 
-void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
-                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch,
-                  Millis now) {
+namespace {
+
+const MassColumnSql& MassColumn(std::string_view column) {
   for (const auto& c : kMassColumns) {
-    if (c.column != column) continue;
-    db::BumpChangeCounter(tx, kCounter);
-    tx.Execute(c.audit, {audit_value, actor.user_id, ChannelName(actor.channel), batch, now, value});
-    tx.Execute(c.update, {value, now, value});
-    return;
+    if (c.column == column) return c;
   }
   throw db::DbError(db::DbError::Kind::kOther, "mass update of an unknown column: " + std::string(column));
 }
 
-void AssignNewTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now) {
-  tx.Execute(kAssignNewAudit, {actor.user_id, ChannelName(actor.channel), batch, now});
-  tx.Execute(kAssignNew, {now});
+}  // namespace
+
+void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
+                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch,
+                  Millis now) {
+  const MassColumnSql& c = MassColumn(column);
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(c.audit, {audit_value, actor.user_id, ChannelName(actor.channel), batch, now, value});
+  tx.Execute(c.update, {value, now, value});
+}
+
+void HandOverTargets(db::Transaction& tx, std::int64_t owner, std::optional<std::int64_t> team, bool assign_new,
+                     const audit::Actor& actor, std::int64_t batch, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
+  const std::string_view via = ChannelName(actor.channel);
+  const std::string owner_text = std::to_string(owner);
+  const std::optional<std::string> team_text = team ? std::optional(std::to_string(*team)) : std::nullopt;
+  tx.Execute(MassColumn("owner_id").audit, {owner_text, actor.user_id, via, batch, now, owner});
+  tx.Execute(MassColumn("team_id").audit, {team_text, actor.user_id, via, batch, now, team});
+  if (assign_new) tx.Execute(kHandOverNewAudit, {actor.user_id, via, batch, now});
+  tx.Execute(kHandOver, {owner, team, assign_new, now});
 }
 
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,

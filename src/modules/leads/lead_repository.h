@@ -34,8 +34,11 @@ std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::
 // Sets a column on the targets whose value differs, with one audit row each.
 void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
                   const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch, Millis now);
-// New leads among the targets that now have an owner become Assigned (L10).
-void AssignNewTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
+// Hands the targets to `owner` and the owner's `team` in one pass over their rows, with the
+// audit rows SetOnTargets would write for each; with `assign_new`, New targets become Assigned
+// (L10). One pass instead of three: every row rewrite touches the eight list indexes.
+void HandOverTargets(db::Transaction& tx, std::int64_t owner, std::optional<std::int64_t> team, bool assign_new,
+                     const audit::Actor& actor, std::int64_t batch, Millis now);
 // Changes the tags of each target: `set` replaces them, then `add` and `remove` apply.
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,
                       const std::vector<std::string>& add, const std::vector<std::string>& remove,
