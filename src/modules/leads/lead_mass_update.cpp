@@ -162,20 +162,22 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (in.action) {
     repo::DeleteTargets(*tx, actor, batch, now);
   }
-  if (set.owner_id && *set.owner_id) {
-    repo::HandOverTargets(*tx, **set.owner_id, team_of_owner, !set.status, actor, batch, now);
-  } else if (set.owner_id) {
-    repo::SetOnTargets(*tx, "owner_id", nullptr, std::nullopt, actor, batch, now);
+  std::vector<repo::TargetChange> changes;
+  if (set.owner_id) {
+    changes.push_back({"owner_id", *set.owner_id, Text(*set.owner_id)});
+    if (*set.owner_id) changes.push_back({"team_id", team_of_owner, Text(team_of_owner)});
   }
-  if (set.status) repo::SetOnTargets(*tx, "status", *set.status, *set.status, actor, batch, now);
-  if (set.stage) repo::SetOnTargets(*tx, "stage", *set.stage, *set.stage, actor, batch, now);
-  if (set.source) repo::SetOnTargets(*tx, "source", *set.source, *set.source, actor, batch, now);
-  if (set.campaign_id) repo::SetOnTargets(*tx, "campaign_id", *set.campaign_id, Text(*set.campaign_id), actor, batch, now);
+  if (set.status) changes.push_back({"status", *set.status, *set.status});
+  if (set.stage) changes.push_back({"stage", *set.stage, *set.stage});
+  if (set.source) changes.push_back({"source", *set.source, *set.source});
+  if (set.campaign_id) changes.push_back({"campaign_id", *set.campaign_id, Text(*set.campaign_id)});
+  const std::optional<std::string> reason = set.do_not_contact && *set.do_not_contact ? set.dnc_reason : std::nullopt;
   if (set.do_not_contact) {
-    repo::SetOnTargets(*tx, "do_not_contact", *set.do_not_contact, *set.do_not_contact ? "true" : "false", actor, batch, now);
-    std::optional<std::string> reason = *set.do_not_contact ? set.dnc_reason : std::nullopt;
-    repo::SetOnTargets(*tx, "dnc_reason", reason, reason, actor, batch, now);
+    changes.push_back({"do_not_contact", *set.do_not_contact, *set.do_not_contact ? "true" : "false"});
+    changes.push_back({"dnc_reason", reason, reason});
   }
+  const bool assign_new = set.owner_id && *set.owner_id && !set.status;
+  if (!changes.empty()) repo::SetOnTargets(*tx, changes, assign_new, actor, batch, now);
   if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }

@@ -55,14 +55,10 @@ constexpr std::string_view kFinishBatch = R"~(
 UPDATE audit_batches SET matched = ?,
   updated = (SELECT COUNT(*) FROM leads WHERE id IN (SELECT id FROM temp.mass_targets) AND updated_at = ?)
 WHERE id = ? RETURNING updated)~";
-constexpr std::string_view kHandOverNewAudit = R"~(
+constexpr std::string_view kAssignNewAudit = R"~(
 INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new')~";
-constexpr std::string_view kHandOver = R"~(
-UPDATE leads SET owner_id = ?1, team_id = ?2, status = CASE WHEN ?3 AND status = 'new' THEN 'assigned' ELSE status END,
-  updated_at = ?4
-WHERE id IN (SELECT id FROM temp.mass_targets) AND (owner_id IS NOT ?1 OR team_id IS NOT ?2 OR (?3 AND status = 'new')))~";
 constexpr std::string_view kTargetTags = "SELECT id, tags FROM leads WHERE id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kSetTags = "UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kTagsAudit = R"~(
@@ -75,21 +71,18 @@ constexpr std::string_view kDeleteTargets = R"~(
 UPDATE leads SET deleted_at = ?, deleted_by = ?, updated_at = ?
 WHERE id IN (SELECT id FROM temp.mass_targets) AND deleted_at IS NULL)~";
 
-// Columns a mass update may set; the SQL for each is fixed text, never built from input.
+// Columns a mass update may set; their audit SQL is fixed text and the update names only these
+// columns, never anything from input.
 struct MassColumnSql {
   std::string_view column;
   std::string_view audit;
-  std::string_view update;
 };
 // `old` renders the stored value as the audit trail writes it (booleans as true/false).
 #define SEN_MASS_COLUMN(c, old)                                                                              \
   MassColumnSql {                                                                                            \
-    c,                                                                                                       \
-        "INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, " \
-        "batch_id, created_at) SELECT 'lead', id, 'update', '" c "', " old ", ?, ?, ?, ?, ? FROM "           \
-        "leads WHERE id IN (SELECT id FROM temp.mass_targets) AND " c " IS NOT ?",                          \
-        "UPDATE leads SET " c " = ?, updated_at = ? WHERE id IN (SELECT id FROM temp.mass_targets) AND " c  \
-        " IS NOT ?"                                                                                          \
+    c, "INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, "  \
+       "batch_id, created_at) SELECT 'lead', id, 'update', '" c "', " old ", ?, ?, ?, ?, ? FROM "             \
+       "leads WHERE id IN (SELECT id FROM temp.mass_targets) AND " c " IS NOT ?"                             \
   }
 const MassColumnSql kMassColumns[] = {
     SEN_MASS_COLUMN("owner_id", "CAST(owner_id AS TEXT)"),
@@ -460,25 +453,32 @@ const MassColumnSql& MassColumn(std::string_view column) {
 
 }  // namespace
 
-void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
-                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch,
-                  Millis now) {
-  const MassColumnSql& c = MassColumn(column);
-  db::BumpChangeCounter(tx, kCounter);
-  tx.Execute(c.audit, {audit_value, actor.user_id, ChannelName(actor.channel), batch, now, value});
-  tx.Execute(c.update, {value, now, value});
-}
-
-void HandOverTargets(db::Transaction& tx, std::int64_t owner, std::optional<std::int64_t> team, bool assign_new,
-                     const audit::Actor& actor, std::int64_t batch, Millis now) {
+void SetOnTargets(db::Transaction& tx, const std::vector<TargetChange>& changes, bool assign_new,
+                  const audit::Actor& actor, std::int64_t batch, Millis now) {
   db::BumpChangeCounter(tx, kCounter);
   const std::string_view via = ChannelName(actor.channel);
-  const std::string owner_text = std::to_string(owner);
-  const std::optional<std::string> team_text = team ? std::optional(std::to_string(*team)) : std::nullopt;
-  tx.Execute(MassColumn("owner_id").audit, {owner_text, actor.user_id, via, batch, now, owner});
-  tx.Execute(MassColumn("team_id").audit, {team_text, actor.user_id, via, batch, now, team});
-  if (assign_new) tx.Execute(kHandOverNewAudit, {actor.user_id, via, batch, now});
-  tx.Execute(kHandOver, {owner, team, assign_new, now});
+  std::string set;
+  std::string differs;
+  db::Params set_params;
+  db::Params differs_params;
+  for (const auto& change : changes) {
+    const MassColumnSql& c = MassColumn(change.column);
+    tx.Execute(c.audit, {change.audit_value, actor.user_id, via, batch, now, change.value});
+    set.append(c.column).append(" = ?, ");
+    differs.append(differs.empty() ? "" : " OR ").append(c.column).append(" IS NOT ?");
+    set_params.push_back(change.value);
+    differs_params.push_back(change.value);
+  }
+  if (assign_new) {
+    tx.Execute(kAssignNewAudit, {actor.user_id, via, batch, now});
+    set += "status = CASE status WHEN 'new' THEN 'assigned' ELSE status END, ";
+    differs += " OR status = 'new'";
+  }
+  set_params.emplace_back(now);
+  set_params.insert(set_params.end(), differs_params.begin(), differs_params.end());
+  tx.Execute("UPDATE leads SET " + set + "updated_at = ? WHERE id IN (SELECT id FROM temp.mass_targets) AND (" +
+                 differs + ")",
+             set_params);
 }
 
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,

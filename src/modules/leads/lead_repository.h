@@ -31,14 +31,17 @@ std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, con
 // of the following calls; returns how many.
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope);
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now);
-// Sets a column on the targets whose value differs, with one audit row each.
-void SetOnTargets(db::Transaction& tx, std::string_view column, const db::Param& value,
-                  const std::optional<std::string>& audit_value, const audit::Actor& actor, std::int64_t batch, Millis now);
-// Hands the targets to `owner` and the owner's `team` in one pass over their rows, with the
-// audit rows SetOnTargets would write for each; with `assign_new`, New targets become Assigned
-// (L10). One pass instead of three: every row rewrite touches the eight list indexes.
-void HandOverTargets(db::Transaction& tx, std::int64_t owner, std::optional<std::int64_t> team, bool assign_new,
-                     const audit::Actor& actor, std::int64_t batch, Millis now);
+// One column a mass update sets: its new value, and that value as the audit trail writes it.
+struct TargetChange {
+  std::string_view column;
+  db::Param value;
+  std::optional<std::string> audit_value;
+};
+// Sets the columns on the targets where any differs, in one pass over their rows (every row
+// rewrite touches the list indexes), after one audit row per target and changed column. With
+// `assign_new`, New targets become Assigned as well (L10: they are getting an owner).
+void SetOnTargets(db::Transaction& tx, const std::vector<TargetChange>& changes, bool assign_new,
+                  const audit::Actor& actor, std::int64_t batch, Millis now);
 // Changes the tags of each target: `set` replaces them, then `add` and `remove` apply.
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,
                       const std::vector<std::string>& add, const std::vector<std::string>& remove,
