@@ -44,9 +44,10 @@ std::optional<std::string> Format(const PhoneNumber& number) {
   return out;
 }
 
-std::optional<std::string> ParseWithLibrary(const std::string& national) {
+// `text` in E.164 or, without '+', in the national form of `region` ("ZZ": none).
+std::optional<std::string> ParseWithLibrary(const std::string& text, const std::string& region) {
   PhoneNumber number;
-  if (PhoneNumberUtil::GetInstance()->Parse(national, "VN", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+  if (PhoneNumberUtil::GetInstance()->Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
     return std::nullopt;
   }
   return Format(number);
@@ -68,7 +69,7 @@ std::optional<std::string> ParseTenDigitVietnamese(const std::string& national) 
     case kInvalid:
       return std::nullopt;
     default: {
-      auto parsed = ParseWithLibrary(national);
+      auto parsed = ParseWithLibrary(national, "VN");
       verdicts[prefix].store(parsed ? kValid : kInvalid, std::memory_order_relaxed);
       return parsed;
     }
@@ -86,7 +87,7 @@ std::optional<std::string> ParseVietnamese(std::string national) {
     national = std::string(*modern) + national.substr(4);
   }
   if (national.size() == 10) return ParseTenDigitVietnamese(national);
-  return ParseWithLibrary(national);
+  return ParseWithLibrary(national, "VN");
 }
 
 }  // namespace
@@ -126,14 +127,7 @@ std::optional<std::string> NormalisePhone(std::string_view text, std::string_vie
   }
   const bool vietnam_default = region == "VN";
   if (plus && digits.compare(0, 2, "84") == 0) return ParseVietnamese(digits.substr(2));
-  if (plus) {
-    PhoneNumber number;
-    if (PhoneNumberUtil::GetInstance()->Parse("+" + digits, "ZZ", &number) !=
-        PhoneNumberUtil::NO_PARSING_ERROR) {
-      return std::nullopt;
-    }
-    return Format(number);
-  }
+  if (plus) return ParseWithLibrary("+" + digits, "ZZ");
   if (vietnam_default) {
     // "84" + 9 or 10 national digits is the country code typed without '+'; a 9-digit
     // "84..." is a VinaPhone 084 mobile that lost its leading zero.
@@ -142,12 +136,7 @@ std::optional<std::string> NormalisePhone(std::string_view text, std::string_vie
     }
     return ParseVietnamese(digits);
   }
-  PhoneNumber number;
-  if (PhoneNumberUtil::GetInstance()->Parse(digits, std::string(region), &number) !=
-      PhoneNumberUtil::NO_PARSING_ERROR) {
-    return std::nullopt;
-  }
-  return Format(number);
+  return ParseWithLibrary(digits, std::string(region));
 }
 
 std::string PhoneSearchDigits(std::string_view e164) {
