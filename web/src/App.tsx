@@ -12,6 +12,9 @@ import { ErrorBoundary } from './modules/common/ErrorBoundary';
 import { CallsListPage } from './modules/calls/CallsListPage';
 import { RequireRole } from './modules/common/RequireRole';
 import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
+import { importRoles } from './modules/imports/access';
+import { ImportsPage } from './modules/imports/ImportsPage';
+import { ImportWizardPage } from './modules/imports/ImportWizardPage';
 import { AppLayout } from './modules/layout/AppLayout';
 import { LeadDetailPage } from './modules/leads/LeadDetailPage';
 import { LeadFormPage } from './modules/leads/LeadFormPage';
@@ -61,6 +64,26 @@ export default function App() {
                         </RequireRole>
                       }
                     />
+                    <Route
+                      path="imports"
+                      element={
+                        <RequireRole roles={importRoles}>
+                          <ImportsPage />
+                        </RequireRole>
+                      }
+                    />
+                    {/* One key: the wizard stays mounted when a new import gets its id in the URL. */}
+                    {['imports/new', 'imports/:id'].map((path) => (
+                      <Route
+                        key={path}
+                        path={path}
+                        element={
+                          <RequireRole roles={importRoles}>
+                            <ImportWizardPage key="import-wizard" />
+                          </RequireRole>
+                        }
+                      />
+                    ))}
                     <Route
                       path="custom-fields"
                       element={

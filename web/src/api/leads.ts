@@ -1,7 +1,8 @@
-// Lead endpoints: metadata, list, CRUD, mass update, the timeline and the list's column choice.
+// Lead endpoints: metadata, list, CRUD, mass update, the timeline, the list's column choice and export.
 import { queryString, request, type QueryParams } from './client';
 import type {
   FieldRegistryMeta,
+  Language,
   Lead,
   LeadInput,
   MassUpdateRequest,
@@ -35,3 +36,7 @@ export const fetchLeadColumns = () => request<{ value: string[] | null }>('GET',
 
 export const saveLeadColumns = (columns: string[]) =>
   request<{ value: string[] }>('PUT', '/api/preferences/lead_columns', { value: columns });
+
+/** A link that downloads the leads matching `filter` as csv or xlsx, with `columns`, headers in `lang` (I9). */
+export const leadsExportUrl = (format: 'csv' | 'xlsx', columns: string[], lang: Language, filter: QueryParams) =>
+  `/api/leads/export${queryString({ ...filter, format, columns: columns.join(','), lang })}`;

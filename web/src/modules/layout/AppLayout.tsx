@@ -1,9 +1,17 @@
 // The frame of every signed-in page: menu on the left, user and language in the header.
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
-import { DeleteOutlined, FormOutlined, LogoutOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  FormOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  PhoneOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
+import { canImport } from '../imports/access';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppLayout() {
@@ -37,6 +45,9 @@ export function AppLayout() {
           items={[
             { key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> },
             { key: 'calls', icon: <PhoneOutlined />, label: <Link to="/calls">{t('menu.calls')}</Link> },
+            ...(canImport(user.role)
+              ? [{ key: 'imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('menu.imports')}</Link> }]
+              : []),
             ...(user.role === 'admin' || user.role === 'manager'
               ? [{ key: 'trash', icon: <DeleteOutlined />, label: <Link to="/trash">{t('menu.trash')}</Link> }]
               : []),

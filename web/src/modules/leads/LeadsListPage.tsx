@@ -13,8 +13,10 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
+import { canImport } from '../imports/access';
 import { ColumnSettingsDrawer } from './ColumnSettingsDrawer';
 import { DncFlag } from './DncFlag';
+import { ExportButton } from './ExportButton';
 import { leadValue } from './formValues';
 import { LeadFilters } from './LeadFilters';
 import {
@@ -169,6 +171,13 @@ export function LeadsListPage() {
               data-testid="table-settings"
             />
           </Tooltip>
+          {canImport(user.role) && (
+            <ExportButton
+              params={{ ...toFilterParams(listQuery), sort: listQuery.sort }}
+              columns={columnNames}
+              disabled={!fields || columnsLoading}
+            />
+          )}
           <Button
             icon={<ThunderboltOutlined />}
             onClick={() => setQuickAddOpen(true)}

@@ -1,0 +1,151 @@
+// Import and export (I1–I9): a real .xlsx with Vietnamese headers goes through the wizard — the
+// mapping proposed from the headers, the preview, the import, its rejected rows, its undo — and
+// the leads list exports what it shows as csv, lead IDs first. Agents have neither.
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { pickOption, seededLeadId, signIn } from './helpers';
+import { adminPassword, agentPassword, seededLeads } from './seed';
+
+const fileName = 'khach-hang-hoi-cho.xlsx';
+const headers = ['Họ và tên', 'SĐT', 'Email', 'Nguồn', 'Tỉnh/Thành phố', 'Ghi chú'];
+// Spreadsheet rows 2–7. Row 5 has a bad phone, row 6 repeats row 2's mobile, row 4's mobile is a
+// number that lost its leading zero: 4 created, 1 duplicate, 1 error.
+const rows: (string | number | null)[][] = [
+  ['Trịnh Văn Nhập', '0912 111 001', 'nhap.trinh@example.vn', 'Hội chợ', 'Hà Nội', 'Hỏi học phí'],
+  ['Quách Thị Dung', '0912111002', 'dung.quach@example.vn', 'Hội chợ', 'Hải Phòng', null],
+  ['Lương Văn Liệu', 912345678, 'lieu.luong@example.vn', 'Facebook', 'Đà Nẵng', 'Số lưu dạng số'],
+  ['Phó Thị Tệp', '12ab', 'tep.pho@example.vn', 'Facebook', 'Nghệ An', 'Số sai'],
+  ['Hà Văn Trùng', '0912 111 001', 'trung.ha@example.vn', 'Hội chợ', 'Hà Nội', 'Trùng số với dòng 2'],
+  ['Mạc Thị Sáu', '0912111006', 'sau.mac@example.vn', 'Zalo', 'Cần Thơ', null],
+];
+const badRow = 5;
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Khách hàng');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Clicks what starts a download and returns the file's text. */
+async function downloadText(page: Page, start: () => Promise<void>): Promise<{ download: Download; text: string }> {
+  const downloading = page.waitForEvent('download');
+  await start();
+  const download = await downloading;
+  return { download, text: await readFile(await download.path(), 'utf8') };
+}
+
+async function expectCounts(page: Page, counts: Record<'created' | 'updated' | 'duplicate' | 'error', number>) {
+  for (const [kind, value] of Object.entries(counts)) {
+    await expect(page.getByTestId(`import-count-${kind}`).locator('.ant-statistic-content-value')).toHaveText(
+      String(value),
+    );
+  }
+}
+
+test('an xlsx file is imported through the wizard, its rejected rows downloaded, and the import undone', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', adminPassword);
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Nhập dữ liệu' }).click();
+  await expect(page).toHaveURL(/\/imports$/);
+  await page.getByTestId('import-new').click();
+  await expect(page.getByTestId('import-template-xlsx')).toHaveAttribute('href', /format=xlsx/);
+  await expect(page.getByTestId('import-template-csv')).toHaveAttribute('href', /format=csv/);
+
+  // 1. Choose file: one sheet, so the wizard goes straight on to the mapping.
+  await page.locator('input[type=file]').setInputFiles({
+    name: fileName,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await workbook(),
+  });
+  await expect(page).toHaveURL(/\/imports\/\d+$/);
+
+  // 2. Map columns: proposed from the Vietnamese headers; "Ghi chú" is put into the description.
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping.getByRole('row').filter({ hasText: 'SĐT' })).toContainText('0912 111 001');
+  for (const [index, label] of ['Họ và tên', 'Di động', 'Email', 'Nguồn', 'Tỉnh/Thành phố'].entries()) {
+    await expect(page.getByTestId(`import-mapping-${index}`)).toContainText(label);
+  }
+  await pickOption(page, page.getByTestId('import-mapping-5'), 'Mô tả', 'Mô tả');
+  await expect(page.getByTestId('import-mapping-5')).toContainText('Mô tả');
+  await page.getByTestId('import-next').click();
+
+  // 3. Options: create only, duplicates checked on the mobile and the email.
+  const options = page.getByTestId('import-options');
+  await options.getByRole('radio', { name: 'Chỉ tạo mới' }).check();
+  await options.getByRole('checkbox', { name: 'Di động' }).check();
+  await options.getByRole('checkbox', { name: 'Email' }).check();
+  await page.getByTestId('import-next').click();
+
+  // 4. Preview: nothing written yet; the bad phone is named by its spreadsheet row.
+  await expectCounts(page, { created: 4, updated: 0, duplicate: 1, error: 1 });
+  const problem = page
+    .getByTestId('import-problems')
+    .locator('tbody tr')
+    .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${badRow}$`) }) });
+  await expect(problem).toContainText('Di động');
+  await page.getByTestId('import-run').click();
+
+  // 5. Result.
+  await expect(page.getByTestId('import-status')).toHaveText('Hoàn tất', { timeout: 30_000 });
+  await expect(page.getByTestId('import-result')).toContainText('Đã nhập xong');
+  await expectCounts(page, { created: 4, updated: 0, duplicate: 1, error: 1 });
+  const { text: errors } = await downloadText(page, () => page.getByTestId('import-errors').click());
+  const rejected = errors.split(/\r?\n/).find((line) => line.includes('Phó Thị Tệp'));
+  expect(rejected).toContain('12ab');
+  expect(rejected?.split(',')).toContain(String(badRow));
+  expect(errors).not.toContain('Mạc Thị Sáu');
+
+  // The number without its leading zero became a Vietnamese mobile.
+  await page.goto(`/leads?q=${encodeURIComponent('Lương Văn Liệu')}`);
+  await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 1');
+  await expect(page.getByTestId('lead-table')).toContainText(/0912\s?345\s?678/);
+
+  // The history opens the import at its result; undo takes the created leads away.
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Nhập dữ liệu' }).click();
+  const entry = page.getByTestId('import-table').getByRole('row').filter({ hasText: fileName });
+  await expect(entry).toContainText('Hoàn tất');
+  await entry.getByTestId('import-link').click();
+  await expect(page.getByTestId('import-result')).toBeVisible();
+  await page.getByTestId('import-undo').click();
+  await expect(page.locator('.ant-popconfirm')).toContainText(
+    'Hoàn tác sẽ xoá các khách hàng tiềm năng đã tạo và khôi phục các bản ghi đã cập nhật',
+  );
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
+  await expect(page.getByTestId('import-status')).toHaveText('Đã hoàn tác');
+  await expect(page.getByTestId('import-undo')).toHaveCount(0);
+
+  await page.goto(`/leads?q=${encodeURIComponent('Trịnh Văn Nhập')}`);
+  await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 0');
+});
+
+test('the leads list exports the filtered leads as csv, lead IDs first', async ({ page }) => {
+  const leads = ['massOne', 'massTwo', 'massThree'] as const;
+  await signIn(page, 'admin', adminPassword);
+  await page.goto(`/leads?q=${encodeURIComponent('Hải Âu')}`);
+  await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 3');
+
+  await page.getByTestId('export-open').click();
+  const { download, text } = await downloadText(page, () => page.getByTestId('export-csv').click());
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const cells = (line: string) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '').trim());
+
+  expect(cells(lines[0])).toEqual(expect.arrayContaining(['Họ và tên', 'Di động', 'Email']));
+  expect(lines).toHaveLength(1 + leads.length);
+  const byId = new Map(lines.slice(1).map((line) => [Number(cells(line)[0]), line]));
+  for (const lead of leads) expect(byId.get(seededLeadId(lead))).toContain(seededLeads[lead].full_name);
+});
+
+test('an agent sees neither the import menu nor the export button', async ({ page }) => {
+  await signIn(page, 'agent.an', agentPassword);
+  await expect(page.getByTestId('lead-table')).toBeVisible();
+  await expect(page.getByTestId('main-menu').getByRole('link', { name: 'Cuộc gọi' })).toBeVisible();
+  await expect(page.getByTestId('main-menu').getByRole('link', { name: 'Nhập dữ liệu' })).toHaveCount(0);
+  await expect(page.getByTestId('export-open')).toHaveCount(0);
+  await page.goto('/imports/new');
+  await expect(page.getByTestId('no-access')).toBeVisible();
+});

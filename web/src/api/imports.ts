@@ -1,0 +1,118 @@
+// Import endpoints (I1–I8): template, upload, mapping and options, preview, run, result, undo,
+// and the saved column mappings (presets).
+import { queryString, request } from './client';
+import type { Language, Page } from './types';
+
+export type ImportEntity = 'leads';
+export type ImportStatus = 'pending' | 'running' | 'done' | 'failed' | 'undone';
+export type ImportMode = 'create' | 'create_update';
+/** The fields a row can be matched on to find a duplicate (or, in create_update, the record to update). */
+export type MatchField = 'mobile' | 'email' | 'full_name' | 'id';
+/** Column header → lead field name (`custom.<name>` too, or `id`); '' ignores the column. */
+export type ImportMapping = Record<string, string>;
+
+export interface ImportDefaults {
+  owner_id: number | null;
+  campaign_id: number | null;
+  source: string | null;
+  tags: string[];
+}
+
+export interface ImportJob {
+  id: number;
+  entity: ImportEntity;
+  filename: string;
+  format: 'csv' | 'xlsx';
+  sheet: string | null;
+  sheets: string[];
+  status: ImportStatus;
+  columns: string[];
+  /** The first data rows (at most 5), cells in the order of `columns`. */
+  sample: string[][];
+  rows_estimate: number;
+  suggested_mapping: ImportMapping;
+  mapping: ImportMapping;
+  mode: ImportMode;
+  match_on: MatchField[];
+  defaults: ImportDefaults;
+  processed: number;
+  total: number;
+  created: number;
+  updated: number;
+  duplicate: number;
+  error: number;
+  failure: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** A PATCH names only the settings it changes; a new sheet brings its own columns and proposed mapping. */
+export interface ImportSettings {
+  mapping?: ImportMapping;
+  mode?: ImportMode;
+  match_on?: MatchField[];
+  defaults?: ImportDefaults;
+  sheet?: string;
+}
+
+export interface ImportProblem {
+  /** The row number in the file as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  create: number;
+  update: number;
+  duplicate: number;
+  error: number;
+  /** The first 100 problems. */
+  problems: ImportProblem[];
+}
+
+export interface ImportPreset {
+  id: number;
+  name: string;
+  entity: ImportEntity;
+  mapping: ImportMapping;
+}
+
+const entity: ImportEntity = 'leads';
+
+/** A link that downloads the empty template, headers in `lang`, required columns coloured. */
+export const importTemplateUrl = (format: 'xlsx' | 'csv', lang: Language) =>
+  `/api/imports/template${queryString({ entity, format, lang })}`;
+
+/** A link that downloads the rejected rows, each with its reason. */
+export const importErrorsUrl = (id: number) => `/api/imports/${id}/errors.csv`;
+
+export function uploadImport(file: File): Promise<ImportJob> {
+  const body = new FormData();
+  body.append('entity', entity);
+  body.append('file', file);
+  return request<ImportJob>('POST', '/api/imports', body);
+}
+
+export const fetchImport = (id: number) => request<ImportJob>('GET', `/api/imports/${id}`);
+
+export const listImports = (page: number, pageSize: number) =>
+  request<Page<ImportJob>>('GET', `/api/imports${queryString({ page, page_size: pageSize })}`);
+
+export const updateImport = (id: number, settings: ImportSettings) =>
+  request<ImportJob>('PATCH', `/api/imports/${id}`, settings);
+
+export const previewImport = (id: number) => request<ImportPreview>('POST', `/api/imports/${id}/preview`);
+
+export const runImport = (id: number) => request<ImportJob>('POST', `/api/imports/${id}/run`);
+
+export const undoImport = (id: number) => request<ImportJob>('POST', `/api/imports/${id}/undo`);
+
+export const listImportPresets = () =>
+  request<{ items: ImportPreset[] }>('GET', `/api/import-presets${queryString({ entity })}`);
+
+export const createImportPreset = (name: string, mapping: ImportMapping) =>
+  request<ImportPreset>('POST', '/api/import-presets', { name, entity, mapping });
+
+export const deleteImportPreset = (id: number) => request<void>('DELETE', `/api/import-presets/${id}`);

@@ -1,0 +1,105 @@
+// Step 1 (I1, I2): the templates to start from, the file (.xlsx or .csv) and, in a workbook with
+// several sheets, the sheet to read.
+import { Alert, App as AntApp, Button, Flex, Select, Typography, Upload } from 'antd';
+import { InboxOutlined, LoadingOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { importTemplateUrl, updateImport, uploadImport, type ImportJob } from '../../api/imports';
+import { ApiError } from '../../api/types';
+import { useLanguage } from '../../i18n';
+import { formatCount } from '../common/format';
+import { useStoreImport } from './importQueries';
+
+/** Why the server refused the file: too large, or not a spreadsheet it can read (its own words). */
+function uploadErrorText(error: Error, t: TFunction): string {
+  if (error instanceof ApiError && error.code === 'payload_too_large') return t('imports.file.tooLarge');
+  if (error instanceof ApiError && error.code === 'validation_failed') {
+    return error.details.find((detail) => detail.field === 'file')?.message ?? error.message;
+  }
+  return error.message;
+}
+
+interface Props {
+  /** The file uploaded already, when the user came back to this step. */
+  job: ImportJob | undefined;
+  onUploaded: (job: ImportJob) => void;
+  onNext: () => void;
+}
+
+export function FileStep({ job, onUploaded, onNext }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { message } = AntApp.useApp();
+  const storeImport = useStoreImport();
+  const upload = useMutation({ mutationFn: uploadImport, onSuccess: onUploaded });
+  const pickSheet = useMutation({
+    // Another sheet has other columns: the server proposes their mapping afresh.
+    mutationFn: ({ current, sheet }: { current: ImportJob; sheet: string }) => updateImport(current.id, { sheet }),
+    onSuccess: storeImport,
+    onError: (error) => void message.error(error.message),
+  });
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Text>
+        {t('imports.file.templateHint')}{' '}
+        <a href={importTemplateUrl('xlsx', language)} download data-testid="import-template-xlsx">
+          {t('imports.file.templateXlsx')}
+        </a>
+        {' · '}
+        <a href={importTemplateUrl('csv', language)} download data-testid="import-template-csv">
+          {t('imports.file.templateCsv')}
+        </a>
+      </Typography.Text>
+      <Upload.Dragger
+        accept=".xlsx,.csv"
+        multiple={false}
+        showUploadList={false}
+        disabled={upload.isPending}
+        customRequest={({ file }) => {
+          if (file instanceof File) upload.mutate(file);
+        }}
+        data-testid="import-upload"
+      >
+        <p className="ant-upload-drag-icon">{upload.isPending ? <LoadingOutlined /> : <InboxOutlined />}</p>
+        <p className="ant-upload-text">
+          {upload.isPending ? t('imports.file.uploading') : job ? t('imports.file.another') : t('imports.file.drop')}
+        </p>
+        <p className="ant-upload-hint">{t('imports.file.dropHint')}</p>
+      </Upload.Dragger>
+      {upload.error && (
+        <Alert type="error" showIcon title={uploadErrorText(upload.error, t)} data-testid="import-upload-error" />
+      )}
+      {job && (
+        <Flex align="center" wrap gap={16}>
+          <Typography.Text data-testid="import-file">
+            {t('imports.file.uploaded', { name: job.filename, rows: formatCount(job.rows_estimate, language) })}
+          </Typography.Text>
+          {job.sheets.length > 1 && (
+            <Flex align="center" gap={8}>
+              <Typography.Text>{t('imports.file.sheet')}</Typography.Text>
+              <Select
+                style={{ minWidth: 180 }}
+                value={job.sheet ?? job.sheets[0]}
+                loading={pickSheet.isPending}
+                options={job.sheets.map((sheet) => ({ value: sheet, label: sheet }))}
+                onChange={(sheet) => pickSheet.mutate({ current: job, sheet })}
+                data-testid="import-sheet"
+              />
+            </Flex>
+          )}
+          <Button
+            type="primary"
+            style={{ marginInlineStart: 'auto' }}
+            disabled={pickSheet.isPending}
+            onClick={onNext}
+            data-testid="import-next"
+          >
+            {t('imports.next')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
+}

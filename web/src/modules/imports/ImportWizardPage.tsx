@@ -1,0 +1,113 @@
+// /imports/new and /imports/:id: the import wizard (I1–I8) — choose the file, map the columns,
+// the options, the preview, the result. Re-entered at the step the import is at: a pending import
+// at its mapping, a running one at its progress, a finished one at its result.
+import { useState } from 'react';
+import { Button, Card, Flex, Spin, Steps, Typography } from 'antd';
+import { HistoryOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ImportJob } from '../../api/imports';
+import { QueryError } from '../common/QueryError';
+import { useLeadFields } from '../leads/useLeadFields';
+import { FileStep } from './FileStep';
+import { useImportJob, useStoreImport } from './importQueries';
+import { ImportStatusTag } from './ImportStatusTag';
+import { MappingStep } from './MappingStep';
+import { OptionsStep } from './OptionsStep';
+import { PreviewStep } from './PreviewStep';
+import { ResultStep } from './ResultStep';
+
+const steps = ['file', 'mapping', 'options', 'preview', 'result'] as const;
+type Step = (typeof steps)[number];
+/** The steps of an import that has not run yet, between which the user goes back and forth. */
+type PendingStep = Exclude<Step, 'result'>;
+
+export function ImportWizardPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const params = useParams();
+  const id = params.id === undefined ? undefined : Number(params.id);
+  const [pendingStep, setPendingStep] = useState<PendingStep>('mapping');
+  const job = useImportJob(id);
+  const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
+  const storeImport = useStoreImport();
+
+  const uploaded = (created: ImportJob) => {
+    storeImport(created);
+    // A workbook with several sheets stays on this step for the user to pick one.
+    setPendingStep(created.sheets.length > 1 ? 'file' : 'mapping');
+    navigate(`/imports/${created.id}`, { replace: id === undefined });
+  };
+  const again = () => {
+    setPendingStep('mapping');
+    navigate('/imports/new');
+  };
+
+  const error = job.error ?? metaError;
+  if (error) {
+    return <QueryError error={error} onRetry={() => void (job.error ? job.refetch() : refetchMeta())} />;
+  }
+  const loaded = id === undefined ? undefined : job.data;
+  if ((id !== undefined && !loaded) || !fields) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const step: Step = !loaded ? 'file' : loaded.status === 'pending' ? pendingStep : 'result';
+  const content = () => {
+    if (!loaded || step === 'file') {
+      return <FileStep job={loaded} onUploaded={uploaded} onNext={() => setPendingStep('mapping')} />;
+    }
+    switch (step) {
+      case 'mapping':
+        // Another sheet brings other columns: the mapping starts again.
+        return (
+          <MappingStep
+            key={`${loaded.id}:${loaded.sheet ?? ''}`}
+            job={loaded}
+            fields={fields}
+            onBack={() => setPendingStep('file')}
+            onNext={() => setPendingStep('options')}
+          />
+        );
+      case 'options':
+        return (
+          <OptionsStep
+            job={loaded}
+            fields={fields}
+            onBack={() => setPendingStep('mapping')}
+            onNext={() => setPendingStep('preview')}
+          />
+        );
+      case 'preview':
+        return <PreviewStep job={loaded} fields={fields} onBack={() => setPendingStep('options')} />;
+      case 'result':
+        return <ResultStep job={loaded} onAgain={again} />;
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Flex align="center" gap={12} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('imports.title')}
+          </Typography.Title>
+          {loaded && (
+            <>
+              <Typography.Text strong>{loaded.filename}</Typography.Text>
+              <ImportStatusTag job={loaded} />
+            </>
+          )}
+        </Flex>
+        <Link to="/imports">
+          <Button icon={<HistoryOutlined />}>{t('imports.history')}</Button>
+        </Link>
+      </Flex>
+      <Steps
+        current={steps.indexOf(step)}
+        status={loaded?.status === 'failed' ? 'error' : step === 'result' && loaded?.status !== 'running' ? 'finish' : 'process'}
+        items={steps.map((name) => ({ title: t(`imports.steps.${name}`) }))}
+        data-testid="import-steps"
+      />
+      <Card>{content()}</Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,155 @@
+// Saved column mappings (I3): apply one to this file's columns, save the current one, delete one.
+import { useState } from 'react';
+import { App as AntApp, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tooltip } from 'antd';
+import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  createImportPreset,
+  deleteImportPreset,
+  listImportPresets,
+  type ImportMapping,
+  type ImportPreset,
+} from '../../api/imports';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
+
+const presetsKey = ['import-presets', 'leads'];
+
+function SavePresetModal({
+  open,
+  mapping,
+  onSaved,
+  onClose,
+}: {
+  open: boolean;
+  mapping: ImportMapping;
+  onSaved: (preset: ImportPreset) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ name: string }>();
+  const save = useMutation({
+    mutationFn: ({ name }: { name: string }) => createImportPreset(name.trim(), mapping),
+    onSuccess: (preset) => {
+      void queryClient.invalidateQueries({ queryKey: presetsKey });
+      void message.success(t('imports.presets.saved', { name: preset.name }));
+      form.resetFields();
+      onSaved(preset);
+    },
+    onError: (error) => showSaveError(error, { form, message, t }),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('imports.presets.saveTitle')}
+      onCancel={onClose}
+      forceRender
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          loading={save.isPending}
+          onClick={() => form.submit()}
+          data-testid="import-preset-save-ok"
+        >
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => save.mutate(values)}
+        onValuesChange={(changed) => clearServerErrors(form, changed)}
+      >
+        <Form.Item
+          name="name"
+          label={t('imports.presets.name')}
+          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+          style={{ marginBottom: 0 }}
+        >
+          <Input maxLength={100} data-testid="import-preset-name" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface Props {
+  mapping: ImportMapping;
+  onApply: (preset: ImportPreset) => void;
+}
+
+export function MappingPresets({ mapping, onApply }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const presets = useQuery({ queryKey: presetsKey, queryFn: listImportPresets, staleTime: 60_000 });
+  const [chosenId, setChosenId] = useState<number>();
+  const [saving, setSaving] = useState(false);
+  const remove = useMutation({
+    mutationFn: deleteImportPreset,
+    onSuccess: () => {
+      setChosenId(undefined);
+      void queryClient.invalidateQueries({ queryKey: presetsKey });
+      void message.success(t('imports.presets.deleted'));
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  const items = presets.data?.items ?? [];
+  const chosen = items.find((preset) => preset.id === chosenId);
+
+  const choose = (id: number | undefined) => {
+    setChosenId(id);
+    const preset = items.find((item) => item.id === id);
+    if (!preset) return;
+    onApply(preset);
+    void message.success(t('imports.presets.applied', { name: preset.name }));
+  };
+
+  return (
+    <Flex gap={8} wrap align="center">
+      <Select
+        style={{ minWidth: 260 }}
+        allowClear
+        placeholder={t('imports.presets.placeholder')}
+        value={chosenId}
+        loading={presets.isPending}
+        notFoundContent={t('imports.presets.none')}
+        options={items.map((preset) => ({ value: preset.id, label: preset.name }))}
+        onChange={choose}
+        data-testid="import-preset-select"
+      />
+      {chosen && (
+        <Popconfirm
+          title={t('imports.presets.deleteConfirm', { name: chosen.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: remove.isPending }}
+          onConfirm={() => remove.mutate(chosen.id)}
+        >
+          <Tooltip title={t('imports.presets.delete')}>
+            <Button icon={<DeleteOutlined />} aria-label={t('imports.presets.delete')} />
+          </Tooltip>
+        </Popconfirm>
+      )}
+      <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="import-preset-save">
+        {t('imports.presets.save')}
+      </Button>
+      <SavePresetModal
+        open={saving}
+        mapping={mapping}
+        onClose={() => setSaving(false)}
+        onSaved={(preset) => {
+          setSaving(false);
+          setChosenId(preset.id);
+        }}
+      />
+    </Flex>
+  );
+}

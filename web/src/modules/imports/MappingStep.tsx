@@ -1,0 +1,195 @@
+// Step 2 (I3): which lead field each column of the file goes to. The server proposes a mapping
+// from the headers; the user confirms or changes it, or applies a saved one.
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Flex, Select, Table, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { updateImport, type ImportJob, type ImportMapping } from '../../api/imports';
+import { ApiError } from '../../api/types';
+import { isEditable, type LeadFields } from '../leads/useLeadFields';
+import { useStoreImport } from './importQueries';
+import { MappingPresets } from './MappingPresets';
+
+/** What the user chose before, else what the server proposed, else nothing ('' ignores the column). */
+const initialMapping = (job: ImportJob): ImportMapping =>
+  Object.fromEntries(job.columns.map((column) => [column, job.mapping[column] ?? job.suggested_mapping[column] ?? '']));
+
+interface Row {
+  index: number;
+  column: string;
+  samples: string[];
+}
+
+interface Props {
+  job: ImportJob;
+  fields: LeadFields;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+export function MappingStep({ job, fields, onBack, onNext }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const storeImport = useStoreImport();
+  const [mapping, setMapping] = useState(() => initialMapping(job));
+  /** The server's objections by column (details named `mapping.<column>`). */
+  const [columnErrors, setColumnErrors] = useState<Record<string, string>>({});
+
+  const save = useMutation({
+    mutationFn: () => updateImport(job.id, { mapping }),
+    onSuccess: (saved) => {
+      storeImport(saved);
+      onNext();
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError) || error.code !== 'validation_failed') return void message.error(error.message);
+      const byColumn: Record<string, string> = {};
+      const rest: string[] = [];
+      for (const detail of error.details) {
+        const column = detail.field?.startsWith('mapping.') ? detail.field.slice('mapping.'.length) : undefined;
+        if (column !== undefined && column in mapping) byColumn[column] = detail.message;
+        else rest.push(detail.field ? `${detail.field}: ${detail.message}` : detail.message);
+      }
+      setColumnErrors(byColumn);
+      if (rest.length > 0 || Object.keys(byColumn).length === 0) void message.error([error.message, ...rest].join(' — '));
+    },
+  });
+
+  // The target fields: the lead's ID (to update leads from an exported file) and every writable field.
+  const targets = useMemo(() => {
+    const names = ['id', ...fields.all.filter(isEditable).map((field) => field.name)];
+    return [
+      { value: '', title: t('imports.mapping.ignore'), label: t('imports.mapping.ignore') },
+      ...names.map((name) => ({
+        value: name,
+        title: fields.label(name),
+        label: fields.get(name)?.required ? (
+          <>
+            {fields.label(name)} <Typography.Text type="danger">*</Typography.Text>
+          </>
+        ) : (
+          fields.label(name)
+        ),
+      })),
+    ];
+  }, [fields, t]);
+
+  // Columns by the field they go to: a field chosen for two columns is flagged on both.
+  const columnsByField = useMemo(() => {
+    const found = new Map<string, string[]>();
+    for (const [column, field] of Object.entries(mapping)) {
+      if (field) found.set(field, [...(found.get(field) ?? []), column]);
+    }
+    return found;
+  }, [mapping]);
+  const usedTwice = [...columnsByField.values()].some((columns) => columns.length > 1);
+  const missingRequired = fields.all.filter((field) => field.required && isEditable(field) && !columnsByField.has(field.name));
+
+  const choose = (column: string, field: string) => {
+    setMapping((current) => ({ ...current, [column]: field }));
+    setColumnErrors((current) => {
+      const rest = { ...current };
+      delete rest[column];
+      return rest;
+    });
+  };
+
+  const rows: Row[] = job.columns.map((column, index) => ({
+    index,
+    column,
+    samples: job.sample.map((cells) => cells[index] ?? '').filter((cell) => cell !== ''),
+  }));
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary">{t('imports.mapping.hint')}</Typography.Text>
+        <MappingPresets
+          mapping={mapping}
+          onApply={(preset) => {
+            setMapping((current) =>
+              Object.fromEntries(Object.entries(current).map(([column, field]) => [column, preset.mapping[column] ?? field])),
+            );
+            setColumnErrors({});
+          }}
+        />
+      </Flex>
+      {missingRequired.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('imports.mapping.missingRequired', { fields: missingRequired.map((field) => fields.label(field.name)).join(', ') })}
+          data-testid="import-missing-required"
+        />
+      )}
+      <Table<Row>
+        rowKey="index"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          {
+            key: 'column',
+            title: t('imports.mapping.column'),
+            render: (_, row) => <Typography.Text strong>{row.column}</Typography.Text>,
+          },
+          {
+            key: 'sample',
+            title: t('imports.mapping.sample'),
+            render: (_, row) => (
+              <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 360 }}>
+                {row.samples.join(' · ')}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'field',
+            title: t('imports.mapping.field'),
+            width: 320,
+            render: (_, row) => {
+              const field = mapping[row.column];
+              const others = field ? (columnsByField.get(field) ?? []).filter((column) => column !== row.column) : [];
+              const problem =
+                columnErrors[row.column] ??
+                (others.length > 0 ? t('imports.mapping.usedTwice', { columns: others.join(', ') }) : undefined);
+              return (
+                <Flex vertical gap={4}>
+                  <Select
+                    style={{ width: '100%' }}
+                    showSearch={{ optionFilterProp: 'title' }}
+                    value={field}
+                    options={targets}
+                    status={problem ? 'error' : undefined}
+                    onChange={(value: string) => choose(row.column, value)}
+                    data-testid={`import-mapping-${row.index}`}
+                  />
+                  {problem && (
+                    <Typography.Text type="danger" data-testid={`import-mapping-problem-${row.index}`}>
+                      {problem}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              );
+            },
+          },
+        ]}
+        data-testid="import-mapping"
+      />
+      <Flex justify="space-between" align="center" gap={8}>
+        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Flex align="center" gap={8}>
+          {usedTwice && <Typography.Text type="danger">{t('imports.mapping.usedTwiceBlocked')}</Typography.Text>}
+          <Button
+            type="primary"
+            loading={save.isPending}
+            disabled={usedTwice || columnsByField.size === 0}
+            onClick={() => save.mutate()}
+            data-testid="import-next"
+          >
+            {t('imports.next')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Flex>
+  );
+}

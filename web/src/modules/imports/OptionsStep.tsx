@@ -1,0 +1,150 @@
+// Step 3 (I4): create only, or create and update; the fields that find a duplicate (and, when
+// updating, the lead to update); the owner, campaign, source and tags every imported row gets.
+import { App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { updateImport, type ImportJob, type ImportMode, type MatchField } from '../../api/imports';
+import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { useDirectory } from '../common/useDirectory';
+import type { LeadFields } from '../leads/useLeadFields';
+import { useStoreImport } from './importQueries';
+
+interface Values {
+  mode: ImportMode;
+  match_on: MatchField[];
+  owner_id?: number | null;
+  campaign_id?: number | null;
+  source?: string | null;
+  tags?: string[];
+}
+
+const matchFields: MatchField[] = ['mobile', 'email', 'full_name', 'id'];
+
+/** The API names the defaults `defaults.<name>`; the form names them plainly. */
+const formField = (field: string) => field.replace(/^defaults\./, '');
+
+interface Props {
+  job: ImportJob;
+  fields: LeadFields;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+export function OptionsStep({ job, fields, onBack, onNext }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { users } = useDirectory();
+  const storeImport = useStoreImport();
+  const [form] = Form.useForm<Values>();
+  const mode = Form.useWatch('mode', form) ?? job.mode;
+
+  const save = useMutation({
+    mutationFn: (values: Values) =>
+      updateImport(job.id, {
+        mode: values.mode,
+        match_on: values.match_on,
+        defaults: {
+          owner_id: values.owner_id ?? null,
+          campaign_id: values.campaign_id ?? null,
+          source: values.source?.trim() || null,
+          tags: values.tags ?? [],
+        },
+      }),
+    onSuccess: (saved) => {
+      storeImport(saved);
+      onNext();
+    },
+    onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ mode: job.mode, match_on: job.match_on, ...job.defaults }}
+      onFinish={(values) => save.mutate(values)}
+      onValuesChange={(changed) => clearServerErrors(form, changed)}
+      data-testid="import-options"
+    >
+      <Form.Item
+        name="mode"
+        label={t('imports.options.mode')}
+        extra={mode === 'create' ? t('imports.options.createHint') : t('imports.options.createUpdateHint')}
+      >
+        <Radio.Group
+          options={[
+            { value: 'create', label: t('imports.options.create') },
+            { value: 'create_update', label: t('imports.options.createUpdate') },
+          ]}
+          data-testid="import-mode"
+        />
+      </Form.Item>
+      <Form.Item
+        name="match_on"
+        label={t('imports.options.matchOn')}
+        extra={t('imports.options.matchOnHint')}
+        dependencies={['mode']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: MatchField[] | undefined) =>
+              getFieldValue('mode') === 'create_update' && !value?.length
+                ? Promise.reject(new Error(t('imports.options.matchOnRequired')))
+                : Promise.resolve(),
+          }),
+        ]}
+      >
+        <Checkbox.Group
+          options={matchFields.map((field) => ({ value: field, label: t(`imports.options.match.${field}`) }))}
+          data-testid="import-match-on"
+        />
+      </Form.Item>
+      <Divider titlePlacement="start">{t('imports.options.defaults')}</Divider>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="owner_id" label={fields.label('owner_id')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('imports.options.noDefault')}
+              options={users
+                .filter((user) => user.active)
+                .map((user) => ({ value: user.id, label: user.full_name || user.username }))}
+              data-testid="import-default-owner"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="campaign_id" label={fields.label('campaign_id')}>
+            <InputNumber
+              precision={0}
+              min={1}
+              placeholder={t('imports.options.noDefault')}
+              style={{ width: '100%' }}
+              data-testid="import-default-campaign"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="source" label={fields.label('source')}>
+            {fields.get('source')?.type === 'enum' ? (
+              <Select allowClear placeholder={t('imports.options.noDefault')} options={fields.options('source')} />
+            ) : (
+              <Input maxLength={100} placeholder={t('imports.options.noDefault')} data-testid="import-default-source" />
+            )}
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="tags" label={fields.label('tags')}>
+            <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} data-testid="import-default-tags" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Flex justify="space-between" gap={8}>
+        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="import-next">
+          {t('imports.next')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,93 @@
+// Step 4 (I5): what the import would do, before anything is written — rows to create, to update,
+// duplicates to skip, rows to reject with their first problems — and "Import now" (I6).
+import { Alert, App as AntApp, Button, Flex, Spin, Table, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { previewImport, runImport, type ImportJob, type ImportProblem } from '../../api/imports';
+import { QueryError } from '../common/QueryError';
+import type { LeadFields } from '../leads/useLeadFields';
+import { ImportCounts } from './ImportCounts';
+import { useStoreImport } from './importQueries';
+
+/** The server lists at most this many problems. */
+const problemLimit = 100;
+
+interface Props {
+  job: ImportJob;
+  fields: LeadFields;
+  onBack: () => void;
+}
+
+export function PreviewStep({ job, fields, onBack }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const storeImport = useStoreImport();
+  // Asked again each time the step opens (gcTime 0): the settings may have changed since.
+  const preview = useQuery({
+    queryKey: ['imports', 'preview', job.id],
+    queryFn: () => previewImport(job.id),
+    gcTime: 0,
+    staleTime: 0,
+  });
+  const run = useMutation({
+    mutationFn: () => runImport(job.id),
+    onSuccess: storeImport,
+    onError: (error) => void message.error(error.message),
+  });
+
+  if (preview.error) {
+    return (
+      <Flex vertical align="center">
+        <QueryError error={preview.error} onRetry={() => void preview.refetch()} />
+        <Button onClick={onBack}>{t('imports.back')}</Button>
+      </Flex>
+    );
+  }
+  if (!preview.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const { create, update, duplicate, error, problems } = preview.data;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Text type="secondary">{t('imports.preview.hint')}</Typography.Text>
+      <ImportCounts counts={{ created: create, updated: update, duplicate, error }} />
+      {problems.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('imports.preview.problems')}
+          </Typography.Title>
+          {problems.length >= problemLimit && <Alert type="info" showIcon title={t('imports.preview.firstProblems')} />}
+          <Table<ImportProblem>
+            rowKey={(problem) => `${problem.row}:${problem.field}:${problem.message}`}
+            size="small"
+            dataSource={problems}
+            pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+            columns={[
+              { key: 'row', title: t('imports.preview.row'), width: 100, render: (_, problem) => problem.row },
+              {
+                key: 'field',
+                title: t('imports.preview.field'),
+                width: 220,
+                render: (_, problem) => (problem.field ? fields.label(problem.field) : ''),
+              },
+              { key: 'message', title: t('imports.preview.message'), render: (_, problem) => problem.message },
+            ]}
+            data-testid="import-problems"
+          />
+        </>
+      )}
+      {create + update === 0 && <Alert type="warning" showIcon title={t('imports.preview.nothingToImport')} />}
+      <Flex justify="space-between" gap={8}>
+        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Button
+          type="primary"
+          disabled={create + update === 0}
+          loading={run.isPending}
+          onClick={() => run.mutate()}
+          data-testid="import-run"
+        >
+          {t('imports.preview.run')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

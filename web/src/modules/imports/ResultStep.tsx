@@ -1,0 +1,107 @@
+// Step 5 (I6–I8): the progress of a running import (the user may leave: the history shows it),
+// then what it did, the rejected rows to download, "Import again" and "Undo".
+import { useEffect } from 'react';
+import { App as AntApp, Button, Flex, Popconfirm, Progress, Result, Typography } from 'antd';
+import { DownloadOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { importErrorsUrl, undoImport, type ImportJob } from '../../api/imports';
+import { useLanguage } from '../../i18n';
+import { formatCount } from '../common/format';
+import { ImportCounts } from './ImportCounts';
+import { useStoreImport } from './importQueries';
+import { importPercent } from './ImportStatusTag';
+
+const resultStatus = { done: 'success', failed: 'error', undone: 'info' } as const;
+
+interface Props {
+  job: ImportJob;
+  onAgain: () => void;
+}
+
+export function ResultStep({ job, onAgain }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const storeImport = useStoreImport();
+  const undo = useMutation({
+    mutationFn: () => undoImport(job.id),
+    onSuccess: (undone) => {
+      storeImport(undone);
+      void message.success(t('imports.result.undoDone'));
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  // Leads were written or taken back: the lists and lead pages read them again.
+  useEffect(() => {
+    if (job.status === 'done' || job.status === 'undone') {
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void queryClient.invalidateQueries({ queryKey: ['lead'] });
+    }
+  }, [job.status, queryClient]);
+
+  if (job.status === 'running' || job.status === 'pending') {
+    return (
+      <Flex vertical gap={16} align="center" style={{ padding: '32px 0' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('imports.result.running')}
+        </Typography.Title>
+        <Progress percent={importPercent(job)} status="active" style={{ maxWidth: 560 }} data-testid="import-progress" />
+        <Typography.Text>
+          {t('imports.result.progress', {
+            processed: formatCount(job.processed, language),
+            total: formatCount(job.total, language),
+          })}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {t('imports.result.leaveHint')} <Link to="/imports">{t('imports.history')}</Link>
+        </Typography.Text>
+      </Flex>
+    );
+  }
+
+  const subTitle = {
+    done: t('imports.result.doneHint', { name: job.filename }),
+    failed: `${job.failure ?? ''} ${t('imports.result.failedHint')}`.trim(),
+    undone: t('imports.result.undoneHint'),
+  }[job.status];
+
+  return (
+    <Result
+      status={resultStatus[job.status]}
+      title={t(`imports.result.${job.status}`)}
+      subTitle={subTitle}
+      extra={
+        <Flex justify="center" gap={8} wrap>
+          {job.error > 0 && (
+            <Button icon={<DownloadOutlined />} href={importErrorsUrl(job.id)} download data-testid="import-errors">
+              {t('imports.result.errors')}
+            </Button>
+          )}
+          <Button type="primary" icon={<UploadOutlined />} onClick={onAgain} data-testid="import-again">
+            {t('imports.result.again')}
+          </Button>
+          {job.status === 'done' && (
+            <Popconfirm
+              title={t('imports.result.undoConfirm')}
+              okText={t('imports.result.undo')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, loading: undo.isPending }}
+              onConfirm={() => undo.mutate()}
+            >
+              <Button danger icon={<UndoOutlined />} data-testid="import-undo">
+                {t('imports.result.undo')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Flex>
+      }
+      data-testid="import-result"
+    >
+      {job.status !== 'failed' && <ImportCounts counts={job} />}
+    </Result>
+  );
+}
