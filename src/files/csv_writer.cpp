@@ -1,0 +1,35 @@
+// Quoting only where needed keeps exports small and readable in a text editor.
+#include "files/csv_writer.h"
+
+namespace sen::files {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+void CsvWriter::Row(std::span<const std::string> cells) {
+  const char specials[] = {delimiter_, '"', '\r', '\n'};
+  bool first = true;
+  for (const std::string& cell : cells) {
+    if (!first) out_.push_back(delimiter_);
+    first = false;
+    const bool quote =
+        cell.find_first_of(std::string_view(specials, sizeof specials)) != std::string::npos ||
+        (!cell.empty() && (IsSpace(cell.front()) || IsSpace(cell.back())));
+    if (!quote) {
+      out_.append(cell);
+      continue;
+    }
+    out_.push_back('"');
+    for (char c : cell) {
+      if (c == '"') out_.push_back('"');
+      out_.push_back(c);
+    }
+    out_.push_back('"');
+  }
+  out_.append("\r\n");
+}
+
+}  // namespace sen::files

@@ -1,0 +1,94 @@
+#include "files/xlsx_writer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "files/table_reader.h"
+#include "files/test_files.h"
+#include "files/xlsx_reader.h"
+
+namespace sen::files {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::NumberedRow;
+using testing::ReadRows;
+using testing::TempDir;
+
+TEST(XlsxWriter, WritesRowsTheReaderReadsBackAsText) {
+  TempDir dir;
+  const auto path = dir / "export.xlsx";
+  XlsxWriter writer(path, "Khách hàng");
+  writer.Header({"Họ tên", "Điện thoại", "Ghi chú"}, {true, true, false});
+  writer.Row({"Nguyễn Văn Đức", "0912345678", "say \"hi\"\nnext line"});
+  writer.Row({"Trần Thị Hồng", "", "1.50"});
+  writer.Row({"", "01689123456"});
+  writer.Row({"=1+1", "  spaced  ", "<tag> & 'quotes'"});
+  writer.Close();
+
+  EXPECT_EQ(SheetNames(path), (std::vector<std::string>{"Khách hàng"}));
+  XlsxReader reader(path, {});
+  EXPECT_EQ(ReadRows(reader), (std::vector<NumberedRow>{
+                                  {1, {"Họ tên", "Điện thoại", "Ghi chú"}},
+                                  {2, {"Nguyễn Văn Đức", "0912345678", "say \"hi\"\nnext line"}},
+                                  {3, {"Trần Thị Hồng", "", "1.50"}},
+                                  {4, {"", "01689123456"}},
+                                  {5, {"=1+1", "  spaced  ", "<tag> & 'quotes'"}}}));
+}
+
+TEST(XlsxWriter, BoldFrozenHeaderWithRequiredColumnsFilledAndColumnWidths) {
+  TempDir dir;
+  const auto path = dir / "template.xlsx";
+  XlsxWriter writer(path, "Leads");
+  writer.Header({"Họ tên", "Email"}, {true, false});
+  writer.Row({"Nguyễn Văn Đức với một cái tên rất dài", "a@b.vn"});
+  writer.Close();
+
+  const std::string sheet = testing::ReadZipEntry(path, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(sheet, HasSubstr(R"(ySplit="1")"));
+  EXPECT_THAT(sheet, HasSubstr(R"(state="frozen")"));
+  EXPECT_THAT(sheet, HasSubstr("<cols>"));
+  EXPECT_THAT(sheet, HasSubstr(R"(t="inlineStr")"));
+  const std::string styles = testing::ReadZipEntry(path, "xl/styles.xml");
+  EXPECT_THAT(styles, HasSubstr("<b/>"));
+  EXPECT_THAT(styles, HasSubstr(R"(rgb="FFFCE4D6")"));
+}
+
+TEST(XlsxWriter, CutsCellsAtExcelsLimit) {
+  TempDir dir;
+  const auto path = dir / "long.xlsx";
+  std::string note;
+  for (int i = 0; i < 40'000; ++i) note += "ă";
+  XlsxWriter writer(path, "Notes");
+  writer.Row({note});
+  writer.Close();
+  XlsxReader reader(path, {});
+  std::vector<std::string> cells;
+  ASSERT_TRUE(reader.Next(cells));
+  EXPECT_EQ(cells[0].size(), 32767u * 2);
+}
+
+TEST(XlsxWriter, RefusesAnInvalidSheetName) {
+  TempDir dir;
+  EXPECT_THROW(XlsxWriter(dir / "a.xlsx", "a/b"), FileError);
+  EXPECT_THROW(XlsxWriter(dir / "b.xlsx", std::string(32, 'x')), FileError);
+}
+
+TEST(XlsxWriter, WritesNothingWithoutClose) {
+  TempDir dir;
+  {
+    XlsxWriter writer(dir / "abandoned.xlsx", "Leads");
+    writer.Row({"a"});
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "abandoned.xlsx"));
+}
+
+TEST(XlsxWriter, CloseReportsAnUnwritablePath) {
+  TempDir dir;
+  XlsxWriter writer(dir / "missing-folder" / "a.xlsx", "Leads");
+  writer.Row({"a"});
+  EXPECT_THROW(writer.Close(), FileError);
+}
+
+}  // namespace
+}  // namespace sen::files
