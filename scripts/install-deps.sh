@@ -9,6 +9,7 @@ apt_packages=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
   libphonenumber-dev libicu-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libcurl4-openssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
   nodejs npm chromium wrk python3-aiosmtpd curl
 )
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, API and browser tests on the Release build, then unit and API tests
-# again on an AddressSanitizer + UndefinedBehaviorSanitizer build. Ends with "N passed, N failed".
+# again on an AddressSanitizer + UndefinedBehaviorSanitizer build, then 20 s of libFuzzer on each
+# spreadsheet reader. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ build() {
 build release || { echo "0 passed, 1 failed (release build)"; exit 1; }
 (cd web && npm run --silent build) || { echo "0 passed, 1 failed (web build)"; exit 1; }
 build asan || { echo "0 passed, 1 failed (sanitizer build)"; exit 1; }
+build fuzz || { echo "0 passed, 1 failed (fuzz build)"; exit 1; }
 
 passed=0
 failed=0
@@ -35,6 +37,8 @@ echo "== Release: unit, API and browser tests"
 run_ctest build/release
 echo "== ASan + UBSan: unit and API tests"
 run_ctest build/asan
+echo "== libFuzzer: CSV and XLSX readers"
+run_ctest build/fuzz
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
