@@ -16,7 +16,10 @@
 #include "http/write_batcher.h"
 #include "modules/calls/calls_handlers.h"
 #include "modules/customfields/custom_fields_handlers.h"
+#include "modules/demo/demo_file.h"
 #include "modules/demo/demo_seeder.h"
+#include "modules/imports/import_service.h"
+#include "modules/imports/imports_handlers.h"
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
 #include "modules/notes/notes_handlers.h"
@@ -56,8 +59,9 @@ struct Core {
   std::unique_ptr<notes::NoteService> notes;
   std::unique_ptr<timeline::TimelineService> timeline;
   std::unique_ptr<views::ViewService> views;
+  std::unique_ptr<imports::ImportService> imports;
 
-  Core(const std::string& url, int readers) {
+  Core(const std::string& url, int readers, const std::filesystem::path& files_dir) {
     db = db::OpenDatabase(url, readers);
     auto report = db::Migrate(*db);
     if (!report.applied.empty()) {
@@ -71,6 +75,18 @@ struct Core {
     timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
     views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
     leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
+    imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
+  }
+
+  // The active user `username` acting through `channel`.
+  std::optional<Principal> PrincipalOf(const std::string& username, Channel channel) {
+    users::repo::UserFilter filter;
+    filter.q = username;
+    auto found = users->List(users::UserService::System(), filter, {1, 50});
+    for (const auto& u : found.items) {
+      if (u.username == username) return Principal{u.id, u.username, u.full_name, u.role, u.team_id, u.language, channel, ""};
+    }
+    return std::nullopt;
   }
 
   // First start: an admin with SEN_ADMIN_PASSWORD, or a random password printed once.
@@ -89,8 +105,22 @@ int Fail(const std::string& reason) {
   return 1;
 }
 
-int Serve(const std::string& db_url, const std::string& listen, const std::string& web_root, int threads,
-          std::size_t max_body) {
+// An error on one line: its message, then each field's.
+std::string ErrorText(const Error& e) {
+  std::string out = e.message;
+  for (const auto& d : e.details) out += (out.empty() ? "" : "; ") + d.field + ": " + d.message;
+  return out;
+}
+
+// Uploaded files live beside an SQLite database unless told otherwise.
+std::filesystem::path FilesDir(const std::string& db_url, const std::string& configured) {
+  if (!configured.empty()) return configured;
+  std::string path = db_url.rfind("sqlite:", 0) == 0 ? db_url.substr(7) : db_url;
+  return std::filesystem::path(path).parent_path() / "files";
+}
+
+int Serve(const std::string& db_url, const std::string& files_dir, const std::string& listen,
+          const std::string& web_root, int threads, std::size_t max_body) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
     std::cerr << "sen: --listen must be HOST:PORT, e.g. 127.0.0.1:8080" << std::endl;
@@ -108,8 +138,12 @@ int Serve(const std::string& db_url, const std::string& listen, const std::strin
   }
   options.threads = threads;
   options.body_limit = max_body;
+  const files::ReadLimits limits;
+  options.upload_prefix = "/api/imports";
+  options.upload_limit = limits.max_file_bytes + (64 << 10);  // the file and its multipart envelope
 
-  Core core(db_url, threads + 2);
+  Core core(db_url, threads + 2, FilesDir(db_url, files_dir));
+  core.imports->StartWorker();
   core.EnsureAdmin();
 
   http::Router router;
@@ -120,6 +154,7 @@ int Serve(const std::string& db_url, const std::string& listen, const std::strin
     return http::Response::Json(200, {{"status", "ok"}});
   }, http::Access::kPublic);
   users::RegisterRoutes(router, *core.users);
+  imports::RegisterRoutes(router, *core.imports);
   leads::RegisterRoutes(router, *core.leads);
   customfields::RegisterRoutes(router, *core.custom_fields);
   calls::RegisterRoutes(router, *core.calls);
@@ -140,8 +175,31 @@ int Serve(const std::string& db_url, const std::string& listen, const std::strin
   std::cout << "listening on http://" << options.host << ":" << port << std::endl;
   server.Run();
   batcher.Stop();  // the server waited for every answer, so nothing is left in it
+  core.imports.reset();  // a run stops after its current chunk; the next start takes it back
   core.db.reset();
   spdlog::info("database closed");
+  return 0;
+}
+
+int RunImport(Core& core, const std::string& file, const std::string& entity, const std::string& mode,
+              const std::string& match_on, const std::string& username) {
+  auto p = core.PrincipalOf(username, Channel::kImport);
+  if (!p) return Fail("no user named " + username);
+  auto opened = core.imports->OpenFile(*p, entity, file);
+  if (!opened) return Fail(ErrorText(opened.error()));
+  nlohmann::json keys = nlohmann::json::array();
+  for (std::size_t start = 0; start <= match_on.size();) {
+    std::size_t end = std::min(match_on.find(',', start), match_on.size());
+    if (end > start) keys.push_back(match_on.substr(start, end - start));
+    start = end + 1;
+  }
+  auto configured = core.imports->Configure(*p, opened->id, {{"mode", mode}, {"match_on", keys}});
+  if (!configured) return Fail(ErrorText(configured.error()));
+  auto done = core.imports->RunHere(*p, opened->id);
+  if (!done) return Fail(ErrorText(done.error()));
+  if (done->status != "done") return Fail(done->failure.value_or("the import failed"));
+  std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
+            << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << std::endl;
   return 0;
 }
 
@@ -153,6 +211,8 @@ int main(int argc, char** argv) {
   app.fallthrough();  // "sen demo --db X" as well as "sen --db X demo"
   std::string db_url = Env("SEN_DB", "sqlite:data/sen.db");
   std::string log_level = Env("SEN_LOG_LEVEL", "info");
+  std::string files_dir = Env("SEN_FILES", "");
+  app.add_option("--files", files_dir, "folder for uploaded files (env SEN_FILES; default: beside the database)");
   app.add_option("--db", db_url, "database URL: sqlite:PATH (env SEN_DB)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off (env SEN_LOG_LEVEL)");
 
@@ -194,6 +254,18 @@ int main(int argc, char** argv) {
   demo->add_option("--leads", demo_options.leads, "number of leads to add")->check(CLI::Range(0, 100'000'000));
   demo->add_option("--seed", demo_options.seed, "random seed");
   demo->add_option("--password", demo_options.user_password, "password of the demo users (env SEN_DEMO_PASSWORD)");
+  std::string demo_file;
+  demo->add_option("--file", demo_file, "write the leads to this .csv or .xlsx file instead (an import to try)");
+
+  auto* import_cmd = app.add_subcommand("import", "import a .csv or .xlsx file and print what it did");
+  std::string import_file, import_entity = "leads", import_mode = "create", import_match = "mobile,email";
+  std::string import_user = "admin";
+  import_cmd->add_option("FILE", import_file, "the file")->required()->check(CLI::ExistingFile);
+  import_cmd->add_option("--entity", import_entity, "what the rows are")->check(CLI::IsMember({"leads"}));
+  import_cmd->add_option("--mode", import_mode, "create, or create_update to update the matching leads")
+      ->check(CLI::IsMember({"create", "create_update"}));
+  import_cmd->add_option("--match-on", import_match, "fields that find existing leads: id, mobile, email, full_name");
+  import_cmd->add_option("--user", import_user, "who imports (the owner of the rows' audit trail)");
 
   auto* backup = app.add_subcommand("backup", "take a consistent copy of the database while it runs");
   std::string backup_out;
@@ -212,9 +284,14 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
   try {
     InitSecrets();
-    if (serve->parsed()) return Serve(db_url, listen, web_root, threads, max_body);
+    if (serve->parsed()) return Serve(db_url, files_dir, listen, web_root, threads, max_body);
 
-    Core core(db_url, 2);
+    if (demo->parsed() && !demo_file.empty()) {  // a file, no database
+      demo::WriteDemoFile(demo_file, demo_options.leads, demo_options.seed, SystemClock().Now());
+      std::cout << "wrote " << demo_options.leads << " leads to " << demo_file << std::endl;
+      return 0;
+    }
+    Core core(db_url, 2, FilesDir(db_url, files_dir));
     if (migrate->parsed()) {
       std::cout << "schema is at version " << db::sqlite_migrations().back().version << std::endl;
       return 0;
@@ -231,14 +308,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (token_add->parsed()) {
-      users::repo::UserFilter filter;
-      filter.q = token_user;
-      auto found = core.users->List(users::UserService::System(), filter, {1, 50});
-      auto it = std::find_if(found.items.begin(), found.items.end(),
-                             [&](const users::User& u) { return u.username == token_user; });
-      if (it == found.items.end()) return Fail("no user named " + token_user);
-      Principal owner{it->id, it->username, it->full_name, it->role, it->team_id, it->language, Channel::kCli, ""};
-      auto created = core.users->CreateApiToken(owner, token_name);
+      auto owner = core.PrincipalOf(token_user, Channel::kCli);
+      if (!owner) return Fail("no user named " + token_user);
+      auto created = core.users->CreateApiToken(*owner, token_name);
       if (!created) return Fail(created.error().message);
       std::cout << created->secret << std::endl;
       return 0;
@@ -252,6 +324,7 @@ int main(int argc, char** argv) {
                 << " leads added" << std::endl;
       return 0;
     }
+    if (import_cmd->parsed()) return RunImport(core, import_file, import_entity, import_mode, import_match, import_user);
     if (backup->parsed()) {
       core.db->Backup(backup_out);
       std::cout << "backup written to " << backup_out << std::endl;

@@ -49,6 +49,21 @@ Response Response::Json(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response Response::Attachment(std::string_view filename, std::string content_type, std::string body) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  std::string ascii, encoded;
+  for (unsigned char c : filename) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii += plain ? static_cast<char>(c) : '_';
+    encoded += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  r.headers.emplace_back("Content-Disposition",
+                         fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded));
+  return r;
+}
+
 Response Response::NoContent() {
   Response r;
   r.status = 204;

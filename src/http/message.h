@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/chunk_pipe.h"
 #include "core/error.h"
 #include "core/principal.h"
 
@@ -39,9 +40,13 @@ struct Response {
   std::string body;
   Headers headers;
   std::int64_t user_id = 0;  // who asked, for the request log
+  // Set for a body made while it is sent (exports); `body` is then unused.
+  NextPiece stream;
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();
+  // A file to save: Content-Disposition names it (UTF-8 names as RFC 6266 filename*).
+  static Response Attachment(std::string_view filename, std::string content_type, std::string body);
   static Response FromError(const Error& error);
 };
 

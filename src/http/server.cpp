@@ -17,6 +17,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -121,6 +122,10 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = false;
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
+    // Beast checks Content-Length against the body limit while it reads the header, before the
+    // path is known; OnHeader sets the path's limit and answers 413 itself. (Not boost::none:
+    // Boost 1.74 compares the length with the empty optional and refuses every body.)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(kIdleTimeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -215,6 +220,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // `drain`: the client may still be sending a body we refused; read and drop it before closing,
   // or the kernel resets the connection and the client never sees the answer.
   void Reply(Response response, bool keep_alive, bool head = false, bool drain = false) {
+    if (response.stream && !head) return ReplyStreamed(std::move(response), keep_alive);
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     msg->version(11);
     msg->result(static_cast<unsigned>(response.status));
@@ -240,6 +246,50 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       if (!keep_alive) return self->Close();
       self->ReadHeader();
+    });
+  }
+
+  // A body made while it is sent (exports), in chunked transfer encoding.
+  void ReplyStreamed(Response response, bool keep_alive) {
+    auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    msg->version(11);
+    msg->result(static_cast<unsigned>(response.status));
+    msg->set(bhttp::field::content_type, response.content_type);
+    msg->set("X-Content-Type-Options", "nosniff");
+    for (auto& [name, value] : response.headers) msg->insert(name, value);
+    msg->keep_alive(keep_alive);
+    msg->chunked(true);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*msg);
+    stream_.expires_after(kRequestTimeout);
+    bhttp::async_write_header(stream_, *serializer, [self = shared_from_this(), msg, serializer, keep_alive,
+                                                     next = std::move(response.stream)](beast::error_code ec, std::size_t) {
+      if (ec) return self->Close();
+      self->WriteChunks(next, keep_alive);
+    });
+  }
+
+  void WriteChunks(NextPiece next, bool keep_alive) {
+    auto piece = std::make_shared<std::string>();
+    bool more = false;
+    try {
+      more = next(*piece);
+    } catch (const std::exception&) {
+      return Close();  // no last chunk: the client sees the body was cut short
+    }
+    stream_.expires_after(kRequestTimeout);
+    if (!more) {
+      auto last = std::make_shared<decltype(bhttp::make_chunk_last())>(bhttp::make_chunk_last());
+      return net::async_write(stream_, *last, [self = shared_from_this(), last, keep_alive](beast::error_code ec, std::size_t) {
+        if (ec || !keep_alive) return self->Close();
+        self->ReadHeader();
+      });
+    }
+    auto chunk = std::make_shared<decltype(bhttp::make_chunk(net::const_buffer()))>(
+        bhttp::make_chunk(net::const_buffer(piece->data(), piece->size())));
+    net::async_write(stream_, *chunk, [self = shared_from_this(), piece, chunk, next = std::move(next),
+                                       keep_alive](beast::error_code ec, std::size_t) mutable {
+      if (ec) return self->Close();
+      self->WriteChunks(std::move(next), keep_alive);
     });
   }
 

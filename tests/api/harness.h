@@ -30,6 +30,8 @@ class ServerProcess {
   std::string db_url() const { return "sqlite:" + (dir_ / "sen.db").string(); }
   // SIGTERM, then waits; returns the exit status (or -1 when it did not exit normally).
   int Stop();
+  // SIGKILL, as a crash or an out-of-memory kill would end it; the directory stays.
+  void Kill();
   std::string Log() const;
 
  private:

@@ -106,6 +106,15 @@ constexpr std::string_view kDupByPhone =
     "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id FROM leads "
     "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
 
+constexpr std::string_view kMatchByMobile =
+    "SELECT id FROM leads WHERE mobile_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+constexpr std::string_view kMatchByPhone =
+    "SELECT id FROM leads WHERE phone_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+constexpr std::string_view kMatchByEmail =
+    "SELECT id FROM leads WHERE email = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+constexpr std::string_view kMatchByName =
+    "SELECT id FROM leads WHERE name_fold = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+
 constexpr std::string_view kCounter = "leads";
 constexpr std::int64_t kSearchCountCap = 1'000;
 // Lists matching at most this many leads (100 pages of 50) keep their ids between pages.
@@ -239,6 +248,17 @@ std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, con
   }
   if (l.email) tx.Query(kDupByEmail, {*l.email}, read);
   return out;
+}
+
+std::optional<std::int64_t> FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name) {
+  std::optional<std::int64_t> id;
+  if (mobile && l.mobile_e164) {
+    id = tx.QueryInt(kMatchByMobile, {*l.mobile_e164});
+    if (!id) id = tx.QueryInt(kMatchByPhone, {*l.mobile_e164});
+  }
+  if (!id && email && l.email) id = tx.QueryInt(kMatchByEmail, {*l.email});
+  if (!id && name && !l.name_fold.empty()) id = tx.QueryInt(kMatchByName, {l.name_fold});
+  return id;
 }
 
 namespace {
@@ -424,6 +444,28 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope
   }
   tx.Query(sql, q.params, read);
   return out;
+}
+
+void ForEach(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, const LeadSort& sort,
+             const std::function<void(const Lead&)>& fn) {
+  std::optional<SearchPlan> plan;
+  if (f.q) {
+    plan = PlanSearch(*f.q);
+    if (!plan) return;
+  }
+  ListSql q = BuildList(f, scope, sort, plan);
+  const char* dir = sort.descending ? " DESC" : " ASC";
+  std::string sql = std::string(kListColumns) + q.from + q.where;
+  if (q.search_order) {
+    sql.append(" ORDER BY lead_search.rowid DESC");
+  } else if (!sort.custom_path.empty()) {
+    sql.append(" ORDER BY json_extract(l.custom, ?)").append(dir).append(", l.id").append(dir);
+    q.Bind(sort.custom_path);
+  } else {
+    sql.append(" ORDER BY l.").append(sort.column).append(dir);
+    if (sort.column != "id") sql.append(", l.id").append(dir);
+  }
+  tx.Query(sql, q.params, [&](const db::Row& r) { fn(Read(r)); });
 }
 
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {

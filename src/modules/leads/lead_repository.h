@@ -26,6 +26,9 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
                 std::optional<std::int64_t> deleted_by, Millis now);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
+// Import matching (I4): the oldest live lead with the lead's mobile (in either phone field), else
+// its e-mail, else its folded name - each only when asked for.
+std::optional<std::int64_t> FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool email, bool name);
 // `counts` keeps totals between pages of the same filter while no lead changes.
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.
@@ -49,6 +52,10 @@ void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::
 void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
 // Targets changed at `now`; records the figures on the batch.
 std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
+
+// Every lead of the filter in the list's order, one at a time (exports).
+void ForEach(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
+             const std::function<void(const Lead&)>& fn);
 
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
                 PageRequest page, db::ListCache& cache);

@@ -262,6 +262,143 @@ std::optional<std::string> LeadService::Name(db::Transaction& tx, std::int64_t i
   return lead ? std::optional(lead->full_name) : std::nullopt;
 }
 
+Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx, const Principal& p,
+                                                            ImportSettings settings) {
+  if (settings.default_owner_id) {
+    Lead probe;
+    probe.owner_id = settings.default_owner_id;
+    if (auto owner = ResolveOwner(tx, p, probe); !owner) {
+      Error e = std::move(owner).error();
+      for (auto& d : e.details) d.field = "defaults." + d.field;
+      return e;
+    }
+  }
+  return ImportContext{p, std::move(settings), custom_fields_.Active(tx, "leads")};
+}
+
+Result<ImportRow> LeadService::PrepareImportRow(const ImportContext& ctx,
+                                                const std::vector<std::pair<std::string_view, std::string_view>>& cells,
+                                                Millis now) {
+  ImportRow row;
+  FieldErrors errors;
+  for (const auto& [name, text] : cells) {
+    if (name == "id") {
+      std::int64_t id = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+      if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
+        errors.Add("id", "is not a lead ID", "wrong_type");
+      } else {
+        row.id = id;
+      }
+    } else if (name.rfind("custom.", 0) == 0) {
+      for (const auto& c : ctx.custom_fields) {
+        if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
+      }
+    } else if (const FieldDef* f = FindLeadField(name)) {
+      row.input[std::string(name)] = CellInput(*f, text);
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  // The defaults fill what the row leaves empty, for new leads only.
+  nlohmann::json create = row.input;
+  const auto& s = ctx.settings;
+  if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
+  if (s.default_campaign_id && !create.contains("campaign_id")) create["campaign_id"] = *s.default_campaign_id;
+  if (s.default_source && !create.contains("source")) create["source"] = *s.default_source;
+  if (!s.default_tags.empty()) {
+    auto& tags = create["tags"];
+    if (!tags.is_array()) tags = nlohmann::json::array();
+    for (const auto& t : s.default_tags) {
+      if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+    }
+  }
+  Status applied = ApplyInput(row.lead, create, {}, ctx.custom_fields, true);
+  const Principal& p = ctx.principal;
+  if (p.role == Role::kManager && !create.contains("owner_id")) row.lead.team_id = p.team_id;
+  if (auto checked = Merge(std::move(applied), NormaliseLead(row.lead, now)); !checked) return std::move(checked).error();
+  return row;
+}
+
+Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const ImportContext& ctx, ImportRow& row,
+                                                   bool write, Millis now) {
+  const auto& s = ctx.settings;
+  const Principal& p = ctx.principal;
+  auto on = [&](std::string_view key) { return std::find(s.match_on.begin(), s.match_on.end(), key) != s.match_on.end(); };
+  std::optional<Lead> match;
+  if (on("id") && row.id) {
+    match = repo::Find(tx, *row.id);
+    if (!match || match->deleted_at) return Error::Field("id", "no lead has ID " + std::to_string(*row.id), "not_found");
+  } else if (auto id = repo::FindMatch(tx, row.lead, on("mobile"), on("email"), on("full_name"))) {
+    match = repo::Find(tx, *id);
+  }
+
+  ImportDecision decision;
+  if (!match) {
+    Lead& lead = row.lead;
+    lead.created_by = UserIdOf(p);
+    lead.created_at = lead.updated_at = now;
+    if (lead.owner_id) {
+      if (auto owner = ResolveOwner(tx, p, lead); !owner) return std::move(owner).error();
+      if (!row.input.contains("status")) ApplyAssignmentStatus(lead);
+    }
+    if (write) {
+      lead.id = decision.lead_id = repo::Insert(tx, lead);
+      audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}}, now);
+    }
+    return decision;
+  }
+
+  decision.lead_id = match->id;
+  if (!s.update_matches) {
+    decision.action = ImportAction::kDuplicate;
+    return decision;
+  }
+  if (!CanSee(p, *match)) return Error::Forbidden("you do not have access to lead " + std::to_string(match->id));
+  decision.action = ImportAction::kUpdate;
+  Lead after = *match;
+  Status applied = ApplyInput(after, row.input, {}, ctx.custom_fields, false);
+  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
+  if (after.owner_id != match->owner_id) {
+    if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
+    if (!row.input.contains("status")) ApplyAssignmentStatus(after);
+  }
+  auto changes = Diff(*match, after);
+  if (changes.empty() || !write) return decision;
+  for (const auto& c : changes) decision.before[*c.field] = FindLeadField(*c.field)->get(*match);
+  after.updated_at = now;
+  repo::Update(tx, after, SearchKeysChanged(*match, after), match->tags != after.tags);
+  audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
+  return decision;
+}
+
+void LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
+                                 const nlohmann::json& before, Millis now) {
+  auto lead = repo::Find(tx, lead_id);
+  if (!lead || lead->deleted_at) return;
+  if (action == ImportAction::kCreate) {
+    repo::SetDeleted(tx, lead_id, now, UserIdOf(p), now);
+    audit::Record(tx, audit::ActorOf(p), "lead", lead_id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+    return;
+  }
+  Lead restored = *lead;
+  for (const auto& [name, value] : before.items()) {
+    if (name == "custom") {
+      restored.custom = value;
+    } else if (name == "team_id") {  // read-only: it follows the owner, who is restored too
+      restored.team_id = value.is_number_integer() ? std::optional(value.get<std::int64_t>()) : std::nullopt;
+    } else if (const FieldDef* f = FindLeadField(name); f && f->set) {
+      f->set(restored, value);
+    }
+  }
+  if (!NormaliseLead(restored, now)) return;  // the old values were valid when they were saved
+  auto changes = Diff(*lead, restored);
+  if (changes.empty()) return;
+  restored.updated_at = now;
+  repo::Update(tx, restored, SearchKeysChanged(*lead, restored), lead->tags != restored.tags);
+  audit::Record(tx, audit::ActorOf(p), "lead", lead_id, changes, now);
+}
+
 Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {
   const Millis now = clock_.Now();
   for (auto& lead : leads) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/chunk_pipe.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/paging.h"
@@ -15,6 +16,7 @@
 #include "modules/audit/audit.h"
 #include "modules/customfields/custom_field_service.h"
 #include "modules/leads/lead.h"
+#include "modules/leads/lead_import.h"
 #include "modules/leads/lead_repository.h"
 #include "modules/users/user_service.h"
 
@@ -67,6 +69,38 @@ class LeadService {
                       const std::optional<std::string>& new_status, Millis now);
   // The name shown next to a lead's id in other records (no access check: display only).
   std::optional<std::string> Name(db::Transaction& tx, std::int64_t id);
+
+  // Import (I4-I8), inside the importer's transaction (a read transaction for a preview).
+  struct ImportContext {
+    Principal principal;
+    ImportSettings settings;
+    std::vector<customfields::CustomField> custom_fields;
+  };
+  // Checks the settings' defaults (errors name "defaults.owner_id") once per run.
+  Result<ImportContext> BeginImport(db::Transaction& tx, const Principal& p, ImportSettings settings);
+  // One row's cells (field name -> text, empty cells left out) as a normalised lead, with the
+  // defaults filled in; errors name the fields as the API does.
+  Result<ImportRow> PrepareImportRow(const ImportContext& ctx,
+                                     const std::vector<std::pair<std::string_view, std::string_view>>& cells,
+                                     Millis now);
+  // Create, update or duplicate against the leads in the database (`match_on`); with `write`
+  // it is saved with its audit. An update takes only the row's non-empty cells.
+  Result<ImportDecision> ApplyImportRow(db::Transaction& tx, const ImportContext& ctx, ImportRow& row, bool write,
+                                        Millis now);
+  // Takes back what an import did to one lead: a created lead goes to the trash, an updated
+  // one gets its old values back.
+  void UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
+                      const nlohmann::json& before, Millis now);
+
+  // I9: the list of `params` (filters, sort, view_id) as a csv or xlsx file made while it is
+  // sent; `columns` (query key "columns", comma separated) with the ID first so the file can be
+  // imported back; headers in `language`. Agents may not export.
+  struct ExportFile {
+    std::string filename;
+    std::string content_type;
+    NextPiece body;
+  };
+  Result<ExportFile> Export(const Principal& p, QueryParams params);
 
   // Inserts prepared leads in one transaction without duplicate checks (demo data, benchmarks).
   // Each lead is normalised first; the first invalid one aborts the batch.

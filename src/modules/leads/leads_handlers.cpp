@@ -48,6 +48,15 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
                   [](const Page<Lead>& p) { return http::PageJson(p, [](const Lead& l) { return ToJson(l); }); });
   });
 
+  // Before /api/leads/{id}, which would take "export" for an id.
+  router.Add("GET", "/api/leads/export", [&service](Request& req) {
+    auto file = service.Export(*req.principal, req.query);
+    if (!file) return Response::FromError(file.error());
+    Response r = Response::Attachment(file->filename, file->content_type, "");
+    r.stream = std::move(file->body);
+    return r;
+  });
+
   router.Add("POST", "/api/leads/mass-update", [&service](Request& req) {
     auto body = http::ParseJsonObject(req);
     if (!body) return Response::FromError(body.error());

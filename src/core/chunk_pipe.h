@@ -1,0 +1,20 @@
+// A body made on its own thread and handed over piece by piece (exports): the maker runs at
+// most a few pieces ahead of the reader, so memory stays flat however large the body is.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace sen {
+
+// What the maker calls for each piece; false when the reader has gone (stop making).
+using EmitPiece = std::function<bool(std::string piece)>;
+// What the reader calls for the next piece; false after the last one. It waits while the maker
+// catches up. Dropping the last copy of it stops the maker (its next Emit returns false) and
+// waits for its thread to end. When the maker throws, the reader throws std::runtime_error
+// after the pieces made before: a body cut short must not look complete.
+using NextPiece = std::function<bool(std::string& piece)>;
+
+NextPiece StartPipe(std::function<void(const EmitPiece& emit)> maker, std::size_t max_pieces_ahead = 8);
+
+}  // namespace sen

@@ -1,0 +1,50 @@
+// The only code that runs SQL on imports, their items, rejected rows and mapping presets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.h"
+#include "db/database.h"
+#include "modules/imports/import.h"
+
+namespace sen::imports::repo {
+
+std::int64_t Insert(db::Transaction& tx, const Import& import);
+std::optional<Import> Find(db::Transaction& tx, std::int64_t id);
+// Newest first; `created_by` limits it to one user's imports.
+Page<Import> List(db::Transaction& tx, std::optional<std::int64_t> created_by, PageRequest page);
+// Settings, status, counts and times (everything a run or a PATCH changes).
+void Save(db::Transaction& tx, const Import& import);
+std::vector<std::int64_t> Running(db::Transaction& tx);
+
+void AddItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id, std::string_view action,
+             const std::optional<std::string>& before);
+struct Item {
+  std::int64_t lead_id = 0;
+  std::string action;
+  nlohmann::json before;
+};
+// Up to `limit` items, last written first, so that undo takes back later changes first.
+std::vector<Item> LastItems(db::Transaction& tx, std::int64_t import_id, int limit);
+void DeleteItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id);
+
+void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& problem);
+void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::function<void(const RowProblem&)>& fn);
+
+struct Preset {
+  std::int64_t id = 0;
+  std::string entity;
+  std::string name;
+  nlohmann::json mapping;
+  std::optional<std::int64_t> created_by;
+  Millis created_at = 0;
+};
+std::vector<Preset> Presets(db::Transaction& tx, std::string_view entity);
+// Replaces a preset of the same name.
+Preset SavePreset(db::Transaction& tx, Preset preset);
+std::optional<Preset> FindPreset(db::Transaction& tx, std::int64_t id);
+void DeletePreset(db::Transaction& tx, std::int64_t id);
+
+}  // namespace sen::imports::repo

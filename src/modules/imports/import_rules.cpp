@@ -1,0 +1,103 @@
+// Header matching for the column mapping (I3).
+#include "modules/imports/import_rules.h"
+
+#include <algorithm>
+#include <set>
+
+#include "text/fold.h"
+
+namespace sen::imports {
+
+namespace {
+
+// What Vietnamese and English spreadsheets call the lead fields beyond their labels, in
+// HeaderKey form. From the seed manuals' templates and the exports of common CRMs and forms.
+const std::map<std::string, std::vector<std::string>, std::less<>>& Aliases() {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> aliases = {
+      {"id", {"id", "ma", "ma lead", "ma khach hang", "lead id"}},
+      {"full_name", {"ho ten", "ho va ten", "ten", "ten khach hang", "khach hang", "ho ten khach hang", "name",
+                     "full name", "fullname", "customer name", "contact name", "ten day du"}},
+      {"mobile", {"sdt", "so dien thoai", "dien thoai", "di dong", "so di dong", "dtdd", "dt", "so dt", "mobile",
+                  "mobile phone", "phone number", "cell", "cell phone", "phone", "so dien thoai di dong"}},
+      {"phone", {"dien thoai khac", "dien thoai ban", "dien thoai co dinh", "so may ban", "other phone",
+                 "landline", "telephone", "work phone", "home phone"}},
+      {"email", {"email", "e mail", "thu dien tu", "dia chi email", "mail", "email address"}},
+      {"company", {"cong ty", "ten cong ty", "don vi", "to chuc", "truong", "company", "organization",
+                   "organisation", "account name"}},
+      {"title", {"chuc danh", "chuc vu", "title", "job title", "position"}},
+      {"gender", {"gioi tinh", "gender", "sex"}},
+      {"birthday", {"ngay sinh", "sinh nhat", "ngay thang nam sinh", "birthday", "date of birth", "dob",
+                    "birth date"}},
+      {"address", {"dia chi", "address", "street", "dia chi lien he"}},
+      {"province", {"tinh thanh pho", "tinh thanh", "tinh", "thanh pho", "tinh tp", "province", "city",
+                    "khu vuc", "region"}},
+      {"source", {"nguon", "nguon khach", "nguon khach hang", "nguon lead", "source", "lead source"}},
+      {"medium", {"phuong tien", "kenh", "medium", "channel"}},
+      {"product_interest", {"san pham quan tam", "san pham", "khoa hoc", "khoa hoc quan tam", "dich vu quan tam",
+                            "product", "product of interest", "interest", "course"}},
+      {"tags", {"the", "tags", "tag", "nhan", "labels"}},
+      {"description", {"ghi chu", "mo ta", "noi dung", "note", "notes", "description", "comment", "comments"}},
+      {"do_not_contact", {"khong lien he", "do not contact", "dnc"}},
+      {"status", {"tinh trang", "tinh trang cham soc", "trang thai", "status"}},
+      {"stage", {"giai doan", "stage"}},
+  };
+  return aliases;
+}
+
+}  // namespace
+
+std::string HeaderKey(std::string_view header) {
+  std::string folded = text::Fold(header);
+  std::string out;
+  out.reserve(folded.size());
+  for (unsigned char c : folded) {
+    const bool word = std::isalnum(c) || c >= 0x80;
+    if (word) {
+      out += static_cast<char>(c);
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>& headers,
+                                                  const std::vector<TargetField>& fields) {
+  // Every name of every field, in HeaderKey form; labels and field names win over aliases.
+  std::map<std::string, std::string> exact;
+  std::map<std::string, std::string> alias;
+  for (const auto& f : fields) {
+    exact.emplace(HeaderKey(f.name), f.name);
+    for (const auto& label : f.labels) exact.emplace(HeaderKey(label), f.name);
+    if (auto it = Aliases().find(f.name); it != Aliases().end()) {
+      for (const auto& a : it->second) alias.emplace(a, f.name);
+    }
+  }
+  // Two passes: a column named exactly after a field takes it before a column that only uses
+  // one of its other names; within a pass, the first column wins.
+  std::map<std::string, std::string> mapping;
+  std::set<std::string> used;
+  for (const auto* names : {&exact, &alias}) {
+    for (const auto& header : headers) {
+      if (!mapping[header].empty()) continue;
+      auto it = names->find(HeaderKey(header));
+      if (it != names->end() && used.insert(it->second).second) mapping[header] = it->second;
+    }
+  }
+  return mapping;
+}
+
+std::vector<std::string> UniqueHeaders(const std::vector<std::string>& cells) {
+  std::vector<std::string> out;
+  std::map<std::string, int> seen;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string h = text::Tidy(cells[i]);
+    if (h.empty()) h = "Cột " + std::to_string(i + 1);
+    if (int n = ++seen[h]; n > 1) h += " (" + std::to_string(n) + ")";
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace sen::imports

@@ -1,0 +1,32 @@
+// Pure import rules, no I/O: which field a column header means (I3), and the settings a user
+// may choose (I4).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sen::imports {
+
+// A field a column may fill, with the names people give it.
+struct TargetField {
+  std::string name;  // "full_name", "custom.school", "id"
+  std::vector<std::string> labels;  // the field's labels in every language
+};
+
+// A header's comparison form: folded (no diacritics, đ -> d, lower case), every run of
+// punctuation and spaces one space. "Tỉnh/Thành phố" -> "tinh thanh pho", "E-mail" -> "e mail".
+std::string HeaderKey(std::string_view header);
+
+// Column header -> field name ("" when none fits). A header matches a field by its name, its
+// labels or the usual Vietnamese and English names for it ("SĐT", "Số điện thoại", "Ho ten",
+// "Ghi chú"...), in any case, with or without diacritics. Each field goes to its first column.
+std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>& headers,
+                                                  const std::vector<TargetField>& fields);
+
+// The headers of a file made unique and non-empty, as mapping keys: an empty header becomes
+// "Cột 3" (its position), a repeated one gets " (2)".
+std::vector<std::string> UniqueHeaders(const std::vector<std::string>& cells);
+
+}  // namespace sen::imports

@@ -1,0 +1,80 @@
+#include "modules/imports/import_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace sen::imports {
+namespace {
+
+std::vector<TargetField> LeadFields() {
+  return {{"id", {"Mã", "ID"}},
+          {"full_name", {"Họ và tên", "Full name"}},
+          {"mobile", {"Di động", "Mobile"}},
+          {"phone", {"Điện thoại khác", "Other phone"}},
+          {"email", {"Email", "Email"}},
+          {"province", {"Tỉnh/Thành phố", "Province"}},
+          {"source", {"Nguồn", "Source"}},
+          {"description", {"Mô tả", "Description"}},
+          {"birthday", {"Ngày sinh", "Birthday"}},
+          {"custom.school", {"Trường đang học", "School"}}};
+}
+
+TEST(HeaderKey, FoldsAndCollapsesPunctuation) {
+  EXPECT_EQ(HeaderKey("Tỉnh/Thành phố"), "tinh thanh pho");
+  EXPECT_EQ(HeaderKey("  E-mail "), "e mail");
+  EXPECT_EQ(HeaderKey("SĐT"), "sdt");
+  EXPECT_EQ(HeaderKey("HỌ  VÀ TÊN:"), "ho va ten");
+}
+
+TEST(SuggestMapping, VietnameseAndEnglishHeadersWithOrWithoutDiacritics) {
+  auto m = SuggestMapping({"Họ và tên", "SĐT", "Email", "Nguồn", "Ghi chú", "Tỉnh/Thành phố", "Ngày sinh"}, LeadFields());
+  EXPECT_EQ(m["Họ và tên"], "full_name");
+  EXPECT_EQ(m["SĐT"], "mobile");
+  EXPECT_EQ(m["Email"], "email");
+  EXPECT_EQ(m["Nguồn"], "source");
+  EXPECT_EQ(m["Ghi chú"], "description");
+  EXPECT_EQ(m["Tỉnh/Thành phố"], "province");
+  EXPECT_EQ(m["Ngày sinh"], "birthday");
+
+  auto plain = SuggestMapping({"ho ten", "So dien thoai", "E-MAIL"}, LeadFields());
+  EXPECT_EQ(plain["ho ten"], "full_name");
+  EXPECT_EQ(plain["So dien thoai"], "mobile");
+  EXPECT_EQ(plain["E-MAIL"], "email");
+
+  // A field's own name or label wins over another name for it, and each field goes to one
+  // column only.
+  auto both = SuggestMapping({"ho ten", "So dien thoai", "DI DONG", "Full Name", "Mobile"}, LeadFields());
+  EXPECT_EQ(both["DI DONG"], "mobile");
+  EXPECT_EQ(both["Full Name"], "full_name");
+  EXPECT_EQ(both["ho ten"], "");
+  EXPECT_EQ(both["So dien thoai"], "");
+  EXPECT_EQ(both["Mobile"], "");
+}
+
+TEST(SuggestMapping, CustomFieldsIdsAndUnknownColumns) {
+  auto m = SuggestMapping({"Mã", "Trường đang học", "Cột lạ", "Điện thoại bàn"}, LeadFields());
+  EXPECT_EQ(m["Mã"], "id");
+  EXPECT_EQ(m["Trường đang học"], "custom.school");
+  EXPECT_EQ(m["Cột lạ"], "");
+  EXPECT_EQ(m["Điện thoại bàn"], "phone");
+}
+
+TEST(SuggestMapping, LabelsWinOverAliases) {
+  // "Điện thoại" is an alias of the mobile (what a Vietnamese sheet's only phone column means),
+  // but "Di động" is the mobile's own label, so it takes the mobile first.
+  auto m = SuggestMapping({"Điện thoại", "Di động", "Other phone"}, LeadFields());
+  EXPECT_EQ(m["Di động"], "mobile");
+  EXPECT_EQ(m["Điện thoại"], "");
+  EXPECT_EQ(m["Other phone"], "phone");
+}
+
+TEST(UniqueHeaders, NamesEmptyAndRepeatedHeaders) {
+  auto h = UniqueHeaders({"Email", "", "Email", " Ghi  chú "});
+  ASSERT_EQ(h.size(), 4u);
+  EXPECT_EQ(h[0], "Email");
+  EXPECT_EQ(h[1], "Cột 2");
+  EXPECT_EQ(h[2], "Email (2)");
+  EXPECT_EQ(h[3], "Ghi chú");
+}
+
+}  // namespace
+}  // namespace sen::imports

@@ -1,0 +1,720 @@
+// Import use cases; see import_service.h for how a run stays all-or-nothing.
+#include "modules/imports/import_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <set>
+#include <unordered_set>
+
+#include "core/secrets.h"
+#include "files/csv_writer.h"
+#include "files/xlsx_writer.h"
+#include "modules/imports/import_rules.h"
+
+namespace sen::imports {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kChunkRows = 2'000;     // rows per write transaction: other writers wait at most one chunk
+constexpr std::size_t kSampleRows = 5;
+constexpr std::size_t kPreviewProblems = 100;
+constexpr std::string_view kRestartedMessage =
+    "Sen stopped before the import finished; nothing of it was kept. Run it again.";
+
+bool CanImport(const Principal& p) { return p.role != Role::kAgent; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The fields of the registry (and custom fields) an import may fill, from the metadata the web
+// app reads, so both agree.
+std::vector<TargetField> ImportFields(const json& meta) {
+  std::vector<TargetField> out;
+  for (const auto& f : meta["fields"]) {
+    const std::string name = f["name"];
+    if (name != "id" && (f["read_only"].get<bool>() || f["type"] == "json")) continue;
+    out.push_back({name, {f["label"]["vi"].get<std::string>(), f["label"]["en"].get<std::string>()}});
+  }
+  return out;
+}
+
+// Keys of a row other rows of the same file must not repeat (I4: duplicates inside the file),
+// kept as 64-bit hashes: a million rows cost ~40 MB instead of the strings' ~150 MB.
+std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const json& match_on) {
+  std::vector<std::uint64_t> keys;
+  std::hash<std::string> hash;
+  for (const auto& m : match_on) {
+    const std::string& on = m.get_ref<const std::string&>();
+    const leads::Lead& l = row.lead;
+    if (on == "id" && row.id) keys.push_back(hash("i" + std::to_string(*row.id)));
+    if (on == "mobile" && l.mobile_e164) keys.push_back(hash("m" + *l.mobile_e164));
+    if (on == "email" && l.email) keys.push_back(hash("e" + *l.email));
+    if (on == "full_name" && !l.name_fold.empty()) keys.push_back(hash("n" + l.name_fold));
+  }
+  return keys;
+}
+
+RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
+  RowProblem p{row, {}, e.message, cells};
+  if (!e.details.empty()) {
+    p.field = e.details.front().field;
+    p.message.clear();
+    for (const auto& d : e.details) {
+      if (!p.message.empty()) p.message += "; ";
+      p.message += d.field + ": " + d.message;
+    }
+  }
+  return p;
+}
+
+std::string ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+Principal SystemPrincipal() {
+  Principal p;
+  p.role = Role::kAdmin;
+  p.username = "system";
+  p.channel = Channel::kImport;
+  return p;
+}
+
+}  // namespace
+
+json ToJson(const Import& i) {
+  auto opt = [](const auto& v) { return v ? json(*v) : json(); };
+  auto time = [](const std::optional<Millis>& t) { return t ? json(FormatRfc3339(*t)) : json(); };
+  return {{"id", i.id},
+          {"entity", i.entity},
+          {"filename", i.filename},
+          {"format", i.format},
+          {"sheet", opt(i.sheet)},
+          {"sheets", i.sheets},
+          {"columns", i.columns},
+          {"sample", i.sample},
+          {"suggested_mapping", i.suggested_mapping},
+          {"mapping", i.mapping},
+          {"mode", i.mode},
+          {"match_on", i.match_on},
+          {"defaults", i.defaults},
+          {"status", i.status},
+          {"rows_estimate", i.rows_estimate},
+          {"total", i.rows_estimate},
+          {"processed", i.processed},
+          {"created", i.created},
+          {"updated", i.updated},
+          {"duplicate", i.duplicate},
+          {"error", i.error},
+          {"failure", opt(i.failure)},
+          {"created_by", opt(i.created_by)},
+          {"created_at", FormatRfc3339(i.created_at)},
+          {"started_at", time(i.started_at)},
+          {"finished_at", time(i.finished_at)}};
+}
+
+json ToJson(const Preview& p) {
+  json problems = json::array();
+  for (const auto& r : p.problems) problems.push_back({{"row", r.row}, {"field", r.field}, {"message", r.message}});
+  return {{"create", p.create},
+          {"update", p.update},
+          {"duplicate", p.duplicate},
+          {"error", p.error},
+          {"problems", std::move(problems)}};
+}
+
+ImportService::ImportService(db::Database& db, const Clock& clock, leads::LeadService& leads,
+                             std::filesystem::path files_dir, files::ReadLimits limits)
+    : db_(db), clock_(clock), leads_(leads), files_dir_(std::move(files_dir)), limits_(limits) {}
+
+ImportService::~ImportService() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void ImportService::StartWorker() {
+  queue_.push_back([this] { Recover(); });
+  worker_ = std::thread([this] { Work(); });
+}
+
+void ImportService::Work() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;  // queued runs stay "running" and are taken back at the next start
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    job();
+  }
+}
+
+void ImportService::Recover() {
+  std::vector<std::int64_t> ids;
+  {
+    auto tx = db_.BeginRead();
+    ids = repo::Running(*tx);
+  }
+  for (auto id : ids) {
+    spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
+    if (!TakeBack(id, SystemPrincipal())) return;  // stopping again: the next start goes on
+    auto tx = db_.BeginWrite();
+    auto imp = repo::Find(*tx, id);
+    imp->status = "failed";
+    imp->failure = std::string(kRestartedMessage);
+    imp->created = imp->updated = 0;
+    imp->finished_at = clock_.Now();
+    repo::Save(*tx, *imp);
+    tx->Commit();
+  }
+}
+
+Result<Import> ImportService::Load(db::Transaction& tx, const Principal& p, std::int64_t id) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  auto imp = repo::Find(tx, id);
+  if (!imp) return Error::NotFound("no import has id " + std::to_string(id));
+  if (p.role != Role::kAdmin && imp->created_by != p.user_id) {
+    return Error::Forbidden("import " + std::to_string(id) + " belongs to another user");
+  }
+  return *imp;
+}
+
+void ImportService::Inspect(Import& imp) {
+  imp.format = files::DetectFormat(imp.file_path) == files::Format::kXlsx ? "xlsx" : "csv";
+  if (imp.format == "xlsx") {
+    imp.sheets = files::SheetNames(imp.file_path, limits_);
+    if (!imp.sheet && !imp.sheets.empty()) imp.sheet = imp.sheets.front().get<std::string>();
+  }
+  auto reader = files::OpenTable(imp.file_path, {limits_, imp.sheet.value_or("")});
+  std::vector<std::string> cells;
+  if (!reader->Next(cells)) throw files::FileError("the file is empty: its first row should name the columns");
+  auto headers = UniqueHeaders(cells);
+  imp.columns = headers;
+  imp.sample = json::array();
+  imp.rows_estimate = 0;
+  while (reader->Next(cells)) {
+    if (imp.sample.size() < kSampleRows) {
+      cells.resize(headers.size());
+      imp.sample.push_back(cells);
+    }
+    ++imp.rows_estimate;
+  }
+  json suggested = json::object();
+  for (const auto& [column, field] : SuggestMapping(headers, ImportFields(leads_.Meta()))) suggested[column] = field;
+  imp.suggested_mapping = suggested;
+  imp.mapping = suggested;
+}
+
+Result<Import> ImportService::Upload(const Principal& p, std::string_view entity, std::string_view filename,
+                                     std::string_view bytes, std::string_view sheet) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  if (bytes.size() > limits_.max_file_bytes) {
+    return Error{ErrorCode::kPayloadTooLarge,
+                 fmt::format("the file is larger than the limit of {} MB", limits_.max_file_bytes >> 20)};
+  }
+  std::filesystem::create_directories(files_dir_);
+  std::string ext = std::filesystem::path(filename).extension().string();
+  if (ext.size() > 8) ext.clear();
+  const auto path = files_dir_ / (RandomToken(12) + ext);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return Error{ErrorCode::kInternal, "could not store the uploaded file"};
+  }
+  Import imp;
+  imp.entity = std::string(entity);
+  imp.filename = std::string(filename.empty() ? "upload" : filename);
+  imp.file_path = path.string();
+  if (!sheet.empty()) imp.sheet = std::string(sheet);
+  imp.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
+  imp.created_at = clock_.Now();
+  try {
+    Inspect(imp);
+  } catch (const files::FileError& e) {
+    std::filesystem::remove(path);
+    return Error::Field("file", e.what(), "invalid_file");
+  }
+  auto tx = db_.BeginWrite();
+  imp.id = repo::Insert(*tx, imp);
+  tx->Commit();
+  return imp;
+}
+
+Result<Import> ImportService::OpenFile(const Principal& p, std::string_view entity, const std::filesystem::path& path) {
+  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  Import imp;
+  imp.entity = std::string(entity);
+  imp.filename = path.filename().string();
+  imp.file_path = std::filesystem::absolute(path).string();
+  imp.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
+  imp.created_at = clock_.Now();
+  try {
+    Inspect(imp);
+  } catch (const files::FileError& e) {
+    return Error::Field("file", e.what(), "invalid_file");
+  }
+  auto tx = db_.BeginWrite();
+  imp.id = repo::Insert(*tx, imp);
+  tx->Commit();
+  return imp;
+}
+
+Result<Import> ImportService::Get(const Principal& p, std::int64_t id) {
+  auto tx = db_.BeginRead();
+  return Load(*tx, p, id);
+}
+
+Result<Page<Import>> ImportService::List(const Principal& p, PageRequest page) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  auto tx = db_.BeginRead();
+  return repo::List(*tx, p.role == Role::kAdmin ? std::nullopt : std::optional(p.user_id), page);
+}
+
+Result<leads::ImportSettings> ImportService::Settings(const Import& imp) {
+  leads::ImportSettings s;
+  s.update_matches = imp.mode == "create_update";
+  for (const auto& m : imp.match_on) s.match_on.push_back(m.get<std::string>());
+  const json& d = imp.defaults;
+  if (d.contains("owner_id") && d["owner_id"].is_number_integer()) s.default_owner_id = d["owner_id"].get<std::int64_t>();
+  if (d.contains("campaign_id") && d["campaign_id"].is_number_integer()) {
+    s.default_campaign_id = d["campaign_id"].get<std::int64_t>();
+  }
+  if (d.contains("source") && d["source"].is_string()) s.default_source = d["source"].get<std::string>();
+  if (d.contains("tags") && d["tags"].is_array()) {
+    for (const auto& t : d["tags"]) s.default_tags.push_back(t.get<std::string>());
+  }
+  return s;
+}
+
+Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, const json& body) {
+  auto tx = db_.BeginWrite();
+  auto loaded = Load(*tx, p, id);
+  if (!loaded) return loaded;
+  Import imp = std::move(loaded).value();
+  if (imp.status != "pending") return Error::Conflict("import " + std::to_string(id) + " has already run");
+  FieldErrors errors;
+  for (const auto& [key, value] : body.items()) {
+    if (key != "mapping" && key != "mode" && key != "match_on" && key != "defaults" && key != "sheet") {
+      errors.Add(key, "is not an import setting", "unknown_field");
+    }
+  }
+  if (auto it = body.find("sheet"); it != body.end()) {
+    bool known = it->is_string() && std::find(imp.sheets.begin(), imp.sheets.end(), *it) != imp.sheets.end();
+    if (!known) {
+      errors.Add("sheet", "must be one of the file's sheets: " + imp.sheets.dump(), "unknown_value");
+    } else if (*it != imp.sheet) {
+      imp.sheet = it->get<std::string>();
+      try {
+        Inspect(imp);
+      } catch (const files::FileError& e) {
+        errors.Add("sheet", e.what(), "invalid_file");
+      }
+    }
+  }
+  if (auto it = body.find("mapping"); it != body.end()) {
+    if (!it->is_object()) {
+      errors.Add("mapping", "must be an object of column: field", "wrong_type");
+    } else {
+      const auto fields = ImportFields(leads_.Meta());
+      std::map<std::string, std::string> used;
+      json mapping = json::object();
+      for (const auto& c : imp.columns) mapping[c.get<std::string>()] = "";
+      for (const auto& [column, field] : it->items()) {
+        const std::string where = "mapping." + column;
+        if (!mapping.contains(column)) {
+          errors.Add(where, "is not a column of the file", "unknown_column");
+        } else if (!field.is_string()) {
+          errors.Add(where, "must be a field name or \"\" to ignore the column", "wrong_type");
+        } else if (const auto& name = field.get_ref<const std::string&>(); !name.empty()) {
+          bool known = std::any_of(fields.begin(), fields.end(), [&](const TargetField& f) { return f.name == name; });
+          if (!known) {
+            errors.Add(where, "\"" + name + "\" is not a field an import can fill", "unknown_field");
+          } else if (auto [u, fresh] = used.emplace(name, column); !fresh) {
+            errors.Add(where, "\"" + name + "\" is already filled from column \"" + u->second + "\"", "duplicate_field");
+          } else {
+            mapping[column] = name;
+          }
+        }
+      }
+      imp.mapping = std::move(mapping);
+    }
+  }
+  if (auto it = body.find("mode"); it != body.end()) {
+    if (*it != "create" && *it != "create_update") {
+      errors.Add("mode", "must be create or create_update", "unknown_value");
+    } else {
+      imp.mode = it->get<std::string>();
+    }
+  }
+  if (auto it = body.find("match_on"); it != body.end()) {
+    static const std::set<std::string> kKeys = {"id", "mobile", "email", "full_name"};
+    bool ok = it->is_array() && std::all_of(it->begin(), it->end(), [](const json& v) {
+                return v.is_string() && kKeys.count(v.get<std::string>());
+              });
+    if (!ok) {
+      errors.Add("match_on", "must be a list of: id, mobile, email, full_name", "unknown_value");
+    } else {
+      imp.match_on = *it;
+    }
+  }
+  if (auto it = body.find("defaults"); it != body.end()) {
+    if (!it->is_object()) {
+      errors.Add("defaults", "must be an object", "wrong_type");
+    } else {
+      json defaults = json::object();
+      for (const auto& [key, value] : it->items()) {
+        const std::string where = "defaults." + key;
+        if (key == "owner_id" || key == "campaign_id") {
+          if (!value.is_null() && !(value.is_number_integer() && value.get<std::int64_t>() > 0)) {
+            errors.Add(where, "must be an id or null", "wrong_type");
+          }
+        } else if (key == "source") {
+          if (!value.is_null() && !value.is_string()) errors.Add(where, "must be text or null", "wrong_type");
+        } else if (key == "tags") {
+          bool ok = value.is_array() && std::all_of(value.begin(), value.end(), [](const json& t) { return t.is_string(); });
+          if (!ok) errors.Add(where, "must be a list of tags", "wrong_type");
+        } else {
+          errors.Add(where, "is not a default an import can set", "unknown_field");
+          continue;
+        }
+        defaults[key] = value;
+      }
+      imp.defaults = std::move(defaults);
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+  auto settings = Settings(imp);
+  if (auto ctx = leads_.BeginImport(*tx, p, std::move(settings).value()); !ctx) return std::move(ctx).error();
+  repo::Save(*tx, imp);
+  tx->Commit();
+  return imp;
+}
+
+Status ImportService::CheckReady(const Import& imp) {
+  auto mapped = [&](std::string_view field) {
+    return std::any_of(imp.mapping.begin(), imp.mapping.end(), [&](const json& v) { return v == field; });
+  };
+  if (!mapped("full_name") && !(imp.mode == "create_update" && mapped("id"))) {
+    return Error::Field("mapping", "no column is mapped to the full name (Họ và tên)", "required");
+  }
+  return {};
+}
+
+Status ImportService::Process(Import& imp, const Principal& p, bool write, Preview* preview) {
+  auto settings = Settings(imp);
+  std::optional<leads::LeadService::ImportContext> ctx;
+  {
+    auto tx = db_.BeginRead();
+    auto begun = leads_.BeginImport(*tx, p, std::move(settings).value());
+    if (!begun) return std::move(begun).error();
+    ctx = std::move(begun).value();
+  }
+  auto reader = files::OpenTable(imp.file_path, {limits_, imp.sheet.value_or("")});
+  std::vector<std::string> cells;
+  if (!reader->Next(cells)) throw files::FileError("the file is empty");
+  const auto headers = UniqueHeaders(cells);
+  std::vector<std::pair<std::size_t, std::string>> columns;  // column index -> field
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    auto it = imp.mapping.find(headers[i]);
+    if (it != imp.mapping.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+      columns.emplace_back(i, it->get<std::string>());
+    }
+  }
+
+  std::unordered_set<std::uint64_t> seen;
+  std::vector<std::pair<std::string_view, std::string_view>> values;
+  db::TransactionPtr tx = write ? nullptr : db_.BeginRead();
+  bool more = true;
+  while (more) {
+    if (write) tx = db_.BeginWrite();
+    const Millis now = clock_.Now();
+    for (int n = 0; n < kChunkRows && (more = reader->Next(cells)); ++n) {
+      const auto row_number = static_cast<std::int64_t>(reader->RowNumber());
+      ++imp.processed;
+      auto reject = [&](RowProblem problem) {
+        ++imp.error;
+        if (write) {
+          repo::AddProblem(*tx, imp.id, problem);
+        } else if (preview->problems.size() < kPreviewProblems) {
+          preview->problems.push_back(std::move(problem));
+        }
+      };
+      values.clear();
+      for (const auto& [col, field] : columns) {
+        if (col >= cells.size()) continue;
+        if (auto v = Trim(cells[col]); !v.empty()) values.emplace_back(field, v);
+      }
+      if (values.empty()) {
+        reject({row_number, "", "none of the mapped columns has a value", cells});
+        continue;
+      }
+      auto row = leads_.PrepareImportRow(*ctx, values, now);
+      if (!row) {
+        reject(ProblemOf(row_number, row.error(), cells));
+        continue;
+      }
+      auto keys = RowKeys(*row, imp.match_on);
+      if (std::any_of(keys.begin(), keys.end(), [&](std::uint64_t k) { return seen.count(k) > 0; })) {
+        ++imp.duplicate;
+        continue;
+      }
+      auto decision = leads_.ApplyImportRow(*tx, *ctx, *row, write, now);
+      if (!decision) {
+        reject(ProblemOf(row_number, decision.error(), cells));
+        continue;
+      }
+      seen.insert(keys.begin(), keys.end());
+      switch (decision->action) {
+        case leads::ImportAction::kCreate:
+          ++imp.created;
+          if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "create", std::nullopt);
+          break;
+        case leads::ImportAction::kUpdate:
+          ++imp.updated;
+          if (write && !decision->before.empty()) {
+            repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before.dump());
+          }
+          break;
+        case leads::ImportAction::kDuplicate: ++imp.duplicate; break;
+      }
+    }
+    if (write) {
+      repo::Save(*tx, imp);
+      tx->Commit();
+      if (stopping_) throw Interrupted{};
+    }
+  }
+  if (preview) {
+    preview->create = imp.created;
+    preview->update = imp.updated;
+    preview->duplicate = imp.duplicate;
+    preview->error = imp.error;
+  }
+  return {};
+}
+
+Result<Preview> ImportService::MakePreview(const Principal& p, std::int64_t id) {
+  auto loaded = Get(p, id);
+  if (!loaded) return loaded.error();
+  Import imp = std::move(loaded).value();
+  if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
+  imp.processed = imp.created = imp.updated = imp.duplicate = imp.error = 0;
+  Preview preview;
+  try {
+    if (auto done = Process(imp, p, false, &preview); !done) return std::move(done).error();
+  } catch (const files::FileError& e) {
+    return Error::Field("file", e.what(), "invalid_file");
+  }
+  return preview;
+}
+
+Result<Import> ImportService::Queue(const Principal& p, std::int64_t id, bool here) {
+  Import imp;
+  {
+    auto tx = db_.BeginWrite();
+    auto loaded = Load(*tx, p, id);
+    if (!loaded) return loaded;
+    imp = std::move(loaded).value();
+    if (imp.status != "pending") return Error::Conflict("import " + std::to_string(id) + " has already run");
+    if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
+    imp.status = "running";
+    imp.started_at = clock_.Now();
+    repo::Save(*tx, imp);
+    tx->Commit();
+  }
+  Principal runner = p;
+  runner.channel = Channel::kImport;
+  if (here) {
+    Execute(imp, runner);
+    return Get(p, id);
+  }
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back([this, imp, runner] { Execute(imp, runner); });
+  }
+  wake_.notify_one();
+  return imp;
+}
+
+Result<Import> ImportService::Start(const Principal& p, std::int64_t id) { return Queue(p, id, false); }
+Result<Import> ImportService::RunHere(const Principal& p, std::int64_t id) { return Queue(p, id, true); }
+
+void ImportService::Execute(Import imp, const Principal& p) {
+  std::string failure;
+  try {
+    auto done = Process(imp, p, true, nullptr);
+    if (!done) failure = done.error().message;
+  } catch (const Interrupted&) {
+    return;  // still "running": the next start takes it back
+  } catch (const files::FileError& e) {
+    failure = e.what();
+  } catch (const std::exception& e) {
+    spdlog::error("import {} failed: {}", imp.id, e.what());
+    failure = std::string("the import stopped on an internal error: ") + e.what();
+  }
+  if (!failure.empty() && !TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
+  auto tx = db_.BeginWrite();
+  auto saved = repo::Find(*tx, imp.id);
+  saved->status = failure.empty() ? "done" : "failed";
+  if (!failure.empty()) {
+    saved->failure = failure + " Nothing of the import was kept.";
+    saved->created = saved->updated = 0;
+  }
+  saved->finished_at = clock_.Now();
+  repo::Save(*tx, *saved);
+  tx->Commit();
+}
+
+bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
+  Principal undoer = p;
+  undoer.channel = Channel::kImport;
+  for (;;) {
+    if (stopping_) return false;
+    auto tx = db_.BeginWrite();
+    auto items = repo::LastItems(*tx, id, kChunkRows);
+    if (items.empty()) return true;
+    const Millis now = clock_.Now();
+    for (const auto& item : items) {
+      auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
+      leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, now);
+      repo::DeleteItem(*tx, id, item.lead_id);
+    }
+    tx->Commit();
+  }
+}
+
+Result<Import> ImportService::Undo(const Principal& p, std::int64_t id) {
+  {
+    auto tx = db_.BeginRead();
+    auto imp = Load(*tx, p, id);
+    if (!imp) return imp;
+    if (imp->status != "done") return Error::Conflict("only a finished import can be undone; this one is " + imp->status);
+  }
+  if (!TakeBack(id, p)) return Error{ErrorCode::kUnavailable, "Sen is stopping; undo the import again after it restarts"};
+  auto tx = db_.BeginWrite();
+  auto imp = repo::Find(*tx, id);
+  imp->status = "undone";
+  repo::Save(*tx, *imp);
+  tx->Commit();
+  return *imp;
+}
+
+Result<Download> ImportService::Errors(const Principal& p, std::int64_t id) {
+  auto tx = db_.BeginRead();
+  auto imp = Load(*tx, p, id);
+  if (!imp) return imp.error();
+  const bool vi = p.language != "en";
+  std::vector<std::string> header;
+  for (const auto& c : imp->columns) header.push_back(c.get<std::string>());
+  const std::size_t width = header.size();
+  header.push_back(vi ? "Dòng" : "Row");
+  header.push_back(vi ? "Lý do" : "Reason");
+  Download out{"import-" + std::to_string(id) + "-errors.csv", "text/csv; charset=utf-8",
+               std::string(files::CsvWriter::Utf8Bom())};
+  files::CsvWriter csv(out.body);
+  csv.Row(header);
+  repo::ForEachProblem(*tx, id, [&](const RowProblem& problem) {
+    std::vector<std::string> cells = problem.cells;
+    cells.resize(width);
+    cells.push_back(std::to_string(problem.row));
+    cells.push_back(problem.message);
+    csv.Row(cells);
+  });
+  return out;
+}
+
+Result<Download> ImportService::Template(const Principal& p, std::string_view entity, std::string_view format,
+                                         std::string_view language) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  if (format != "csv" && format != "xlsx") return Error::Field("format", "must be csv or xlsx", "unknown_value");
+  const bool vi = language != "en";
+  std::vector<std::string> header;
+  std::vector<bool> required;
+  const json meta = leads_.Meta();
+  for (const auto& f : meta["fields"]) {
+    if (f["read_only"].get<bool>() || f["type"] == "json") continue;
+    header.push_back(f["label"][vi ? "vi" : "en"].get<std::string>());
+    required.push_back(f["required"].get<bool>());
+  }
+  Download out;
+  out.filename = std::string(vi ? "mau-nhap-khach-hang-tiem-nang." : "lead-import-template.") + std::string(format);
+  if (format == "csv") {
+    out.content_type = "text/csv; charset=utf-8";
+    out.body = files::CsvWriter::Utf8Bom();
+    files::CsvWriter(out.body).Row(header);
+    return out;
+  }
+  out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const auto path = std::filesystem::temp_directory_path() / ("sen-template-" + RandomToken(8) + ".xlsx");
+  {
+    files::XlsxWriter xlsx(path, vi ? "Khách hàng tiềm năng" : "Leads");
+    xlsx.Header(header, required);
+    xlsx.Close();
+  }
+  out.body = ReadWholeFile(path);
+  std::filesystem::remove(path);
+  return out;
+}
+
+Result<std::vector<repo::Preset>> ImportService::Presets(const Principal& p, std::string_view entity) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  auto tx = db_.BeginRead();
+  return repo::Presets(*tx, entity.empty() ? "leads" : entity);
+}
+
+Result<repo::Preset> ImportService::SavePreset(const Principal& p, const json& body) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  FieldErrors errors;
+  repo::Preset preset;
+  for (const auto& [key, value] : body.items()) {
+    if (key != "name" && key != "entity" && key != "mapping") errors.Add(key, "is not a preset field", "unknown_field");
+  }
+  auto name = body.find("name");
+  if (name == body.end() || !name->is_string() || Trim(name->get_ref<const std::string&>()).empty()) {
+    errors.Add("name", "is required", "required");
+  } else {
+    preset.name = std::string(Trim(name->get_ref<const std::string&>()));
+  }
+  preset.entity = body.value("entity", std::string("leads"));
+  if (preset.entity != "leads") errors.Add("entity", "must be leads", "unknown_value");
+  auto mapping = body.find("mapping");
+  bool ok = mapping != body.end() && mapping->is_object() &&
+            std::all_of(mapping->begin(), mapping->end(), [](const json& v) { return v.is_string(); });
+  if (!ok) {
+    errors.Add("mapping", "must be an object of column: field", "wrong_type");
+  } else {
+    preset.mapping = *mapping;
+  }
+  if (!errors.empty()) return errors.ToError();
+  preset.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
+  preset.created_at = clock_.Now();
+  auto tx = db_.BeginWrite();
+  preset = repo::SavePreset(*tx, std::move(preset));
+  tx->Commit();
+  return preset;
+}
+
+Status ImportService::DeletePreset(const Principal& p, std::int64_t id) {
+  if (!CanImport(p)) return Error::Forbidden("agents cannot import");
+  auto tx = db_.BeginWrite();
+  if (!repo::FindPreset(*tx, id)) return Error::NotFound("no preset has id " + std::to_string(id));
+  repo::DeletePreset(*tx, id);
+  tx->Commit();
+  return {};
+}
+
+}  // namespace sen::imports

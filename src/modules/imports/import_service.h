@@ -1,0 +1,115 @@
+// Import use cases (I1-I8): upload and inspect a file, choose the mapping and options, preview,
+// run in the background, undo, rejected rows, templates and mapping presets.
+//
+// A run commits in chunks, each with its progress and a record of what it did to which lead.
+// A run that does not finish (the server stopped or crashed) stays "running" in the database;
+// the next `sen serve` takes back what it did and marks it failed, so no import is ever half kept.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/paging.h"
+#include "core/principal.h"
+#include "db/database.h"
+#include "files/table_reader.h"
+#include "modules/imports/import.h"
+#include "modules/imports/import_repository.h"
+#include "modules/leads/lead_service.h"
+
+namespace sen::imports {
+
+struct Preview {
+  std::int64_t create = 0;
+  std::int64_t update = 0;
+  std::int64_t duplicate = 0;
+  std::int64_t error = 0;
+  std::vector<RowProblem> problems;  // the first ones
+};
+nlohmann::json ToJson(const Preview& preview);
+
+struct Download {
+  std::string filename;
+  std::string content_type;
+  std::string body;
+};
+
+class ImportService {
+ public:
+  ImportService(db::Database& db, const Clock& clock, leads::LeadService& leads, std::filesystem::path files_dir,
+                files::ReadLimits limits);
+  ~ImportService();
+
+  // Starts the background worker; first it takes back the imports a previous run of the server
+  // left unfinished. Only `sen serve` calls this.
+  void StartWorker();
+
+  // A file the user sent: kept in the files folder, read for its columns, a sample and its row
+  // count, with a suggested mapping. A file that is not a readable spreadsheet is refused
+  // (422 naming "file") and not kept.
+  Result<Import> Upload(const Principal& p, std::string_view entity, std::string_view filename,
+                        std::string_view bytes, std::string_view sheet);
+  // The command line's import: the file is read where it is.
+  Result<Import> OpenFile(const Principal& p, std::string_view entity, const std::filesystem::path& path);
+  Result<Import> Get(const Principal& p, std::int64_t id);
+  Result<Page<Import>> List(const Principal& p, PageRequest page);
+  // PATCH: mapping, mode, match_on, defaults, sheet; while the import is pending.
+  Result<Import> Configure(const Principal& p, std::int64_t id, const nlohmann::json& body);
+  // What a run would do now, writing nothing.
+  Result<Preview> MakePreview(const Principal& p, std::int64_t id);
+  // Queues the run for the background worker.
+  Result<Import> Start(const Principal& p, std::int64_t id);
+  // Runs it in the calling thread (the command line).
+  Result<Import> RunHere(const Principal& p, std::int64_t id);
+  // I8: trashes the leads it created and gives the ones it changed their old values back.
+  Result<Import> Undo(const Principal& p, std::int64_t id);
+  // The rejected rows with their cells and a reason each.
+  Result<Download> Errors(const Principal& p, std::int64_t id);
+  // I1: the columns to fill, required ones marked, headers in `language` (vi or en).
+  Result<Download> Template(const Principal& p, std::string_view entity, std::string_view format,
+                            std::string_view language);
+
+  Result<std::vector<repo::Preset>> Presets(const Principal& p, std::string_view entity);
+  Result<repo::Preset> SavePreset(const Principal& p, const nlohmann::json& body);
+  Status DeletePreset(const Principal& p, std::int64_t id);
+
+ private:
+  struct Interrupted {};
+
+  Result<Import> Load(db::Transaction& tx, const Principal& p, std::int64_t id);
+  // Columns, sample, row count and suggested mapping of the import's file and sheet.
+  void Inspect(Import& imp);
+  Status CheckReady(const Import& imp);
+  Result<leads::ImportSettings> Settings(const Import& imp);
+  // Reads the file and decides every row; with `write`, saves them in chunks and keeps `imp`'s
+  // counts. Throws Interrupted when the server stops, FileError when the file breaks midway.
+  Status Process(Import& imp, const Principal& p, bool write, Preview* preview);
+  Result<Import> Queue(const Principal& p, std::int64_t id, bool here);
+  void Execute(Import imp, const Principal& p);
+  // Takes back everything import `id` did, newest first, a chunk per transaction; false when
+  // the server began stopping before it was all taken back.
+  bool TakeBack(std::int64_t id, const Principal& p);
+  void Recover();
+  void Work();
+
+  db::Database& db_;
+  const Clock& clock_;
+  leads::LeadService& leads_;
+  std::filesystem::path files_dir_;
+  files::ReadLimits limits_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> queue_;
+  std::atomic<bool> stopping_{false};
+  std::thread worker_;
+};
+
+}  // namespace sen::imports

@@ -1,0 +1,123 @@
+// Parse, call one service method, render JSON (or the file asked for).
+#include "modules/imports/imports_handlers.h"
+
+#include "http/multipart.h"
+#include "http/params.h"
+
+namespace sen::imports {
+
+namespace {
+
+using http::Request;
+using http::Response;
+
+Response Answer(const Result<Import>& result, int status = 200) {
+  if (!result) return Response::FromError(result.error());
+  return Response::Json(status, ToJson(result.value()));
+}
+
+Response File(const Result<Download>& file) {
+  if (!file) return Response::FromError(file.error());
+  return Response::Attachment(file->filename, file->content_type, file->body);
+}
+
+nlohmann::json PresetJson(const repo::Preset& p) {
+  return {{"id", p.id}, {"entity", p.entity}, {"name", p.name}, {"mapping", p.mapping}};
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, ImportService& service) {
+  router.Add("GET", "/api/imports/template", [&service](Request& req) {
+    const auto& p = *req.principal;
+    return File(service.Template(p, req.Query("entity").value_or("leads"), req.Query("format").value_or("xlsx"),
+                                 req.Query("lang").value_or(p.language)));
+  });
+
+  router.Add("POST", "/api/imports", [&service](Request& req) {
+    auto parts = http::ParseMultipart(req.Header("content-type"), req.body);
+    if (!parts) return Response::FromError(Error::BadRequest("send the file as multipart/form-data"));
+    const http::FormPart* file = nullptr;
+    std::string entity = "leads", sheet;
+    for (const auto& part : *parts) {
+      if (part.name == "file") file = &part;
+      if (part.name == "entity") entity = std::string(part.data);
+      if (part.name == "sheet") sheet = std::string(part.data);
+    }
+    if (!file) return Response::FromError(Error::Field("file", "is required", "required"));
+    return Answer(service.Upload(*req.principal, entity, file->filename, file->data, sheet), 201);
+  });
+
+  router.Add("GET", "/api/imports", [&service](Request& req) {
+    auto page = http::ParsePage(req);
+    if (!page) return Response::FromError(page.error());
+    auto list = service.List(*req.principal, *page);
+    if (!list) return Response::FromError(list.error());
+    return Response::Json(200, http::PageJson(*list, [](const Import& i) { return ToJson(i); }));
+  });
+
+  router.Add("GET", "/api/imports/{id}", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    return Answer(service.Get(*req.principal, *id));
+  });
+
+  router.Add("PATCH", "/api/imports/{id}", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    auto body = http::ParseJsonObject(req);
+    if (!body) return Response::FromError(body.error());
+    return Answer(service.Configure(*req.principal, *id, *body));
+  });
+
+  router.Add("POST", "/api/imports/{id}/preview", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    auto preview = service.MakePreview(*req.principal, *id);
+    if (!preview) return Response::FromError(preview.error());
+    return Response::Json(200, ToJson(*preview));
+  });
+
+  router.Add("POST", "/api/imports/{id}/run", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    return Answer(service.Start(*req.principal, *id), 202);
+  });
+
+  router.Add("POST", "/api/imports/{id}/undo", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    return Answer(service.Undo(*req.principal, *id));
+  });
+
+  router.Add("GET", "/api/imports/{id}/errors.csv", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    return File(service.Errors(*req.principal, *id));
+  });
+
+  router.Add("GET", "/api/import-presets", [&service](Request& req) {
+    auto presets = service.Presets(*req.principal, req.Query("entity").value_or("leads"));
+    if (!presets) return Response::FromError(presets.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& p : *presets) items.push_back(PresetJson(p));
+    return Response::Json(200, {{"items", std::move(items)}});
+  });
+
+  router.Add("POST", "/api/import-presets", [&service](Request& req) {
+    auto body = http::ParseJsonObject(req);
+    if (!body) return Response::FromError(body.error());
+    auto preset = service.SavePreset(*req.principal, *body);
+    if (!preset) return Response::FromError(preset.error());
+    return Response::Json(201, PresetJson(*preset));
+  });
+
+  router.Add("DELETE", "/api/import-presets/{id}", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such preset"));
+    auto status = service.DeletePreset(*req.principal, *id);
+    return status ? Response::NoContent() : Response::FromError(status.error());
+  });
+}
+
+}  // namespace sen::imports

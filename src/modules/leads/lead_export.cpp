@@ -1,0 +1,169 @@
+// I9: exporting the lead list. Rows are read on the pipe's own thread inside one read
+// transaction (a consistent snapshot) and handed to the connection 64 KB at a time.
+#include <filesystem>
+#include <fstream>
+
+#include "core/secrets.h"
+#include "files/csv_writer.h"
+#include "files/xlsx_writer.h"
+#include "modules/leads/lead_fields.h"
+#include "modules/leads/lead_service.h"
+
+namespace sen::leads {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kPieceBytes = 64 << 10;
+const std::vector<std::string> kDefaultColumns = {"id", "full_name", "mobile", "email", "source", "province",
+                                                  "status", "stage", "owner_id", "created_at"};
+
+// One exported column: its header and how a lead's cell is written.
+struct Column {
+  std::string header;
+  const FieldDef* field = nullptr;            // a registry field, or
+  const customfields::CustomField* custom = nullptr;
+};
+
+std::string Text(const json& v, const FieldDef* field, bool vi) {
+  if (v.is_null()) return {};
+  if (v.is_string()) {
+    if (field && field->type == FieldType::kEnum) {
+      for (const auto& o : field->options) {
+        if (o.value == v.get_ref<const std::string&>()) return std::string(vi ? o.label_vi : o.label_en);
+      }
+    }
+    return v.get<std::string>();
+  }
+  if (v.is_boolean()) return v.get<bool>() ? (vi ? "Có" : "Yes") : (vi ? "Không" : "No");
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) out += (out.empty() ? "" : ", ") + Text(item, nullptr, vi);
+    return out;
+  }
+  return v.dump();
+}
+
+}  // namespace
+
+Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryParams params) {
+  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot export");
+  std::string format = "csv", language = p.language, column_list;
+  std::erase_if(params, [&](const auto& kv) {
+    if (kv.first == "format") format = kv.second;
+    if (kv.first == "lang") language = kv.second;
+    if (kv.first == "columns") column_list = kv.second;
+    return kv.first == "format" || kv.first == "lang" || kv.first == "columns";
+  });
+  const bool vi = language != "en";
+  FieldErrors errors;
+  if (format != "csv" && format != "xlsx") errors.Add("format", "must be csv or xlsx", "unknown_value");
+
+  auto resolved = WithView(p, params);
+  if (!resolved) return std::move(resolved).error();
+  auto custom = std::make_shared<std::vector<customfields::CustomField>>();
+  std::optional<LeadFilter> parsed_filter;
+  std::optional<LeadSort> parsed_sort;
+  {
+    auto tx = db_.BeginRead();
+    *custom = custom_fields_.Active(*tx, "leads");
+    auto f = ParseFilter(*resolved, p, *custom);
+    auto s = ParseSort(*resolved, *custom);
+    for (const Error* e : {f ? nullptr : &f.error(), s ? nullptr : &s.error()}) {
+      if (e) {
+        for (const auto& d : e->details) errors.Add(d.field, d.message, d.reason);
+      }
+    }
+    if (f) parsed_filter = std::move(f).value();
+    if (s) parsed_sort = std::move(s).value();
+  }
+
+  std::vector<std::string> names;
+  for (std::size_t start = 0; start < column_list.size();) {
+    std::size_t end = std::min(column_list.find(',', start), column_list.size());
+    if (end > start) names.push_back(column_list.substr(start, end - start));
+    start = end + 1;
+  }
+  if (names.empty()) names = kDefaultColumns;
+  if (std::find(names.begin(), names.end(), "id") == names.end()) names.insert(names.begin(), "id");
+  std::vector<Column> columns;
+  for (const auto& name : names) {
+    if (name.rfind("custom.", 0) == 0) {
+      auto it = std::find_if(custom->begin(), custom->end(), [&](const auto& c) { return name.substr(7) == c.name; });
+      if (it == custom->end()) {
+        errors.Add("columns", "\"" + name + "\" is not a custom field of leads", "unknown_field");
+      } else {
+        columns.push_back({vi ? it->label_vi : it->label_en, nullptr, &*it});
+      }
+    } else if (const FieldDef* f = FindLeadField(name); f && f->type != FieldType::kJson) {
+      columns.push_back({std::string(vi ? f->label_vi : f->label_en), f, nullptr});
+    } else {
+      errors.Add("columns", "\"" + name + "\" is not a lead field", "unknown_field");
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  ExportFile out;
+  out.filename = std::string(vi ? "khach-hang-tiem-nang-" : "leads-") + FormatDate(clock_.Now()) + "." + format;
+  out.content_type = format == "csv" ? "text/csv; charset=utf-8"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  auto cells_of = [columns, custom, vi](const Lead& lead, std::vector<std::string>& cells) {
+    cells.clear();
+    for (const auto& c : columns) {
+      if (c.field) {
+        cells.push_back(Text(c.field->get(lead), c.field, vi));
+      } else {
+        auto it = lead.custom.find(c.custom->name);
+        cells.push_back(it == lead.custom.end() ? std::string() : Text(*it, nullptr, vi));
+      }
+    }
+  };
+  std::vector<std::string> header;
+  for (const auto& c : columns) header.push_back(c.header);
+  const LeadScope scope = ScopeOf(p);
+
+  out.body = StartPipe([this, format, header, cells_of, filter = *parsed_filter, sort = *parsed_sort, scope](const EmitPiece& emit) {
+    auto tx = db_.BeginRead();
+    std::vector<std::string> cells;
+    if (format == "csv") {
+      std::string piece(files::CsvWriter::Utf8Bom());
+      files::CsvWriter csv(piece);
+      csv.Row(header);
+      repo::ForEach(*tx, filter, scope, sort, [&](const Lead& lead) {
+        cells_of(lead, cells);
+        csv.Row(cells);
+        if (piece.size() >= kPieceBytes) {
+          if (!emit(piece)) throw std::runtime_error("the client went away");
+          piece.clear();  // keeps its capacity for the next piece
+        }
+      });
+      if (!piece.empty()) emit(piece);
+      return;
+    }
+    // libxlsxwriter writes the zip at the end: the sheet goes to a temporary file first (its
+    // constant-memory mode keeps one row in memory), then the file is sent.
+    const auto path = std::filesystem::temp_directory_path() / ("sen-export-" + RandomToken(8) + ".xlsx");
+    struct Remove {
+      std::filesystem::path path;
+      ~Remove() { std::filesystem::remove(path); }
+    } remove{path};
+    {
+      files::XlsxWriter xlsx(path, "Leads");
+      xlsx.Header(header, std::vector<bool>(header.size(), false));
+      repo::ForEach(*tx, filter, scope, sort, [&](const Lead& lead) {
+        cells_of(lead, cells);
+        xlsx.Row(cells);
+      });
+      xlsx.Close();
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string piece(kPieceBytes, '\0');
+    while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0) {
+      if (!emit(piece.substr(0, static_cast<std::size_t>(in.gcount())))) return;
+    }
+  });
+  return out;
+}
+
+}  // namespace sen::leads

@@ -1,0 +1,59 @@
+#include "modules/leads/lead_import.h"
+
+#include <gtest/gtest.h>
+
+namespace sen::leads {
+namespace {
+
+const FieldDef& Field(std::string_view name) { return *FindLeadField(name); }
+
+TEST(CellInput, DatesAsVietnamWritesThem) {
+  EXPECT_EQ(CellInput(Field("birthday"), "15/03/1990"), "1990-03-15");
+  EXPECT_EQ(CellInput(Field("birthday"), "5-3-1990"), "1990-03-05");
+  EXPECT_EQ(CellInput(Field("birthday"), "05.03.1990"), "1990-03-05");
+  EXPECT_EQ(CellInput(Field("birthday"), "1990-03-15"), "1990-03-15");
+  // Not a date: passed on for the field's own check to reject.
+  EXPECT_EQ(CellInput(Field("birthday"), "15/03/90"), "15/03/90");
+}
+
+TEST(CellInput, OptionsByValueOrLabelInEitherLanguage) {
+  EXPECT_EQ(CellInput(Field("gender"), "Nữ"), "female");
+  EXPECT_EQ(CellInput(Field("gender"), "nu"), "female");
+  EXPECT_EQ(CellInput(Field("gender"), "MALE"), "male");
+  EXPECT_EQ(CellInput(Field("gender"), "khác lạ"), "khác lạ");
+}
+
+TEST(CellInput, TagsBooleansAndNumbers) {
+  EXPECT_EQ(CellInput(Field("tags"), "vip, Hà Nội; ; hè 2026"), nlohmann::json({"vip", "Hà Nội", "hè 2026"}));
+  EXPECT_EQ(CellInput(Field("do_not_contact"), "Có"), true);
+  EXPECT_EQ(CellInput(Field("do_not_contact"), "không"), false);
+  EXPECT_EQ(CellInput(Field("do_not_contact"), "maybe"), "maybe");
+  EXPECT_EQ(CellInput(Field("campaign_id"), "12"), 12);
+  EXPECT_EQ(CellInput(Field("campaign_id"), "12a"), "12a");
+  // Phones stay text: the leading zero matters and normalisation happens later.
+  EXPECT_EQ(CellInput(Field("mobile"), "0912345678"), "0912345678");
+}
+
+TEST(CustomCellInput, EachCustomType) {
+  customfields::CustomField number{.name = "score", .type = "number"};
+  EXPECT_EQ(CustomCellInput(number, "7,5"), 7.5);
+  customfields::CustomField multi{.name = "courses", .type = "multi_select",
+                                  .options = {{"ielts", "Luyện thi IELTS", "IELTS prep"}, {"toeic", "TOEIC", "TOEIC"}}};
+  EXPECT_EQ(CustomCellInput(multi, "luyen thi ielts, TOEIC"), nlohmann::json({"ielts", "toeic"}));
+  customfields::CustomField yes{.name = "paid", .type = "boolean"};
+  EXPECT_EQ(CustomCellInput(yes, "x"), true);
+}
+
+TEST(IsImportField, WritableFieldsIdAndActiveCustomFields) {
+  std::vector<customfields::CustomField> custom{{.name = "school", .type = "text"}};
+  EXPECT_TRUE(IsImportField("id", custom));
+  EXPECT_TRUE(IsImportField("mobile", custom));
+  EXPECT_TRUE(IsImportField("custom.school", custom));
+  EXPECT_FALSE(IsImportField("custom.other", custom));
+  EXPECT_FALSE(IsImportField("created_at", custom));
+  EXPECT_FALSE(IsImportField("custom", custom));
+  EXPECT_FALSE(IsImportField("mobile_e164", custom));
+}
+
+}  // namespace
+}  // namespace sen::leads

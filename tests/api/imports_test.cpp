@@ -1,0 +1,309 @@
+// Imports over real HTTP (I1-I8): upload, mapping, preview, background run, rejected rows, undo,
+// round trips by ID, refusals, a server killed mid-import, and the command line.
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "harness.h"
+
+namespace sen::testing {
+namespace {
+
+using json = nlohmann::json;
+
+std::string Multipart(const std::string& filename, const std::string& content, const std::string& entity = "leads") {
+  return "--sen-boundary\r\nContent-Disposition: form-data; name=\"entity\"\r\n\r\n" + entity +
+         "\r\n--sen-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--sen-boundary--\r\n";
+}
+
+HttpResponse Upload(Client& c, const std::string& filename, const std::string& content) {
+  return c.SendRaw("POST", "/api/imports", Multipart(filename, content),
+                   {{"Content-Type", "multipart/form-data; boundary=sen-boundary"}});
+}
+
+std::string Path(const json& imp, const std::string& rest = "") {
+  return "/api/imports/" + std::to_string(imp["id"].get<std::int64_t>()) + rest;
+}
+
+json WaitUntilFinished(Client& c, const json& imp) {
+  for (int i = 0; i < 600; ++i) {
+    auto res = c.Get(Path(imp));
+    if (res.json["status"] != "running") return res.json;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "import " << imp["id"] << " still running after 30 s";
+  return {};
+}
+
+std::int64_t LeadTotal(Client& c, const std::string& query = "") {
+  return c.Get("/api/leads?page_size=1" + query).json["total"].get<std::int64_t>();
+}
+
+class ImportsApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ServerProcess();
+    admin_ = new Client(server_->port());
+    admin_->Login("admin", kAdminPassword);
+    CreateUser(*admin_, "imp.agent", "agent");
+  }
+  static void TearDownTestSuite() {
+    delete admin_;
+    delete server_;
+  }
+  static ServerProcess* server_;
+  static Client* admin_;
+};
+ServerProcess* ImportsApi::server_ = nullptr;
+Client* ImportsApi::admin_ = nullptr;
+
+TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), m3 = UniqueMobile(), existing = UniqueMobile();
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Đã Có Sẵn"}, {"mobile", existing}}).status, 201);
+  // A BOM, semicolons, a quoted note with a line break, a lost leading zero, a bad phone, a
+  // duplicate inside the file and one of a lead already there.
+  const std::string csv = "\xEF\xBB\xBFHọ và tên;SĐT;Email;Nguồn;Ghi chú;Cột lạ\r\n"
+                          "Nguyễn Văn An;" + m1 + ";an.nguyen@example.vn;Facebook;\"Gọi lại\r\nsau 5h\";x\r\n"
+                          "Trần Thị Bình;" + m2.substr(1) + ";;Zalo;;\r\n"
+                          "Lê Sai Số;12ab;;;;\r\n"
+                          "An Lặp Lại;" + m1 + ";;;;\r\n"
+                          "Khách Cũ;" + existing + ";;;;\r\n"
+                          "\r\n"
+                          "Phạm Minh Châu;" + m3 + ";chau@example.vn;;;\r\n";
+  auto up = Upload(*admin_, "khach-hang.csv", csv);
+  ASSERT_EQ(up.status, 201) << up.body;
+  const json imp = up.json;
+  EXPECT_EQ(imp["status"], "pending");
+  EXPECT_EQ(imp["format"], "csv");
+  EXPECT_EQ(imp["rows_estimate"], 6);
+  EXPECT_EQ(imp["columns"], json({"Họ và tên", "SĐT", "Email", "Nguồn", "Ghi chú", "Cột lạ"}));
+  EXPECT_EQ(imp["suggested_mapping"]["Họ và tên"], "full_name");
+  EXPECT_EQ(imp["suggested_mapping"]["SĐT"], "mobile");
+  EXPECT_EQ(imp["suggested_mapping"]["Ghi chú"], "description");
+  EXPECT_EQ(imp["suggested_mapping"]["Cột lạ"], "");
+  EXPECT_EQ(imp["sample"][0][4], "Gọi lại\r\nsau 5h");
+
+  auto patched = admin_->Patch(Path(imp), {{"match_on", {"mobile", "email"}}, {"defaults", {{"tags", {"hội chợ"}}}}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object());
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json["create"], 3);
+  EXPECT_EQ(preview.json["duplicate"], 2);
+  EXPECT_EQ(preview.json["error"], 1);
+  ASSERT_EQ(preview.json["problems"].size(), 1u);
+  EXPECT_EQ(preview.json["problems"][0]["row"], 5);  // the header is row 1, the note spans rows 2-3
+  EXPECT_EQ(preview.json["problems"][0]["field"], "mobile");
+  // A preview writes nothing.
+  EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 0);
+
+  auto run = admin_->Post(Path(imp, "/run"), json::object());
+  ASSERT_EQ(run.status, 202) << run.body;
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["status"], "done") << done.dump();
+  EXPECT_EQ(done["processed"], 6);
+  EXPECT_EQ(done["created"], 3);
+  EXPECT_EQ(done["duplicate"], 2);
+  EXPECT_EQ(done["error"], 1);
+  EXPECT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 409);
+
+  auto found = admin_->Get("/api/leads?q=" + m2.substr(1));
+  ASSERT_EQ(found.json["items"].size(), 1u);
+  const json lead = found.json["items"][0];
+  EXPECT_EQ(lead["full_name"], "Trần Thị Bình");
+  EXPECT_EQ(lead["mobile_e164"], "+84" + m2.substr(1));  // the zero Excel dropped is back
+  EXPECT_EQ(lead["tags"], json({"hội chợ"}));
+  EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 3);
+
+  auto errors = admin_->Get(Path(imp, "/errors.csv"));
+  ASSERT_EQ(errors.status, 200);
+  EXPECT_NE(errors.headers["content-disposition"].find("errors.csv"), std::string::npos);
+  EXPECT_NE(errors.body.find("Lê Sai Số"), std::string::npos) << errors.body;
+  EXPECT_NE(errors.body.find(",5,mobile:"), std::string::npos) << errors.body;
+
+  auto undone = admin_->Post(Path(imp, "/undo"), json::object());
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(undone.json["status"], "undone");
+  EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 0);
+  EXPECT_EQ(admin_->Get("/api/leads?q=" + existing).json["items"].size(), 1u);  // not the import's to take
+}
+
+TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
+  auto created = admin_->Post("/api/leads", {{"full_name", "Hoàng Văn Đức"}, {"mobile", UniqueMobile()},
+                                             {"description", "trước"}, {"source", "Website"}});
+  ASSERT_EQ(created.status, 201);
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  const std::string csv = "Mã,Họ và tên,Mô tả,Nguồn\n" + id + ",Hoàng Văn Đức,sau khi nhập,\n";
+  auto imp = Upload(*admin_, "sua.csv", csv).json;
+  EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
+  EXPECT_EQ(preview["update"], 1);
+  EXPECT_EQ(preview["create"], 0);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["updated"], 1);
+  auto lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["description"], "sau khi nhập");
+  EXPECT_EQ(lead["source"], "Website");  // an empty cell changes nothing
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
+}
+
+TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {
+  auto pdf = Upload(*admin_, "hoa-don.pdf", "%PDF-1.7\n\x01\x02\x03 binary");
+  EXPECT_EQ(pdf.status, 422) << pdf.body;
+  EXPECT_EQ(pdf.json["error"]["details"][0]["field"], "file");
+
+  auto not_multipart = admin_->Post("/api/imports", {{"file", "x"}});
+  EXPECT_EQ(not_multipart.status, 400);
+
+  auto imp = Upload(*admin_, "a.csv", "Họ tên,SĐT\nAn,0912000111\n").json;
+  auto bad = admin_->Patch(Path(imp), {{"mapping", {{"SĐT", "so_dien_thoai"}, {"Không có", "email"}}},
+                                       {"mode", "replace"}, {"defaults", {{"owner_id", 99999}}}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::set<std::string> fields;
+  for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("mapping.SĐT")) << bad.body;
+  EXPECT_TRUE(fields.count("mapping.Không có")) << bad.body;
+  EXPECT_TRUE(fields.count("mode")) << bad.body;
+
+  auto owner = admin_->Patch(Path(imp), {{"defaults", {{"owner_id", 99999}}}});
+  EXPECT_EQ(owner.status, 422);
+  EXPECT_EQ(owner.json["error"]["details"][0]["field"], "defaults.owner_id") << owner.body;
+
+  auto unmapped = admin_->Patch(Path(imp), {{"mapping", {{"SĐT", "mobile"}}}});
+  ASSERT_EQ(unmapped.status, 200);
+  auto no_name = admin_->Post(Path(imp, "/run"), json::object());
+  EXPECT_EQ(no_name.status, 422);
+  EXPECT_EQ(no_name.json["error"]["details"][0]["field"], "mapping");
+
+  Client agent(server_->port());
+  agent.Login("imp.agent", "user-pass-123");
+  EXPECT_EQ(Upload(agent, "a.csv", "Họ tên\nAn\n").status, 403);
+  EXPECT_EQ(agent.Get(Path(imp)).status, 403);
+}
+
+TEST_F(ImportsApi, TemplatesAndPresets) {
+  auto csv = admin_->Get("/api/imports/template?entity=leads&format=csv&lang=vi");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFHọ và tên,Di động", 0), 0u) << csv.body;
+  auto xlsx = admin_->Get("/api/imports/template?entity=leads&format=xlsx&lang=en");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_NE(xlsx.headers["content-type"].find("spreadsheetml"), std::string::npos);
+  // The template read back as an upload maps its own columns.
+  auto imp = Upload(*admin_, "template.xlsx", xlsx.body);
+  ASSERT_EQ(imp.status, 201) << imp.body;
+  EXPECT_EQ(imp.json["rows_estimate"], 0);
+  EXPECT_EQ(imp.json["suggested_mapping"]["Full name"], "full_name");
+  EXPECT_EQ(imp.json["suggested_mapping"]["Mobile"], "mobile");
+
+  auto saved = admin_->Post("/api/import-presets", {{"name", "Hội chợ"}, {"mapping", {{"SĐT", "mobile"}}}});
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  auto resaved = admin_->Post("/api/import-presets", {{"name", "Hội chợ"}, {"mapping", {{"Điện thoại", "mobile"}}}});
+  EXPECT_EQ(resaved.json["id"], saved.json["id"]);  // the same name replaces the preset
+  auto list = admin_->Get("/api/import-presets?entity=leads").json["items"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["mapping"], json({{"Điện thoại", "mobile"}}));
+  EXPECT_EQ(admin_->Post("/api/import-presets", {{"mapping", {}}}).status, 422);
+  EXPECT_EQ(admin_->Delete("/api/import-presets/" + std::to_string(saved.json["id"].get<std::int64_t>())).status, 204);
+  EXPECT_TRUE(admin_->Get("/api/import-presets").json["items"].empty());
+}
+
+TEST_F(ImportsApi, ExportsImportBackByIdInBothFormats) {
+  for (const char* name : {"Đặng Thu Thảo", "Bùi Quang Huy"}) {
+    ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", name}, {"mobile", UniqueMobile()}, {"description", "cũ"},
+                                          {"tags", {"xuất"}}, {"gender", "female"}}).status, 201);
+  }
+  const std::string filter = "&tag=xu%E1%BA%A5t&sort=full_name";
+  auto csv = admin_->Get("/api/leads/export?format=csv&lang=vi&columns=full_name,mobile,gender,description" + filter);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.headers["transfer-encoding"], "chunked");
+  EXPECT_NE(csv.headers["content-disposition"].find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFMã,Họ và tên,Di động,Giới tính,Mô tả\r\n", 0), 0u) << csv.body;
+  const auto first = csv.body.find("Bùi Quang Huy"), second = csv.body.find("Đặng Thu Thảo");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);  // the list's sort
+  EXPECT_NE(csv.body.find(",Nữ,cũ"), std::string::npos);  // option labels in the user's language
+
+  // Edited and imported back: matched on the ID, updated in place.
+  std::string edited = csv.body;
+  for (auto pos = edited.find(",cũ"); pos != std::string::npos; pos = edited.find(",cũ")) edited.replace(pos, 4, ",mới");
+  auto imp = Upload(*admin_, "xuat.csv", edited).json;
+  EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
+  EXPECT_EQ(imp["suggested_mapping"]["Giới tính"], "gender");
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["updated"], 2) << done.dump();
+  EXPECT_EQ(done["error"], 0) << admin_->Get(Path(imp, "/errors.csv")).body;
+  auto leads = admin_->Get("/api/leads?page_size=10" + filter).json["items"];
+  ASSERT_EQ(leads.size(), 2u);
+  for (const auto& l : leads) {
+    EXPECT_EQ(l["description"], "mới");
+    EXPECT_EQ(l["gender"], "female");
+  }
+
+  auto xlsx = admin_->Get("/api/leads/export?format=xlsx&lang=en" + filter);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 4), std::string("PK\x03\x04", 4));
+  auto back = Upload(*admin_, "leads.xlsx", xlsx.body);
+  ASSERT_EQ(back.status, 201) << back.body;
+  EXPECT_EQ(back.json["rows_estimate"], 2);
+  EXPECT_EQ(back.json["columns"][0], "ID");
+  EXPECT_EQ(back.json["sample"][0][1], "Bùi Quang Huy");
+
+  EXPECT_EQ(admin_->Get("/api/leads/export?format=pdf").status, 422);
+  EXPECT_EQ(admin_->Get("/api/leads/export?columns=full_name,nope").json["error"]["details"][0]["field"], "columns");
+  Client agent(server_->port());
+  agent.Login("imp.agent", "user-pass-123");
+  EXPECT_EQ(agent.Get("/api/leads/export?format=csv").status, 403);
+}
+
+TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  std::string csv = "Họ và tên,Di động\n";
+  for (int i = 0; i < 60'000; ++i) csv += "Khách " + std::to_string(i) + ",09" + std::to_string(10'000'000 + i) + "\n";
+  auto imp = Upload(c, "lon.csv", csv).json;
+  const std::int64_t before = LeadTotal(c);
+  ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
+  // Wait until some chunks are committed, then kill it.
+  for (int i = 0; i < 400 && c.Get(Path(imp)).json["processed"] == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  auto midway = c.Get(Path(imp)).json;
+  ASSERT_EQ(midway["status"], "running") << "the import finished before the kill; make the file larger";
+  server.Kill();
+
+  ServerProcess again(server.dir());
+  Client c2(again.port());
+  c2.Login("admin", kAdminPassword);
+  auto after = WaitUntilFinished(c2, imp);
+  EXPECT_EQ(after["status"], "failed");
+  EXPECT_NE(after["failure"].get<std::string>().find("nothing of it was kept"), std::string::npos) << after.dump();
+  EXPECT_EQ(after["created"], 0);
+  EXPECT_EQ(LeadTotal(c2), before);
+}
+
+TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
+  ServerProcess server;
+  const auto file = server.dir() / "khach.csv";
+  std::ofstream(file) << "Họ và tên,Số điện thoại,Email\nVõ Thị Hoa,0987000111,hoa@example.vn\nSai,abc,\n";
+  auto run = RunSen({"import", file.string(), "--entity", "leads", "--match-on", "mobile,email", "--db", server.db_url()});
+  EXPECT_EQ(run.status, 0) << run.out;
+  EXPECT_NE(run.out.find("created 1, updated 0, duplicate 0, error 1"), std::string::npos) << run.out;
+  auto again = RunSen({"import", file.string(), "--db", server.db_url()});
+  EXPECT_NE(again.out.find("created 0, updated 0, duplicate 1, error 1"), std::string::npos) << again.out;
+  auto missing = RunSen({"import", (server.dir() / "none.csv").string(), "--db", server.db_url()});
+  EXPECT_NE(missing.status, 0);
+}
+
+}  // namespace
+}  // namespace sen::testing
