@@ -99,10 +99,11 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   expect(rejected?.split(',')).toContain(String(badRow));
   expect(errors).not.toContain('Mạc Thị Sáu');
 
-  // The number without its leading zero became a Vietnamese mobile.
-  await page.goto(`/leads?q=${encodeURIComponent('Lương Văn Liệu')}`);
+  // The number without its leading zero became a Vietnamese mobile: searching it as people
+  // dial it, with the zero, finds the lead.
+  await page.goto('/leads?q=0912345678');
   await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 1');
-  await expect(page.getByTestId('lead-table')).toContainText(/0912\s?345\s?678/);
+  await expect(page.getByTestId('lead-table')).toContainText('Lương Văn Liệu');
 
   // The history opens the import at its result; undo takes the created leads away.
   await page.getByTestId('main-menu').getByRole('link', { name: 'Nhập dữ liệu' }).click();
