@@ -265,6 +265,18 @@ TEST_F(ImportsApi, ExportsImportBackByIdInBothFormats) {
   EXPECT_EQ(agent.Get("/api/leads/export?format=csv").status, 403);
 }
 
+// Runs commit a chunk of rows at a time; the second chunk once waited for the first's lock.
+TEST_F(ImportsApi, AnImportOfManyChunksFinishes) {
+  std::string csv = "Họ và tên,Di động\n";
+  for (int i = 0; i < 5'000; ++i) csv += "Khách Nhiều " + std::to_string(i) + ",08" + std::to_string(12'000'000 + i) + "\n";
+  auto imp = Upload(*admin_, "nhieu.csv", csv).json;
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["status"], "done");
+  EXPECT_EQ(done["created"], 5'000);
+  EXPECT_EQ(done["processed"], 5'000);
+}
+
 TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   ServerProcess server;
   Client c(server.port());

@@ -439,7 +439,10 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
   db::TransactionPtr tx = write ? nullptr : db_.BeginRead();
   bool more = true;
   while (more) {
-    if (write) tx = db_.BeginWrite();
+    if (write) {
+      tx.reset();  // the last chunk's transaction holds the writer until it is gone
+      tx = db_.BeginWrite();
+    }
     const Millis now = clock_.Now();
     for (int n = 0; n < kChunkRows && (more = reader->Next(cells)); ++n) {
       const auto row_number = static_cast<std::int64_t>(reader->RowNumber());
