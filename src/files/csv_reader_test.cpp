@@ -19,7 +19,7 @@ using Rows = std::vector<std::vector<std::string>>;
 class CsvReaderTest : public ::testing::Test {
  protected:
   std::unique_ptr<CsvReader> Open(std::string_view bytes, const ReadLimits& limits = {}) {
-    const auto path = dir_ / ("f" + std::to_string(files_++) + ".csv");
+    const auto path = dir_ / fmt::format("f{}.csv", files_++);
     testing::WriteFile(path, bytes);
     return std::make_unique<CsvReader>(path, limits);
   }

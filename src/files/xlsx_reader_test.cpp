@@ -22,7 +22,7 @@ using Rows = std::vector<std::vector<std::string>>;
 class XlsxReaderTest : public ::testing::Test {
  protected:
   std::filesystem::path Write(std::string_view bytes) {
-    const auto path = dir_ / ("f" + std::to_string(files_++) + ".xlsx");
+    const auto path = dir_ / fmt::format("f{}.xlsx", files_++);
     testing::WriteFile(path, bytes);
     return path;
   }
