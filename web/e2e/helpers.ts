@@ -30,12 +30,19 @@ export function seededLeadId(lead: SeededLead): number {
  * search first and clicks the option whose label contains it.
  */
 export async function pickOption(page: Page, select: Locator, label: string, search?: string): Promise<void> {
-  await select.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   if (search === undefined) {
-    await dropdown.locator(`.ant-select-item-option[title="${label}"]`).click();
+    // Under load a click can land on a dropdown still closing (another select's) and be lost:
+    // try again until the select shows the choice.
+    await expect(async () => {
+      if ((await select.textContent())?.includes(label)) return;
+      await select.click();
+      await dropdown.locator(`.ant-select-item-option[title="${label}"]`).last().click({ timeout: 3000 });
+      await expect(select).toContainText(label, { timeout: 1000 });
+    }).toPass({ timeout: 15000 });
     return;
   }
+  await select.click();
   await page.keyboard.type(search);
   await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
 }
