@@ -27,6 +27,7 @@
 #include "modules/users/user_service.h"
 #include "modules/users/users_handlers.h"
 #include "modules/views/views_handlers.h"
+#include "text/fold.h"
 
 namespace {
 
@@ -105,12 +106,6 @@ int Fail(const std::string& reason) {
   return 1;
 }
 
-// An error on one line: its message, then each field's.
-std::string ErrorText(const Error& e) {
-  std::string out = e.message;
-  for (const auto& d : e.details) out += (out.empty() ? "" : "; ") + d.field + ": " + d.message;
-  return out;
-}
 
 // Uploaded files live beside an SQLite database unless told otherwise.
 std::filesystem::path FilesDir(const std::string& db_url, const std::string& configured) {
@@ -186,17 +181,12 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   auto p = core.PrincipalOf(username, Channel::kImport);
   if (!p) return Fail("no user named " + username);
   auto opened = core.imports->OpenFile(*p, entity, file);
-  if (!opened) return Fail(ErrorText(opened.error()));
-  nlohmann::json keys = nlohmann::json::array();
-  for (std::size_t start = 0; start <= match_on.size();) {
-    std::size_t end = std::min(match_on.find(',', start), match_on.size());
-    if (end > start) keys.push_back(match_on.substr(start, end - start));
-    start = end + 1;
-  }
-  auto configured = core.imports->Configure(*p, opened->id, {{"mode", mode}, {"match_on", keys}});
-  if (!configured) return Fail(ErrorText(configured.error()));
+  if (!opened) return Fail(Describe(opened.error()));
+  auto configured =
+      core.imports->Configure(*p, opened->id, {{"mode", mode}, {"match_on", text::SplitList(match_on)}});
+  if (!configured) return Fail(Describe(configured.error()));
   auto done = core.imports->RunHere(*p, opened->id);
-  if (!done) return Fail(ErrorText(done.error()));
+  if (!done) return Fail(Describe(done.error()));
   if (done->status != "done") return Fail(done->failure.value_or("the import failed"));
   std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
             << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << std::endl;

@@ -33,4 +33,11 @@ Error Error::Field(std::string field, std::string message, std::string reason) {
   return Validation({{std::move(field), std::move(message), std::move(reason)}});
 }
 
+std::string Describe(const Error& error) {
+  if (error.details.empty()) return error.message;
+  std::string out;
+  for (const auto& d : error.details) out.append(out.empty() ? "" : "; ").append(d.field).append(": ").append(d.message);
+  return out;
+}
+
 }  // namespace sen

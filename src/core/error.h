@@ -53,6 +53,10 @@ struct Error {
   static Error Field(std::string field, std::string message, std::string reason);
 };
 
+// An error on one line for logs, the command line and rejected import rows: each field's
+// "field: message" joined by "; ", or the message when no field is named.
+std::string Describe(const Error& error);
+
 // Collects field errors while a request is checked, so one answer names every bad field.
 class FieldErrors {
  public:

@@ -2,6 +2,8 @@
 // Transliterator ("Any-Latin; NFD; [:Nonspacing Mark:] Remove; Lower") for the same result.
 #include "text/fold.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -101,6 +103,18 @@ std::size_t Utf8Length(std::string_view s) {
 
 std::string Tidy(std::string_view s) {
   return Collapse(s, false, [](UChar32 c) { return c; });
+}
+
+std::vector<std::string> SplitList(std::string_view s, std::string_view separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = std::min(s.find_first_of(separators, start), s.size());
+    std::string item = Tidy(s.substr(start, end - start));
+    if (!item.empty()) out.push_back(std::move(item));
+    start = end + 1;
+  }
+  return out;
 }
 
 std::string Nfc(std::string_view s) {

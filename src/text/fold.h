@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sen::text {
 
@@ -15,6 +16,10 @@ std::size_t Utf8Length(std::string_view s);
 // The form text is stored in: Unicode NFC, trimmed, runs of white space collapsed to one space.
 // "Nguye\u0302\u0303n  Van" (NFD) -> "Nguyễn Van" (NFC).
 std::string Tidy(std::string_view s);
+
+// The items of a list typed in one cell or parameter ("vip, Hà Nội; hè"), each tidied; empty
+// items dropped. Any character of `separators` separates.
+std::vector<std::string> SplitList(std::string_view s, std::string_view separators = ",");
 
 // Unicode NFC with the ends trimmed; line breaks and inner spaces kept (descriptions, notes).
 std::string Nfc(std::string_view s);

@@ -8,6 +8,7 @@
 #include "files/xlsx_writer.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_service.h"
+#include "text/fold.h"
 
 namespace sen::leads {
 
@@ -63,28 +64,17 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
   auto resolved = WithView(p, params);
   if (!resolved) return std::move(resolved).error();
   auto custom = std::make_shared<std::vector<customfields::CustomField>>();
-  std::optional<LeadFilter> parsed_filter;
-  std::optional<LeadSort> parsed_sort;
   {
     auto tx = db_.BeginRead();
     *custom = custom_fields_.Active(*tx, "leads");
-    auto f = ParseFilter(*resolved, p, *custom);
-    auto s = ParseSort(*resolved, *custom);
-    for (const Error* e : {f ? nullptr : &f.error(), s ? nullptr : &s.error()}) {
-      if (e) {
-        for (const auto& d : e->details) errors.Add(d.field, d.message, d.reason);
-      }
-    }
-    if (f) parsed_filter = std::move(f).value();
-    if (s) parsed_sort = std::move(s).value();
+  }
+  auto query = ParseListQuery(p, *resolved, *custom);
+  if (!query) {
+    if (query.error().code != ErrorCode::kValidationFailed) return std::move(query).error();
+    for (const auto& d : query.error().details) errors.Add(d.field, d.message, d.reason);
   }
 
-  std::vector<std::string> names;
-  for (std::size_t start = 0; start < column_list.size();) {
-    std::size_t end = std::min(column_list.find(',', start), column_list.size());
-    if (end > start) names.push_back(column_list.substr(start, end - start));
-    start = end + 1;
-  }
+  std::vector<std::string> names = text::SplitList(column_list);
   if (names.empty()) names = kDefaultColumns;
   if (std::find(names.begin(), names.end(), "id") == names.end()) names.insert(names.begin(), "id");
   std::vector<Column> columns;
@@ -123,14 +113,14 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
   for (const auto& c : columns) header.push_back(c.header);
   const LeadScope scope = ScopeOf(p);
 
-  out.body = StartPipe([this, format, header, cells_of, filter = *parsed_filter, sort = *parsed_sort, scope](const EmitPiece& emit) {
+  out.body = StartPipe([this, format, header, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
     std::vector<std::string> cells;
     if (format == "csv") {
       std::string piece(files::CsvWriter::Utf8Bom());
       files::CsvWriter csv(piece);
       csv.Row(header);
-      repo::ForEach(*tx, filter, scope, sort, [&](const Lead& lead) {
+      repo::ForEach(*tx, query.filter, scope, query.sort, [&](const Lead& lead) {
         cells_of(lead, cells);
         csv.Row(cells);
         if (piece.size() >= kPieceBytes) {
@@ -151,7 +141,7 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
     {
       files::XlsxWriter xlsx(path, "Leads");
       xlsx.Header(header, std::vector<bool>(header.size(), false));
-      repo::ForEach(*tx, filter, scope, sort, [&](const Lead& lead) {
+      repo::ForEach(*tx, query.filter, scope, query.sort, [&](const Lead& lead) {
         cells_of(lead, cells);
         xlsx.Row(cells);
       });

@@ -15,19 +15,6 @@ namespace {
 constexpr std::size_t kMaxTextLength = 200;
 constexpr std::string_view kCustomPrefix = "custom.";
 
-std::vector<std::string> SplitList(std::string_view s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string_view::npos) comma = s.size();
-    std::string item = text::Tidy(s.substr(start, comma - start));
-    if (!item.empty()) out.push_back(std::move(item));
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::optional<std::int64_t> ToId(std::string_view s) {
   std::int64_t v = 0;
   auto r = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -60,7 +47,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
   FieldErrors errors;
   auto options = [&](const std::string& key, std::string_view value, std::vector<std::string>& out) {
     const FieldDef* field = FindLeadField(key);
-    for (auto& item : SplitList(value)) {
+    for (auto& item : text::SplitList(value)) {
       if (!IsOption(*field, item)) {
         errors.Add(key, "has no value '" + item + "'", "unknown_value");
       } else {
@@ -103,8 +90,8 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
       else id(key, value, f.owner_id);
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
-    else if (key == "source") f.source = SplitList(value);
-    else if (key == "tag") f.tags = SplitList(value);
+    else if (key == "source") f.source = text::SplitList(value);
+    else if (key == "tag") f.tags = text::SplitList(value);
     else if (key == "medium") text(key, value, f.medium);
     else if (key == "province") text(key, value, f.province);
     else if (key == "created_from") bound(key, value, false, f.created_from);

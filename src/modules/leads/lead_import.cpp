@@ -12,6 +12,9 @@ namespace {
 
 using nlohmann::json;
 
+// What people put between the items of a list in one cell.
+constexpr std::string_view kListSeparators = ",;|";
+
 std::optional<int> Number(std::string_view s) {
   int v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -44,19 +47,6 @@ std::optional<bool> YesNo(std::string_view text) {
   return std::nullopt;
 }
 
-std::vector<std::string> SplitList(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find_first_of(",;|", start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string item = text::Tidy(text.substr(start, end - start));
-    if (!item.empty()) out.push_back(std::move(item));
-    start = end + 1;
-  }
-  return out;
-}
-
 // An option by its value or either label, compared folded ("nu", "Nữ", "FEMALE").
 template <typename Options>
 std::optional<std::string> OptionValue(const Options& options, std::string_view text) {
@@ -87,7 +77,7 @@ json CellInput(const FieldDef& field, std::string_view text) {
       auto v = YesNo(text);
       return v ? json(*v) : json(std::string(text));
     }
-    case FieldType::kTags: return SplitList(text);
+    case FieldType::kTags: return text::SplitList(text, kListSeparators);
     default: return std::string(text);
   }
 }
@@ -109,22 +99,20 @@ json CustomCellInput(const customfields::CustomField& field, std::string_view te
   if (field.type == "select") return OptionValue(field.options, text).value_or(std::string(text));
   if (field.type == "multi_select") {
     json out = json::array();
-    for (const auto& item : SplitList(text)) out.push_back(OptionValue(field.options, item).value_or(item));
+    for (const auto& item : text::SplitList(text, kListSeparators)) out.push_back(OptionValue(field.options, item).value_or(item));
     return out;
   }
   return std::string(text);
 }
 
-bool IsImportField(std::string_view name, const std::vector<customfields::CustomField>& custom_fields) {
-  if (name == "id") return true;
-  if (name.rfind("custom.", 0) == 0) {
-    for (const auto& c : custom_fields) {
-      if (name.substr(7) == c.name) return true;
-    }
-    return false;
+std::vector<ImportField> ImportFields(const std::vector<customfields::CustomField>& custom_fields) {
+  std::vector<ImportField> out;
+  for (const auto& f : LeadFields()) {
+    if (f.name != "id" && (f.read_only || f.type == FieldType::kJson)) continue;
+    out.push_back({std::string(f.name), std::string(f.label_vi), std::string(f.label_en), f.required});
   }
-  const FieldDef* f = FindLeadField(name);
-  return f && !f->read_only && f->type != FieldType::kJson;
+  for (const auto& c : custom_fields) out.push_back({"custom." + c.name, c.label_vi, c.label_en, c.required});
+  return out;
 }
 
 std::string_view ImportActionName(ImportAction action) {

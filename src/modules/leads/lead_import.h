@@ -32,9 +32,16 @@ struct ImportSettings {
   std::vector<std::string> default_tags;
 };
 
-// The fields an import may fill: "id" (matching only), every writable registry field and the
-// active custom fields as "custom.<name>".
-bool IsImportField(std::string_view name, const std::vector<customfields::CustomField>& custom_fields);
+// A field an import may fill, with its labels (the column mapping and the template).
+struct ImportField {
+  std::string name;
+  std::string label_vi;
+  std::string label_en;
+  bool required = false;
+};
+// "id" (matching only), every writable registry field, then the active custom fields as
+// "custom.<name>".
+std::vector<ImportField> ImportFields(const std::vector<customfields::CustomField>& custom_fields);
 
 // One row ready to be decided: the API input built from the cells, and the lead it makes.
 struct ImportRow {

@@ -44,15 +44,19 @@ TEST(CustomCellInput, EachCustomType) {
   EXPECT_EQ(CustomCellInput(yes, "x"), true);
 }
 
-TEST(IsImportField, WritableFieldsIdAndActiveCustomFields) {
+TEST(ImportFields, WritableFieldsIdAndActiveCustomFields) {
   std::vector<customfields::CustomField> custom{{.name = "school", .type = "text"}};
-  EXPECT_TRUE(IsImportField("id", custom));
-  EXPECT_TRUE(IsImportField("mobile", custom));
-  EXPECT_TRUE(IsImportField("custom.school", custom));
-  EXPECT_FALSE(IsImportField("custom.other", custom));
-  EXPECT_FALSE(IsImportField("created_at", custom));
-  EXPECT_FALSE(IsImportField("custom", custom));
-  EXPECT_FALSE(IsImportField("mobile_e164", custom));
+  const auto fields = ImportFields(custom);
+  auto has = [&](std::string_view name) {
+    return std::any_of(fields.begin(), fields.end(), [&](const ImportField& f) { return f.name == name; });
+  };
+  EXPECT_TRUE(has("id"));
+  EXPECT_TRUE(has("mobile"));
+  EXPECT_TRUE(has("custom.school"));
+  EXPECT_FALSE(has("custom.other"));
+  EXPECT_FALSE(has("created_at"));
+  EXPECT_FALSE(has("custom"));
+  EXPECT_FALSE(has("mobile_e164"));
 }
 
 }  // namespace

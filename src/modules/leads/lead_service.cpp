@@ -89,26 +89,65 @@ Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& 
   return {};
 }
 
-Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
-  const Millis now = clock_.Now();
-  auto tx = db_.BeginWrite();
+Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
+                                  const std::vector<customfields::CustomField>& custom_fields, Millis now) {
   Lead lead;
-  Status applied = ApplyInput(lead, input, {"allow_duplicate"}, custom_fields_.Active(*tx, "leads"), true);
+  Status applied = ApplyInput(lead, input, {"allow_duplicate"}, custom_fields, true);
   if (p.role == Role::kAgent && !input.contains("owner_id")) lead.owner_id = p.user_id;
   if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
   if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
   lead.created_by = UserIdOf(p);
   lead.created_at = lead.updated_at = now;
   if (lead.owner_id) {
-    if (auto owner = ResolveOwner(*tx, p, lead); !owner) return std::move(owner).error();
+    if (auto owner = ResolveOwner(tx, p, lead); !owner) return std::move(owner).error();
     if (!input.contains("status")) ApplyAssignmentStatus(lead);
   }
+  return lead;
+}
+
+void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead) {
+  lead.id = repo::Insert(tx, lead);
+  audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
+                lead.created_at);
+}
+
+Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, const Lead& before,
+                                      const nlohmann::json& input,
+                                      const std::vector<customfields::CustomField>& custom_fields, Millis now) {
+  Lead after = before;
+  Status applied = ApplyInput(after, input, {"allow_duplicate"}, custom_fields, false);
+  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
+  if (after.owner_id != before.owner_id) {
+    if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
+    if (!input.contains("status")) ApplyAssignmentStatus(after);
+  }
+  return after;
+}
+
+std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before,
+                                                    Lead& after, Millis now) {
+  auto changes = Diff(before, after);
+  if (changes.empty()) return changes;
+  after.updated_at = now;
+  repo::Update(tx, after, SearchKeysChanged(before, after), before.tags != after.tags);
+  audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
+  return changes;
+}
+
+void LeadService::Trash(db::Transaction& tx, const Principal& p, std::int64_t id, Millis now) {
+  repo::SetDeleted(tx, id, now, UserIdOf(p), now);
+  audit::Record(tx, audit::ActorOf(p), "lead", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+}
+
+Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
+  auto tx = db_.BeginWrite();
+  auto lead = NewLead(*tx, p, input, custom_fields_.Active(*tx, "leads"), clock_.Now());
+  if (!lead) return lead;
   if (!allow_duplicate) {
-    auto matches = MatchDuplicates(lead, repo::FindDuplicateCandidates(*tx, lead));
+    auto matches = MatchDuplicates(*lead, repo::FindDuplicateCandidates(*tx, *lead));
     if (!matches.empty()) return DuplicateError(matches);
   }
-  lead.id = repo::Insert(*tx, lead);
-  audit::Record(*tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}}, now);
+  InsertNew(*tx, p, *lead);
   tx->Commit();
   return lead;
 }
@@ -129,22 +168,13 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
   if (!before || before->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
   if (!CanSee(p, *before)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
 
-  Lead after = *before;
-  Status applied = ApplyInput(after, input, {"allow_duplicate"}, custom_fields_.Active(*tx, "leads"), false);
-  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
-  if (after.owner_id != before->owner_id) {
-    if (auto owner = ResolveOwner(*tx, p, after); !owner) return std::move(owner).error();
-    if (!input.contains("status")) ApplyAssignmentStatus(after);
-  }
-  if (!allow_duplicate && DuplicateKeysChanged(*before, after)) {
-    auto matches = MatchDuplicates(after, repo::FindDuplicateCandidates(*tx, after), &*before);
+  auto after = ChangedLead(*tx, p, *before, input, custom_fields_.Active(*tx, "leads"), now);
+  if (!after) return after;
+  if (!allow_duplicate && DuplicateKeysChanged(*before, *after)) {
+    auto matches = MatchDuplicates(*after, repo::FindDuplicateCandidates(*tx, *after), &*before);
     if (!matches.empty()) return DuplicateError(matches);
   }
-  auto changes = Diff(*before, after);
-  if (changes.empty()) return *before;
-  after.updated_at = now;
-  repo::Update(*tx, after, SearchKeysChanged(*before, after), before->tags != after.tags);
-  audit::Record(*tx, audit::ActorOf(p), "lead", id, changes, now);
+  if (SaveChanges(*tx, p, *before, *after, now).empty()) return *before;
   tx->Commit();
   return after;
 }
@@ -156,8 +186,7 @@ Status LeadService::Delete(const Principal& p, std::int64_t id) {
   if (!lead || lead->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
   if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
   if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins delete leads");
-  repo::SetDeleted(*tx, id, now, UserIdOf(p), now);
-  audit::Record(*tx, audit::ActorOf(p), "lead", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+  Trash(*tx, p, id, now);
   tx->Commit();
   return {};
 }
@@ -193,13 +222,10 @@ Result<QueryParams> LeadService::WithView(const Principal& p, const QueryParams&
   return MergeParams(*view, params);
 }
 
-Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw, PageRequest page) {
-  auto params = WithView(p, raw);
-  if (!params) return std::move(params).error();
-  auto tx = db_.BeginRead();
-  auto custom = custom_fields_.Active(*tx, "leads");
-  auto filter = ParseFilter(*params, p, custom);
-  auto sort = ParseSort(*params, custom);
+Result<LeadService::ListQuery> LeadService::ParseListQuery(const Principal& p, const QueryParams& params,
+                                                          const std::vector<customfields::CustomField>& custom) {
+  auto filter = ParseFilter(params, p, custom);
+  auto sort = ParseSort(params, custom);
   if (!filter || !sort) {
     FieldErrors errors;
     for (const Error* e : {filter ? nullptr : &filter.error(), sort ? nullptr : &sort.error()}) {
@@ -212,7 +238,16 @@ Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw,
   if (filter->deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
     return Error::Forbidden("only managers and admins see deleted leads");
   }
-  return repo::List(*tx, *filter, ScopeOf(p), *sort, page, lists_);
+  return ListQuery{std::move(filter).value(), std::move(sort).value()};
+}
+
+Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw, PageRequest page) {
+  auto params = WithView(p, raw);
+  if (!params) return std::move(params).error();
+  auto tx = db_.BeginRead();
+  auto query = ParseListQuery(p, *params, custom_fields_.Active(*tx, "leads"));
+  if (!query) return std::move(query).error();
+  return repo::List(*tx, query->filter, ScopeOf(p), query->sort, page, lists_);
 }
 
 Status LeadService::CheckFilter(const Principal& p, const QueryParams& params) {
@@ -262,6 +297,11 @@ std::optional<std::string> LeadService::Name(db::Transaction& tx, std::int64_t i
   return lead ? std::optional(lead->full_name) : std::nullopt;
 }
 
+std::vector<ImportField> LeadService::ImportFields() {
+  auto tx = db_.BeginRead();
+  return leads::ImportFields(custom_fields_.Active(*tx, "leads"));
+}
+
 Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx, const Principal& p,
                                                             ImportSettings settings) {
   if (settings.default_owner_id) {
@@ -276,20 +316,18 @@ Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx,
   return ImportContext{p, std::move(settings), custom_fields_.Active(tx, "leads")};
 }
 
-Result<ImportRow> LeadService::PrepareImportRow(const ImportContext& ctx,
+Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
                                                 const std::vector<std::pair<std::string_view, std::string_view>>& cells,
                                                 Millis now) {
   ImportRow row;
-  FieldErrors errors;
   for (const auto& [name, text] : cells) {
     if (name == "id") {
       std::int64_t id = 0;
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
       if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
-        errors.Add("id", "is not a lead ID", "wrong_type");
-      } else {
-        row.id = id;
+        return Error::Field("id", "is not a lead ID", "wrong_type");
       }
+      row.id = id;
     } else if (name.rfind("custom.", 0) == 0) {
       for (const auto& c : ctx.custom_fields) {
         if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
@@ -298,7 +336,6 @@ Result<ImportRow> LeadService::PrepareImportRow(const ImportContext& ctx,
       row.input[std::string(name)] = CellInput(*f, text);
     }
   }
-  if (!errors.empty()) return errors.ToError();
 
   // The defaults fill what the row leaves empty, for new leads only.
   nlohmann::json create = row.input;
@@ -313,10 +350,9 @@ Result<ImportRow> LeadService::PrepareImportRow(const ImportContext& ctx,
       if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
     }
   }
-  Status applied = ApplyInput(row.lead, create, {}, ctx.custom_fields, true);
-  const Principal& p = ctx.principal;
-  if (p.role == Role::kManager && !create.contains("owner_id")) row.lead.team_id = p.team_id;
-  if (auto checked = Merge(std::move(applied), NormaliseLead(row.lead, now)); !checked) return std::move(checked).error();
+  auto lead = NewLead(tx, ctx.principal, create, ctx.custom_fields, now);
+  if (!lead) return std::move(lead).error();
+  row.lead = std::move(lead).value();
   return row;
 }
 
@@ -335,20 +371,10 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
 
   ImportDecision decision;
   if (!match) {
-    Lead& lead = row.lead;
-    lead.created_by = UserIdOf(p);
-    lead.created_at = lead.updated_at = now;
-    if (lead.owner_id) {
-      if (auto owner = ResolveOwner(tx, p, lead); !owner) return std::move(owner).error();
-      if (!row.input.contains("status")) ApplyAssignmentStatus(lead);
-    }
-    if (write) {
-      lead.id = decision.lead_id = repo::Insert(tx, lead);
-      audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}}, now);
-    }
+    if (write) InsertNew(tx, p, row.lead);
+    decision.lead_id = row.lead.id;
     return decision;
   }
-
   decision.lead_id = match->id;
   if (!s.update_matches) {
     decision.action = ImportAction::kDuplicate;
@@ -356,19 +382,12 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   }
   if (!CanSee(p, *match)) return Error::Forbidden("you do not have access to lead " + std::to_string(match->id));
   decision.action = ImportAction::kUpdate;
-  Lead after = *match;
-  Status applied = ApplyInput(after, row.input, {}, ctx.custom_fields, false);
-  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
-  if (after.owner_id != match->owner_id) {
-    if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
-    if (!row.input.contains("status")) ApplyAssignmentStatus(after);
+  auto after = ChangedLead(tx, p, *match, row.input, ctx.custom_fields, now);
+  if (!after) return std::move(after).error();
+  if (!write) return decision;
+  for (const auto& c : SaveChanges(tx, p, *match, *after, now)) {
+    decision.before[*c.field] = FindLeadField(*c.field)->get(*match);
   }
-  auto changes = Diff(*match, after);
-  if (changes.empty() || !write) return decision;
-  for (const auto& c : changes) decision.before[*c.field] = FindLeadField(*c.field)->get(*match);
-  after.updated_at = now;
-  repo::Update(tx, after, SearchKeysChanged(*match, after), match->tags != after.tags);
-  audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
   return decision;
 }
 
@@ -376,11 +395,7 @@ void LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
                                  const nlohmann::json& before, Millis now) {
   auto lead = repo::Find(tx, lead_id);
   if (!lead || lead->deleted_at) return;
-  if (action == ImportAction::kCreate) {
-    repo::SetDeleted(tx, lead_id, now, UserIdOf(p), now);
-    audit::Record(tx, audit::ActorOf(p), "lead", lead_id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
-    return;
-  }
+  if (action == ImportAction::kCreate) return Trash(tx, p, lead_id, now);
   Lead restored = *lead;
   for (const auto& [name, value] : before.items()) {
     if (name == "custom") {
@@ -391,12 +406,7 @@ void LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
       f->set(restored, value);
     }
   }
-  if (!NormaliseLead(restored, now)) return;  // the old values were valid when they were saved
-  auto changes = Diff(*lead, restored);
-  if (changes.empty()) return;
-  restored.updated_at = now;
-  repo::Update(tx, restored, SearchKeysChanged(*lead, restored), lead->tags != restored.tags);
-  audit::Record(tx, audit::ActorOf(p), "lead", lead_id, changes, now);
+  if (NormaliseLead(restored, now)) SaveChanges(tx, p, *lead, restored, now);  // valid when they were saved
 }
 
 Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {

@@ -76,11 +76,13 @@ class LeadService {
     ImportSettings settings;
     std::vector<customfields::CustomField> custom_fields;
   };
+  // What an import may fill, with the active custom fields.
+  std::vector<ImportField> ImportFields();
   // Checks the settings' defaults (errors name "defaults.owner_id") once per run.
   Result<ImportContext> BeginImport(db::Transaction& tx, const Principal& p, ImportSettings settings);
-  // One row's cells (field name -> text, empty cells left out) as a normalised lead, with the
-  // defaults filled in; errors name the fields as the API does.
-  Result<ImportRow> PrepareImportRow(const ImportContext& ctx,
+  // One row's cells (field name -> text, empty cells left out) as the lead Create would make of
+  // them, with the defaults filled in; errors name the fields as the API does.
+  Result<ImportRow> PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
                                      const std::vector<std::pair<std::string_view, std::string_view>>& cells,
                                      Millis now);
   // Create, update or duplicate against the leads in the database (`match_on`); with `write`
@@ -108,7 +110,28 @@ class LeadService {
 
  private:
   Status ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead);
+  // Create's steps up to the duplicate check: `input` checked and applied, the caller's defaults,
+  // normalised, the owner checked (a New lead with an owner becomes Assigned).
+  Result<Lead> NewLead(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
+                       const std::vector<customfields::CustomField>& custom_fields, Millis now);
+  void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead);
+  // Update's steps up to the duplicate check: `input` applied onto `before`, normalised, a new
+  // owner checked.
+  Result<Lead> ChangedLead(db::Transaction& tx, const Principal& p, const Lead& before, const nlohmann::json& input,
+                           const std::vector<customfields::CustomField>& custom_fields, Millis now);
+  // Saves `after` with an audit row per changed field; returns the changes (none: nothing saved).
+  std::vector<audit::Change> SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before, Lead& after,
+                                         Millis now);
+  // Soft delete with its audit row.
+  void Trash(db::Transaction& tx, const Principal& p, std::int64_t id, Millis now);
   Result<QueryParams> WithView(const Principal& p, const QueryParams& params);
+  struct ListQuery {
+    LeadFilter filter;
+    LeadSort sort;
+  };
+  // The list's filter and sort from its parameters (the view's already merged), checked for `p`.
+  Result<ListQuery> ParseListQuery(const Principal& p, const QueryParams& params,
+                                   const std::vector<customfields::CustomField>& custom);
 
   db::Database& db_;
   const Clock& clock_;
