@@ -63,13 +63,14 @@ std::string HeaderKey(std::string_view header) {
 }
 
 std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>& headers,
-                                                  const std::vector<TargetField>& fields) {
+                                                  const std::vector<leads::ImportField>& fields) {
   // Every name of every field, in HeaderKey form; labels and field names win over aliases.
   std::map<std::string, std::string> exact;
   std::map<std::string, std::string> alias;
   for (const auto& f : fields) {
     exact.emplace(HeaderKey(f.name), f.name);
-    for (const auto& label : f.labels) exact.emplace(HeaderKey(label), f.name);
+    exact.emplace(HeaderKey(f.label_vi), f.name);
+    exact.emplace(HeaderKey(f.label_en), f.name);
     if (auto it = Aliases().find(f.name); it != Aliases().end()) {
       for (const auto& a : it->second) alias.emplace(a, f.name);
     }

@@ -7,13 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace sen::imports {
+#include "modules/leads/lead_import.h"
 
-// A field a column may fill, with the names people give it.
-struct TargetField {
-  std::string name;  // "full_name", "custom.school", "id"
-  std::vector<std::string> labels;  // the field's labels in every language
-};
+namespace sen::imports {
 
 // A header's comparison form: folded (no diacritics, đ -> d, lower case), every run of
 // punctuation and spaces one space. "Tỉnh/Thành phố" -> "tinh thanh pho", "E-mail" -> "e mail".
@@ -23,7 +19,7 @@ std::string HeaderKey(std::string_view header);
 // labels or the usual Vietnamese and English names for it ("SĐT", "Số điện thoại", "Ho ten",
 // "Ghi chú"...), in any case, with or without diacritics. Each field goes to its first column.
 std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>& headers,
-                                                  const std::vector<TargetField>& fields);
+                                                  const std::vector<leads::ImportField>& fields);
 
 // The headers of a file made unique and non-empty, as mapping keys: an empty header becomes
 // "Cột 3" (its position), a repeated one gets " (2)".

@@ -5,17 +5,17 @@
 namespace sen::imports {
 namespace {
 
-std::vector<TargetField> LeadFields() {
-  return {{"id", {"Mã", "ID"}},
-          {"full_name", {"Họ và tên", "Full name"}},
-          {"mobile", {"Di động", "Mobile"}},
-          {"phone", {"Điện thoại khác", "Other phone"}},
-          {"email", {"Email", "Email"}},
-          {"province", {"Tỉnh/Thành phố", "Province"}},
-          {"source", {"Nguồn", "Source"}},
-          {"description", {"Mô tả", "Description"}},
-          {"birthday", {"Ngày sinh", "Birthday"}},
-          {"custom.school", {"Trường đang học", "School"}}};
+std::vector<leads::ImportField> LeadFields() {
+  return {{"id", "Mã", "ID"},
+          {"full_name", "Họ và tên", "Full name"},
+          {"mobile", "Di động", "Mobile"},
+          {"phone", "Điện thoại khác", "Other phone"},
+          {"email", "Email", "Email"},
+          {"province", "Tỉnh/Thành phố", "Province"},
+          {"source", "Nguồn", "Source"},
+          {"description", "Mô tả", "Description"},
+          {"birthday", "Ngày sinh", "Birthday"},
+          {"custom.school", "Trường đang học", "School"}};
 }
 
 TEST(HeaderKey, FoldsAndCollapsesPunctuation) {

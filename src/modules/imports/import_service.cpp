@@ -12,6 +12,7 @@
 #include "files/csv_writer.h"
 #include "files/xlsx_writer.h"
 #include "modules/imports/import_rules.h"
+#include "modules/users/user_service.h"
 
 namespace sen::imports {
 
@@ -38,58 +39,31 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// The fields of the registry (and custom fields) an import may fill, from the metadata the web
-// app reads, so both agree.
-std::vector<TargetField> ImportFields(const json& meta) {
-  std::vector<TargetField> out;
-  for (const auto& f : meta["fields"]) {
-    const std::string name = f["name"];
-    if (name != "id" && (f["read_only"].get<bool>() || f["type"] == "json")) continue;
-    out.push_back({name, {f["label"]["vi"].get<std::string>(), f["label"]["en"].get<std::string>()}});
-  }
-  return out;
-}
-
 // Keys of a row other rows of the same file must not repeat (I4: duplicates inside the file),
-// kept as 64-bit hashes: a million rows cost ~40 MB instead of the strings' ~150 MB.
-std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const json& match_on) {
+// kept as 64-bit hashes (a million rows cost ~40 MB instead of the strings' ~150 MB), each
+// mixed with the number of its kind so that an e-mail never meets a name.
+std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const std::vector<std::string>& match_on) {
   std::vector<std::uint64_t> keys;
-  std::hash<std::string> hash;
-  for (const auto& m : match_on) {
-    const std::string& on = m.get_ref<const std::string&>();
-    const leads::Lead& l = row.lead;
-    if (on == "id" && row.id) keys.push_back(hash("i" + std::to_string(*row.id)));
-    if (on == "mobile" && l.mobile_e164) keys.push_back(hash("m" + *l.mobile_e164));
-    if (on == "email" && l.email) keys.push_back(hash("e" + *l.email));
-    if (on == "full_name" && !l.name_fold.empty()) keys.push_back(hash("n" + l.name_fold));
+  auto add = [&](std::uint64_t kind, std::string_view value) {
+    keys.push_back(std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ULL + kind);
+  };
+  const leads::Lead& l = row.lead;
+  for (const auto& on : match_on) {
+    if (on == "id" && row.id) keys.push_back(static_cast<std::uint64_t>(*row.id) * 0x9E3779B97F4A7C15ULL);
+    if (on == "mobile" && l.mobile_e164) add(1, *l.mobile_e164);
+    if (on == "email" && l.email) add(2, *l.email);
+    if (on == "full_name" && !l.name_fold.empty()) add(3, l.name_fold);
   }
   return keys;
 }
 
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
-  RowProblem p{row, {}, e.message, cells};
-  if (!e.details.empty()) {
-    p.field = e.details.front().field;
-    p.message.clear();
-    for (const auto& d : e.details) {
-      if (!p.message.empty()) p.message += "; ";
-      p.message += d.field + ": " + d.message;
-    }
-  }
-  return p;
+  return {row, e.details.empty() ? std::string() : e.details.front().field, Describe(e), cells};
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-Principal SystemPrincipal() {
-  Principal p;
-  p.role = Role::kAdmin;
-  p.username = "system";
-  p.channel = Channel::kImport;
-  return p;
 }
 
 }  // namespace
@@ -175,16 +149,22 @@ void ImportService::Recover() {
   }
   for (auto id : ids) {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
-    if (!TakeBack(id, SystemPrincipal())) return;  // stopping again: the next start goes on
-    auto tx = db_.BeginWrite();
-    auto imp = repo::Find(*tx, id);
-    imp->status = "failed";
-    imp->failure = std::string(kRestartedMessage);
-    imp->created = imp->updated = 0;
-    imp->finished_at = clock_.Now();
-    repo::Save(*tx, *imp);
-    tx->Commit();
+    if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
+    Finish(id, std::string(kRestartedMessage));
   }
+}
+
+void ImportService::Finish(std::int64_t id, const std::optional<std::string>& failure) {
+  auto tx = db_.BeginWrite();
+  auto imp = repo::Find(*tx, id);
+  imp->status = failure ? "failed" : "done";
+  if (failure) {
+    imp->failure = failure;
+    imp->created = imp->updated = 0;
+  }
+  imp->finished_at = clock_.Now();
+  repo::Save(*tx, *imp);
+  tx->Commit();
 }
 
 Result<Import> ImportService::Load(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -218,7 +198,7 @@ void ImportService::Inspect(Import& imp) {
     ++imp.rows_estimate;
   }
   json suggested = json::object();
-  for (const auto& [column, field] : SuggestMapping(headers, ImportFields(leads_.Meta()))) suggested[column] = field;
+  for (const auto& [column, field] : SuggestMapping(headers, leads_.ImportFields())) suggested[column] = field;
   imp.suggested_mapping = suggested;
   imp.mapping = suggested;
 }
@@ -240,31 +220,23 @@ Result<Import> ImportService::Upload(const Principal& p, std::string_view entity
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) return Error{ErrorCode::kInternal, "could not store the uploaded file"};
   }
-  Import imp;
-  imp.entity = std::string(entity);
-  imp.filename = std::string(filename.empty() ? "upload" : filename);
-  imp.file_path = path.string();
-  if (!sheet.empty()) imp.sheet = std::string(sheet);
-  imp.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
-  imp.created_at = clock_.Now();
-  try {
-    Inspect(imp);
-  } catch (const files::FileError& e) {
-    std::filesystem::remove(path);
-    return Error::Field("file", e.what(), "invalid_file");
-  }
-  auto tx = db_.BeginWrite();
-  imp.id = repo::Insert(*tx, imp);
-  tx->Commit();
+  auto imp = Register(p, entity, filename.empty() ? "upload" : filename, path, sheet);
+  if (!imp) std::filesystem::remove(path);
   return imp;
 }
 
 Result<Import> ImportService::OpenFile(const Principal& p, std::string_view entity, const std::filesystem::path& path) {
   if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  return Register(p, entity, path.filename().string(), std::filesystem::absolute(path), "");
+}
+
+Result<Import> ImportService::Register(const Principal& p, std::string_view entity, std::string_view filename,
+                                       const std::filesystem::path& path, std::string_view sheet) {
   Import imp;
   imp.entity = std::string(entity);
-  imp.filename = path.filename().string();
-  imp.file_path = std::filesystem::absolute(path).string();
+  imp.filename = std::string(filename);
+  imp.file_path = path.string();
+  if (!sheet.empty()) imp.sheet = std::string(sheet);
   imp.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
   imp.created_at = clock_.Now();
   try {
@@ -289,7 +261,7 @@ Result<Page<Import>> ImportService::List(const Principal& p, PageRequest page) {
   return repo::List(*tx, p.role == Role::kAdmin ? std::nullopt : std::optional(p.user_id), page);
 }
 
-Result<leads::ImportSettings> ImportService::Settings(const Import& imp) {
+leads::ImportSettings ImportService::Settings(const Import& imp) {
   leads::ImportSettings s;
   s.update_matches = imp.mode == "create_update";
   for (const auto& m : imp.match_on) s.match_on.push_back(m.get<std::string>());
@@ -334,7 +306,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     if (!it->is_object()) {
       errors.Add("mapping", "must be an object of column: field", "wrong_type");
     } else {
-      const auto fields = ImportFields(leads_.Meta());
+      const auto fields = leads_.ImportFields();
       std::map<std::string, std::string> used;
       json mapping = json::object();
       for (const auto& c : imp.columns) mapping[c.get<std::string>()] = "";
@@ -345,7 +317,8 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
         } else if (!field.is_string()) {
           errors.Add(where, "must be a field name or \"\" to ignore the column", "wrong_type");
         } else if (const auto& name = field.get_ref<const std::string&>(); !name.empty()) {
-          bool known = std::any_of(fields.begin(), fields.end(), [&](const TargetField& f) { return f.name == name; });
+          bool known =
+              std::any_of(fields.begin(), fields.end(), [&](const leads::ImportField& f) { return f.name == name; });
           if (!known) {
             errors.Add(where, "\"" + name + "\" is not a field an import can fill", "unknown_field");
           } else if (auto [u, fresh] = used.emplace(name, column); !fresh) {
@@ -402,8 +375,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     }
   }
   if (!errors.empty()) return errors.ToError();
-  auto settings = Settings(imp);
-  if (auto ctx = leads_.BeginImport(*tx, p, std::move(settings).value()); !ctx) return std::move(ctx).error();
+  if (auto ctx = leads_.BeginImport(*tx, p, Settings(imp)); !ctx) return std::move(ctx).error();
   repo::Save(*tx, imp);
   tx->Commit();
   return imp;
@@ -420,11 +392,10 @@ Status ImportService::CheckReady(const Import& imp) {
 }
 
 Status ImportService::Process(Import& imp, const Principal& p, bool write, Preview* preview) {
-  auto settings = Settings(imp);
   std::optional<leads::LeadService::ImportContext> ctx;
   {
     auto tx = db_.BeginRead();
-    auto begun = leads_.BeginImport(*tx, p, std::move(settings).value());
+    auto begun = leads_.BeginImport(*tx, p, Settings(imp));
     if (!begun) return std::move(begun).error();
     ctx = std::move(begun).value();
   }
@@ -475,12 +446,12 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject({row_number, "", "none of the mapped columns has a value", cells});
         continue;
       }
-      auto row = leads_.PrepareImportRow(*ctx, values, now);
+      auto row = leads_.PrepareImportRow(*tx, *ctx, values, now);
       if (!row) {
         reject(ProblemOf(row_number, row.error(), cells));
         continue;
       }
-      auto keys = RowKeys(*row, imp.match_on);
+      auto keys = RowKeys(*row, ctx->settings.match_on);
       if (std::any_of(keys.begin(), keys.end(), [&](std::uint64_t k) { return seen.count(k) > 0; })) {
         ++imp.duplicate;
         continue;
@@ -579,17 +550,9 @@ void ImportService::Execute(Import imp, const Principal& p) {
     spdlog::error("import {} failed: {}", imp.id, e.what());
     failure = std::string("the import stopped on an internal error: ") + e.what();
   }
-  if (!failure.empty() && !TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
-  auto tx = db_.BeginWrite();
-  auto saved = repo::Find(*tx, imp.id);
-  saved->status = failure.empty() ? "done" : "failed";
-  if (!failure.empty()) {
-    saved->failure = failure + " Nothing of the import was kept.";
-    saved->created = saved->updated = 0;
-  }
-  saved->finished_at = clock_.Now();
-  repo::Save(*tx, *saved);
-  tx->Commit();
+  if (failure.empty()) return Finish(imp.id, std::nullopt);
+  if (!TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
+  Finish(imp.id, failure + " Nothing of the import was kept.");
 }
 
 bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
@@ -658,11 +621,10 @@ Result<Download> ImportService::Template(const Principal& p, std::string_view en
   const bool vi = language != "en";
   std::vector<std::string> header;
   std::vector<bool> required;
-  const json meta = leads_.Meta();
-  for (const auto& f : meta["fields"]) {
-    if (f["read_only"].get<bool>() || f["type"] == "json") continue;
-    header.push_back(f["label"][vi ? "vi" : "en"].get<std::string>());
-    required.push_back(f["required"].get<bool>());
+  for (const auto& f : leads_.ImportFields()) {
+    if (f.name == "id") continue;  // for matching in files that came from an export
+    header.push_back(vi ? f.label_vi : f.label_en);
+    required.push_back(f.required);
   }
   Download out;
   out.filename = std::string(vi ? "mau-nhap-khach-hang-tiem-nang." : "lead-import-template.") + std::string(format);
@@ -690,30 +652,8 @@ Result<std::vector<repo::Preset>> ImportService::Presets(const Principal& p, std
   return repo::Presets(*tx, entity.empty() ? "leads" : entity);
 }
 
-Result<repo::Preset> ImportService::SavePreset(const Principal& p, const json& body) {
+Result<repo::Preset> ImportService::SavePreset(const Principal& p, repo::Preset preset) {
   if (!CanImport(p)) return Error::Forbidden("agents cannot import");
-  FieldErrors errors;
-  repo::Preset preset;
-  for (const auto& [key, value] : body.items()) {
-    if (key != "name" && key != "entity" && key != "mapping") errors.Add(key, "is not a preset field", "unknown_field");
-  }
-  auto name = body.find("name");
-  if (name == body.end() || !name->is_string() || Trim(name->get_ref<const std::string&>()).empty()) {
-    errors.Add("name", "is required", "required");
-  } else {
-    preset.name = std::string(Trim(name->get_ref<const std::string&>()));
-  }
-  preset.entity = body.value("entity", std::string("leads"));
-  if (preset.entity != "leads") errors.Add("entity", "must be leads", "unknown_value");
-  auto mapping = body.find("mapping");
-  bool ok = mapping != body.end() && mapping->is_object() &&
-            std::all_of(mapping->begin(), mapping->end(), [](const json& v) { return v.is_string(); });
-  if (!ok) {
-    errors.Add("mapping", "must be an object of column: field", "wrong_type");
-  } else {
-    preset.mapping = *mapping;
-  }
-  if (!errors.empty()) return errors.ToError();
   preset.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
   preset.created_at = clock_.Now();
   auto tx = db_.BeginWrite();

@@ -77,17 +77,24 @@ class ImportService {
                             std::string_view language);
 
   Result<std::vector<repo::Preset>> Presets(const Principal& p, std::string_view entity);
-  Result<repo::Preset> SavePreset(const Principal& p, const nlohmann::json& body);
+  // Replaces a preset of the same name and entity.
+  Result<repo::Preset> SavePreset(const Principal& p, repo::Preset preset);
   Status DeletePreset(const Principal& p, std::int64_t id);
 
  private:
   struct Interrupted {};
 
   Result<Import> Load(db::Transaction& tx, const Principal& p, std::int64_t id);
+  // A new pending import of the spreadsheet at `path`, inspected; 422 naming "file" when it is
+  // not a readable spreadsheet.
+  Result<Import> Register(const Principal& p, std::string_view entity, std::string_view filename,
+                          const std::filesystem::path& path, std::string_view sheet);
+  // Marks a run done, or failed with `failure` (its counts of kept rows back to zero).
+  void Finish(std::int64_t id, const std::optional<std::string>& failure);
   // Columns, sample, row count and suggested mapping of the import's file and sheet.
   void Inspect(Import& imp);
   Status CheckReady(const Import& imp);
-  Result<leads::ImportSettings> Settings(const Import& imp);
+  static leads::ImportSettings Settings(const Import& imp);
   // Reads the file and decides every row; with `write`, saves them in chunks and keeps `imp`'s
   // counts. Throws Interrupted when the server stops, FileError when the file breaks midway.
   Status Process(Import& imp, const Principal& p, bool write, Preview* preview);

@@ -1,6 +1,7 @@
 // Parse, call one service method, render JSON (or the file asked for).
 #include "modules/imports/imports_handlers.h"
 
+#include "http/json_reader.h"
 #include "http/multipart.h"
 #include "http/params.h"
 
@@ -107,7 +108,18 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
   router.Add("POST", "/api/import-presets", [&service](Request& req) {
     auto body = http::ParseJsonObject(req);
     if (!body) return Response::FromError(body.error());
-    auto preset = service.SavePreset(*req.principal, *body);
+    FieldErrors errors;
+    http::JsonReader in(*body, errors);
+    in.AllowOnly({"name", "entity", "mapping"});
+    auto name = in.Text("name", 100, true);
+    auto entity = in.Text("entity", 20).value_or(std::nullopt).value_or("leads");
+    if (entity != "leads") errors.Add("entity", "must be leads", "unknown_value");
+    auto mapping = body->find("mapping");
+    bool ok = mapping != body->end() && mapping->is_object() &&
+              std::all_of(mapping->begin(), mapping->end(), [](const nlohmann::json& v) { return v.is_string(); });
+    if (!ok) errors.Add("mapping", "must be an object of column: field", "wrong_type");
+    if (!errors.empty()) return Response::FromError(errors.ToError());
+    auto preset = service.SavePreset(*req.principal, {0, entity, **name, *mapping});
     if (!preset) return Response::FromError(preset.error());
     return Response::Json(201, PresetJson(*preset));
   });
