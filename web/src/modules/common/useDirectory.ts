@@ -11,6 +11,8 @@ export interface Directory {
   teams: Team[];
   userName: (id: number) => string;
   teamName: (id: number) => string;
+  /** Active users as options of an owner picker. */
+  ownerOptions: { value: number; label: string }[];
 }
 
 export function useDirectory(): Directory {
@@ -29,6 +31,9 @@ export function useDirectory(): Directory {
         return user ? user.full_name || user.username : `#${id}`;
       },
       teamName: (id) => teamsById.get(id)?.name ?? `#${id}`,
+      ownerOptions: userItems
+        .filter((user) => user.active)
+        .map((user) => ({ value: user.id, label: user.full_name || user.username })),
     };
   }, [users.data, teams.data]);
 }

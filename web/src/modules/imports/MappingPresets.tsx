@@ -1,6 +1,6 @@
 // Saved column mappings (I3): apply one to this file's columns, save the current one, delete one.
 import { useState } from 'react';
-import { App as AntApp, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tooltip } from 'antd';
+import { App as AntApp, Button, Flex, Popconfirm, Select, Tooltip } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,74 +11,9 @@ import {
   type ImportMapping,
   type ImportPreset,
 } from '../../api/imports';
-import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { SaveNamedModal } from '../common/SaveNamedModal';
 
 const presetsKey = ['import-presets', 'leads'];
-
-function SavePresetModal({
-  open,
-  mapping,
-  onSaved,
-  onClose,
-}: {
-  open: boolean;
-  mapping: ImportMapping;
-  onSaved: (preset: ImportPreset) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ name: string }>();
-  const save = useMutation({
-    mutationFn: ({ name }: { name: string }) => createImportPreset(name.trim(), mapping),
-    onSuccess: (preset) => {
-      void queryClient.invalidateQueries({ queryKey: presetsKey });
-      void message.success(t('imports.presets.saved', { name: preset.name }));
-      form.resetFields();
-      onSaved(preset);
-    },
-    onError: (error) => showSaveError(error, { form, message, t }),
-  });
-  return (
-    <Modal
-      open={open}
-      title={t('imports.presets.saveTitle')}
-      onCancel={onClose}
-      forceRender
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => form.submit()}
-          data-testid="import-preset-save-ok"
-        >
-          {t('common.save')}
-        </Button>,
-      ]}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => save.mutate(values)}
-        onValuesChange={(changed) => clearServerErrors(form, changed)}
-      >
-        <Form.Item
-          name="name"
-          label={t('imports.presets.name')}
-          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input maxLength={100} data-testid="import-preset-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 interface Props {
   mapping: ImportMapping;
@@ -141,14 +76,19 @@ export function MappingPresets({ mapping, onApply }: Props) {
       <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="import-preset-save">
         {t('imports.presets.save')}
       </Button>
-      <SavePresetModal
+      <SaveNamedModal
         open={saving}
-        mapping={mapping}
+        title={t('imports.presets.saveTitle')}
+        nameLabel={t('imports.presets.name')}
+        save={({ name }: { name: string }) => createImportPreset(name, mapping)}
+        listKey={presetsKey}
+        savedMessage={(preset) => t('imports.presets.saved', { name: preset.name })}
         onClose={() => setSaving(false)}
         onSaved={(preset) => {
           setSaving(false);
           setChosenId(preset.id);
         }}
+        testIds={{ name: 'import-preset-name', ok: 'import-preset-save-ok' }}
       />
     </Flex>
   );

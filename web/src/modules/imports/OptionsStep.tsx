@@ -33,7 +33,7 @@ interface Props {
 export function OptionsStep({ job, fields, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const { users } = useDirectory();
+  const { ownerOptions } = useDirectory();
   const storeImport = useStoreImport();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form) ?? job.mode;
@@ -106,9 +106,7 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('imports.options.noDefault')}
-              options={users
-                .filter((user) => user.active)
-                .map((user) => ({ value: user.id, label: user.full_name || user.username }))}
+              options={ownerOptions}
               data-testid="import-default-owner"
             />
           </Form.Item>

@@ -74,7 +74,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const { message } = AntApp.useApp();
   const language = useLanguage();
   const queryClient = useQueryClient();
-  const { users } = useDirectory();
+  const { ownerOptions } = useDirectory();
   const [form] = Form.useForm<Values>();
   const [preview, setPreview] = useState<{ request: MassUpdateRequest; matched: number } | null>(null);
   const action = Form.useWatch('action', form);
@@ -186,9 +186,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
                 placeholder={t('massUpdate.unchanged')}
                 options={[
                   { value: 'none', label: t('leads.unassigned') },
-                  ...users
-                    .filter((user) => user.active)
-                    .map((user) => ({ value: user.id, label: user.full_name || user.username })),
+                  ...ownerOptions,
                 ]}
                 data-testid="mass-update-owner"
               />

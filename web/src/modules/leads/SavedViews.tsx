@@ -1,88 +1,18 @@
 // L7: pick a saved view (mine and those shared with my team), save the current filter as one,
 // delete my own.
 import { useState } from 'react';
-import { App as AntApp, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Select, Tooltip } from 'antd';
+import { App as AntApp, Button, Checkbox, Flex, Form, Popconfirm, Select, Tooltip } from 'antd';
 import { DeleteOutlined, SaveOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createView, deleteView, listViews } from '../../api/views';
 import type { LeadFilter, SavedView } from '../../api/types';
-import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { SaveNamedModal } from '../common/SaveNamedModal';
 
 const viewsKey = ['views', 'leads'];
 
 export function useSavedViews() {
   return useQuery({ queryKey: viewsKey, queryFn: listViews, staleTime: 60_000 });
-}
-
-interface SaveValues {
-  name: string;
-  shared: boolean;
-}
-
-function SaveViewModal({
-  open,
-  filter,
-  sort,
-  onSaved,
-  onClose,
-}: {
-  open: boolean;
-  filter: LeadFilter;
-  sort: string;
-  onSaved: (view: SavedView) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<SaveValues>();
-  const save = useMutation({
-    mutationFn: ({ name, shared }: SaveValues) =>
-      createView({ entity: 'leads', name: name.trim(), filter, sort, shared: Boolean(shared) }),
-    onSuccess: (view) => {
-      void queryClient.invalidateQueries({ queryKey: viewsKey });
-      void message.success(t('views.saved', { name: view.name }));
-      form.resetFields();
-      onSaved(view);
-    },
-    onError: (error) => showSaveError(error, { form, message, t }),
-  });
-  return (
-    <Modal
-      open={open}
-      title={t('views.saveTitle')}
-      onCancel={onClose}
-      forceRender
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="view-save-ok">
-          {t('common.save')}
-        </Button>,
-      ]}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => save.mutate(values)}
-        onValuesChange={(changed) => clearServerErrors(form, changed)}
-        data-testid="view-save-form"
-      >
-        <Form.Item
-          name="name"
-          label={t('views.name')}
-          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
-        >
-          <Input maxLength={100} placeholder={t('views.namePlaceholder')} data-testid="view-name" />
-        </Form.Item>
-        <Form.Item name="shared" valuePropName="checked" style={{ marginBottom: 0 }}>
-          <Checkbox data-testid="view-shared">{t('views.share')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }
 
 interface Props {
@@ -160,16 +90,27 @@ export function SavedViews({ activeId, filter, sort, onPick, onDeleted }: Props)
       <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="view-save">
         {t('views.save')}
       </Button>
-      <SaveViewModal
+      <SaveNamedModal
         open={saving}
-        filter={filter}
-        sort={sort}
+        title={t('views.saveTitle')}
+        nameLabel={t('views.name')}
+        namePlaceholder={t('views.namePlaceholder')}
+        save={({ name, shared }: { name: string; shared?: boolean }) =>
+          createView({ entity: 'leads', name, filter, sort, shared: Boolean(shared) })
+        }
+        listKey={viewsKey}
+        savedMessage={(view) => t('views.saved', { name: view.name })}
         onClose={() => setSaving(false)}
         onSaved={(view) => {
           setSaving(false);
           onPick(view);
         }}
-      />
+        testIds={{ form: 'view-save-form', name: 'view-name', ok: 'view-save-ok' }}
+      >
+        <Form.Item name="shared" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox data-testid="view-shared">{t('views.share')}</Checkbox>
+        </Form.Item>
+      </SaveNamedModal>
     </Flex>
   );
 }

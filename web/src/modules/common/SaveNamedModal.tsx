@@ -1,0 +1,92 @@
+// Asks for a name (and whatever else `children` adds to the form) and saves something under it:
+// saved views (L7) and import mapping presets (I3). Server errors land on their fields.
+import type { ReactNode } from 'react';
+import { App as AntApp, Button, Form, Input, Modal } from 'antd';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { clearServerErrors, showSaveError } from './apiErrors';
+
+interface Props<V extends { name: string }, R extends { name: string }> {
+  open: boolean;
+  title: string;
+  nameLabel: string;
+  namePlaceholder?: string;
+  /** Saves the values (the name already trimmed). */
+  save: (values: V) => Promise<R>;
+  /** The list the saved item joins, refreshed after saving. */
+  listKey: QueryKey;
+  savedMessage: (saved: R) => string;
+  onSaved: (saved: R) => void;
+  onClose: () => void;
+  testIds: { form?: string; name: string; ok: string };
+  children?: ReactNode;
+}
+
+export function SaveNamedModal<V extends { name: string }, R extends { name: string }>({
+  open,
+  title,
+  nameLabel,
+  namePlaceholder,
+  save,
+  listKey,
+  savedMessage,
+  onSaved,
+  onClose,
+  testIds,
+  children,
+}: Props<V, R>) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<V>();
+  const mutation = useMutation({
+    mutationFn: (values: V) => save({ ...values, name: values.name.trim() }),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: listKey });
+      void message.success(savedMessage(saved));
+      form.resetFields();
+      onSaved(saved);
+    },
+    onError: (error) => showSaveError(error, { form, message, t }),
+  });
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      forceRender
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          loading={mutation.isPending}
+          onClick={() => form.submit()}
+          data-testid={testIds.ok}
+        >
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values)}
+        onValuesChange={(changed) => clearServerErrors(form, changed)}
+        data-testid={testIds.form}
+      >
+        <Form.Item
+          name="name"
+          label={nameLabel}
+          rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+          style={children ? undefined : { marginBottom: 0 }}
+        >
+          <Input maxLength={100} placeholder={namePlaceholder} data-testid={testIds.name} />
+        </Form.Item>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
