@@ -16,6 +16,8 @@ export default defineConfig({
     baseURL: process.env.SEN_E2E_BASE_URL,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // The app then turns antd's animations off (see App.tsx).
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
     trace: 'off',
     video: 'off',

@@ -1,48 +1,15 @@
 // L6: the search box and the main filters above the leads list; the others in a drawer.
-import { useEffect, useEffectEvent, useState, type CSSProperties } from 'react';
-import { Badge, Button, DatePicker, Flex, Input, Select } from 'antd';
-import { ClearOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Badge, Button, DatePicker, Flex, Select } from 'antd';
+import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DebouncedSearch } from '../common/DebouncedSearch';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import { moreFilterKeys, MoreFiltersDrawer } from './MoreFiltersDrawer';
 import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
-
-const searchDelayMs = 350;
-
-/** A text box that reports what was typed once typing pauses, and follows the URL on back/forward. */
-function DebouncedSearch({
-  value,
-  onChange,
-  ...rest
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  placeholder: string;
-  'data-testid': string;
-  style?: CSSProperties;
-}) {
-  const [text, setText] = useState(value);
-  const report = useEffectEvent((typed: string) => onChange(typed));
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const timer = setTimeout(() => report(text.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [text, value]);
-  return (
-    <Input
-      allowClear
-      prefix={<SearchOutlined />}
-      value={text}
-      onChange={(event) => setText(event.target.value)}
-      onPressEnter={() => onChange(text.trim())}
-      {...rest}
-    />
-  );
-}
 
 interface Props {
   filters: Filters;
