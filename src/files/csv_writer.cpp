@@ -1,6 +1,8 @@
 // Quoting only where needed keeps exports small and readable in a text editor.
 #include "files/csv_writer.h"
 
+#include "files/formulas.h"
+
 namespace sen::files {
 
 namespace {
@@ -15,14 +17,16 @@ void CsvWriter::Row(std::span<const std::string> cells) {
   for (const std::string& cell : cells) {
     if (!first) out_.push_back(delimiter_);
     first = false;
+    const bool guard = RunsAsFormula(cell);
     const bool quote =
         cell.find_first_of(std::string_view(specials, sizeof specials)) != std::string::npos ||
-        (!cell.empty() && (IsSpace(cell.front()) || IsSpace(cell.back())));
+        (!cell.empty() && ((IsSpace(cell.front()) && !guard) || IsSpace(cell.back())));
+    if (quote) out_.push_back('"');
+    if (guard) out_.push_back('\'');
     if (!quote) {
       out_.append(cell);
       continue;
     }
-    out_.push_back('"');
     for (char c : cell) {
       if (c == '"') out_.push_back('"');
       out_.push_back(c);

@@ -13,7 +13,8 @@ class CsvWriter {
   explicit CsvWriter(std::string& out, char delimiter = ',') : out_(out), delimiter_(delimiter) {}
 
   // Quotes a cell when it holds the delimiter, a quote or a line break, or starts or ends with
-  // white space (which spreadsheets would otherwise trim).
+  // white space (which spreadsheets would otherwise trim); puts an apostrophe before a cell that
+  // a spreadsheet would run as a formula (see formulas.h).
   void Row(std::span<const std::string> cells);
 
   // Written first, it makes Excel read the file as UTF-8 rather than the system's code page.

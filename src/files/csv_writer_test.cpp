@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "files/csv_reader.h"
+#include "files/formulas.h"
 #include "files/test_files.h"
 
 namespace sen::files {
@@ -16,6 +17,25 @@ TEST(CsvWriter, QuotesOnlyTheCellsThatNeedIt) {
   EXPECT_EQ(out,
             "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" lead\",\"trail \",,Nguyễn Văn Đức,"
             "0912345678,a;b\r\n");
+}
+
+TEST(CsvWriter, PutsAnApostropheBeforeCellsASpreadsheetWouldRunAsFormulas) {
+  std::string out;
+  CsvWriter writer(out);
+  writer.Row(std::vector<std::string>{"=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "\t=1", "a=b"});
+  writer.Row(std::vector<std::string>{"+84 912 345 678", "-5", "-1,5", "(028) 3822 1234", "-", "'quoted"});
+  EXPECT_EQ(out,
+            "'=1+1,'@SUM(A1),'+cmd|' /C calc'!A0,'-2+3,'\t=1,a=b\r\n"
+            "+84 912 345 678,-5,\"-1,5\",(028) 3822 1234,-,'quoted\r\n");
+}
+
+TEST(CsvWriter, TheApostropheComesOffOnlyAGuardedFormula) {
+  EXPECT_EQ(WithoutFormulaGuard("'=1+1"), "=1+1");
+  EXPECT_EQ(WithoutFormulaGuard("'-2+3"), "-2+3");
+  EXPECT_EQ(WithoutFormulaGuard("'+84 912 345 678"), "'+84 912 345 678");
+  EXPECT_EQ(WithoutFormulaGuard("'quoted'"), "'quoted'");
+  EXPECT_EQ(WithoutFormulaGuard("'"), "'");
+  EXPECT_EQ(WithoutFormulaGuard("=1+1"), "=1+1");
 }
 
 TEST(CsvWriter, UsesTheGivenDelimiter) {
@@ -43,7 +63,7 @@ TEST(CsvWriter, NastyCellsRoundTripThroughTheReader) {
       {"Nguyễn Văn Đức", "0912345678", "said \"call me\", then hung up"},
       {"Trần Thị Hồng", "01689123456", "line one\nline two\r\nline three"},
       {"  spaced  ", "", "trailing comma,"},
-      {"\"\"", ",", "\r"},
+      {"\"\"", ",", "x\r"},
       {"Phạm Quỳnh Anh", "912345678", ""},
   };
   std::string out(CsvWriter::Utf8Bom());

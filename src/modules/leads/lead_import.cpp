@@ -1,9 +1,10 @@
 // Spreadsheet cells as API input: what people type in Excel ("15/03/1990", "Nữ", "có") becomes
-// what the API takes ("1990-03-15", "female", true).
+// what the API takes ("1990-03-15", "female", true), and our exports' formula guard comes off.
 #include "modules/leads/lead_import.h"
 
 #include <charconv>
 
+#include "files/formulas.h"
 #include "text/fold.h"
 
 namespace sen::leads {
@@ -62,6 +63,7 @@ std::optional<std::string> OptionValue(const Options& options, std::string_view 
 }  // namespace
 
 json CellInput(const FieldDef& field, std::string_view text) {
+  text = files::WithoutFormulaGuard(text);
   switch (field.type) {
     case FieldType::kDate: return DateText(text);
     case FieldType::kEnum: return OptionValue(field.options, text).value_or(std::string(text));
@@ -83,6 +85,7 @@ json CellInput(const FieldDef& field, std::string_view text) {
 }
 
 json CustomCellInput(const customfields::CustomField& field, std::string_view text) {
+  text = files::WithoutFormulaGuard(text);
   if (field.type == "number") {
     std::string s(text);
     for (auto& c : s) c = c == ',' ? '.' : c;

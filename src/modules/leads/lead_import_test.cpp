@@ -34,6 +34,13 @@ TEST(CellInput, TagsBooleansAndNumbers) {
   EXPECT_EQ(CellInput(Field("mobile"), "0912345678"), "0912345678");
 }
 
+TEST(CellInput, TheApostropheAnExportPutsBeforeAFormulaComesOff) {
+  EXPECT_EQ(CellInput(Field("description"), "'=HYPERLINK(\"http://x\")"), "=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(CellInput(Field("tags"), "'@vip, hè"), nlohmann::json({"@vip", "hè"}));
+  EXPECT_EQ(CellInput(Field("description"), "'tôi'"), "'tôi'");
+  EXPECT_EQ(CustomCellInput(customfields::CustomField{.name = "x", .type = "text"}, "'-1+2"), "-1+2");
+}
+
 TEST(CustomCellInput, EachCustomType) {
   customfields::CustomField number{.name = "score", .type = "number"};
   EXPECT_EQ(CustomCellInput(number, "7,5"), 7.5);
