@@ -3,7 +3,9 @@
 
 #include <charconv>
 #include <chrono>
+#include <fmt/compile.h>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace sen {
 
@@ -44,10 +46,14 @@ std::string FormatRfc3339(Millis t) {
   chr::year_month_day ymd{day};
   chr::hh_mm_ss hms{tp - day};
   auto ms = hms.subseconds().count();
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                                hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-  if (ms != 0) out += fmt::format(".{:03}", ms);
+  // Compiled formats: an export writes one of these per row, and parsing the format each time
+  // was a tenth of its time.
+  std::string out;
+  out.reserve(24);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}"),
+                 static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                 hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  if (ms != 0) fmt::format_to(std::back_inserter(out), FMT_COMPILE(".{:03}"), ms);
   out += 'Z';
   return out;
 }

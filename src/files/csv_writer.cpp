@@ -9,17 +9,24 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// One pass over the cell (find_first_of would call memchr once per character).
+bool HasSpecial(std::string_view cell, char delimiter) {
+  for (char c : cell) {
+    if (c == delimiter || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CsvWriter::Row(std::span<const std::string> cells) {
-  const char specials[] = {delimiter_, '"', '\r', '\n'};
   bool first = true;
   for (const std::string& cell : cells) {
     if (!first) out_.push_back(delimiter_);
     first = false;
     const bool guard = RunsAsFormula(cell);
     const bool quote =
-        cell.find_first_of(std::string_view(specials, sizeof specials)) != std::string::npos ||
+        HasSpecial(cell, delimiter_) ||
         (!cell.empty() && ((IsSpace(cell.front()) && !guard) || IsSpace(cell.back())));
     if (quote) out_.push_back('"');
     if (guard) out_.push_back('\'');

@@ -265,6 +265,27 @@ TEST_F(ImportsApi, ExportsImportBackByIdInBothFormats) {
   EXPECT_EQ(agent.Get("/api/leads/export?format=csv").status, 403);
 }
 
+// Exports read only the columns they show into one Lead reused row after row: a row without
+// tags or a custom value must not show the previous row's.
+TEST_F(ImportsApi, ExportRowsDoNotCarryValuesOver) {
+  ASSERT_EQ(admin_->Post("/api/custom-fields", {{"name", "truong"}, {"type", "text"}, {"label", {{"vi", "Trường"}, {"en", "School"}}}})
+                .status,
+            201);
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "An Xuất Một"}, {"mobile", UniqueMobile()}, {"tags", {"vip"}},
+                                        {"custom", {{"truong", "=1+1"}}}}).status,
+            201);
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Bình Xuất Hai"}, {"mobile", UniqueMobile()}, {"email", "binh@example.vn"}})
+                .status,
+            201);
+  auto csv = admin_->Get("/api/leads/export?format=csv&sort=full_name&q=xuat&columns=full_name,tags,email,custom.truong");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  const auto first = csv.body.find(",An Xuất Một,vip,,'=1+1\r\n");  // the formula guarded
+  const auto second = csv.body.find(",Bình Xuất Hai,,binh@example.vn,\r\n");
+  EXPECT_NE(first, std::string::npos) << csv.body;
+  EXPECT_NE(second, std::string::npos) << csv.body;
+  EXPECT_LT(first, second);
+}
+
 // Runs commit a chunk of rows at a time; the second chunk once waited for the first's lock.
 TEST_F(ImportsApi, AnImportOfManyChunksFinishes) {
   std::string csv = "Họ và tên,Di động\n";

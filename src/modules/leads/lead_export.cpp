@@ -27,16 +27,19 @@ struct Column {
   const customfields::CustomField* custom = nullptr;
 };
 
-std::string Text(const json& v, const FieldDef* field, bool vi) {
+// Takes the value by value so that a string, the usual cell, moves out without a copy.
+std::string Text(json v, const FieldDef* field, bool vi) {
   if (v.is_null()) return {};
   if (v.is_string()) {
+    auto& s = v.get_ref<std::string&>();
     if (field && field->type == FieldType::kEnum) {
       for (const auto& o : field->options) {
-        if (o.value == v.get_ref<const std::string&>()) return std::string(vi ? o.label_vi : o.label_en);
+        if (o.value == s) return std::string(vi ? o.label_vi : o.label_en);
       }
     }
-    return v.get<std::string>();
+    return std::move(s);
   }
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
   if (v.is_boolean()) return v.get<bool>() ? (vi ? "Có" : "Yes") : (vi ? "Không" : "No");
   if (v.is_array()) {
     std::string out;
@@ -110,17 +113,23 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
     }
   };
   std::vector<std::string> header;
-  for (const auto& c : columns) header.push_back(c.header);
+  // Only the columns of leads the file shows are read (custom fields all live in "custom").
+  std::vector<std::string_view> read;
+  for (const auto& c : columns) {
+    header.push_back(c.header);
+    const std::string_view column = c.field ? c.field->name : "custom";
+    if (std::find(read.begin(), read.end(), column) == read.end()) read.push_back(column);
+  }
   const LeadScope scope = ScopeOf(p);
 
-  out.body = StartPipe([this, format, header, cells_of, query = *query, scope](const EmitPiece& emit) {
+  out.body = StartPipe([this, format, header, read, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
     std::vector<std::string> cells;
     if (format == "csv") {
       std::string piece(files::CsvWriter::Utf8Bom());
       files::CsvWriter csv(piece);
       csv.Row(header);
-      repo::ForEach(*tx, query.filter, scope, query.sort, [&](const Lead& lead) {
+      repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
         cells_of(lead, cells);
         csv.Row(cells);
         if (piece.size() >= kPieceBytes) {
@@ -141,7 +150,7 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
     {
       files::XlsxWriter xlsx(path, "Leads");
       xlsx.Header(header, std::vector<bool>(header.size(), false));
-      repo::ForEach(*tx, query.filter, scope, query.sort, [&](const Lead& lead) {
+      repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
         cells_of(lead, cells);
         xlsx.Row(cells);
       });

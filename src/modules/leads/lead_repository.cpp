@@ -2,6 +2,7 @@
 #include "modules/leads/lead_repository.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace sen::leads::repo {
 
@@ -9,19 +10,95 @@ namespace {
 
 using json = nlohmann::json;
 
-// The columns Read() expects, in its order; `p` prefixes each ("l." in joins).
-#define SEN_LEAD_COLUMNS(p) \
-  p "id, " p "full_name, " p "name_fold, " p "mobile, " p "mobile_e164, " \
-  p "phone, " p "phone_e164, " p "email, " p "company, " p "company_fold, " \
-  p "title, " p "gender, " p "birthday, " p "address, " p "province, " \
-  p "source, " p "medium, " p "campaign_id, " p "product_interest, " p "tags, " \
-  p "owner_id, " p "team_id, " p "status, " p "stage, " p "stage_info, " \
-  p "do_not_contact, " p "dnc_reason, " p "description, " p "custom, " p "created_by, " \
-  p "created_at, " p "updated_at, " p "last_activity_at, " p "deleted_at"
+// How each column of leads is read into a Lead. Strings are assigned, so a Lead read again
+// (ForEach) reuses their buffers.
+using ReadColumn = void (*)(const db::Row&, int, Lead&);
+template <auto M>
+void ReadString(const db::Row& r, int c, Lead& l) {
+  (l.*M).assign(r.Text(c));
+}
+template <auto M>
+void ReadOptString(const db::Row& r, int c, Lead& l) {
+  auto& v = l.*M;
+  if (r.IsNull(c)) {
+    v.reset();
+  } else if (v) {
+    v->assign(r.Text(c));
+  } else {
+    v.emplace(r.Text(c));
+  }
+}
+template <auto M>
+void ReadInt(const db::Row& r, int c, Lead& l) {
+  l.*M = r.Int(c);
+}
+template <auto M>
+void ReadOptInt(const db::Row& r, int c, Lead& l) {
+  l.*M = r.OptInt(c);
+}
+template <auto M>
+void ReadJson(const db::Row& r, int c, Lead& l) {
+  l.*M = json::parse(r.Text(c), nullptr, false);
+}
+void ReadTags(const db::Row& r, int c, Lead& l) {
+  auto tags = json::parse(r.Text(c), nullptr, false);
+  l.tags = tags.is_array() ? tags.get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+void ReadDoNotContact(const db::Row& r, int c, Lead& l) { l.do_not_contact = r.Int(c) != 0; }
 
-constexpr std::string_view kFind = "SELECT " SEN_LEAD_COLUMNS("") " FROM leads WHERE id = ?";
-constexpr std::string_view kListColumns = "SELECT " SEN_LEAD_COLUMNS("l.");
-#undef SEN_LEAD_COLUMNS
+struct Column {
+  std::string_view name;
+  ReadColumn read;
+};
+constexpr Column kColumns[] = {
+    {"id", ReadInt<&Lead::id>},
+    {"full_name", ReadString<&Lead::full_name>},
+    {"name_fold", ReadString<&Lead::name_fold>},
+    {"mobile", ReadOptString<&Lead::mobile>},
+    {"mobile_e164", ReadOptString<&Lead::mobile_e164>},
+    {"phone", ReadOptString<&Lead::phone>},
+    {"phone_e164", ReadOptString<&Lead::phone_e164>},
+    {"email", ReadOptString<&Lead::email>},
+    {"company", ReadOptString<&Lead::company>},
+    {"company_fold", ReadOptString<&Lead::company_fold>},
+    {"title", ReadOptString<&Lead::title>},
+    {"gender", ReadOptString<&Lead::gender>},
+    {"birthday", ReadOptString<&Lead::birthday>},
+    {"address", ReadOptString<&Lead::address>},
+    {"province", ReadOptString<&Lead::province>},
+    {"source", ReadOptString<&Lead::source>},
+    {"medium", ReadOptString<&Lead::medium>},
+    {"campaign_id", ReadOptInt<&Lead::campaign_id>},
+    {"product_interest", ReadOptString<&Lead::product_interest>},
+    {"tags", ReadTags},
+    {"owner_id", ReadOptInt<&Lead::owner_id>},
+    {"team_id", ReadOptInt<&Lead::team_id>},
+    {"status", ReadString<&Lead::status>},
+    {"stage", ReadString<&Lead::stage>},
+    {"stage_info", ReadJson<&Lead::stage_info>},
+    {"do_not_contact", ReadDoNotContact},
+    {"dnc_reason", ReadOptString<&Lead::dnc_reason>},
+    {"description", ReadOptString<&Lead::description>},
+    {"custom", ReadJson<&Lead::custom>},
+    {"created_by", ReadOptInt<&Lead::created_by>},
+    {"created_at", ReadInt<&Lead::created_at>},
+    {"updated_at", ReadInt<&Lead::updated_at>},
+    {"last_activity_at", ReadOptInt<&Lead::last_activity_at>},
+    {"deleted_at", ReadOptInt<&Lead::deleted_at>},
+};
+
+// "SELECT l.id, l.full_name, ..." for the named columns.
+std::string SelectColumns(std::span<const std::string_view> names) {
+  std::string sql;
+  for (auto name : names) sql.append(sql.empty() ? "SELECT l." : ", l.").append(name);
+  return sql;
+}
+const std::string kListColumns = [] {
+  std::vector<std::string_view> names;
+  for (const auto& c : kColumns) names.push_back(c.name);
+  return SelectColumns(names);
+}();
+const std::string kFind = kListColumns + " FROM leads l WHERE l.id = ?";
 
 constexpr std::string_view kInsert = R"~(
 INSERT INTO leads (full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold,
@@ -124,42 +201,7 @@ std::string Json(const json& j) { return j.dump(); }
 
 Lead Read(const db::Row& r) {
   Lead l;
-  l.id = r.Int(0);
-  l.full_name = r.Str(1);
-  l.name_fold = r.Str(2);
-  l.mobile = r.OptStr(3);
-  l.mobile_e164 = r.OptStr(4);
-  l.phone = r.OptStr(5);
-  l.phone_e164 = r.OptStr(6);
-  l.email = r.OptStr(7);
-  l.company = r.OptStr(8);
-  l.company_fold = r.OptStr(9);
-  l.title = r.OptStr(10);
-  l.gender = r.OptStr(11);
-  l.birthday = r.OptStr(12);
-  l.address = r.OptStr(13);
-  l.province = r.OptStr(14);
-  l.source = r.OptStr(15);
-  l.medium = r.OptStr(16);
-  l.campaign_id = r.OptInt(17);
-  l.product_interest = r.OptStr(18);
-  if (auto tags = json::parse(r.Text(19), nullptr, false); tags.is_array()) {
-    l.tags = tags.get<std::vector<std::string>>();
-  }
-  l.owner_id = r.OptInt(20);
-  l.team_id = r.OptInt(21);
-  l.status = r.Str(22);
-  l.stage = r.Str(23);
-  l.stage_info = json::parse(r.Text(24), nullptr, false);
-  l.do_not_contact = r.Int(25) != 0;
-  l.dnc_reason = r.OptStr(26);
-  l.description = r.OptStr(27);
-  l.custom = json::parse(r.Text(28), nullptr, false);
-  l.created_by = r.OptInt(29);
-  l.created_at = r.Int(30);
-  l.updated_at = r.Int(31);
-  l.last_activity_at = r.OptInt(32);
-  l.deleted_at = r.OptInt(33);
+  for (int i = 0; i < static_cast<int>(std::size(kColumns)); ++i) kColumns[i].read(r, i, l);
   return l;
 }
 
@@ -447,7 +489,13 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope
 }
 
 void ForEach(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, const LeadSort& sort,
-             const std::function<void(const Lead&)>& fn) {
+             std::span<const std::string_view> columns, const std::function<void(const Lead&)>& fn) {
+  std::vector<ReadColumn> readers;
+  for (auto name : columns) {
+    auto it = std::find_if(std::begin(kColumns), std::end(kColumns), [&](const Column& c) { return c.name == name; });
+    if (it == std::end(kColumns)) throw std::invalid_argument("leads has no column " + std::string(name));
+    readers.push_back(it->read);
+  }
   std::optional<SearchPlan> plan;
   if (f.q) {
     plan = PlanSearch(*f.q);
@@ -455,7 +503,7 @@ void ForEach(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, c
   }
   ListSql q = BuildList(f, scope, sort, plan);
   const char* dir = sort.descending ? " DESC" : " ASC";
-  std::string sql = std::string(kListColumns) + q.from + q.where;
+  std::string sql = SelectColumns(columns) + q.from + q.where;
   if (q.search_order) {
     sql.append(" ORDER BY lead_search.rowid DESC");
   } else if (!sort.custom_path.empty()) {
@@ -465,7 +513,11 @@ void ForEach(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, c
     sql.append(" ORDER BY l.").append(sort.column).append(dir);
     if (sort.column != "id") sql.append(", l.id").append(dir);
   }
-  tx.Query(sql, q.params, [&](const db::Row& r) { fn(Read(r)); });
+  Lead lead;
+  tx.Query(sql, q.params, [&](const db::Row& r) {
+    for (int i = 0; i < static_cast<int>(readers.size()); ++i) readers[i](r, i, lead);
+    fn(lead);
+  });
 }
 
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,10 @@ void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t 
 // Targets changed at `now`; records the figures on the batch.
 std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
 
-// Every lead of the filter in the list's order, one at a time (exports).
+// Every lead of the filter in the list's order, one at a time (exports), with only the named
+// columns of leads read: the rest of the Lead stays empty. The same Lead is passed each time.
 void ForEach(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
-             const std::function<void(const Lead&)>& fn);
+             std::span<const std::string_view> columns, const std::function<void(const Lead&)>& fn);
 
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope, const LeadSort& sort,
                 PageRequest page, db::ListCache& cache);
