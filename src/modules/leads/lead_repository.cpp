@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 
 namespace sen::leads::repo {
 
@@ -10,81 +11,78 @@ namespace {
 
 using json = nlohmann::json;
 
-// How each column of leads is read into a Lead. Strings are assigned, so a Lead read again
-// (ForEach) reuses their buffers.
+// How each column of leads is read into a Lead, told by the member's type. Strings are assigned,
+// so a Lead read again (ForEach) reuses their buffers.
 using ReadColumn = void (*)(const db::Row&, int, Lead&);
 template <auto M>
-void ReadString(const db::Row& r, int c, Lead& l) {
-  (l.*M).assign(r.Text(c));
-}
-template <auto M>
-void ReadOptString(const db::Row& r, int c, Lead& l) {
+void ReadMember(const db::Row& r, int c, Lead& l) {
   auto& v = l.*M;
-  if (r.IsNull(c)) {
-    v.reset();
-  } else if (v) {
-    v->assign(r.Text(c));
+  using T = std::remove_reference_t<decltype(v)>;
+  if constexpr (std::is_same_v<T, std::string>) {
+    v.assign(r.Text(c));
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    if (r.IsNull(c)) {
+      v.reset();
+    } else if (v) {
+      v->assign(r.Text(c));
+    } else {
+      v.emplace(r.Text(c));
+    }
+  } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+    v = r.OptInt(c);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    v = r.Int(c) != 0;
+  } else if constexpr (std::is_same_v<T, json>) {
+    v = json::parse(r.Text(c), nullptr, false);
   } else {
-    v.emplace(r.Text(c));
+    static_assert(std::is_same_v<T, std::int64_t>);
+    v = r.Int(c);
   }
-}
-template <auto M>
-void ReadInt(const db::Row& r, int c, Lead& l) {
-  l.*M = r.Int(c);
-}
-template <auto M>
-void ReadOptInt(const db::Row& r, int c, Lead& l) {
-  l.*M = r.OptInt(c);
-}
-template <auto M>
-void ReadJson(const db::Row& r, int c, Lead& l) {
-  l.*M = json::parse(r.Text(c), nullptr, false);
 }
 void ReadTags(const db::Row& r, int c, Lead& l) {
   auto tags = json::parse(r.Text(c), nullptr, false);
   l.tags = tags.is_array() ? tags.get<std::vector<std::string>>() : std::vector<std::string>{};
 }
-void ReadDoNotContact(const db::Row& r, int c, Lead& l) { l.do_not_contact = r.Int(c) != 0; }
 
 struct Column {
   std::string_view name;
   ReadColumn read;
 };
 constexpr Column kColumns[] = {
-    {"id", ReadInt<&Lead::id>},
-    {"full_name", ReadString<&Lead::full_name>},
-    {"name_fold", ReadString<&Lead::name_fold>},
-    {"mobile", ReadOptString<&Lead::mobile>},
-    {"mobile_e164", ReadOptString<&Lead::mobile_e164>},
-    {"phone", ReadOptString<&Lead::phone>},
-    {"phone_e164", ReadOptString<&Lead::phone_e164>},
-    {"email", ReadOptString<&Lead::email>},
-    {"company", ReadOptString<&Lead::company>},
-    {"company_fold", ReadOptString<&Lead::company_fold>},
-    {"title", ReadOptString<&Lead::title>},
-    {"gender", ReadOptString<&Lead::gender>},
-    {"birthday", ReadOptString<&Lead::birthday>},
-    {"address", ReadOptString<&Lead::address>},
-    {"province", ReadOptString<&Lead::province>},
-    {"source", ReadOptString<&Lead::source>},
-    {"medium", ReadOptString<&Lead::medium>},
-    {"campaign_id", ReadOptInt<&Lead::campaign_id>},
-    {"product_interest", ReadOptString<&Lead::product_interest>},
+    {"id", ReadMember<&Lead::id>},
+    {"full_name", ReadMember<&Lead::full_name>},
+    {"name_fold", ReadMember<&Lead::name_fold>},
+    {"mobile", ReadMember<&Lead::mobile>},
+    {"mobile_e164", ReadMember<&Lead::mobile_e164>},
+    {"phone", ReadMember<&Lead::phone>},
+    {"phone_e164", ReadMember<&Lead::phone_e164>},
+    {"email", ReadMember<&Lead::email>},
+    {"company", ReadMember<&Lead::company>},
+    {"company_fold", ReadMember<&Lead::company_fold>},
+    {"title", ReadMember<&Lead::title>},
+    {"gender", ReadMember<&Lead::gender>},
+    {"birthday", ReadMember<&Lead::birthday>},
+    {"address", ReadMember<&Lead::address>},
+    {"province", ReadMember<&Lead::province>},
+    {"source", ReadMember<&Lead::source>},
+    {"medium", ReadMember<&Lead::medium>},
+    {"campaign_id", ReadMember<&Lead::campaign_id>},
+    {"product_interest", ReadMember<&Lead::product_interest>},
     {"tags", ReadTags},
-    {"owner_id", ReadOptInt<&Lead::owner_id>},
-    {"team_id", ReadOptInt<&Lead::team_id>},
-    {"status", ReadString<&Lead::status>},
-    {"stage", ReadString<&Lead::stage>},
-    {"stage_info", ReadJson<&Lead::stage_info>},
-    {"do_not_contact", ReadDoNotContact},
-    {"dnc_reason", ReadOptString<&Lead::dnc_reason>},
-    {"description", ReadOptString<&Lead::description>},
-    {"custom", ReadJson<&Lead::custom>},
-    {"created_by", ReadOptInt<&Lead::created_by>},
-    {"created_at", ReadInt<&Lead::created_at>},
-    {"updated_at", ReadInt<&Lead::updated_at>},
-    {"last_activity_at", ReadOptInt<&Lead::last_activity_at>},
-    {"deleted_at", ReadOptInt<&Lead::deleted_at>},
+    {"owner_id", ReadMember<&Lead::owner_id>},
+    {"team_id", ReadMember<&Lead::team_id>},
+    {"status", ReadMember<&Lead::status>},
+    {"stage", ReadMember<&Lead::stage>},
+    {"stage_info", ReadMember<&Lead::stage_info>},
+    {"do_not_contact", ReadMember<&Lead::do_not_contact>},
+    {"dnc_reason", ReadMember<&Lead::dnc_reason>},
+    {"description", ReadMember<&Lead::description>},
+    {"custom", ReadMember<&Lead::custom>},
+    {"created_by", ReadMember<&Lead::created_by>},
+    {"created_at", ReadMember<&Lead::created_at>},
+    {"updated_at", ReadMember<&Lead::updated_at>},
+    {"last_activity_at", ReadMember<&Lead::last_activity_at>},
+    {"deleted_at", ReadMember<&Lead::deleted_at>},
 };
 
 // "SELECT l.id, l.full_name, ..." for the named columns.
@@ -458,7 +456,7 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope
     const auto from = std::min(static_cast<std::int64_t>(ids->size()), page.offset());
     const auto count = std::min(static_cast<std::int64_t>(ids->size()) - from, std::int64_t{page.page_size});
     const std::string page_ids = json(std::vector<std::int64_t>(ids->begin() + from, ids->begin() + from + count)).dump();
-    tx.Query(std::string(kListColumns) + " FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))" + order,
+    tx.Query(kListColumns + " FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))" + order,
              {page_ids}, read);
     return out;
   }
