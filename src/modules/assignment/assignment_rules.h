@@ -1,0 +1,48 @@
+// Pure assignment rules (R2-R4): which member of a rule gets the next lead, and how the rule's
+// turn state moves. No storage here: the repository loads the seats, `Pick` decides and updates
+// them, the repository saves them back in the same transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace sen::assignment {
+
+enum class Method { kRoundRobin, kLeastLoaded, kWeighted };
+std::string_view MethodName(Method method);
+std::optional<Method> ParseMethod(std::string_view name);
+
+// One member of a rule as a pick sees it: settings, persisted turn state, and facts of the day.
+struct Seat {
+  std::int64_t user_id = 0;
+  int weight = 1;
+  std::optional<int> daily_cap;
+  // Round robin: leads taken, levelled up while away so that coming back does not mean a run
+  // of leads in a row. Also the tie-break of least loaded.
+  std::int64_t turns = 0;
+  // Weighted: the smooth weighted round robin credit (grows by the weight at every pick the
+  // member could have taken, drops by the sum of those weights when the member takes one).
+  std::int64_t credit = 0;
+  bool online = false;
+  int taken_today = 0;          // leads this rule gave the member today
+  std::int64_t open_leads = 0;  // least loaded: leads the member owns that are still open
+};
+
+struct PickRequest {
+  Method method = Method::kRoundRobin;
+  bool creator_priority = true;
+  std::optional<std::int64_t> creator;  // who created the lead (R3: first if an ON member)
+  std::optional<std::int64_t> exclude;  // the owner an unassign takes the lead from (R4)
+};
+
+// Whether the seat may take a lead now: ON, under its daily cap, not the excluded owner.
+bool CanTake(const Seat& seat, const PickRequest& request);
+
+// Picks the member for one lead and moves the seats' state as if the lead was given; nullopt
+// (state untouched) when no member can take it. `seats` are in the rule's order, which breaks
+// ties.
+std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& request);
+
+}  // namespace sen::assignment
