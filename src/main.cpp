@@ -14,6 +14,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/write_batcher.h"
+#include "modules/assignment/assignment_handlers.h"
 #include "modules/calls/calls_handlers.h"
 #include "modules/customfields/custom_fields_handlers.h"
 #include "modules/demo/demo_file.h"
@@ -54,6 +55,8 @@ struct Core {
   std::unique_ptr<db::Database> db;
   SystemClock clock;
   std::unique_ptr<users::UserService> users;
+  // Before the leads and imports that pick owners through it, so that it outlives them.
+  std::unique_ptr<assignment::AssignmentService> assignment;
   std::unique_ptr<customfields::CustomFieldService> custom_fields;
   std::unique_ptr<leads::LeadService> leads;
   std::unique_ptr<calls::CallService> calls;
@@ -76,6 +79,8 @@ struct Core {
     timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
     views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
     leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
+    assignment = std::make_unique<assignment::AssignmentService>(*db, clock, *users);
+    leads->SetAssigner(assignment.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
   }
 
@@ -156,6 +161,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   notes::RegisterRoutes(router, *core.notes);
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
+  assignment::RegisterRoutes(router, *core.assignment);
   http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
   if (web.file_count() == 0) spdlog::warn("no web app found; serving the API only");

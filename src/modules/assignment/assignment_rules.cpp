@@ -77,14 +77,14 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
   for (std::size_t i = 0; i < seats.size(); ++i) {
     Seat& s = seats[i];
     if (CanTake(s, request)) {
-      s.credit += s.weight;
+      if (request.method == Method::kWeighted) s.credit += s.weight;
     } else {
       // Away members keep their place in the round instead of banking turns.
       s.turns = std::max(s.turns, lowest_turns);
     }
   }
   Seat& winner = seats[chosen];
-  winner.credit -= total_weight;
+  if (request.method == Method::kWeighted) winner.credit -= total_weight;
   ++winner.turns;
   ++winner.taken_today;
   ++winner.open_leads;

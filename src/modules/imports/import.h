@@ -25,6 +25,7 @@ struct Import {
   std::string mode = "create";  // create | create_update
   nlohmann::json match_on = nlohmann::json::array({"mobile", "email"});
   nlohmann::json defaults = nlohmann::json::object();
+  bool auto_assign = false;
   std::string status = "pending";  // pending | running | done | failed | undone
   std::int64_t rows_estimate = 0;  // data rows in the file (counted on upload)
   std::int64_t processed = 0;

@@ -10,7 +10,7 @@ using nlohmann::json;
 #define SEN_IMPORT_COLUMNS                                                                                  \
   "id, entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, mapping, " \
   "mode, match_on, defaults, status, rows_estimate, processed, created, updated, duplicate, error, "      \
-  "failure, created_by, created_at, started_at, finished_at"
+  "failure, created_by, created_at, started_at, finished_at, auto_assign"
 
 constexpr std::string_view kInsert =
     "INSERT INTO imports (entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, "
@@ -25,7 +25,7 @@ constexpr std::string_view kCountMine = "SELECT count(*) FROM imports WHERE crea
 constexpr std::string_view kSave =
     "UPDATE imports SET sheet = ?, columns = ?, sample = ?, suggested_mapping = ?, mapping = ?, mode = ?, "
     "match_on = ?, defaults = ?, status = ?, rows_estimate = ?, processed = ?, created = ?, updated = ?, "
-    "duplicate = ?, error = ?, failure = ?, started_at = ?, finished_at = ? WHERE id = ?";
+    "duplicate = ?, error = ?, failure = ?, started_at = ?, finished_at = ?, auto_assign = ? WHERE id = ?";
 constexpr std::string_view kRunning = "SELECT id FROM imports WHERE status = 'running'";
 
 constexpr std::string_view kAddItem =
@@ -78,6 +78,7 @@ Import Read(const db::Row& r) {
   i.created_by = r.OptInt(22);
   i.created_at = r.Int(23);
   i.started_at = r.OptInt(24);
+  i.auto_assign = r.Int(26) != 0;
   i.finished_at = r.OptInt(25);
   return i;
 }
@@ -122,7 +123,7 @@ void Save(db::Transaction& tx, const Import& i) {
                     mapping = i.mapping.dump(), match_on = i.match_on.dump(), defaults = i.defaults.dump();
   tx.Execute(kSave, {i.sheet, columns, sample, suggested, mapping, i.mode, match_on, defaults, i.status,
                      i.rows_estimate, i.processed, i.created, i.updated, i.duplicate, i.error, i.failure,
-                     i.started_at, i.finished_at, i.id});
+                     i.started_at, i.finished_at, i.auto_assign, i.id});
 }
 
 std::vector<std::int64_t> Running(db::Transaction& tx) {

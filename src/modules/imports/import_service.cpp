@@ -84,6 +84,7 @@ json ToJson(const Import& i) {
           {"mode", i.mode},
           {"match_on", i.match_on},
           {"defaults", i.defaults},
+          {"auto_assign", i.auto_assign},
           {"status", i.status},
           {"rows_estimate", i.rows_estimate},
           {"total", i.rows_estimate},
@@ -264,6 +265,7 @@ Result<Page<Import>> ImportService::List(const Principal& p, PageRequest page) {
 leads::ImportSettings ImportService::Settings(const Import& imp) {
   leads::ImportSettings s;
   s.update_matches = imp.mode == "create_update";
+  s.auto_assign = imp.auto_assign;
   for (const auto& m : imp.match_on) s.match_on.push_back(m.get<std::string>());
   const json& d = imp.defaults;
   if (d.contains("owner_id") && d["owner_id"].is_number_integer()) s.default_owner_id = d["owner_id"].get<std::int64_t>();
@@ -285,7 +287,8 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
   if (imp.status != "pending") return Error::Conflict("import " + std::to_string(id) + " has already run");
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
-    if (key != "mapping" && key != "mode" && key != "match_on" && key != "defaults" && key != "sheet") {
+    if (key != "mapping" && key != "mode" && key != "match_on" && key != "defaults" && key != "sheet" &&
+        key != "auto_assign") {
       errors.Add(key, "is not an import setting", "unknown_field");
     }
   }
@@ -347,6 +350,13 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
       errors.Add("match_on", "must be a list of: id, mobile, email, full_name", "unknown_value");
     } else {
       imp.match_on = *it;
+    }
+  }
+  if (auto it = body.find("auto_assign"); it != body.end()) {
+    if (!it->is_boolean()) {
+      errors.Add("auto_assign", "must be true or false", "wrong_type");
+    } else {
+      imp.auto_assign = it->get<bool>();
     }
   }
   if (auto it = body.find("defaults"); it != body.end()) {

@@ -30,6 +30,7 @@ struct ImportSettings {
   std::optional<std::int64_t> default_campaign_id;
   std::optional<std::string> default_source;
   std::vector<std::string> default_tags;
+  bool auto_assign = false;  // R3 for rows that leave the owner empty
 };
 
 // A field an import may fill, with its labels (the column mapping and the template).

@@ -176,6 +176,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     changes.push_back({"do_not_contact", *set.do_not_contact, *set.do_not_contact ? "true" : "false"});
     changes.push_back({"dnc_reason", reason, reason});
   }
+  if (set.owner_id) repo::RecordTargetsOwnerChange(*tx, *set.owner_id, actor.user_id, now);
   const bool assign_new = set.owner_id && *set.owner_id && !set.status;
   if (!changes.empty()) repo::SetOnTargets(*tx, changes, assign_new, actor, batch, now);
   if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {

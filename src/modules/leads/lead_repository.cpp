@@ -134,6 +134,22 @@ constexpr std::string_view kAssignNewAudit = R"~(
 INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new')~";
+constexpr std::string_view kTargetsOwnerChange = R"~(
+INSERT INTO lead_assignments (lead_id, from_user, to_user, by_user, reason, at)
+SELECT id, owner_id, ?, ?, 'mass_update', ? FROM leads
+WHERE id IN (SELECT id FROM temp.mass_targets) AND owner_id IS NOT ?)~";
+constexpr std::string_view kInsertOwnerChange = R"~(
+INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
+VALUES (?, ?, ?, ?, ?, ?, ?))~";
+constexpr std::string_view kOwnerChanges = R"~(
+SELECT a.id, a.lead_id, a.from_user, a.to_user, a.rule_id, a.by_user, a.reason, a.at,
+       f.full_name, t.full_name, b.full_name, r.name
+FROM lead_assignments a
+LEFT JOIN users f ON f.id = a.from_user
+LEFT JOIN users t ON t.id = a.to_user
+LEFT JOIN users b ON b.id = a.by_user
+LEFT JOIN assignment_rules r ON r.id = a.rule_id
+WHERE a.lead_id = ? ORDER BY a.id DESC LIMIT ?)~";
 constexpr std::string_view kTargetTags = "SELECT id, tags FROM leads WHERE id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kSetTags = "UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kTagsAudit = R"~(
@@ -571,6 +587,25 @@ void SetOnTargets(db::Transaction& tx, const std::vector<TargetChange>& changes,
   tx.Execute("UPDATE leads SET " + set + "updated_at = ? WHERE id IN (SELECT id FROM temp.mass_targets) AND (" +
                  differs + ")",
              set_params);
+}
+
+void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
+                              Millis now) {
+  tx.Execute(kTargetsOwnerChange, {to, by, now, to});
+}
+
+void InsertOwnerChange(db::Transaction& tx, const OwnerChange& c) {
+  tx.Execute(kInsertOwnerChange, {c.lead_id, c.from, c.to, c.rule_id, c.by, c.reason, c.at});
+}
+
+std::vector<OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t lead_id, std::int64_t limit) {
+  std::vector<OwnerChangeEntry> out;
+  tx.Query(kOwnerChanges, {lead_id, limit}, [&](const db::Row& r) {
+    out.push_back({r.Int(0),
+                   {r.Int(1), r.OptInt(2), r.OptInt(3), r.OptInt(4), r.OptInt(5), r.Str(6), r.Int(7)},
+                   r.OptStr(8), r.OptStr(9), r.OptStr(10), r.OptStr(11)});
+  });
+  return out;
 }
 
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,

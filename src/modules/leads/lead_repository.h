@@ -51,6 +51,29 @@ void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::
                       const std::vector<std::string>& add, const std::vector<std::string>& remove,
                       const audit::Actor& actor, std::int64_t batch, Millis now);
 void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
+// R7: the owner of the targets that will change to `to`, recorded before SetOnTargets.
+void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
+                              Millis now);
+
+// R7: one change of a lead's owner.
+struct OwnerChange {
+  std::int64_t lead_id = 0;
+  std::optional<std::int64_t> from;
+  std::optional<std::int64_t> to;
+  std::optional<std::int64_t> rule_id;
+  std::optional<std::int64_t> by;  // the user who made it (none: a rule or the system)
+  std::string reason;              // created, rule, changed, unassign, reassign, import, mass_update
+  Millis at = 0;
+};
+struct OwnerChangeEntry {
+  std::int64_t id = 0;
+  OwnerChange change;
+  std::optional<std::string> from_name, to_name, by_name, rule_name;
+};
+void InsertOwnerChange(db::Transaction& tx, const OwnerChange& change);
+// A lead's owner changes, newest first.
+std::vector<OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t lead_id, std::int64_t limit);
+
 // Targets changed at `now`; records the figures on the batch.
 std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
 

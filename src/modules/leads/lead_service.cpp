@@ -72,6 +72,22 @@ std::optional<std::int64_t> UserIdOf(const Principal& p) {
 
 }  // namespace
 
+nlohmann::json ToJson(const repo::OwnerChangeEntry& e) {
+  auto ref = [](std::optional<std::int64_t> id, const std::optional<std::string>& name, std::string_view key) {
+    if (!id) return nlohmann::json();
+    return nlohmann::json{{"id", *id}, {key, name ? nlohmann::json(*name) : nlohmann::json()}};
+  };
+  const auto& c = e.change;
+  return {{"id", e.id},
+          {"lead_id", c.lead_id},
+          {"from", ref(c.from, e.from_name, "full_name")},
+          {"to", ref(c.to, e.to_name, "full_name")},
+          {"by", ref(c.by, e.by_name, "full_name")},
+          {"rule", ref(c.rule_id, e.rule_name, "name")},
+          {"reason", c.reason},
+          {"at", FormatRfc3339(c.at)}};
+}
+
 LeadService::LeadService(db::Database& db, const Clock& clock, users::UserService& users,
                          customfields::CustomFieldService& custom_fields)
     : db_(db), clock_(clock), users_(users), custom_fields_(custom_fields) {}
@@ -105,10 +121,31 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
   return lead;
 }
 
-void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead) {
+std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now) {
+  if (!assigner_ || lead.owner_id || !lead.mobile_e164) return std::nullopt;
+  auto choice = assigner_->Choose(tx, lead, std::nullopt, now);
+  if (!choice) return std::nullopt;
+  lead.owner_id = choice->user_id;
+  lead.team_id = choice->team_id;
+  if (!status_given) ApplyAssignmentStatus(lead);
+  return choice->rule_id;
+}
+
+void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id) {
   lead.id = repo::Insert(tx, lead);
   audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
                 lead.created_at);
+  if (lead.owner_id) {
+    repo::InsertOwnerChange(tx, {lead.id, std::nullopt, lead.owner_id, rule_id, rule_id ? std::nullopt : UserIdOf(p),
+                                 rule_id ? "rule" : "created", lead.created_at});
+  }
+}
+
+Result<Lead> LeadService::LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id) {
+  auto lead = repo::Find(tx, id);
+  if (!lead || lead->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
+  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  return *lead;
 }
 
 Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, const Lead& before,
@@ -125,12 +162,17 @@ Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, c
 }
 
 std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before,
-                                                    Lead& after, Millis now) {
+                                                    Lead& after, Millis now, OwnerReason why) {
   auto changes = Diff(before, after);
   if (changes.empty()) return changes;
   after.updated_at = now;
   repo::Update(tx, after, SearchKeysChanged(before, after), before.tags != after.tags);
   audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
+  if (after.owner_id != before.owner_id) {
+    const auto reason = p.channel == Channel::kImport && why.reason == "changed" ? "import" : why.reason;
+    repo::InsertOwnerChange(tx, {after.id, before.owner_id, after.owner_id, why.rule_id, UserIdOf(p),
+                                 std::string(reason), now});
+  }
   return changes;
 }
 
@@ -141,13 +183,15 @@ void LeadService::Trash(db::Transaction& tx, const Principal& p, std::int64_t id
 
 Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
   auto tx = db_.BeginWrite();
-  auto lead = NewLead(*tx, p, input, custom_fields_.Active(*tx, "leads"), clock_.Now());
+  const Millis now = clock_.Now();
+  auto lead = NewLead(*tx, p, input, custom_fields_.Active(*tx, "leads"), now);
   if (!lead) return lead;
   if (!allow_duplicate) {
     auto matches = MatchDuplicates(*lead, repo::FindDuplicateCandidates(*tx, *lead));
     if (!matches.empty()) return DuplicateError(matches);
   }
-  InsertNew(*tx, p, *lead);
+  const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now);
+  InsertNew(*tx, p, *lead, rule);
   tx->Commit();
   return lead;
 }
@@ -164,10 +208,8 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
                                  bool allow_duplicate) {
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  auto before = repo::Find(*tx, id);
-  if (!before || before->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
-  if (!CanSee(p, *before)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
-
+  auto before = LiveLead(*tx, p, id);
+  if (!before) return before;
   auto after = ChangedLead(*tx, p, *before, input, custom_fields_.Active(*tx, "leads"), now);
   if (!after) return after;
   if (!allow_duplicate && DuplicateKeysChanged(*before, *after)) {
@@ -182,13 +224,51 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
 Status LeadService::Delete(const Principal& p, std::int64_t id) {
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  auto lead = repo::Find(*tx, id);
-  if (!lead || lead->deleted_at) return Error::NotFound("no lead has id " + std::to_string(id));
-  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
+  auto lead = LiveLead(*tx, p, id);
+  if (!lead) return std::move(lead).error();
   if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins delete leads");
   Trash(*tx, p, id, now);
   tx->Commit();
   return {};
+}
+
+Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
+  if (p.role != Role::kAdmin && p.role != Role::kManager) return Error::Forbidden("only managers and admins unassign leads");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto before = LiveLead(*tx, p, id);
+  if (!before) return before;
+  if (!before->owner_id) return Error::Conflict("lead " + std::to_string(id) + " has no owner to unassign");
+  auto choice = assigner_ ? assigner_->Choose(*tx, *before, before->owner_id, now) : std::nullopt;
+  if (!choice) {
+    return Error::Conflict("no other member of an active rule for lead " + std::to_string(id) +
+                           " is ON and under their daily cap");
+  }
+  Lead after = *before;
+  after.owner_id = choice->user_id;
+  after.team_id = choice->team_id;
+  SaveChanges(*tx, p, *before, after, now, {"unassign", choice->rule_id});
+  tx->Commit();
+  return after;
+}
+
+Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64_t owner_id) {
+  if (p.role != Role::kAdmin && p.role != Role::kManager) return Error::Forbidden("only managers and admins reassign leads");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto before = LiveLead(*tx, p, id);
+  if (!before) return before;
+  auto after = ChangedLead(*tx, p, *before, {{"owner_id", owner_id}}, custom_fields_.Active(*tx, "leads"), now);
+  if (!after) return after;
+  if (SaveChanges(*tx, p, *before, *after, now, {"reassign"}).empty()) return *before;
+  tx->Commit();
+  return after;
+}
+
+Result<std::vector<repo::OwnerChangeEntry>> LeadService::Assignments(const Principal& p, std::int64_t id) {
+  if (auto lead = Get(p, id); !lead) return std::move(lead).error();
+  auto tx = db_.BeginRead();
+  return repo::OwnerChanges(*tx, id, 1000);
 }
 
 Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {
@@ -371,7 +451,10 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
 
   ImportDecision decision;
   if (!match) {
-    if (write) InsertNew(tx, p, row.lead);
+    if (write) {
+      const auto rule = s.auto_assign ? AutoAssign(tx, row.lead, row.input.contains("status"), now) : std::nullopt;
+      InsertNew(tx, p, row.lead, rule);
+    }
     decision.lead_id = row.lead.id;
     return decision;
   }

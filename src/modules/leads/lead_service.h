@@ -36,6 +36,28 @@ struct MassUpdateResult {
   bool dry_run = false;
 };
 
+// Who gets a lead nobody chose (R3) or one taken from its owner (R4): set by the assignment
+// module, which owns the rules.
+class Assigner {
+ public:
+  struct Choice {
+    std::int64_t user_id = 0;
+    std::optional<std::int64_t> team_id;
+    std::int64_t rule_id = 0;
+  };
+  virtual ~Assigner() = default;
+  // The member of the first active rule matching `lead` who may take it now, other than
+  // `exclude`; the rule's turn state is saved in `tx`.
+  virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> exclude,
+                                       Millis now) = 0;
+};
+
+// Why a lead's owner changed, as the assignment history records it (R7).
+struct OwnerReason {
+  std::string_view reason = "changed";
+  std::optional<std::int64_t> rule_id;
+};
+
 class LeadService {
  public:
   // Answers the filter of a saved view the principal may use (set by whoever owns views).
@@ -44,12 +66,19 @@ class LeadService {
   LeadService(db::Database& db, const Clock& clock, users::UserService& users,
               customfields::CustomFieldService& custom_fields);
   void SetViewResolver(ViewResolver resolver) { resolve_view_ = std::move(resolver); }
+  void SetAssigner(Assigner* assigner) { assigner_ = assigner; }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
   Result<Lead> Update(const Principal& p, std::int64_t id, const nlohmann::json& input, bool allow_duplicate);
   Status Delete(const Principal& p, std::int64_t id);
   Result<Lead> Restore(const Principal& p, std::int64_t id);
+  // R4: the lead goes to another member of a matching rule (managers and admins).
+  Result<Lead> Unassign(const Principal& p, std::int64_t id);
+  // R4: a manager or admin picks the new owner.
+  Result<Lead> Assign(const Principal& p, std::int64_t id, std::int64_t owner_id);
+  // R7: the lead's owner changes, newest first.
+  Result<std::vector<repo::OwnerChangeEntry>> Assignments(const Principal& p, std::int64_t id);
   // `params` are the list's query parameters (filters, sort, view_id).
   Result<Page<Lead>> List(const Principal& p, const QueryParams& params, PageRequest page);
   // A filter as a saved view would store it: 422 naming what is wrong.
@@ -114,14 +143,21 @@ class LeadService {
   // normalised, the owner checked (a New lead with an owner becomes Assigned).
   Result<Lead> NewLead(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
                        const std::vector<customfields::CustomField>& custom_fields, Millis now);
-  void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead);
+  // R3: a lead with a mobile and no owner gets one from the first matching rule; returns the
+  // rule. `status_given`: the input chose the status, so assignment does not change it.
+  std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now);
+  // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7).
+  void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
+  // The live lead `p` may see, for a change.
+  Result<Lead> LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id);
   // Update's steps up to the duplicate check: `input` applied onto `before`, normalised, a new
   // owner checked.
   Result<Lead> ChangedLead(db::Transaction& tx, const Principal& p, const Lead& before, const nlohmann::json& input,
                            const std::vector<customfields::CustomField>& custom_fields, Millis now);
-  // Saves `after` with an audit row per changed field; returns the changes (none: nothing saved).
+  // Saves `after` with an audit row per changed field, and a new owner in the assignment
+  // history with `reason` (R7); returns the changes (none: nothing saved).
   std::vector<audit::Change> SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before, Lead& after,
-                                         Millis now);
+                                         Millis now, OwnerReason why = {});
   // Soft delete with its audit row.
   void Trash(db::Transaction& tx, const Principal& p, std::int64_t id, Millis now);
   Result<QueryParams> WithView(const Principal& p, const QueryParams& params);
@@ -138,8 +174,13 @@ class LeadService {
   users::UserService& users_;
   customfields::CustomFieldService& custom_fields_;
   ViewResolver resolve_view_;
+  Assigner* assigner_ = nullptr;
   db::ListCache lists_;
 };
+
+// R7: {"id","lead_id","from":{"id","full_name"}|null,"to":...,"by":...,"rule":{"id","name"}|null,
+// "reason","at"}.
+nlohmann::json ToJson(const repo::OwnerChangeEntry& entry);
 
 // Deleted leads can be restored for this long (L14).
 constexpr Millis kRestoreWindow = 30LL * 24 * 3600 * 1000;

@@ -1,6 +1,7 @@
 // Parse, call one service method, render JSON.
 #include "modules/leads/leads_handlers.h"
 
+#include "http/json_reader.h"
 #include "http/params.h"
 #include "modules/leads/lead_fields.h"
 #include "text/fold.h"
@@ -139,6 +140,36 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
     if (!id) return Response::FromError(Error::NotFound("no such lead"));
     return Answer(service.Restore(*req.principal, *id), 200, [](const Lead& l) { return ToJson(l); });
   }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
+  router.Add("POST", "/api/leads/{id}/unassign", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such lead"));
+    return Answer(service.Unassign(*req.principal, *id), 200, [](const Lead& l) { return ToJson(l); });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
+  router.Add("POST", "/api/leads/{id}/assign", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such lead"));
+    auto body = http::ParseJsonObject(req);
+    if (!body) return Response::FromError(body.error());
+    FieldErrors errors;
+    http::JsonReader in(*body, errors);
+    in.AllowOnly({"owner_id"});
+    auto owner = in.Id("owner_id", true);
+    if (!errors.empty()) return Response::FromError(errors.ToError());
+    if (!owner || !*owner) return Response::FromError(Error::Field("owner_id", "is required", "required"));
+    return Answer(service.Assign(*req.principal, *id, **owner), 200, [](const Lead& l) { return ToJson(l); });
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
+  router.Add("GET", "/api/leads/{id}/assignments", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such lead"));
+    return Answer(service.Assignments(*req.principal, *id), 200, [](const std::vector<repo::OwnerChangeEntry>& all) {
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& e : all) items.push_back(ToJson(e));
+      return nlohmann::json{{"items", std::move(items)}};
+    });
+  });
 
 }
 

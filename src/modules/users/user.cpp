@@ -13,6 +13,7 @@ nlohmann::json ToJson(const User& u) {
           {"language", u.language},
           {"active", u.active},
           {"extension", u.extension ? nlohmann::json(*u.extension) : nlohmann::json()},
+          {"online", u.online},
           {"created_at", FormatRfc3339(u.created_at)}};
 }
 

@@ -21,6 +21,7 @@ struct User {
   std::string language = "vi";
   bool active = true;
   std::optional<std::string> extension;
+  bool online = true;  // R1: OFF agents get no new leads
   Millis created_at = 0;
   Millis updated_at = 0;
 };

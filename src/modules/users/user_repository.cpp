@@ -6,7 +6,7 @@ namespace sen::users::repo {
 namespace {
 
 #define SEN_USER_COLUMNS \
-  "u.id, u.username, u.full_name, u.email, u.role, u.team_id, u.language, u.active, u.extension, u.created_at, u.updated_at"
+  "u.id, u.username, u.full_name, u.email, u.role, u.team_id, u.language, u.active, u.extension, u.created_at, u.updated_at, u.online"
 
 constexpr std::string_view kUserColumns = SEN_USER_COLUMNS;
 
@@ -21,6 +21,7 @@ constexpr std::string_view kUpdate = R"~(
 UPDATE users SET full_name = ?, email = ?, role = ?, team_id = ?, language = ?, active = ?,
                  extension = ?, updated_at = ?
 WHERE id = ?)~";
+constexpr std::string_view kSetOnline = "UPDATE users SET online = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kCount = "SELECT COUNT(*) FROM users";
 constexpr std::string_view kTeamMembers = "SELECT id FROM users WHERE team_id = ?";
@@ -76,6 +77,7 @@ User ReadUser(const db::Row& r) {
   u.extension = r.OptStr(8);
   u.created_at = r.Int(9);
   u.updated_at = r.Int(10);
+  u.online = r.Int(11) != 0;
   return u;
 }
 
@@ -101,7 +103,7 @@ std::optional<User> FindById(db::Transaction& tx, std::int64_t id) {
 
 std::optional<std::pair<User, std::string>> FindByUsername(db::Transaction& tx, std::string_view username) {
   std::optional<std::pair<User, std::string>> out;
-  tx.Query(kFindByUsername, {username}, [&](const db::Row& r) { out.emplace(ReadUser(r), r.Str(11)); });
+  tx.Query(kFindByUsername, {username}, [&](const db::Row& r) { out.emplace(ReadUser(r), r.Str(12)); });
   return out;
 }
 
@@ -114,6 +116,10 @@ std::int64_t Insert(db::Transaction& tx, const User& u, std::string_view passwor
 void Update(db::Transaction& tx, const User& u) {
   tx.Execute(kUpdate, {u.full_name, u.email, RoleName(u.role), u.team_id, u.language, u.active, u.extension,
                        u.updated_at, u.id});
+}
+
+void SetOnline(db::Transaction& tx, std::int64_t id, bool online, Millis now) {
+  tx.Execute(kSetOnline, {online, now, id});
 }
 
 void UpdatePassword(db::Transaction& tx, std::int64_t id, std::string_view hash, Millis now) {
@@ -171,7 +177,7 @@ void InsertSession(db::Transaction& tx, std::string_view token_hash, std::int64_
 
 std::optional<std::pair<User, std::string>> FindSession(db::Transaction& tx, std::string_view token_hash, Millis now) {
   std::optional<std::pair<User, std::string>> out;
-  tx.Query(kFindSession, {token_hash, now}, [&](const db::Row& r) { out.emplace(ReadUser(r), r.Str(11)); });
+  tx.Query(kFindSession, {token_hash, now}, [&](const db::Row& r) { out.emplace(ReadUser(r), r.Str(12)); });
   return out;
 }
 

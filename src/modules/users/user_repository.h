@@ -17,6 +17,7 @@ std::optional<User> FindById(db::Transaction& tx, std::int64_t id);
 std::optional<std::pair<User, std::string>> FindByUsername(db::Transaction& tx, std::string_view username);
 std::int64_t Insert(db::Transaction& tx, const User& user, std::string_view password_hash);
 void Update(db::Transaction& tx, const User& user);
+void SetOnline(db::Transaction& tx, std::int64_t id, bool online, Millis now);
 void UpdatePassword(db::Transaction& tx, std::int64_t id, std::string_view hash, Millis now);
 std::int64_t Count(db::Transaction& tx);
 std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);

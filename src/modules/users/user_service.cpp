@@ -260,6 +260,24 @@ Result<User> UserService::Update(const Principal& actor, std::int64_t id, const 
   return after;
 }
 
+Result<User> UserService::SetPresence(const Principal& actor, std::int64_t id, bool online) {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto user = repo::FindById(*tx, id);
+  if (!user) return Error::NotFound("no user has id " + std::to_string(id));
+  const bool allowed = id == actor.user_id || IsAdmin(actor) ||
+                       (actor.role == Role::kManager && actor.team_id && user->team_id == actor.team_id);
+  if (!allowed) return Error::Forbidden("only the user, their team's manager or an admin switches them ON or OFF");
+  if (user->online == online) return *user;
+  repo::SetOnline(*tx, id, online, now);
+  audit::Record(*tx, audit::ActorOf(actor), "user", id,
+                {{"update", "online", user->online ? "true" : "false", online ? "true" : "false"}}, now);
+  tx->Commit();
+  user->online = online;
+  user->updated_at = now;
+  return *user;
+}
+
 Result<User> UserService::UpdateSelf(const Principal& actor, const SelfPatch& patch) {
   FieldErrors errors;
   if (patch.language && !ValidLanguage(*patch.language)) errors.Add("language", "must be vi or en", "unknown_value");

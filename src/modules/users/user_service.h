@@ -106,6 +106,8 @@ class UserService {
   Result<User> Update(const Principal& actor, std::int64_t id, const UserPatch& patch);
   Result<User> UpdateSelf(const Principal& actor, const SelfPatch& patch);
   Result<User> Get(const Principal& actor, std::int64_t id);
+  // R1: users switch themselves ON or OFF; managers switch the users of their team, admins anyone.
+  Result<User> SetPresence(const Principal& actor, std::int64_t id, bool online);
   Page<User> List(const Principal& actor, const repo::UserFilter& filter, PageRequest page);
 
   std::vector<Team> ListTeams();

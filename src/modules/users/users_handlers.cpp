@@ -166,6 +166,20 @@ void RegisterRoutes(http::Router& router, UserService& service) {
     return Answer(service.Update(*req.principal, *id, p), 200, UserJsonOf);
   });
 
+  router.Add("PUT", "/api/users/{id}/presence", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such user"));
+    auto body = http::ParseJsonObject(req);
+    if (!body) return Response::FromError(body.error());
+    FieldErrors errors;
+    http::JsonReader in(*body, errors);
+    in.AllowOnly({"online"});
+    auto online = in.Bool("online");
+    if (!online && errors.empty()) errors.Add("online", "is required", "required");
+    if (!errors.empty()) return Response::FromError(errors.ToError());
+    return Answer(service.SetPresence(*req.principal, *id, *online), 200, UserJsonOf);
+  });
+
   router.Add("GET", "/api/teams", [&service](Request&) {
     return Response::Json(200, WholeList(service.ListTeams(), [](const Team& t) { return ToJson(t); }));
   });

@@ -1,0 +1,196 @@
+// Rules: access check, input, storage, audit. Choose runs inside the caller's write transaction,
+// so the pick, the turn state and the lead are saved together or not at all.
+#include "modules/assignment/assignment_service.h"
+
+#include <algorithm>
+
+#include "modules/assignment/assignment_repository.h"
+#include "modules/audit/audit.h"
+#include "text/fold.h"
+
+namespace sen::assignment {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+// Daily caps count from midnight in the company's time zone.
+Millis DayStart(Millis now) { return (now + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset; }
+
+bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
+
+Error NotFound(std::int64_t id) { return Error::NotFound("no assignment rule has id " + std::to_string(id)); }
+
+std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
+  if (!v.is_number_integer()) return std::nullopt;
+  auto n = v.get<std::int64_t>();
+  return n >= 1 && n <= max ? std::optional(n) : std::nullopt;
+}
+
+void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, const json& list, FieldErrors& errors) {
+  if (!list.is_array() || list.size() > 500) {
+    errors.Add("members", "must be a list of at most 500 members", "wrong_type");
+    return;
+  }
+  rule.members.clear();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "members." + std::to_string(i) + ".";
+    const json& m = list[i];
+    if (!m.is_object()) {
+      errors.Add("members." + std::to_string(i), "must be an object", "wrong_type");
+      continue;
+    }
+    Member member;
+    for (const auto& [key, value] : m.items()) {
+      if (key == "user_id") {
+        auto id = PositiveInt(value, INT64_MAX);
+        if (!id || !users.FindActive(tx, *id)) {
+          errors.Add(at + key, "no active user has this id", "not_found");
+        } else {
+          member.user_id = *id;
+        }
+      } else if (key == "weight") {
+        auto w = value.is_null() ? std::optional<std::int64_t>(1) : PositiveInt(value, 100);
+        if (!w) errors.Add(at + key, "must be a whole number from 1 to 100", "out_of_range");
+        member.weight = static_cast<int>(w.value_or(1));
+      } else if (key == "daily_cap") {
+        if (value.is_null()) continue;
+        auto cap = PositiveInt(value, 100'000);
+        if (!cap) errors.Add(at + key, "must be empty or a whole number from 1 to 100000", "out_of_range");
+        if (cap) member.daily_cap = static_cast<int>(*cap);
+      } else if (key != "full_name" && key != "online" && key != "taken_today") {
+        errors.Add(at + key, "is not a member setting", "unknown_field");
+      }
+    }
+    if (!m.contains("user_id")) errors.Add(at + "user_id", "is required", "required");
+    const bool twice = std::any_of(rule.members.begin(), rule.members.end(),
+                                   [&](const Member& o) { return member.user_id && o.user_id == member.user_id; });
+    if (twice) errors.Add(at + "user_id", "is already a member of this rule", "duplicate");
+    rule.members.push_back(member);
+  }
+}
+
+}  // namespace
+
+AssignmentService::AssignmentService(db::Database& db, const Clock& clock, users::UserService& users)
+    : db_(db), clock_(clock), users_(users) {}
+
+Status AssignmentService::Apply(db::Transaction& tx, Rule& rule, const json& input, bool create) {
+  FieldErrors errors;
+  for (const auto& [key, value] : input.items()) {
+    if (key == "name") {
+      rule.name = value.is_string() ? text::Tidy(value.get<std::string>()) : "";
+      if (rule.name.empty() || rule.name.size() > 200) errors.Add(key, "is required, up to 200 bytes", "required");
+    } else if (key == "active" || key == "creator_priority") {
+      if (!value.is_boolean()) {
+        errors.Add(key, "must be true or false", "wrong_type");
+      } else {
+        (key == "active" ? rule.active : rule.creator_priority) = value.get<bool>();
+      }
+    } else if (key == "campaign_id") {
+      rule.campaign_id = value.is_null() ? std::nullopt : PositiveInt(value, INT64_MAX);
+      if (!value.is_null() && !rule.campaign_id) errors.Add(key, "must be an id or null", "wrong_type");
+    } else if (key == "source") {
+      if (!value.is_null() && !value.is_string()) errors.Add(key, "must be text or null", "wrong_type");
+      rule.source.reset();
+      if (value.is_string() && !text::Tidy(value.get<std::string>()).empty()) rule.source = text::Tidy(value.get<std::string>());
+    } else if (key == "method") {
+      auto method = value.is_string() ? ParseMethod(value.get<std::string>()) : std::nullopt;
+      if (!method) errors.Add(key, "must be round_robin, least_loaded or weighted", "unknown_value");
+      rule.method = method.value_or(rule.method);
+    } else if (key == "members") {
+      ApplyMembers(tx, users_, rule, value, errors);
+    } else if (key != "id" && key != "created_at" && key != "updated_at") {
+      errors.Add(key, "is not a rule setting", "unknown_field");
+    }
+  }
+  if (create) {
+    for (const char* key : {"name", "method"}) {
+      if (!input.contains(key) && !errors.Has(key)) errors.Add(key, "is required", "required");
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Result<std::vector<Rule>> AssignmentService::List(const Principal& p) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins see assignment rules");
+  auto tx = db_.BeginRead();
+  return repo::List(*tx, DayStart(clock_.Now()));
+}
+
+Result<Rule> AssignmentService::Get(const Principal& p, std::int64_t id) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins see assignment rules");
+  auto tx = db_.BeginRead();
+  auto rule = repo::Find(*tx, id, DayStart(clock_.Now()));
+  if (!rule) return NotFound(id);
+  return *rule;
+}
+
+Result<Rule> AssignmentService::Create(const Principal& p, const json& input) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  Rule rule;
+  if (auto applied = Apply(*tx, rule, input, true); !applied) return std::move(applied).error();
+  rule.created_at = rule.updated_at = now;
+  rule.id = repo::Insert(*tx, rule);
+  audit::Record(*tx, audit::ActorOf(p), "assignment_rule", rule.id, {{"create", std::nullopt, std::nullopt, rule.name}},
+                now);
+  auto saved = repo::Find(*tx, rule.id, DayStart(now));
+  tx->Commit();
+  return *saved;
+}
+
+Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, const json& input) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto rule = repo::Find(*tx, id, DayStart(now));
+  if (!rule) return NotFound(id);
+  if (auto applied = Apply(*tx, *rule, input, false); !applied) return std::move(applied).error();
+  rule->updated_at = now;
+  repo::Update(*tx, *rule);
+  audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"update", std::nullopt, std::nullopt, input.dump()}},
+                now);
+  auto saved = repo::Find(*tx, id, DayStart(now));
+  tx->Commit();
+  return *saved;
+}
+
+Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto rule = repo::Find(*tx, id, DayStart(now));
+  if (!rule) return NotFound(id);
+  repo::Delete(*tx, id);
+  audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"delete", std::nullopt, rule->name, std::nullopt}},
+                now);
+  tx->Commit();
+  return {};
+}
+
+std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction& tx, const leads::Lead& lead,
+                                                                 std::optional<std::int64_t> exclude, Millis now) {
+  for (const auto& rule : repo::Matching(tx, lead.campaign_id, lead.source)) {
+    auto rows = repo::Seats(tx, rule.id, DayStart(now), rule.method == Method::kLeastLoaded);
+    std::vector<Seat> seats;
+    seats.reserve(rows.size());
+    for (const auto& r : rows) seats.push_back(r.seat);
+    PickRequest request{rule.method, rule.creator_priority, lead.created_by, exclude};
+    auto chosen = Pick(seats, request);
+    if (!chosen) continue;
+    for (std::size_t i = 0; i < seats.size(); ++i) {
+      if (seats[i].turns != rows[i].seat.turns || seats[i].credit != rows[i].seat.credit) {
+        repo::SaveSeat(tx, rule.id, seats[i]);
+      }
+    }
+    return Choice{seats[*chosen].user_id, rows[*chosen].team_id, rule.id};
+  }
+  return std::nullopt;
+}
+
+}  // namespace sen::assignment

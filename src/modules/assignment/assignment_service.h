@@ -1,0 +1,41 @@
+// Assignment rules (R2) and picking the owner of a lead by them (R3, R4).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/principal.h"
+#include "db/database.h"
+#include "modules/assignment/assignment.h"
+#include "modules/leads/lead_service.h"
+#include "modules/users/user_service.h"
+
+namespace sen::assignment {
+
+class AssignmentService final : public leads::Assigner {
+ public:
+  AssignmentService(db::Database& db, const Clock& clock, users::UserService& users);
+
+  // Managers and admins see and change rules. `input` is the API's rule object; a create needs
+  // name, method and members, an update takes what it is given.
+  Result<std::vector<Rule>> List(const Principal& p);
+  Result<Rule> Get(const Principal& p, std::int64_t id);
+  Result<Rule> Create(const Principal& p, const nlohmann::json& input);
+  Result<Rule> Update(const Principal& p, std::int64_t id, const nlohmann::json& input);
+  Status Delete(const Principal& p, std::int64_t id);
+
+  std::optional<Choice> Choose(db::Transaction& tx, const leads::Lead& lead, std::optional<std::int64_t> exclude,
+                               Millis now) override;
+
+ private:
+  // Applies `input` onto `rule`; 422 naming each wrong field (members.<i>.user_id, ...).
+  Status Apply(db::Transaction& tx, Rule& rule, const nlohmann::json& input, bool create);
+
+  db::Database& db_;
+  const Clock& clock_;
+  users::UserService& users_;
+};
+
+}  // namespace sen::assignment

@@ -1,0 +1,213 @@
+// Assignment over real HTTP: presence, rules, assignment on arrival, daily caps, unassign,
+// reassign, the history, and a turn order that survives a restart.
+#include <unistd.h>
+
+#include <set>
+
+#include "harness.h"
+
+namespace sen::testing {
+namespace {
+
+using json = nlohmann::json;
+
+class AssignmentApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ServerProcess();
+    admin_ = new Client(server_->port());
+    admin_->Login("admin", kAdminPassword);
+    team_ = CreateTeam(*admin_, "Tuyển sinh");
+    for (int i = 0; i < 3; ++i) agents_[i] = CreateUser(*admin_, "agent.r" + std::to_string(i), "agent", team_);
+    manager_ = CreateUser(*admin_, "manager.r", "manager", team_);
+  }
+  static void TearDownTestSuite() {
+    delete admin_;
+    delete server_;
+  }
+  static Client SignedIn(const std::string& username) {
+    Client c(server_->port());
+    c.Login(username, "user-pass-123");
+    return c;
+  }
+  // A rule taking the leads of `source` (so that tests do not share rules).
+  static json CreateRule(const std::string& source, json members, json extra = json::object()) {
+    json body = {{"name", "Chia " + source}, {"method", "round_robin"}, {"source", source}, {"members", members}};
+    body.update(extra);
+    auto res = admin_->Post("/api/assignment-rules", body);
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.json;
+  }
+  static json Members(std::initializer_list<std::int64_t> ids) {
+    json out = json::array();
+    for (auto id : ids) out.push_back({{"user_id", id}});
+    return out;
+  }
+  static json NewLead(Client& c, const std::string& source) {
+    auto res = c.Post("/api/leads", {{"full_name", "Khách " + source}, {"mobile", UniqueMobile()}, {"source", source}});
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.json;
+  }
+  static std::string Path(const json& lead) { return "/api/leads/" + std::to_string(lead["id"].get<std::int64_t>()); }
+  static void SetOnline(Client& c, std::int64_t user, bool online) {
+    auto res = c.Send("PUT", "/api/users/" + std::to_string(user) + "/presence", json{{"online", online}});
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json["online"], online);
+  }
+
+  static ServerProcess* server_;
+  static Client* admin_;
+  static std::int64_t team_, manager_;
+  static std::int64_t agents_[3];
+};
+ServerProcess* AssignmentApi::server_ = nullptr;
+Client* AssignmentApi::admin_ = nullptr;
+std::int64_t AssignmentApi::team_, AssignmentApi::manager_, AssignmentApi::agents_[3];
+
+TEST_F(AssignmentApi, NewLeadsGoRoundTheMembersAndSkipAgentsWhoAreOff) {
+  auto rule = CreateRule("rr", Members({agents_[0], agents_[1], agents_[2]}));
+  std::vector<std::int64_t> owners;
+  for (int i = 0; i < 6; ++i) {
+    auto lead = NewLead(*admin_, "rr");
+    EXPECT_EQ(lead["status"], "assigned");
+    owners.push_back(lead["owner_id"].get<std::int64_t>());
+  }
+  EXPECT_EQ(owners, (std::vector<std::int64_t>{agents_[0], agents_[1], agents_[2], agents_[0], agents_[1], agents_[2]}));
+
+  auto agent = SignedIn("agent.r1");
+  SetOnline(agent, agents_[1], false);
+  for (int i = 0; i < 4; ++i) EXPECT_NE(NewLead(*admin_, "rr")["owner_id"], agents_[1]);
+  SetOnline(agent, agents_[1], true);
+  EXPECT_EQ(NewLead(*admin_, "rr")["owner_id"], agents_[1]);
+
+  auto history = admin_->Get(Path(NewLead(*admin_, "rr")) + "/assignments");
+  ASSERT_EQ(history.status, 200) << history.body;
+  ASSERT_EQ(history.json["items"].size(), 1u);
+  EXPECT_EQ(history.json["items"][0]["reason"], "rule");
+  EXPECT_EQ(history.json["items"][0]["rule"]["name"], "Chia rr");
+  EXPECT_TRUE(history.json["items"][0]["from"].is_null());
+
+  // A lead without a mobile, or of a source no rule takes, keeps no owner.
+  auto no_mobile = admin_->Post("/api/leads", {{"full_name", "Không số"}, {"email", "ks@example.vn"}, {"source", "rr"}});
+  EXPECT_TRUE(no_mobile.json["owner_id"].is_null()) << no_mobile.body;
+  EXPECT_TRUE(NewLead(*admin_, "no-rule")["owner_id"].is_null());
+  EXPECT_EQ(admin_->Delete("/api/assignment-rules/" + std::to_string(rule["id"].get<std::int64_t>())).status, 204);
+}
+
+TEST_F(AssignmentApi, DailyCapsHoldAndACreatorWhoIsAMemberGoesFirst) {
+  CreateRule("cap", json::array({{{"user_id", agents_[0]}, {"daily_cap", 1}}, {{"user_id", manager_}, {"daily_cap", 2}}}));
+  auto manager = SignedIn("manager.r");
+  EXPECT_EQ(NewLead(manager, "cap")["owner_id"], manager_);  // creator priority
+  EXPECT_EQ(NewLead(*admin_, "cap")["owner_id"], agents_[0]);
+  EXPECT_EQ(NewLead(*admin_, "cap")["owner_id"], manager_);
+  auto left = NewLead(*admin_, "cap");  // both at their cap
+  EXPECT_TRUE(left["owner_id"].is_null());
+  EXPECT_EQ(left["status"], "new");
+
+  auto rules = admin_->Get("/api/assignment-rules");
+  ASSERT_EQ(rules.status, 200);
+  for (const auto& r : rules.json["items"]) {
+    if (r["source"] != "cap") continue;
+    EXPECT_EQ(r["members"][0]["taken_today"], 1);
+    EXPECT_EQ(r["members"][1]["taken_today"], 2);
+  }
+}
+
+TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManagerChoose) {
+  CreateRule("un", Members({agents_[0], agents_[1]}));
+  auto lead = NewLead(*admin_, "un");
+  const auto first = lead["owner_id"].get<std::int64_t>();
+
+  auto agent = SignedIn("agent.r0");
+  EXPECT_EQ(agent.Post(Path(lead) + "/unassign", json::object()).status, 403);
+  auto moved = admin_->Post(Path(lead) + "/unassign", json::object());
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_NE(moved.json["owner_id"], first);
+
+  auto manager = SignedIn("manager.r");
+  auto missing = manager.Post(Path(lead) + "/assign", json::object());
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(missing.json["error"]["details"][0]["field"], "owner_id") << missing.body;
+  auto chosen = manager.Post(Path(lead) + "/assign", {{"owner_id", agents_[2]}});
+  ASSERT_EQ(chosen.status, 200) << chosen.body;
+  EXPECT_EQ(chosen.json["owner_id"], agents_[2]);
+  EXPECT_EQ(admin_->Patch(Path(lead), {{"owner_id", agents_[0]}}).status, 200);
+
+  auto history = admin_->Get(Path(lead) + "/assignments").json["items"];
+  ASSERT_EQ(history.size(), 4u) << history.dump();
+  EXPECT_EQ(history[0]["reason"], "changed");
+  EXPECT_EQ(history[1]["reason"], "reassign");
+  EXPECT_EQ(history[1]["by"]["id"], manager_);
+  EXPECT_EQ(history[1]["to"]["id"], agents_[2]);
+  EXPECT_EQ(history[2]["reason"], "unassign");
+  EXPECT_EQ(history[2]["from"]["id"], first);
+  EXPECT_EQ(history[3]["reason"], "rule");
+
+  // No other member is ON: the lead stays where it is.
+  SetOnline(*admin_, agents_[0], false);
+  SetOnline(*admin_, agents_[1], false);
+  auto stuck = NewLead(*admin_, "un");
+  EXPECT_TRUE(stuck["owner_id"].is_null());
+  auto owned = admin_->Post("/api/leads", {{"full_name", "Có chủ"}, {"mobile", UniqueMobile()}, {"source", "un"},
+                                           {"owner_id", agents_[2]}});
+  EXPECT_EQ(admin_->Post(Path(owned.json) + "/unassign", json::object()).status, 409);
+  SetOnline(*admin_, agents_[0], true);
+  SetOnline(*admin_, agents_[1], true);
+}
+
+TEST_F(AssignmentApi, PresenceIsSwitchedByTheUserTheirManagerOrAnAdmin) {
+  auto agent = SignedIn("agent.r2");
+  auto other = agent.Send("PUT", "/api/users/" + std::to_string(agents_[0]) + "/presence", json{{"online", false}});
+  EXPECT_EQ(other.status, 403);
+  auto manager = SignedIn("manager.r");
+  SetOnline(manager, agents_[2], false);
+  EXPECT_EQ(agent.Get("/api/auth/me").json["user"]["online"], false) << agent.Get("/api/auth/me").body;
+  SetOnline(agent, agents_[2], true);
+  auto bad = agent.Send("PUT", "/api/users/" + std::to_string(agents_[2]) + "/presence", json{{"online", "yes"}});
+  EXPECT_EQ(bad.status, 422);
+}
+
+TEST_F(AssignmentApi, RulesAreCheckedFieldByFieldAndOnlyForManagers) {
+  auto res = admin_->Post("/api/assignment-rules",
+                          {{"name", "Sai"},
+                           {"method", "random"},
+                           {"members", json::array({{{"user_id", 999999}}, {{"user_id", agents_[0]}, {"weight", 0}}})}});
+  ASSERT_EQ(res.status, 422) << res.body;
+  std::set<std::string> fields;
+  for (const auto& d : res.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"method", "members.0.user_id", "members.1.weight"}));
+  EXPECT_EQ(admin_->Post("/api/assignment-rules", json::object()).status, 422);
+  EXPECT_EQ(SignedIn("agent.r0").Get("/api/assignment-rules").status, 403);
+}
+
+// The turn state is in the database: a restarted server continues the same order.
+TEST(AssignmentRestart, TheTurnOrderContinuesAfterARestart) {
+  auto dir = std::filesystem::temp_directory_path() / ("sen-assign-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::int64_t a = 0, b = 0;
+  {
+    ServerProcess server(dir);
+    Client admin(server.port());
+    admin.Login("admin", kAdminPassword);
+    a = CreateUser(admin, "agent.x", "agent");
+    b = CreateUser(admin, "agent.y", "agent");
+    auto rule = admin.Post("/api/assignment-rules",
+                           {{"name", "Tất cả"}, {"method", "round_robin"}, {"members", {{{"user_id", a}}, {{"user_id", b}}}}});
+    ASSERT_EQ(rule.status, 201) << rule.body;
+    auto lead = admin.Post("/api/leads", {{"full_name", "Một"}, {"mobile", UniqueMobile()}});
+    EXPECT_EQ(lead.json["owner_id"], a);
+    EXPECT_EQ(server.Stop(), 0);
+  }
+  {
+    ServerProcess server(dir);
+    Client admin(server.port());
+    admin.Login("admin", kAdminPassword);
+    auto lead = admin.Post("/api/leads", {{"full_name", "Hai"}, {"mobile", UniqueMobile()}});
+    EXPECT_EQ(lead.json["owner_id"], b);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sen::testing
