@@ -153,6 +153,30 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
 }
 
+TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
+  const auto agent = CreateUser(*admin_, "imp.rule", "agent");
+  auto rule = admin_->Post("/api/assignment-rules", {{"name", "Hội chợ"}, {"method", "round_robin"},
+                                                     {"source", "Hội chợ"}, {"members", {{{"user_id", agent}}}}});
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  auto run = [&](bool auto_assign) {
+    const std::string csv = "Họ và tên,Di động,Nguồn\nKhách Một," + UniqueMobile() + ",Hội chợ\nKhách Hai," +
+                            UniqueMobile() + ",Hội chợ\n";
+    auto imp = Upload(*admin_, "hoi-cho.csv", csv).json;
+    EXPECT_EQ(admin_->Patch(Path(imp), {{"auto_assign", "yes"}}).json["error"]["details"][0]["field"], "auto_assign");
+    auto set = admin_->Patch(Path(imp), {{"auto_assign", auto_assign}});
+    EXPECT_EQ(set.json["auto_assign"], auto_assign) << set.body;
+    EXPECT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+    EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 2);
+  };
+  run(false);
+  EXPECT_EQ(LeadTotal(*admin_, "&owner_id=" + std::to_string(agent)), 0);
+  run(true);
+  auto owned = admin_->Get("/api/leads?owner_id=" + std::to_string(agent)).json["items"];
+  ASSERT_EQ(owned.size(), 2u);
+  auto history = admin_->Get("/api/leads/" + std::to_string(owned[0]["id"].get<std::int64_t>()) + "/assignments");
+  EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
+}
+
 TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {
   auto pdf = Upload(*admin_, "hoa-don.pdf", "%PDF-1.7\n\x01\x02\x03 binary");
   EXPECT_EQ(pdf.status, 422) << pdf.body;

@@ -10,6 +10,7 @@ import { ApiError } from './api/types';
 import { useLanguage } from './i18n';
 import { AuthProvider } from './modules/auth/AuthProvider';
 import { ErrorBoundary } from './modules/common/ErrorBoundary';
+import { AssignmentRulesPage } from './modules/assignment/AssignmentRulesPage';
 import { CallsListPage } from './modules/calls/CallsListPage';
 import { RequireRole } from './modules/common/RequireRole';
 import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
@@ -94,6 +95,14 @@ export default function App() {
                         }
                       />
                     ))}
+                    <Route
+                      path="assignment-rules"
+                      element={
+                        <RequireRole roles={['admin', 'manager']}>
+                          <AssignmentRulesPage />
+                        </RequireRole>
+                      }
+                    />
                     <Route
                       path="custom-fields"
                       element={

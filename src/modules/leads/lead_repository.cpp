@@ -150,6 +150,7 @@ LEFT JOIN users t ON t.id = a.to_user
 LEFT JOIN users b ON b.id = a.by_user
 LEFT JOIN assignment_rules r ON r.id = a.rule_id
 WHERE a.lead_id = ? ORDER BY a.id DESC LIMIT ?)~";
+constexpr std::string_view kCountOwnerChanges = "SELECT COUNT(*) FROM lead_assignments WHERE lead_id = ?";
 constexpr std::string_view kTargetTags = "SELECT id, tags FROM leads WHERE id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kSetTags = "UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kTagsAudit = R"~(
@@ -606,6 +607,10 @@ std::vector<OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t lea
                    r.OptStr(8), r.OptStr(9), r.OptStr(10), r.OptStr(11)});
   });
   return out;
+}
+
+std::int64_t CountOwnerChanges(db::Transaction& tx, std::int64_t lead_id) {
+  return tx.QueryInt(kCountOwnerChanges, {lead_id}).value_or(0);
 }
 
 void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::string>>& set,

@@ -73,6 +73,7 @@ struct OwnerChangeEntry {
 void InsertOwnerChange(db::Transaction& tx, const OwnerChange& change);
 // A lead's owner changes, newest first.
 std::vector<OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t lead_id, std::int64_t limit);
+std::int64_t CountOwnerChanges(db::Transaction& tx, std::int64_t lead_id);
 
 // Targets changed at `now`; records the figures on the batch.
 std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);

@@ -268,7 +268,16 @@ Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64
 Result<std::vector<repo::OwnerChangeEntry>> LeadService::Assignments(const Principal& p, std::int64_t id) {
   if (auto lead = Get(p, id); !lead) return std::move(lead).error();
   auto tx = db_.BeginRead();
-  return repo::OwnerChanges(*tx, id, 1000);
+  return OwnerChanges(*tx, id, 1000);
+}
+
+std::vector<repo::OwnerChangeEntry> LeadService::OwnerChanges(db::Transaction& tx, std::int64_t id,
+                                                              std::int64_t limit) {
+  return repo::OwnerChanges(tx, id, limit);
+}
+
+std::int64_t LeadService::CountOwnerChanges(db::Transaction& tx, std::int64_t id) {
+  return repo::CountOwnerChanges(tx, id);
 }
 
 Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {

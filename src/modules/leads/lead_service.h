@@ -96,6 +96,10 @@ class LeadService {
   // The activity happened at `at`; `new_status` is the status a rule moves the lead to (C3).
   void RecordActivity(db::Transaction& tx, const Principal& p, const Lead& lead, Millis at,
                       const std::optional<std::string>& new_status, Millis now);
+  // R7 for the timeline, inside its transaction (no access check): the newest `limit` owner
+  // changes and how many there are.
+  std::vector<repo::OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t id, std::int64_t limit);
+  std::int64_t CountOwnerChanges(db::Transaction& tx, std::int64_t id);
   // The name shown next to a lead's id in other records (no access check: display only).
   std::optional<std::string> Name(db::Transaction& tx, std::int64_t id);
 

@@ -56,12 +56,21 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"user", user(n.created_by)},
                       {"note", notes::ToJson(n)}}});
   }
+  for (const auto& a : leads_.OwnerChanges(*tx, lead_id, wanted)) {
+    items.push_back({"assignment", a.change.at, a.id,
+                     {{"id", a.id},
+                      {"kind", "assignment"},
+                      {"at", FormatRfc3339(a.change.at)},
+                      {"user", user(a.change.by)},
+                      {"assignment", leads::ToJson(a)}}});
+  }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.at != b.at ? a.at > b.at : a.kind != b.kind ? a.kind > b.kind : a.id > b.id;
   });
   Page<Item> out;
   out.request = page;
-  out.total = history.total + calls_.Count(*tx, "lead", lead_id) + notes_.Count(*tx, "lead", lead_id);
+  out.total = history.total + calls_.Count(*tx, "lead", lead_id) + notes_.Count(*tx, "lead", lead_id) +
+              leads_.CountOwnerChanges(*tx, lead_id);
   const auto begin = std::min<std::size_t>(items.size(), static_cast<std::size_t>(page.offset()));
   const auto end = std::min<std::size_t>(items.size(), static_cast<std::size_t>(wanted));
   out.items.assign(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(begin)),

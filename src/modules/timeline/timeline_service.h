@@ -12,7 +12,7 @@
 namespace sen::timeline {
 
 struct Item {
-  std::string kind;  // audit | call | note
+  std::string kind;  // audit | call | note | assignment
   Millis at = 0;
   std::int64_t id = 0;
   nlohmann::json json;

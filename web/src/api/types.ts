@@ -12,6 +12,8 @@ export interface User {
   team_id: number | null;
   language: Language;
   active: boolean;
+  /** R1: OFF agents get no new leads. */
+  online: boolean;
 }
 
 export interface Team {
@@ -248,7 +250,55 @@ export interface NoteItem extends TimelineEntry {
   note: Note;
 }
 
-export type TimelineItem = AuditItem | CallItem | NoteItem;
+export type AssignmentReason = 'created' | 'rule' | 'changed' | 'unassign' | 'reassign' | 'import' | 'mass_update';
+
+/** R7: one change of a lead's owner. */
+export interface Assignment {
+  id: number;
+  lead_id: number;
+  from: { id: number; full_name: string | null } | null;
+  to: { id: number; full_name: string | null } | null;
+  by: { id: number; full_name: string | null } | null;
+  rule: { id: number; name: string | null } | null;
+  reason: AssignmentReason;
+  at: string;
+}
+
+export interface AssignmentItem extends TimelineEntry {
+  kind: 'assignment';
+  assignment: Assignment;
+}
+
+export type TimelineItem = AuditItem | CallItem | NoteItem | AssignmentItem;
+
+export type AssignmentMethod = 'round_robin' | 'least_loaded' | 'weighted';
+
+export interface RuleMember {
+  user_id: number;
+  weight: number;
+  daily_cap: number | null;
+  full_name?: string;
+  online?: boolean;
+  taken_today?: number;
+}
+
+/** R2: which leads a rule takes, who gets them and how. */
+export interface AssignmentRule {
+  id: number;
+  name: string;
+  active: boolean;
+  campaign_id: number | null;
+  source: string | null;
+  method: AssignmentMethod;
+  creator_priority: boolean;
+  members: RuleMember[];
+  created_at: string;
+  updated_at: string;
+}
+
+export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'updated_at' | 'members'> & {
+  members: Pick<RuleMember, 'user_id' | 'weight' | 'daily_cap'>[];
+};
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean';
 

@@ -6,12 +6,14 @@ import {
   ImportOutlined,
   LogoutOutlined,
   PhoneOutlined,
+  ShareAltOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { canImport } from '../imports/access';
+import { PresenceSwitch } from '../assignment/PresenceSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppLayout() {
@@ -49,7 +51,14 @@ export function AppLayout() {
               ? [{ key: 'imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('menu.imports')}</Link> }]
               : []),
             ...(user.role === 'admin' || user.role === 'manager'
-              ? [{ key: 'trash', icon: <DeleteOutlined />, label: <Link to="/trash">{t('menu.trash')}</Link> }]
+              ? [
+                  {
+                    key: 'assignment-rules',
+                    icon: <ShareAltOutlined />,
+                    label: <Link to="/assignment-rules">{t('menu.assignment')}</Link>,
+                  },
+                  { key: 'trash', icon: <DeleteOutlined />, label: <Link to="/trash">{t('menu.trash')}</Link> },
+                ]
               : []),
             ...(user.role === 'admin'
               ? [
@@ -71,6 +80,7 @@ export function AppLayout() {
               <Typography.Text strong>{user.full_name || user.username}</Typography.Text>{' '}
               <Typography.Text type="secondary">({t(`roles.${user.role}`)})</Typography.Text>
             </span>
+            <PresenceSwitch />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={leave} data-testid="sign-out">
               {t('auth.signOut')}

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteLead, fetchLead, restoreLead } from '../../api/leads';
 import type { Call, Lead, Note } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { OwnerActions } from '../assignment/OwnerActions';
 import { CallFormDrawer } from '../calls/CallFormDrawer';
 import { QueryError } from '../common/QueryError';
 import { NoteModal } from '../notes/NoteModal';
@@ -150,6 +151,15 @@ export function LeadDetailPage() {
                 {t('common.edit')}
               </Button>
             </Link>
+          )}
+          {canDelete && !data.deleted_at && (
+            <OwnerActions
+              lead={data}
+              onChanged={(saved) => {
+                queryClient.setQueryData(['lead', leadId], saved);
+                afterChange();
+              }}
+            />
           )}
           {canDelete && !data.deleted_at && (
             <Popconfirm

@@ -17,7 +17,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fetchLeadTimeline } from '../../api/leads';
 import { deleteNote } from '../../api/notes';
-import type { AuditItem, Call, CallItem, Note, NoteItem, TimelineItem } from '../../api/types';
+import type { AssignmentItem, AuditItem, Call, CallItem, Note, NoteItem, TimelineItem } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { CallResultTag, CallStatusTag } from '../calls/CallTags';
 import { useCallFields } from '../calls/useCallFields';
@@ -77,6 +77,15 @@ function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): strin
     return changes.map(({ name, from, to }) => describeChange(user, name, from, to, fields, t)).join('; ');
   }
   return describeChange(user, item.field, item.old_value, item.new_value, fields, t);
+}
+
+/** R7: who the lead went to, from whom, by whom or by which rule, and why. */
+function describeAssignment({ assignment: a }: AssignmentItem, t: TFunction): string {
+  const name = (ref: { full_name: string | null } | null) => ref?.full_name ?? t('timeline.system');
+  const by = a.rule ? t('timeline.byRule', { rule: a.rule.name ?? `#${a.rule.id}` }) : name(a.by);
+  if (!a.to) return t('timeline.unassigned', { user: by });
+  if (a.reason === 'unassign') return t('timeline.unassignedTo', { user: name(a.by), from: name(a.from), to: name(a.to), rule: a.rule?.name ?? '' });
+  return t('timeline.assigned', { user: by, to: name(a.to) });
 }
 
 function When({ at, children }: { at: string; children?: ReactNode }) {
@@ -194,13 +203,30 @@ export function LeadTimeline({ leadId, fields, onEditCall, onEditNote }: Props) 
     );
   }
 
-  const items = history.data.pages.flatMap((page) => page.items);
+  // Owner changes read better as assignment entries (with rule and reason) than as audit lines.
+  const items = history.data.pages
+    .flatMap((page) => page.items)
+    .filter((item) => item.kind !== 'audit' || item.field !== 'owner_id');
   if (items.length === 0) return <Empty description={t('timeline.empty')} />;
 
   const entry = (item: TimelineItem) => {
     switch (item.kind) {
       case 'call':
         return { color: 'green', icon: <PhoneOutlined />, content: <CallEntry item={item} onEdit={onEditCall} /> };
+      case 'assignment':
+        return {
+          color: 'purple',
+          icon: <UserSwitchOutlined />,
+          content: (
+            <>
+              <Typography.Text>{describeAssignment(item, t)}</Typography.Text>
+              <br />
+              <When at={item.at}>
+                <Tag style={{ marginInlineStart: 8 }}>{t(`timeline.assignmentReason.${item.assignment.reason}`)}</Tag>
+              </When>
+            </>
+          ),
+        };
       case 'note':
         return {
           color: 'gray',

@@ -1,0 +1,79 @@
+// R1-R4, R7: a manager sets up a rule in the browser; an agent who switches OFF in the header
+// gets none of the new leads; back ON, the next one is theirs; Unassign hands it on.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { pickOption, signIn } from './helpers';
+import { adminPassword, agentPassword } from './seed';
+
+const source = 'Hội thảo tháng 12';
+
+async function adminApi(request: APIRequestContext) {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  expect(login.status()).toBe(200);
+  const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
+  let n = 0;
+  return async (): Promise<{ id: number; owner_id: number | null }> => {
+    n += 1;
+    const res = await request.post('/api/leads', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { full_name: `Khách hội thảo ${n}`, mobile: `0906 100 0${String(n).padStart(2, '0')}`, source },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as { id: number; owner_id: number | null };
+  };
+}
+
+async function ownerShown(page: Page, leadId: number, name: string) {
+  await page.goto(`/leads/${leadId}`);
+  await expect(page.getByTestId('lead-section-owner')).toContainText(name);
+}
+
+test('agents who are OFF get no new leads, and unassign hands a lead to another member', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await signIn(page, 'admin', adminPassword);
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Quy tắc chia lead' }).click();
+  await page.getByTestId('rule-create').click();
+  await page.getByTestId('rule-name').fill('Chia lead hội thảo');
+  await page.getByTestId('rule-source').fill(source);
+  await pickOption(page, page.getByTestId('rule-member-0'), 'Trần Văn An', 'Trần');
+  await page.getByTestId('rule-add-member').click();
+  await pickOption(page, page.getByTestId('rule-member-1'), 'Lê Thị Bình', 'Lê');
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+  const row = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead hội thảo' });
+  await expect(row.getByTestId('rule-member')).toHaveCount(2);
+
+  // agent.an goes OFF from the header of their own session.
+  const anContext = await browser.newContext();
+  const an = await anContext.newPage();
+  await signIn(an, 'agent.an', agentPassword);
+  const presence = an.getByTestId('presence-switch');
+  await expect(presence).toHaveAttribute('aria-checked', 'true');
+  await presence.click();
+  await expect(presence).toHaveAttribute('aria-checked', 'false');
+
+  const newLead = await adminApi(request);
+  const whileOff = [await newLead(), await newLead(), await newLead()];
+  const binhId = whileOff[0].owner_id;
+  for (const lead of whileOff) expect(lead.owner_id).toBe(binhId);
+  await ownerShown(page, whileOff[0].id, 'Lê Thị Bình');
+  await expect(page.getByTestId('lead-timeline')).toContainText('Quy tắc "Chia lead hội thảo" đã giao cho Lê Thị Bình');
+
+  await page.goto('/assignment-rules');
+  const anMember = row.getByTestId('rule-member').filter({ hasText: 'Trần Văn An' });
+  await expect(anMember.getByRole('switch')).not.toBeChecked();
+
+  await presence.click();
+  await expect(presence).toHaveAttribute('aria-checked', 'true');
+  const backOn = await newLead();
+  expect(backOn.owner_id).not.toBe(binhId);
+  await ownerShown(page, backOn.id, 'Trần Văn An');
+
+  await page.getByTestId('lead-unassign').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click();
+  await expect(page.locator('.ant-message')).toContainText('Lead đã được giao cho Lê Thị Bình.');
+  await expect(page.getByTestId('lead-section-owner')).toContainText('Lê Thị Bình');
+  await expect(page.getByTestId('lead-timeline')).toContainText('đã bỏ giao Trần Văn An');
+  await anContext.close();
+});

@@ -1,0 +1,141 @@
+// /assignment-rules (R1, R2; managers and admins): the rules that hand out new leads, their
+// members with presence and today's count, and switches to turn rules and members ON or OFF.
+import { useState } from 'react';
+import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { deleteRule, listRules, setPresence, updateRule } from '../../api/assignment';
+import type { AssignmentRule, RuleMember } from '../../api/types';
+import { QueryError } from '../common/QueryError';
+import { RuleModal } from './RuleModal';
+
+function MemberPresence({ member }: { member: RuleMember }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: (online: boolean) => setPresence(member.user_id, online),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  return (
+    <Flex gap={6} align="center" data-testid="rule-member" data-user-id={member.user_id}>
+      <Switch
+        size="small"
+        checked={member.online}
+        loading={toggle.isPending}
+        onChange={(online) => toggle.mutate(online)}
+        aria-label={t('presence.switchFor', { name: member.full_name })}
+        data-testid="member-presence"
+      />
+      <Typography.Text type={member.online ? undefined : 'secondary'}>{member.full_name}</Typography.Text>
+      <Tooltip title={t('assignment.takenToday')}>
+        <Tag>
+          {member.taken_today}
+          {member.daily_cap !== null ? ` / ${member.daily_cap}` : ''}
+        </Tag>
+      </Tooltip>
+      {member.weight !== 1 && <Tag color="blue">×{member.weight}</Tag>}
+    </Flex>
+  );
+}
+
+export function AssignmentRulesPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
+  // The rule stays while its dialog closes, so that the dialog does not turn into a new rule meanwhile.
+  const [editing, setEditing] = useState<{ open: boolean; rule?: AssignmentRule }>({ open: false });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
+  const toggle = useMutation({
+    mutationFn: ({ id, active }: { id: number; active: boolean }) => updateRule(id, { active }),
+    onSuccess: refresh,
+    onError: (error) => void message.error(error.message),
+  });
+  const remove = useMutation({
+    mutationFn: deleteRule,
+    onSuccess: refresh,
+    onError: (error) => void message.error(error.message),
+  });
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('menu.assignment')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true })} data-testid="rule-create">
+          {t('assignment.createRule')}
+        </Button>
+      </Flex>
+      <Typography.Text type="secondary">{t('assignment.hint')}</Typography.Text>
+      {rules.error ? (
+        <QueryError error={rules.error} onRetry={() => void rules.refetch()} />
+      ) : (
+        <Table<AssignmentRule>
+          rowKey="id"
+          size="middle"
+          loading={rules.isFetching}
+          dataSource={rules.data?.items ?? []}
+          pagination={false}
+          data-testid="rules-table"
+          columns={[
+            { key: 'name', title: t('assignment.name'), render: (_, rule) => <Typography.Text strong>{rule.name}</Typography.Text> },
+            {
+              key: 'takes',
+              title: t('assignment.takes'),
+              render: (_, rule) => (rule.source ? <Tag>{rule.source}</Tag> : t('assignment.anyLead')),
+            },
+            { key: 'method', title: t('assignment.method'), render: (_, rule) => t(`assignment.methods.${rule.method}`) },
+            {
+              key: 'members',
+              title: t('assignment.members'),
+              render: (_, rule) => (
+                <Flex vertical gap={4}>
+                  {rule.members.map((member) => (
+                    <MemberPresence key={member.user_id} member={member} />
+                  ))}
+                </Flex>
+              ),
+            },
+            {
+              key: 'active',
+              title: t('assignment.active'),
+              render: (_, rule) => (
+                <Switch
+                  checked={rule.active}
+                  onChange={(active) => toggle.mutate({ id: rule.id, active })}
+                  data-testid="rule-active"
+                />
+              ),
+            },
+            {
+              key: 'actions',
+              title: '',
+              render: (_, rule) => (
+                <Flex gap={4}>
+                  <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, rule })} aria-label={t('common.edit')} />
+                  <Popconfirm
+                    title={t('assignment.deleteConfirm', { name: rule.name })}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutate(rule.id)}
+                  >
+                    <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  </Popconfirm>
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      )}
+      <RuleModal open={editing.open} rule={editing.rule} onClose={() => setEditing((e) => ({ ...e, open: false }))} />
+    </Flex>
+  );
+}

@@ -1,0 +1,90 @@
+// R4 on the lead page (managers and admins): Unassign hands the lead to another member of its
+// rule; Reassign lets the manager pick the new owner.
+import { useState } from 'react';
+import { App as AntApp, Button, Form, Modal, Popconfirm, Select } from 'antd';
+import { UserSwitchOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { assignLead, unassignLead } from '../../api/assignment';
+import type { Lead } from '../../api/types';
+import { useDirectory } from '../common/useDirectory';
+
+interface Props {
+  lead: Lead;
+  onChanged: (lead: Lead) => void;
+}
+
+export function OwnerActions({ lead, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const directory = useDirectory();
+  const [picking, setPicking] = useState(false);
+  const [owner, setOwner] = useState<number | undefined>();
+  const done = (saved: Lead) => {
+    onChanged(saved);
+    void message.success(
+      t('assignment.nowOwnedBy', { name: saved.owner_id ? directory.userName(saved.owner_id) : '—' }),
+    );
+  };
+  const unassign = useMutation({
+    mutationFn: () => unassignLead(lead.id),
+    onSuccess: done,
+    onError: (error) => void message.error(error.message),
+  });
+  const reassign = useMutation({
+    mutationFn: (ownerId: number) => assignLead(lead.id, ownerId),
+    onSuccess: (saved) => {
+      setPicking(false);
+      done(saved);
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  return (
+    <>
+      {lead.owner_id !== null && (
+        <Popconfirm
+          title={t('assignment.unassignConfirm')}
+          okText={t('common.yes')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ loading: unassign.isPending }}
+          onConfirm={() => unassign.mutate()}
+        >
+          <Button data-testid="lead-unassign">{t('assignment.unassign')}</Button>
+        </Popconfirm>
+      )}
+      <Button
+        icon={<UserSwitchOutlined />}
+        onClick={() => {
+          setOwner(undefined);
+          setPicking(true);
+        }}
+        data-testid="lead-reassign"
+      >
+        {t('assignment.reassign')}
+      </Button>
+      <Modal
+        open={picking}
+        title={t('assignment.reassignTitle', { name: lead.full_name })}
+        onCancel={() => setPicking(false)}
+        onOk={() => owner !== undefined && reassign.mutate(owner)}
+        okButtonProps={{ disabled: owner === undefined, loading: reassign.isPending }}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('assignment.newOwner')}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              value={owner}
+              onChange={setOwner}
+              options={directory.ownerOptions.filter((option) => option.value !== lead.owner_id)}
+              data-testid="reassign-owner"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// Create or change an assignment rule (R2): which leads it takes, its members with their
+// weight and daily cap, and how it picks.
+import { useEffect } from 'react';
+import { App as AntApp, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createRule, updateRule } from '../../api/assignment';
+import type { AssignmentMethod, AssignmentRule, AssignmentRuleInput } from '../../api/types';
+import { showSaveError } from '../common/apiErrors';
+import { useDirectory } from '../common/useDirectory';
+
+const methods: AssignmentMethod[] = ['round_robin', 'least_loaded', 'weighted'];
+
+interface Values {
+  name: string;
+  source?: string;
+  method: AssignmentMethod;
+  creator_priority: boolean;
+  active: boolean;
+  members: { user_id?: number; weight?: number | null; daily_cap?: number | null }[];
+}
+
+interface Props {
+  open: boolean;
+  rule?: AssignmentRule;
+  onClose: () => void;
+}
+
+export function RuleModal({ open, rule, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const directory = useDirectory();
+  const [form] = Form.useForm<Values>();
+  const method = Form.useWatch('method', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      rule
+        ? {
+            name: rule.name,
+            source: rule.source ?? undefined,
+            method: rule.method,
+            creator_priority: rule.creator_priority,
+            active: rule.active,
+            members: rule.members.map(({ user_id, weight, daily_cap }) => ({ user_id, weight, daily_cap })),
+          }
+        : { method: 'round_robin', creator_priority: true, active: true, members: [{}] },
+    );
+  }, [open, rule, form]);
+
+  const save = useMutation({
+    mutationFn: (values: Values) => {
+      const input: AssignmentRuleInput = {
+        name: values.name,
+        source: values.source?.trim() ? values.source.trim() : null,
+        campaign_id: rule?.campaign_id ?? null,
+        method: values.method,
+        creator_priority: values.creator_priority,
+        active: values.active,
+        members: values.members
+          .filter((m) => m.user_id !== undefined)
+          .map((m) => ({ user_id: m.user_id as number, weight: m.weight ?? 1, daily_cap: m.daily_cap ?? null })),
+      };
+      return rule ? updateRule(rule.id, input) : createRule(input);
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
+      void message.success(t('assignment.saved'));
+      onClose();
+    },
+    onError: (error) => showSaveError(error, { form, message, t }),
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={rule ? t('assignment.editRule') : t('assignment.createRule')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      width={640}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)} data-testid="rule-form">
+        <Form.Item name="name" label={t('assignment.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={200} data-testid="rule-name" />
+        </Form.Item>
+        <Form.Item name="source" label={t('assignment.source')} extra={t('assignment.sourceHint')}>
+          <Input maxLength={100} data-testid="rule-source" />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item name="method" label={t('assignment.method')} style={{ minWidth: 220 }}>
+            <Select
+              options={methods.map((m) => ({ value: m, label: t(`assignment.methods.${m}`) }))}
+              data-testid="rule-method"
+            />
+          </Form.Item>
+          <Form.Item name="creator_priority" label={t('assignment.creatorPriority')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="active" label={t('assignment.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Flex>
+        <Form.List name="members">
+          {(rows, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {rows.map((row, index) => (
+                <Flex key={row.key} gap={8} align="start">
+                  <Form.Item
+                    name={[row.name, 'user_id']}
+                    rules={[{ required: true, message: t('assignment.memberRequired') }]}
+                    style={{ flex: 1, marginBottom: 8 }}
+                  >
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('assignment.member')}
+                      options={directory.ownerOptions}
+                      data-testid={`rule-member-${index}`}
+                    />
+                  </Form.Item>
+                  {method === 'weighted' && (
+                    <Form.Item name={[row.name, 'weight']} style={{ marginBottom: 8 }}>
+                      <InputNumber min={1} max={100} placeholder={t('assignment.weight')} />
+                    </Form.Item>
+                  )}
+                  <Form.Item name={[row.name, 'daily_cap']} style={{ marginBottom: 8 }}>
+                    <InputNumber min={1} max={100000} placeholder={t('assignment.dailyCap')} />
+                  </Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('common.delete')} />
+                </Flex>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="rule-add-member">
+                {t('assignment.addMember')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
