@@ -46,5 +46,7 @@ rule=$(api POST /api/assignment-rules "{\"name\":\"Bench\",\"method\":\"round_ro
 creates "round robin over $agents agents"
 api PATCH "/api/assignment-rules/$rule" '{"method":"weighted"}' >/dev/null
 creates "weighted over $agents agents"
+api PATCH "/api/assignment-rules/$rule" '{"active":false}' >/dev/null
+creates "no rule again (the rule switched off; the database has grown meanwhile)"
 echo "leads per agent (round robin + weighted): $(sqlite3 "$out/run.db" \
   "SELECT MIN(n) || '..' || MAX(n) FROM (SELECT COUNT(*) n FROM lead_assignments WHERE rule_id = $rule GROUP BY to_user)")"

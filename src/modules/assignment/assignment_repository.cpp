@@ -3,16 +3,20 @@
 
 #include <algorithm>
 
+#include "db/list_cache.h"
+
 namespace sen::assignment::repo {
 
 namespace {
 
+constexpr std::string_view kRulesCounter = "assignment_rules";
+constexpr std::string_view kUsersCounter = "users";
+
 constexpr std::string_view kRuleColumns =
-    "SELECT id, name, active, campaign_id, source, method, creator_priority, created_at, updated_at "
-    "FROM assignment_rules";
+    "SELECT id, name, active, campaign_id, source, method, creator_priority, created_at, updated_at, state, "
+    "state_day FROM assignment_rules";
 constexpr std::string_view kMembers = R"~(
-SELECT m.user_id, m.weight, m.daily_cap, u.full_name, u.online,
-       (SELECT COUNT(*) FROM lead_assignments a WHERE a.rule_id = m.rule_id AND a.to_user = m.user_id AND a.at >= ?)
+SELECT m.user_id, m.weight, m.daily_cap, u.full_name, u.online
 FROM assignment_rule_members m JOIN users u ON u.id = m.user_id
 WHERE m.rule_id = ? ORDER BY m.position)~";
 constexpr std::string_view kInsert = R"~(
@@ -24,32 +28,25 @@ UPDATE assignment_rules SET name = ?, active = ?, campaign_id = ?, source = ?, m
 WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM assignment_rules WHERE id = ?";
 constexpr std::string_view kDeleteMembers = "DELETE FROM assignment_rule_members WHERE rule_id = ?";
-constexpr std::string_view kDeleteMember = "DELETE FROM assignment_rule_members WHERE rule_id = ? AND user_id = ?";
-constexpr std::string_view kMemberIds = "SELECT user_id FROM assignment_rule_members WHERE rule_id = ?";
-constexpr std::string_view kUpsertMember = R"~(
-INSERT INTO assignment_rule_members (rule_id, user_id, position, weight, daily_cap, turns)
-VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MIN(turns), 0) FROM assignment_rule_members WHERE rule_id = ?))
-ON CONFLICT (rule_id, user_id) DO UPDATE SET position = excluded.position, weight = excluded.weight,
-                                             daily_cap = excluded.daily_cap)~";
-constexpr std::string_view kMatching = R"~(
-SELECT id, method, creator_priority FROM assignment_rules
-WHERE active = 1 AND (campaign_id IS NULL OR campaign_id = ?) AND (source IS NULL OR source = ?)
+constexpr std::string_view kInsertMember = R"~(
+INSERT INTO assignment_rule_members (rule_id, user_id, position, weight, daily_cap) VALUES (?, ?, ?, ?, ?))~";
+constexpr std::string_view kActiveRules = R"~(
+SELECT id, method, creator_priority, campaign_id, source FROM assignment_rules WHERE active = 1
 ORDER BY (campaign_id IS NOT NULL) + (source IS NOT NULL) DESC, id)~";
-constexpr std::string_view kSeats = R"~(
-SELECT m.user_id, m.weight, m.daily_cap, m.turns, m.credit, u.online, u.team_id,
-       (SELECT COUNT(*) FROM lead_assignments a WHERE a.rule_id = m.rule_id AND a.to_user = m.user_id AND a.at >= ?),
-       CASE WHEN ? THEN (SELECT COUNT(*) FROM leads l WHERE l.owner_id = m.user_id AND l.deleted_at IS NULL
-                                                  AND l.status NOT IN ('converted', 'dead')) ELSE 0 END
-FROM assignment_rule_members m JOIN users u ON u.id = m.user_id
-WHERE m.rule_id = ? AND u.active = 1 ORDER BY m.position)~";
-constexpr std::string_view kSaveSeat =
-    "UPDATE assignment_rule_members SET turns = ?, credit = ? WHERE rule_id = ? AND user_id = ?";
+constexpr std::string_view kActiveMembers = R"~(
+SELECT m.rule_id, m.user_id, m.weight, m.daily_cap, u.online, u.team_id
+FROM assignment_rule_members m JOIN users u ON u.id = m.user_id JOIN assignment_rules r ON r.id = m.rule_id
+WHERE r.active = 1 AND u.active = 1 ORDER BY m.rule_id, m.position)~";
+constexpr std::string_view kReadState = "SELECT state, state_day FROM assignment_rules WHERE id = ?";
+constexpr std::string_view kSaveState = "UPDATE assignment_rules SET state = ?, state_day = ? WHERE id = ?";
+constexpr std::string_view kOpenLeads = R"~(
+SELECT COUNT(*) FROM leads WHERE owner_id = ? AND deleted_at IS NULL AND status NOT IN ('converted', 'dead'))~";
 
 std::optional<int> OptSmall(const db::Row& r, int col) {
   return r.IsNull(col) ? std::nullopt : std::optional(static_cast<int>(r.Int(col)));
 }
 
-Rule ReadRule(const db::Row& r) {
+Rule ReadRule(const db::Row& r, State& state) {
   Rule rule;
   rule.id = r.Int(0);
   rule.name = r.Str(1);
@@ -60,42 +57,52 @@ Rule ReadRule(const db::Row& r) {
   rule.creator_priority = r.Int(6) != 0;
   rule.created_at = r.Int(7);
   rule.updated_at = r.Int(8);
+  state = {r.Str(9), r.Int(10)};
   return rule;
 }
 
-void ReadMembers(db::Transaction& tx, Rule& rule, Millis day_start) {
-  tx.Query(kMembers, {day_start, rule.id}, [&](const db::Row& r) {
-    rule.members.push_back({r.Int(0), static_cast<int>(r.Int(1)), OptSmall(r, 2), r.Str(3), r.Int(4) != 0,
-                            static_cast<int>(r.Int(5))});
+// The members with today's counts taken from the rule's state.
+void ReadMembers(db::Transaction& tx, Rule& rule, const State& state, Millis day_start) {
+  std::vector<Seat> seats;
+  tx.Query(kMembers, {rule.id}, [&](const db::Row& r) {
+    rule.members.push_back({r.Int(0), static_cast<int>(r.Int(1)), OptSmall(r, 2), r.Str(3), r.Int(4) != 0, 0});
+    seats.push_back({.user_id = r.Int(0)});
   });
+  ApplyState(state.text, state.day == day_start, seats);
+  for (std::size_t i = 0; i < seats.size(); ++i) rule.members[i].taken_today = seats[i].taken_today;
 }
 
 void SaveMembers(db::Transaction& tx, const Rule& rule) {
-  std::vector<std::int64_t> gone;
-  tx.Query(kMemberIds, {rule.id}, [&](const db::Row& r) { gone.push_back(r.Int(0)); });
-  std::erase_if(gone, [&](std::int64_t id) {
-    return std::any_of(rule.members.begin(), rule.members.end(), [&](const Member& m) { return m.user_id == id; });
-  });
-  for (std::int64_t id : gone) tx.Execute(kDeleteMember, {rule.id, id});
+  tx.Execute(kDeleteMembers, {rule.id});
   for (std::size_t i = 0; i < rule.members.size(); ++i) {
     const Member& m = rule.members[i];
-    tx.Execute(kUpsertMember, {rule.id, m.user_id, static_cast<std::int64_t>(i), m.weight, m.daily_cap, rule.id});
+    tx.Execute(kInsertMember, {rule.id, m.user_id, static_cast<std::int64_t>(i), m.weight, m.daily_cap});
   }
+  db::BumpChangeCounter(tx, kRulesCounter);
 }
 
 }  // namespace
 
 std::vector<Rule> List(db::Transaction& tx, Millis day_start) {
+  std::vector<std::pair<Rule, State>> found;
+  tx.Query(std::string(kRuleColumns) + " ORDER BY id", {}, [&](const db::Row& r) {
+    State state;
+    Rule rule = ReadRule(r, state);
+    found.emplace_back(std::move(rule), std::move(state));
+  });
   std::vector<Rule> out;
-  tx.Query(std::string(kRuleColumns) + " ORDER BY id", {}, [&](const db::Row& r) { out.push_back(ReadRule(r)); });
-  for (auto& rule : out) ReadMembers(tx, rule, day_start);
+  for (auto& [rule, state] : found) {
+    ReadMembers(tx, rule, state, day_start);
+    out.push_back(std::move(rule));
+  }
   return out;
 }
 
 std::optional<Rule> Find(db::Transaction& tx, std::int64_t id, Millis day_start) {
   std::optional<Rule> out;
-  tx.Query(std::string(kRuleColumns) + " WHERE id = ?", {id}, [&](const db::Row& r) { out = ReadRule(r); });
-  if (out) ReadMembers(tx, *out, day_start);
+  State state;
+  tx.Query(std::string(kRuleColumns) + " WHERE id = ?", {id}, [&](const db::Row& r) { out = ReadRule(r, state); });
+  if (out) ReadMembers(tx, *out, state, day_start);
   return out;
 }
 
@@ -116,37 +123,48 @@ void Update(db::Transaction& tx, const Rule& rule) {
 void Delete(db::Transaction& tx, std::int64_t id) {
   tx.Execute(kDeleteMembers, {id});
   tx.Execute(kDelete, {id});
+  db::BumpChangeCounter(tx, kRulesCounter);
 }
 
-std::vector<Candidate> Matching(db::Transaction& tx, std::optional<std::int64_t> campaign_id,
-                                const std::optional<std::string>& source) {
-  std::vector<Candidate> out;
-  tx.Query(kMatching, {campaign_id, source}, [&](const db::Row& r) {
-    out.push_back({r.Int(0), ParseMethod(r.Text(1)).value_or(Method::kRoundRobin), r.Int(2) != 0});
+std::vector<ActiveRule> ActiveRules(db::Transaction& tx) {
+  std::vector<ActiveRule> rules;
+  tx.Query(kActiveRules, {}, [&](const db::Row& r) {
+    ActiveRule rule;
+    rule.id = r.Int(0);
+    rule.method = ParseMethod(r.Text(1)).value_or(Method::kRoundRobin);
+    rule.creator_priority = r.Int(2) != 0;
+    rule.campaign_id = r.OptInt(3);
+    rule.source = r.OptStr(4);
+    rules.push_back(std::move(rule));
   });
-  return out;
-}
-
-std::vector<SeatRow> Seats(db::Transaction& tx, std::int64_t rule_id, Millis day_start, bool count_open_leads) {
-  std::vector<SeatRow> out;
-  tx.Query(kSeats, {day_start, count_open_leads, rule_id}, [&](const db::Row& r) {
-    SeatRow row;
-    row.seat.user_id = r.Int(0);
-    row.seat.weight = static_cast<int>(r.Int(1));
-    row.seat.daily_cap = OptSmall(r, 2);
-    row.seat.turns = r.Int(3);
-    row.seat.credit = r.Int(4);
-    row.seat.online = r.Int(5) != 0;
-    row.team_id = r.OptInt(6);
-    row.seat.taken_today = static_cast<int>(r.Int(7));
-    row.seat.open_leads = r.Int(8);
-    out.push_back(row);
+  tx.Query(kActiveMembers, {}, [&](const db::Row& r) {
+    auto rule = std::find_if(rules.begin(), rules.end(), [&](const ActiveRule& a) { return a.id == r.Int(0); });
+    if (rule == rules.end()) return;
+    rule->seats.push_back({.user_id = r.Int(1),
+                           .weight = static_cast<int>(r.Int(2)),
+                           .daily_cap = OptSmall(r, 3),
+                           .online = r.Int(4) != 0});
+    rule->teams.push_back(r.OptInt(5));
   });
-  return out;
+  return rules;
 }
 
-void SaveSeat(db::Transaction& tx, std::int64_t rule_id, const Seat& seat) {
-  tx.Execute(kSaveSeat, {seat.turns, seat.credit, rule_id, seat.user_id});
+std::int64_t Generation(db::Transaction& tx) {
+  return db::ChangeCounter(tx, kRulesCounter) + db::ChangeCounter(tx, kUsersCounter);
+}
+
+State ReadState(db::Transaction& tx, std::int64_t rule_id) {
+  State state;
+  tx.Query(kReadState, {rule_id}, [&](const db::Row& r) { state = {r.Str(0), r.Int(1)}; });
+  return state;
+}
+
+void SaveState(db::Transaction& tx, std::int64_t rule_id, const State& state) {
+  tx.Execute(kSaveState, {state.text, state.day, rule_id});
+}
+
+std::int64_t OpenLeads(db::Transaction& tx, std::int64_t user_id) {
+  return tx.QueryInt(kOpenLeads, {user_id}).value_or(0);
 }
 
 }  // namespace sen::assignment::repo

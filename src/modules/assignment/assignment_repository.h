@@ -1,4 +1,4 @@
-// The only code that runs SQL on assignment rules and their members' turn state.
+// The only code that runs SQL on assignment rules, their members and turn state.
 #pragma once
 
 #include <optional>
@@ -9,29 +9,36 @@
 
 namespace sen::assignment::repo {
 
-// Every rule with its members in order; `day_start` counts what each member took today.
+// Every rule with its members in order; today's counts from the state of `day_start`.
 std::vector<Rule> List(db::Transaction& tx, Millis day_start);
 std::optional<Rule> Find(db::Transaction& tx, std::int64_t id, Millis day_start);
 std::int64_t Insert(db::Transaction& tx, const Rule& rule);
-// Saves the rule and its member list: members who stay keep their turn state, new ones join at
-// the lowest turn count so that they take their turn without a run of leads.
+// Saves the rule and its member list (members who stay keep their turn state).
 void Update(db::Transaction& tx, const Rule& rule);
 void Delete(db::Transaction& tx, std::int64_t id);
 
-// A rule that may take a lead, most specific first (campaign and source, then one, then any).
-struct Candidate {
+// What picks need of the active rules, most specific first (campaign and source, then one, then
+// any), with their active members in order: settings and presence, not the turn state.
+struct ActiveRule {
   std::int64_t id = 0;
   Method method = Method::kRoundRobin;
   bool creator_priority = true;
+  std::optional<std::int64_t> campaign_id;
+  std::optional<std::string> source;
+  std::vector<Seat> seats;
+  std::vector<std::optional<std::int64_t>> teams;  // of each seat's user
 };
-std::vector<Candidate> Matching(db::Transaction& tx, std::optional<std::int64_t> campaign_id,
-                                const std::optional<std::string>& source);
-// The rule's active members in order with their state; open leads are counted only if asked.
-struct SeatRow {
-  Seat seat;
-  std::optional<std::int64_t> team_id;
+std::vector<ActiveRule> ActiveRules(db::Transaction& tx);
+// Moves whenever what ActiveRules answers may have changed (rules, members, users' presence).
+std::int64_t Generation(db::Transaction& tx);
+
+struct State {
+  std::string text;
+  Millis day = 0;
 };
-std::vector<SeatRow> Seats(db::Transaction& tx, std::int64_t rule_id, Millis day_start, bool count_open_leads);
-void SaveSeat(db::Transaction& tx, std::int64_t rule_id, const Seat& seat);
+State ReadState(db::Transaction& tx, std::int64_t rule_id);
+void SaveState(db::Transaction& tx, std::int64_t rule_id, const State& state);
+// Least loaded: the user's leads that are still open.
+std::int64_t OpenLeads(db::Transaction& tx, std::int64_t user_id);
 
 }  // namespace sen::assignment::repo

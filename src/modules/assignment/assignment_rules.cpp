@@ -4,7 +4,10 @@
 #include "modules/assignment/assignment_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <limits>
+#include <vector>
 
 namespace sen::assignment {
 
@@ -89,6 +92,61 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
   ++winner.taken_today;
   ++winner.open_leads;
   return chosen;
+}
+
+std::string EncodeState(std::span<const Seat> seats) {
+  std::string out;
+  out.reserve(seats.size() * 24);
+  char buffer[96];
+  for (const Seat& s : seats) {
+    char* p = buffer;
+    if (!out.empty()) *p++ = ' ';
+    const std::int64_t values[] = {s.user_id, s.turns, s.credit, s.taken_today};
+    for (std::size_t k = 0; k < std::size(values); ++k) {
+      if (k > 0) *p++ = ':';
+      p = std::to_chars(p, buffer + sizeof buffer, values[k]).ptr;
+    }
+    out.append(buffer, p);
+  }
+  return out;
+}
+
+void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
+  // Entries in the seats' order as a rule saves them; a changed member list may reorder them.
+  std::vector<std::array<std::int64_t, 4>> saved;
+  saved.reserve(seats.size());
+  while (!state.empty()) {
+    const auto end = std::min(state.find(' '), state.size());
+    const std::string_view entry = state.substr(0, end);
+    state.remove_prefix(std::min(end + 1, state.size()));
+    std::array<std::int64_t, 4> v{};
+    const char* p = entry.data();
+    const char* last = entry.data() + entry.size();
+    std::size_t n = 0;
+    for (; n < v.size(); ++n) {
+      auto [next, ec] = std::from_chars(p, last, v[n]);
+      if (ec != std::errc() || (n + 1 < v.size() && (next == last || *next != ':'))) break;
+      p = n + 1 < v.size() ? next + 1 : next;
+    }
+    if (n == v.size() && p == last) saved.push_back(v);
+  }
+  std::int64_t lowest = saved.empty() ? 0 : std::numeric_limits<std::int64_t>::max();
+  for (const auto& v : saved) lowest = std::min(lowest, v[1]);
+  for (std::size_t i = 0; i < seats.size(); ++i) {
+    Seat& seat = seats[i];
+    auto it = i < saved.size() && saved[i][0] == seat.user_id
+                  ? saved.begin() + static_cast<std::ptrdiff_t>(i)
+                  : std::find_if(saved.begin(), saved.end(), [&](const auto& v) { return v[0] == seat.user_id; });
+    if (it == saved.end()) {
+      seat.turns = lowest;
+      seat.credit = 0;
+      seat.taken_today = 0;
+      continue;
+    }
+    seat.turns = (*it)[1];
+    seat.credit = (*it)[2];
+    seat.taken_today = same_day ? static_cast<int>((*it)[3]) : 0;
+  }
 }
 
 }  // namespace sen::assignment

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace sen::assignment {
@@ -44,5 +45,14 @@ bool CanTake(const Seat& seat, const PickRequest& request);
 // (state untouched) when no member can take it. `seats` are in the rule's order, which breaks
 // ties.
 std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& request);
+
+// A rule's turn state as one line, "user:turns:credit:taken" per seat, so that a pick reads and
+// writes one row however many members the rule has.
+std::string EncodeState(std::span<const Seat> seats);
+// Puts a saved state onto `seats` (settings and presence already set). A member the state does
+// not know (just added) joins at the lowest turn count, so without a run of leads; when the
+// state is of an earlier day (`same_day` false) the day's counts start at zero. Malformed
+// entries are skipped.
+void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats);
 
 }  // namespace sen::assignment

@@ -185,5 +185,37 @@ TEST(AssignmentRules, LeastLoadedPicksTheFewestOpenLeadsThenTheRound) {
             (std::vector<std::int64_t>{101, 102, 101, 102, 101, 100}));
 }
 
+TEST(AssignmentRules, TheStateRoundTripsAndNewMembersJoinAtTheLowestTurn) {
+  auto seats = Seats(3);
+  seats[2].weight = 3;
+  Picks(seats, {.method = Method::kWeighted}, 7);
+  const std::string saved = EncodeState(seats);
+
+  auto again = Seats(4);  // a member was added since
+  again[2].weight = 3;
+  ApplyState(saved, true, again);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(again[i].turns, seats[i].turns);
+    EXPECT_EQ(again[i].credit, seats[i].credit);
+    EXPECT_EQ(again[i].taken_today, seats[i].taken_today);
+  }
+  EXPECT_EQ(again[3].turns, std::min({seats[0].turns, seats[1].turns, seats[2].turns}));
+  EXPECT_EQ(again[3].taken_today, 0);
+
+  ApplyState(saved, false, again);  // a new day
+  for (const auto& s : again) EXPECT_EQ(s.taken_today, 0);
+}
+
+TEST(AssignmentRules, AMalformedStateIsSkippedEntryByEntry) {
+  auto seats = Seats(2);
+  ApplyState("100:5:-2:1 garbage 101:x:0:0 101:4:1", true, seats);
+  EXPECT_EQ(seats[0].turns, 5);
+  EXPECT_EQ(seats[0].credit, -2);
+  EXPECT_EQ(seats[0].taken_today, 1);
+  EXPECT_EQ(seats[1].turns, 5);  // unknown: joins at the lowest turn count
+  ApplyState("", true, seats);
+  EXPECT_EQ(seats[0].turns, 0);
+}
+
 }  // namespace
 }  // namespace sen::assignment

@@ -173,22 +173,34 @@ Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
   return {};
 }
 
+AssignmentService::Rules AssignmentService::ActiveRules(db::Transaction& tx) {
+  const std::int64_t generation = repo::Generation(tx);
+  std::lock_guard lock(mutex_);
+  if (!rules_ || generation != generation_) {
+    rules_ = std::make_shared<const std::vector<repo::ActiveRule>>(repo::ActiveRules(tx));
+    generation_ = generation;
+  }
+  return rules_;
+}
+
 std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction& tx, const leads::Lead& lead,
                                                                  std::optional<std::int64_t> exclude, Millis now) {
-  for (const auto& rule : repo::Matching(tx, lead.campaign_id, lead.source)) {
-    auto rows = repo::Seats(tx, rule.id, DayStart(now), rule.method == Method::kLeastLoaded);
-    std::vector<Seat> seats;
-    seats.reserve(rows.size());
-    for (const auto& r : rows) seats.push_back(r.seat);
-    PickRequest request{rule.method, rule.creator_priority, lead.created_by, exclude};
-    auto chosen = Pick(seats, request);
-    if (!chosen) continue;
-    for (std::size_t i = 0; i < seats.size(); ++i) {
-      if (seats[i].turns != rows[i].seat.turns || seats[i].credit != rows[i].seat.credit) {
-        repo::SaveSeat(tx, rule.id, seats[i]);
-      }
+  const Millis day = DayStart(now);
+  const auto rules = ActiveRules(tx);
+  for (const auto& rule : *rules) {
+    if ((rule.campaign_id && rule.campaign_id != lead.campaign_id) || (rule.source && rule.source != lead.source)) {
+      continue;
     }
-    return Choice{seats[*chosen].user_id, rows[*chosen].team_id, rule.id};
+    std::vector<Seat> seats = rule.seats;
+    const auto state = repo::ReadState(tx, rule.id);
+    ApplyState(state.text, state.day == day, seats);
+    if (rule.method == Method::kLeastLoaded) {
+      for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+    }
+    auto chosen = Pick(seats, {rule.method, rule.creator_priority, lead.created_by, exclude});
+    if (!chosen) continue;
+    repo::SaveState(tx, rule.id, {EncodeState(seats), day});
+    return Choice{seats[*chosen].user_id, rule.teams[*chosen], rule.id};
   }
   return std::nullopt;
 }

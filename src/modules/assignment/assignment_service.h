@@ -1,6 +1,8 @@
 // Assignment rules (R2) and picking the owner of a lead by them (R3, R4).
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "core/principal.h"
 #include "db/database.h"
 #include "modules/assignment/assignment.h"
+#include "modules/assignment/assignment_repository.h"
 #include "modules/leads/lead_service.h"
 #include "modules/users/user_service.h"
 
@@ -32,10 +35,17 @@ class AssignmentService final : public leads::Assigner {
  private:
   // Applies `input` onto `rule`; 422 naming each wrong field (members.<i>.user_id, ...).
   Status Apply(db::Transaction& tx, Rule& rule, const nlohmann::json& input, bool create);
+  // The active rules as picks need them, read again only when their generation moved: a pick
+  // then costs one read and one write of its rule's state.
+  using Rules = std::shared_ptr<const std::vector<repo::ActiveRule>>;
+  Rules ActiveRules(db::Transaction& tx);
 
   db::Database& db_;
   const Clock& clock_;
   users::UserService& users_;
+  std::mutex mutex_;
+  std::int64_t generation_ = -1;
+  Rules rules_;
 };
 
 }  // namespace sen::assignment

@@ -2,6 +2,7 @@
 #include "modules/users/user_service.h"
 
 #include "core/secrets.h"
+#include "db/list_cache.h"
 #include "modules/audit/audit.h"
 #include "modules/users/user_rules.h"
 #include "text/email.h"
@@ -9,6 +10,10 @@
 namespace sen::users {
 
 namespace {
+
+// Bumped by changes that decide who may get leads (presence, active, team): the assignment
+// module keeps its rules in memory until it moves.
+constexpr std::string_view kUsersCounter = "users";
 
 Principal PrincipalOf(const User& u, Channel channel, std::string csrf) {
   return {u.id, u.username, u.full_name, u.role, u.team_id, u.language, channel, std::move(csrf)};
@@ -247,6 +252,7 @@ Result<User> UserService::Update(const Principal& actor, std::int64_t id, const 
   if (auto r = CheckAndFillPatch(*tx, after, patch); !r) return std::move(r).error();
   after.updated_at = now;
   repo::Update(*tx, after);
+  db::BumpChangeCounter(*tx, kUsersCounter);
   auto changes = Changes(*before, after);
   if (!hash.empty()) {
     repo::UpdatePassword(*tx, id, hash, now);
@@ -270,6 +276,7 @@ Result<User> UserService::SetPresence(const Principal& actor, std::int64_t id, b
   if (!allowed) return Error::Forbidden("only the user, their team's manager or an admin switches them ON or OFF");
   if (user->online == online) return *user;
   repo::SetOnline(*tx, id, online, now);
+  db::BumpChangeCounter(*tx, kUsersCounter);
   audit::Record(*tx, audit::ActorOf(actor), "user", id,
                 {{"update", "online", user->online ? "true" : "false", online ? "true" : "false"}}, now);
   tx->Commit();
