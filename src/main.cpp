@@ -16,6 +16,7 @@
 #include "http/write_batcher.h"
 #include "modules/assignment/assignment_handlers.h"
 #include "modules/calls/calls_handlers.h"
+#include "modules/events/events_handlers.h"
 #include "modules/customfields/custom_fields_handlers.h"
 #include "modules/demo/demo_file.h"
 #include "modules/demo/demo_seeder.h"
@@ -54,6 +55,7 @@ std::filesystem::path DefaultWebRoot() {
 struct Core {
   std::unique_ptr<db::Database> db;
   SystemClock clock;
+  EventHub events;
   std::unique_ptr<users::UserService> users;
   // Before the leads and imports that pick owners through it, so that it outlives them.
   std::unique_ptr<assignment::AssignmentService> assignment;
@@ -81,6 +83,7 @@ struct Core {
     leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
     assignment = std::make_unique<assignment::AssignmentService>(*db, clock, *users);
     leads->SetAssigner(assignment.get());
+    leads->SetEvents(&events);
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
   }
 
@@ -162,6 +165,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
   assignment::RegisterRoutes(router, *core.assignment);
+  events::RegisterRoutes(router, core.events);
   http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
   if (web.file_count() == 0) spdlog::warn("no web app found; serving the API only");

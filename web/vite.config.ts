@@ -20,7 +20,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': server,
+      '/api': { target: server, ws: true },
       '/healthz': server,
     },
   },

@@ -42,6 +42,10 @@ struct Response {
   std::int64_t user_id = 0;  // who asked, for the request log
   // Set for a body made while it is sent (exports); `body` is then unused.
   NextPiece stream;
+  // Set to accept a WebSocket upgrade (GET /api/ws): called once the handshake is done with a
+  // function that sends a text message to the client (from any thread); returns what to call
+  // when the connection has closed.
+  std::function<std::function<void()>(std::function<void(std::string)> send)> websocket;
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();

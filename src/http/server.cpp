@@ -11,12 +11,14 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <limits>
 #include <mutex>
 #include <random>
@@ -28,6 +30,7 @@ namespace sen::http {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
 using tcp = net::ip::tcp;
 
 namespace {
@@ -36,8 +39,18 @@ constexpr auto kIdleTimeout = std::chrono::seconds(60);
 constexpr auto kRequestTimeout = std::chrono::seconds(300);
 constexpr auto kShutdownGrace = std::chrono::seconds(20);
 constexpr std::size_t kHeaderLimit = 16 * 1024;
+// A WebSocket client this far behind is cut off rather than queued for without end.
+constexpr std::size_t kMaxQueuedEvents = 1000;
 
-class Session;
+// What shutdown needs of a connection, HTTP or WebSocket.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // An idle connection is closed now, a busy one after its answer.
+  virtual void CloseIfIdle() = 0;
+  // The grace period is over: pending reads and writes end with operation_aborted.
+  virtual void ForceClose() = 0;
+};
 
 }  // namespace
 
@@ -46,7 +59,7 @@ struct Server::Impl {
   // Declared before the contexts so that they outlive them: a connection destroyed with its
   // context still unregisters itself.
   std::mutex sessions_mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<Connection*, std::weak_ptr<Connection>> sessions;
   // One io_context per thread, each connection pinned to one: no locking inside Asio and no
   // wake-ups of the other thread for every completion (a shared context costs ~10% in futexes).
   std::vector<std::unique_ptr<net::io_context>> contexts;
@@ -83,36 +96,109 @@ struct Server::Impl {
   void Accept();
   void BeginShutdown();
   void CloseRemaining();
-  std::vector<std::shared_ptr<Session>> LiveSessions();
-  void Register(Session* s, std::weak_ptr<Session> w);
-  void Unregister(Session* s);
+  std::vector<std::shared_ptr<Connection>> LiveSessions();
+  void Register(Connection* s, std::weak_ptr<Connection> w);
+  void Unregister(Connection* s);
 };
 
 namespace {
 
-class Session : public std::enable_shared_from_this<Session> {
+// A WebSocket taken over from an HTTP session after GET /api/ws was accepted: pushes what the
+// application sends, reads only to notice the close (and to answer pings, which Beast does).
+class WsSession : public Connection, public std::enable_shared_from_this<WsSession> {
+ public:
+  WsSession(beast::tcp_stream&& stream, Server::Impl& server) : ws_(std::move(stream)), server_(server) {}
+  ~WsSession() override {
+    if (on_close_) on_close_();
+    server_.Unregister(this);
+  }
+
+  void Start(bhttp::request<bhttp::string_body> request, decltype(Response::websocket) open) {
+    server_.Register(this, weak_from_this());
+    beast::get_lowest_layer(ws_).expires_never();
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    auto req = std::make_shared<bhttp::request<bhttp::string_body>>(std::move(request));
+    ws_.async_accept(*req, [self = shared_from_this(), req, open = std::move(open)](beast::error_code ec) {
+      if (ec) return;
+      auto send = [weak = std::weak_ptr<WsSession>(self), executor = self->ws_.get_executor()](std::string text) {
+        net::post(executor, [weak, text = std::move(text)]() mutable {
+          if (auto s = weak.lock()) s->Send(std::move(text));
+        });
+      };
+      self->on_close_ = open(std::move(send));
+      self->Read();
+    });
+  }
+
+  void CloseIfIdle() override {
+    net::post(ws_.get_executor(), [self = shared_from_this()] {
+      // A client that does not answer the close frame is not waited for beyond a second.
+      auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+      timeouts.handshake_timeout = std::chrono::seconds(1);
+      self->ws_.set_option(timeouts);
+      self->ws_.async_close(websocket::close_code::going_away, [self](beast::error_code) {});
+    });
+  }
+
+  void ForceClose() override {
+    net::post(ws_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      beast::get_lowest_layer(self->ws_).socket().close(ec);
+    });
+  }
+
+ private:
+  void Send(std::string text) {
+    if (queue_.size() >= kMaxQueuedEvents) return ForceClose();
+    queue_.push_back(std::move(text));
+    if (queue_.size() == 1) Write();
+  }
+
+  void Write() {
+    ws_.text(true);
+    ws_.async_write(net::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return;
+      self->queue_.pop_front();
+      if (!self->queue_.empty()) self->Write();
+    });
+  }
+
+  void Read() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return;  // closed; the last owner's release unsubscribes
+      self->buffer_.consume(self->buffer_.size());
+      self->Read();
+    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  Server::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  std::function<void()> on_close_;
+};
+
+class Session : public Connection, public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ip_ = endpoint.address().to_string();
   }
-  ~Session() { server_.Unregister(this); }
+  ~Session() override { server_.Unregister(this); }
 
   void Start() {
     server_.Register(this, weak_from_this());
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
   }
 
-  // Called on shutdown: an idle connection is closed now, a busy one after its answer.
-  void CloseIfIdle() {
+  void CloseIfIdle() override {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
       if (!self->busy_) self->Close();
     });
   }
 
-  // Called when the grace period is over: pending reads and writes end with operation_aborted.
-  void ForceClose() {
+  void ForceClose() override {
     net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
   }
 
@@ -120,6 +206,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     if (server_.stopping) return Close();
     busy_ = false;
+    upgrade_.reset();
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     // Beast checks Content-Length against the body limit while it reads the header, before the
@@ -191,6 +278,7 @@ class Session : public std::enable_shared_from_this<Session> {
       request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     request.body = std::move(message.body());
+    if (websocket::is_upgrade(message)) upgrade_ = std::move(message);
     request.remote_ip = remote_ip_;
     request.request_id = server_.NextRequestId();
     const bool head = request.method == "HEAD";
@@ -211,6 +299,7 @@ class Session : public std::enable_shared_from_this<Session> {
         spdlog::log(level, "request_id={} method={} path={} status={} ms={:.2f} user={} ip={}", id, method, path,
                     response.status, elapsed, response.user_id, self->remote_ip_);
         response.headers.emplace_back("X-Request-Id", id);
+        if (response.websocket && self->upgrade_) return self->Upgrade(std::move(response.websocket));
         self->Reply(std::move(response), keep_alive && !self->server_.stopping, head);
       });
     };
@@ -293,6 +382,14 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // The connection becomes a WebSocket; this session ends here.
+  void Upgrade(decltype(Response::websocket) open) {
+    busy_ = false;
+    auto request = std::move(*upgrade_);
+    upgrade_.reset();
+    std::make_shared<WsSession>(std::move(stream_), server_)->Start(std::move(request), std::move(open));
+  }
+
   void Drain() {
     constexpr std::size_t kMaxDrain = 64 << 20;
     stream_.expires_after(std::chrono::seconds(10));
@@ -314,6 +411,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request<bhttp::string_body>> upgrade_;  // a WebSocket handshake, until answered
   std::string remote_ip_;
   bool busy_ = false;
   std::array<char, 16384> scratch_;
@@ -322,12 +420,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-void Server::Impl::Register(Session* s, std::weak_ptr<Session> w) {
+void Server::Impl::Register(Connection* s, std::weak_ptr<Connection> w) {
   std::lock_guard lock(sessions_mutex);
   sessions.emplace(s, std::move(w));
 }
 
-void Server::Impl::Unregister(Session* s) {
+void Server::Impl::Unregister(Connection* s) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(s);
   if (stopping && sessions.empty() && !finished) {
@@ -369,8 +467,8 @@ void Server::Impl::BeginShutdown() {
   });
 }
 
-std::vector<std::shared_ptr<Session>> Server::Impl::LiveSessions() {
-  std::vector<std::shared_ptr<Session>> live;
+std::vector<std::shared_ptr<Connection>> Server::Impl::LiveSessions() {
+  std::vector<std::shared_ptr<Connection>> live;
   std::lock_guard lock(sessions_mutex);
   for (auto& [ptr, weak] : sessions) {
     if (auto s = weak.lock()) live.push_back(std::move(s));

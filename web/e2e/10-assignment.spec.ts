@@ -1,5 +1,6 @@
 // R1-R4, R7: a manager sets up a rule in the browser; an agent who switches OFF in the header
-// gets none of the new leads; back ON, the next one is theirs; Unassign hands it on.
+// gets none of the new leads; back ON, the next one is theirs and they are told at once (live
+// event); Unassign hands it on.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
@@ -68,6 +69,12 @@ test('agents who are OFF get no new leads, and unassign hands a lead to another 
   await expect(presence).toHaveAttribute('aria-checked', 'true');
   const backOn = await newLead();
   expect(backOn.owner_id).not.toBe(binhId);
+  // agent.an hears of it at once, without reloading.
+  const live = an.locator('.live-event');
+  await expect(live).toContainText('Bạn vừa được giao một lead');
+  await expect(live).toContainText('Khách hội thảo 4');
+  await live.click();
+  await expect(an.getByTestId('lead-name')).toHaveText('Khách hội thảo 4');
   await ownerShown(page, backOn.id, 'Trần Văn An');
 
   await page.getByTestId('lead-unassign').click();

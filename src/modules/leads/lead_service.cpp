@@ -136,9 +136,18 @@ void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead,
   audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
                 lead.created_at);
   if (lead.owner_id) {
+    const std::string_view reason = rule_id ? "rule" : "created";
     repo::InsertOwnerChange(tx, {lead.id, std::nullopt, lead.owner_id, rule_id, rule_id ? std::nullopt : UserIdOf(p),
-                                 rule_id ? "rule" : "created", lead.created_at});
+                                 std::string(reason), lead.created_at});
+    TellNewOwner(tx, p, lead, reason);
   }
+}
+
+void LeadService::TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason) {
+  if (!events_ || !lead.owner_id || *lead.owner_id == p.user_id) return;
+  tx.AtCommit([events = events_, owner = *lead.owner_id,
+               data = nlohmann::json{{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}}](
+                  db::Transaction&) { events->Publish(owner, "lead_assigned", data); });
 }
 
 Result<Lead> LeadService::LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -172,6 +181,7 @@ std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const P
     const auto reason = p.channel == Channel::kImport && why.reason == "changed" ? "import" : why.reason;
     repo::InsertOwnerChange(tx, {after.id, before.owner_id, after.owner_id, why.rule_id, UserIdOf(p),
                                  std::string(reason), now});
+    TellNewOwner(tx, p, after, reason);
   }
   return changes;
 }

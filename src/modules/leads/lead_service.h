@@ -10,6 +10,7 @@
 #include "core/chunk_pipe.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/event_hub.h"
 #include "core/paging.h"
 #include "core/principal.h"
 #include "db/database.h"
@@ -67,6 +68,8 @@ class LeadService {
               customfields::CustomFieldService& custom_fields);
   void SetViewResolver(ViewResolver resolver) { resolve_view_ = std::move(resolver); }
   void SetAssigner(Assigner* assigner) { assigner_ = assigner; }
+  // Live events: "lead_assigned" tells a new owner (other than who made the change).
+  void SetEvents(EventHub* events) { events_ = events; }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
@@ -152,6 +155,8 @@ class LeadService {
   std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now);
   // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7).
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
+  // Tells the lead's new owner when the transaction commits (not when they made the change).
+  void TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason);
   // The live lead `p` may see, for a change.
   Result<Lead> LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id);
   // Update's steps up to the duplicate check: `input` applied onto `before`, normalised, a new
@@ -179,6 +184,7 @@ class LeadService {
   customfields::CustomFieldService& custom_fields_;
   ViewResolver resolve_view_;
   Assigner* assigner_ = nullptr;
+  EventHub* events_ = nullptr;
   db::ListCache lists_;
 };
 

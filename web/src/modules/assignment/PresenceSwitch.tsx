@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setPresence } from '../../api/assignment';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
+import { askForBrowserNotifications } from '../layout/useLiveEvents';
 
 export function PresenceSwitch() {
   const { t } = useTranslation();
@@ -26,7 +27,10 @@ export function PresenceSwitch() {
         checkedChildren={t('presence.on')}
         unCheckedChildren={t('presence.off')}
         loading={toggle.isPending}
-        onChange={(online) => toggle.mutate(online)}
+        onChange={(online) => {
+          if (online) askForBrowserNotifications();
+          toggle.mutate(online);
+        }}
         data-testid="presence-switch"
       />
     </Tooltip>

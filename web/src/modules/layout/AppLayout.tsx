@@ -15,6 +15,7 @@ import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { canImport } from '../imports/access';
 import { PresenceSwitch } from '../assignment/PresenceSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useLiveEvents } from './useLiveEvents';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const section = location.pathname.split('/')[1] ?? '';
+  useLiveEvents();
 
   const leave = () => {
     navigate('/');
