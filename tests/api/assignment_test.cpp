@@ -2,6 +2,7 @@
 // reassign, the history, and a turn order that survives a restart.
 #include <unistd.h>
 
+#include <map>
 #include <set>
 
 #include "harness.h"
@@ -158,6 +159,35 @@ TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManager
   EXPECT_EQ(admin_->Post(Path(owned.json) + "/unassign", json::object()).status, 409);
   SetOnline(*admin_, agents_[0], true);
   SetOnline(*admin_, agents_[1], true);
+}
+
+TEST_F(AssignmentApi, MassUnassignHandsEachLeadOnInTurnAndADryRunOnlyCounts) {
+  CreateRule("mass", Members({agents_[0], agents_[1]}));
+  json ids = json::array();
+  for (int i = 0; i < 3; ++i) {
+    auto lead = admin_->Post("/api/leads", {{"full_name", "Khách hàng loạt"}, {"mobile", UniqueMobile()},
+                                            {"source", "mass"}, {"owner_id", agents_[2]}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    ids.push_back(lead.json["id"]);
+  }
+  auto unowned = admin_->Post("/api/leads", {{"full_name", "Chưa giao"}, {"email", "cg@example.vn"}, {"source", "mass"}});
+  ids.push_back(unowned.json["id"]);
+
+  auto dry = admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "unassign"}, {"dry_run", true}});
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json["matched"], 4);
+  EXPECT_EQ(dry.json["updated"], 3);
+  EXPECT_EQ(admin_->Get("/api/leads/" + std::to_string(ids[0].get<std::int64_t>())).json["owner_id"], agents_[2]);
+
+  auto done = admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "unassign"}});
+  EXPECT_EQ(done.json["updated"], 3) << done.body;
+  std::map<std::int64_t, int> owners;
+  for (int i = 0; i < 3; ++i) {
+    ++owners[admin_->Get("/api/leads/" + std::to_string(ids[i].get<std::int64_t>())).json["owner_id"].get<std::int64_t>()];
+  }
+  EXPECT_EQ(owners, (std::map<std::int64_t, int>{{agents_[0], 2}, {agents_[1], 1}}));
+  EXPECT_EQ(admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "unassign"}, {"set", {{"stage", "MQL"}}}}).status,
+            422);
 }
 
 TEST_F(AssignmentApi, PresenceIsSwitchedByTheUserTheirManagerOrAnAdmin) {

@@ -122,11 +122,12 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (in.ids.empty() == !in.filter) errors.Add("ids", "give either the ids of the selected leads or a filter", "required");
   if (in.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
   CheckedSet set = CheckSet(in.set, errors);
-  if (in.action && *in.action != "delete") errors.Add("action", "must be delete", "unknown_value");
+  const bool unassign = in.action == "unassign";
+  if (in.action && *in.action != "delete" && !unassign) errors.Add("action", "must be delete or unassign", "unknown_value");
   if (!in.action && set.empty() && errors.empty()) errors.Add("set", "nothing to change", "required");
-  if (in.action && !set.empty()) errors.Add("action", "delete goes without set", "unknown_value");
+  if (in.action && !set.empty()) errors.Add("action", *in.action + " goes without set", "unknown_value");
   if (!errors.empty()) return errors.ToError();
-  if (in.action && p.role == Role::kMarketer) return Error::Forbidden("only managers and admins delete leads");
+  if (in.action && p.role == Role::kMarketer) return Error::Forbidden("only managers and admins " + *in.action + " leads");
 
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
@@ -157,6 +158,15 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   MassUpdateResult result;
   result.dry_run = in.dry_run;
   result.matched = repo::SelectTargets(*tx, filter, ScopeOf(p));
+  if (unassign) {
+    // R4 for each lead: another member of its rule, picked in turn, one history row each.
+    for (std::int64_t id : repo::TargetIds(*tx)) {
+      auto lead = repo::Find(*tx, id);
+      if (lead && HandOn(*tx, p, *lead, now)) ++result.updated;
+    }
+    if (!in.dry_run) tx->Commit();
+    return result;
+  }
   const audit::Actor actor = audit::ActorOf(p);
   const std::int64_t batch = repo::NewAuditBatch(*tx, actor, in.action ? "delete" : in.set.dump(), now);
   if (in.action) {

@@ -123,6 +123,7 @@ WHERE id = ?)~";
 // Mass update. The targets live in a temporary table of the writer connection.
 constexpr std::string_view kCreateTargets = "CREATE TEMP TABLE IF NOT EXISTS mass_targets (id INTEGER PRIMARY KEY)";
 constexpr std::string_view kClearTargets = "DELETE FROM temp.mass_targets";
+constexpr std::string_view kTargetIds = "SELECT id FROM temp.mass_targets ORDER BY id";
 constexpr std::string_view kInsertBatch = R"~(
 INSERT INTO audit_batches (entity_type, description, user_id, via, matched, updated, created_at)
 VALUES ('lead', ?, ?, ?, 0, 0, ?) RETURNING id)~";
@@ -533,6 +534,12 @@ void ForEach(db::Transaction& tx, const LeadFilter& f, const LeadScope& scope, c
     for (int i = 0; i < static_cast<int>(readers.size()); ++i) readers[i](r, i, lead);
     fn(lead);
   });
+}
+
+std::vector<std::int64_t> TargetIds(db::Transaction& tx) {
+  std::vector<std::int64_t> ids;
+  tx.Query(kTargetIds, {}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
+  return ids;
 }
 
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {

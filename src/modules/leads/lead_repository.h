@@ -34,6 +34,8 @@ std::optional<std::int64_t> FindMatch(db::Transaction& tx, const Lead& lead, boo
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope);
+// The selected targets' ids, in id order.
+std::vector<std::int64_t> TargetIds(db::Transaction& tx);
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now);
 // One column a mass update sets: its new value, and that value as the audit trail writes it.
 struct TargetChange {

@@ -251,16 +251,23 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
   auto before = LiveLead(*tx, p, id);
   if (!before) return before;
   if (!before->owner_id) return Error::Conflict("lead " + std::to_string(id) + " has no owner to unassign");
-  auto choice = assigner_ ? assigner_->Choose(*tx, *before, before->owner_id, now) : std::nullopt;
-  if (!choice) {
+  auto after = HandOn(*tx, p, *before, now);
+  if (!after) {
     return Error::Conflict("no other member of an active rule for lead " + std::to_string(id) +
                            " is ON and under their daily cap");
   }
-  Lead after = *before;
+  tx->Commit();
+  return *after;
+}
+
+std::optional<Lead> LeadService::HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now) {
+  if (!assigner_ || !before.owner_id || before.deleted_at) return std::nullopt;
+  auto choice = assigner_->Choose(tx, before, before.owner_id, now);
+  if (!choice) return std::nullopt;
+  Lead after = before;
   after.owner_id = choice->user_id;
   after.team_id = choice->team_id;
-  SaveChanges(*tx, p, *before, after, now, {"unassign", choice->rule_id});
-  tx->Commit();
+  SaveChanges(tx, p, before, after, now, {"unassign", choice->rule_id});
   return after;
 }
 

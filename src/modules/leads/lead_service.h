@@ -27,7 +27,7 @@ struct MassUpdateInput {
   std::vector<std::int64_t> ids;      // selected rows, or
   std::optional<QueryParams> filter;  // everything the list filter matches
   nlohmann::json set = nlohmann::json::object();
-  std::optional<std::string> action;  // "delete"
+  std::optional<std::string> action;  // "delete" or "unassign"
   bool dry_run = false;
 };
 
@@ -157,6 +157,9 @@ class LeadService {
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
   // Tells the lead's new owner when the transaction commits (not when they made the change).
   void TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason);
+  // R4: gives an owned lead to another member of a matching rule and saves it; nullopt (nothing
+  // changed) when it has no owner or nobody else may take it.
+  std::optional<Lead> HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now);
   // The live lead `p` may see, for a change.
   Result<Lead> LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id);
   // Update's steps up to the duplicate check: `input` applied onto `before`, normalised, a new

@@ -92,7 +92,7 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
         in.set = value;
       } else if (key == "action") {
         if (value.is_string()) in.action = value.get<std::string>();
-        else errors.Add("action", "must be delete", "wrong_type");
+        else errors.Add("action", "must be delete or unassign", "wrong_type");
       } else if (key == "dry_run") {
         if (value.is_boolean()) in.dry_run = value.get<bool>();
         else errors.Add("dry_run", "must be true or false", "wrong_type");

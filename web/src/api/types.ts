@@ -150,7 +150,8 @@ export interface MassUpdateRequest {
   ids?: number[];
   filter?: LeadFilter;
   set?: MassUpdateSet;
-  action?: 'delete';
+  /** delete, or unassign: each owned lead goes to another member of its rule (R4). */
+  action?: 'delete' | 'unassign';
   dry_run?: boolean;
 }
 

@@ -1,5 +1,5 @@
-// L8: change or delete the selected leads, or all that match the filter. A dry run first says
-// how many will change; nothing is written until the user confirms.
+// L8: change, delete or unassign the selected leads, or all that match the filter. A dry run
+// first says how many will change; nothing is written until the user confirms.
 import { useState } from 'react';
 import {
   Alert,
@@ -30,7 +30,7 @@ type TagsMode = 'tags' | 'add_tags' | 'remove_tags';
 
 interface Values {
   scope: 'selected' | 'filter';
-  action: 'update' | 'delete';
+  action: 'update' | 'delete' | 'unassign';
   owner_id?: number | 'none';
   status?: MassUpdateSet['status'];
   stage?: MassUpdateSet['stage'];
@@ -82,7 +82,9 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
 
   const dryRun = useMutation({
     mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
-    onSuccess: (result, request) => setPreview({ request, matched: result.matched }),
+    // An unassign changes only the leads someone else can take: its dry run counts those.
+    onSuccess: (result, request) =>
+      setPreview({ request, matched: request.action === 'unassign' ? result.updated : result.matched }),
     onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
   });
   const run = useMutation({
@@ -106,7 +108,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
 
   const submit = (values: Values) => {
     const target = values.scope === 'selected' ? { ids: selectedIds } : { filter };
-    if (values.action === 'delete') return dryRun.mutate({ ...target, action: 'delete' });
+    if (values.action !== 'update') return dryRun.mutate({ ...target, action: values.action });
     const set = toSet(values);
     if (Object.keys(set).length === 0) return void message.warning(t('massUpdate.nothingToDo'));
     dryRun.mutate({ ...target, set });
@@ -170,12 +172,18 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           optionType="button"
           options={[
             { value: 'update', label: t('massUpdate.update') },
+            { value: 'unassign', label: t('assignment.unassign') },
             { value: 'delete', label: t('common.delete') },
           ]}
         />
       </Form.Item>
-      {action === 'delete' ? (
-        <Alert type="warning" showIcon title={t('massUpdate.deleteHint')} style={{ marginBottom: 16 }} />
+      {action === 'delete' || action === 'unassign' ? (
+        <Alert
+          type={action === 'delete' ? 'warning' : 'info'}
+          showIcon
+          title={t(action === 'delete' ? 'massUpdate.deleteHint' : 'assignment.massUnassignHint')}
+          style={{ marginBottom: 16 }}
+        />
       ) : (
         <Row gutter={16}>
           <Col xs={24} md={12}>
