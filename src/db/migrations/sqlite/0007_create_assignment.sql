@@ -43,6 +43,13 @@ CREATE TABLE lead_assignments (
   at        BIGINT NOT NULL
 );
 CREATE INDEX lead_assignments_lead ON lead_assignments (lead_id, id);
+-- Owner changes made before this history existed, from the audit trail, so that the timeline
+-- (which shows owner changes from here) loses none of them.
+INSERT INTO lead_assignments (lead_id, from_user, to_user, by_user, reason, at)
+SELECT entity_id, CAST(old_value AS INTEGER), CAST(new_value AS INTEGER), user_id,
+       CASE WHEN batch_id IS NOT NULL THEN 'mass_update' WHEN via = 'import' THEN 'import' ELSE 'changed' END,
+       created_at
+FROM audit_log WHERE entity_type = 'lead' AND field = 'owner_id' ORDER BY id;
 
 -- Pickers keep the rules and their members' presence in memory until one of these moves.
 INSERT INTO change_counters (name, value) VALUES ('users', 0), ('assignment_rules', 0);
