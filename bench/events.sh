@@ -9,12 +9,11 @@ mkdir -p "$out"
 cmake --preset release >/dev/null && cmake --build --preset release --target sen sen_events_bench >/dev/null
 ulimit -n 20000
 rm -f "$out"/events.db*
-SEN_ADMIN_PASSWORD=bench-admin-pass SEN_LOG_LEVEL=warn build/release/sen migrate --db "sqlite:$out/events.db" >/dev/null
-token=$(SEN_ADMIN_PASSWORD=bench-admin-pass SEN_LOG_LEVEL=warn build/release/sen token add --db "sqlite:$out/events.db" --username admin --name bench)
 SEN_ADMIN_PASSWORD=bench-admin-pass SEN_LOG_LEVEL=warn build/release/sen serve --db "sqlite:$out/events.db" --listen 127.0.0.1:18080 --threads 2 >"$out/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
 for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && break; sleep 0.1; done
+token=$(SEN_LOG_LEVEL=warn build/release/sen token add --db "sqlite:$out/events.db" --username admin --name bench)
 
 api() {
   curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" -X "$1" "http://127.0.0.1:18080$2" -d "$3"
