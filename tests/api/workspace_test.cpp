@@ -160,16 +160,17 @@ TEST_F(WorkspaceApi, TheTimelineMergesCallsNotesAndChangesNewestFirst) {
   ASSERT_EQ(timeline.status, 200) << timeline.body;
   std::vector<std::string> kinds;
   for (const auto& item : timeline.json["items"]) kinds.push_back(item["kind"]);
-  // The note is newest; the status change (rule C3) and the creation follow; the call happened
-  // on 1 January, before everything else.
-  EXPECT_EQ(kinds, (std::vector<std::string>{"note", "audit", "audit", "call"}));
-  EXPECT_EQ(timeline.json["total"], 4);
+  // The note is newest; the status change (rule C3), the creation and the lead going to its
+  // creator (R7) follow; the call happened on 1 January, before everything else.
+  EXPECT_EQ(kinds, (std::vector<std::string>{"note", "audit", "audit", "assignment", "call"}));
+  EXPECT_EQ(timeline.json["total"], 5);
+  EXPECT_EQ(timeline.json["items"][3]["assignment"]["reason"], "created");
   EXPECT_EQ(timeline.json["items"][1]["field"], "status");
   EXPECT_EQ(timeline.json["items"][1]["via"], "rule");
   EXPECT_EQ(timeline.json["items"][0]["note"]["author_name"], "User ws.agent");
   auto second_page = a.Get(Path(lead) + "/timeline?page_size=3&page=2");
-  ASSERT_EQ(second_page.json["items"].size(), 1u);
-  EXPECT_EQ(second_page.json["items"][0]["kind"], "call");
+  ASSERT_EQ(second_page.json["items"].size(), 2u);
+  EXPECT_EQ(second_page.json["items"][1]["kind"], "call");
   // Notes are changed by their author only.
   auto note_path = "/api/notes/" + std::to_string(note.json["id"].get<std::int64_t>());
   EXPECT_EQ(SignedIn("ws.manager").Patch(note_path, {{"body", "sửa"}}).status, 403);
