@@ -37,6 +37,8 @@ constexpr std::string_view kActiveMembers = R"~(
 SELECT m.rule_id, m.user_id, m.weight, m.daily_cap, u.online, u.team_id
 FROM assignment_rule_members m JOIN users u ON u.id = m.user_id JOIN assignment_rules r ON r.id = m.rule_id
 WHERE r.active = 1 AND u.active = 1 ORDER BY m.rule_id, m.position)~";
+// Both counters only grow, so their sum moves whenever either does: one read per pick.
+constexpr std::string_view kGeneration = "SELECT SUM(value) FROM change_counters WHERE name IN (?, ?)";
 constexpr std::string_view kReadState = "SELECT state, state_day FROM assignment_rules WHERE id = ?";
 constexpr std::string_view kSaveState = "UPDATE assignment_rules SET state = ?, state_day = ? WHERE id = ?";
 constexpr std::string_view kOpenLeads = R"~(
@@ -150,7 +152,7 @@ std::vector<ActiveRule> ActiveRules(db::Transaction& tx) {
 }
 
 std::int64_t Generation(db::Transaction& tx) {
-  return db::ChangeCounter(tx, kRulesCounter) + db::ChangeCounter(tx, kUsersCounter);
+  return tx.QueryInt(kGeneration, {kRulesCounter, kUsersCounter}).value_or(0);
 }
 
 State ReadState(db::Transaction& tx, std::int64_t rule_id) {

@@ -193,7 +193,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }
   result.updated = repo::FinishAuditBatch(*tx, batch, result.matched, now);
-  if (events_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && !in.dry_run && result.updated > 0) {
+  if (events_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
     tx->AtCommit([events = events_, owner = **set.owner_id, count = result.updated](db::Transaction&) {
       events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "mass_update"}});
     });
