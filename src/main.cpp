@@ -22,6 +22,7 @@
 #include "modules/demo/demo_seeder.h"
 #include "modules/imports/import_service.h"
 #include "modules/imports/imports_handlers.h"
+#include "modules/jobs/jobs_handlers.h"
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
 #include "modules/notes/notes_handlers.h"
@@ -66,6 +67,7 @@ struct Core {
   std::unique_ptr<timeline::TimelineService> timeline;
   std::unique_ptr<views::ViewService> views;
   std::unique_ptr<imports::ImportService> imports;
+  std::unique_ptr<jobs::JobService> jobs;
 
   Core(const std::string& url, int readers, const std::filesystem::path& files_dir) {
     db = db::OpenDatabase(url, readers);
@@ -85,6 +87,13 @@ struct Core {
     leads->SetAssigner(assignment.get());
     leads->SetEvents(&events);
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
+    jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
+    jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
+      if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted");
+      auto done = leads->DistributeQueued(*job.rule_id, job.batch_size, now);
+      if (!done) return std::move(done).error();
+      return nlohmann::json{{"assigned", done->assigned}, {"left", done->left}};
+    });
   }
 
   // The active user `username` acting through `channel`.
@@ -147,6 +156,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
 
   Core core(db_url, threads + 2, FilesDir(db_url, files_dir));
   core.imports->StartWorker();
+  core.jobs->StartWorker();
   core.EnsureAdmin();
 
   http::Router router;
@@ -165,6 +175,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
   assignment::RegisterRoutes(router, *core.assignment);
+  jobs::RegisterRoutes(router, *core.jobs);
   events::RegisterRoutes(router, core.events);
   http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
@@ -181,6 +192,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   server.Run();
   batcher.Stop();  // the server waited for every answer, so nothing is left in it
   core.imports.reset();  // a run stops after its current chunk; the next start takes it back
+  core.jobs.reset();     // after the run in progress; a killed run is taken again when its lease ends
   core.db.reset();
   spdlog::info("database closed");
   return 0;

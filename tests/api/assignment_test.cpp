@@ -190,6 +190,70 @@ TEST_F(AssignmentApi, MassUnassignHandsEachLeadOnInTurnAndADryRunOnlyCounts) {
             422);
 }
 
+// R5/R6: leads queued for a rule wait; each run of the rule's job hands out one batch in turn.
+TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  auto rule = CreateRule("queue", Members({agents_[0], agents_[1], agents_[2]}));
+  const std::int64_t rule_id = rule["id"];
+  auto queue = [&](int n) {
+    json ids = json::array();
+    for (int i = 0; i < n; ++i) {
+      auto lead = admin_->Post("/api/leads", {{"full_name", "Khách chờ chia"}, {"mobile", UniqueMobile()},
+                                              {"source", "queued"}, {"owner_id", manager_}});
+      EXPECT_EQ(lead.status, 201) << lead.body;
+      ids.push_back(lead.json["id"]);
+    }
+    auto res = admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "queue_assignment"}, {"rule_id", rule_id}});
+    EXPECT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json["updated"], n);
+    return ids;
+  };
+  auto missing = admin_->Post("/api/leads/mass-update", {{"ids", {1}}, {"action", "queue_assignment"}});
+  ASSERT_EQ(missing.status, 422);
+  EXPECT_EQ(missing.json["error"]["details"][0]["field"], "rule_id");
+  auto unknown =
+      admin_->Post("/api/leads/mass-update", {{"ids", {1}}, {"action", "queue_assignment"}, {"rule_id", 999999}});
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.json["error"]["details"][0]["field"], "rule_id");
+
+  const json ids = queue(7);
+  EXPECT_EQ(admin_->Get(Path(json{{"id", ids[0]}})).json["owner_id"], manager_);  // queued, not yet given
+  // Starting in 2030, so that only "run now" runs it here.
+  auto job = admin_->Post("/api/jobs", {{"name", "Chia hàng đợi"}, {"type", "auto_assign"}, {"interval_min", 5},
+                                        {"starts_at", "2030-01-01T08:00:00+07:00"}, {"rule_id", rule_id},
+                                        {"batch_size", 3}});
+  ASSERT_EQ(job.status, 201) << job.body;
+  EXPECT_EQ(job.json["next_run_at"], "2030-01-01T01:00:00Z");
+  const std::string run = "/api/jobs/" + std::to_string(job.json["id"].get<std::int64_t>()) + "/run";
+  std::vector<json> results;
+  for (int i = 0; i < 4; ++i) {
+    auto ran = admin_->Post(run, json::object());
+    ASSERT_EQ(ran.status, 200) << ran.body;
+    EXPECT_EQ(ran.json["last_status"], "ok");
+    results.push_back(ran.json["last_result"]);
+  }
+  EXPECT_EQ(results, (std::vector<json>{{{"assigned", 3}, {"left", 4}}, {{"assigned", 3}, {"left", 1}},
+                                        {{"assigned", 1}, {"left", 0}}, {{"assigned", 0}, {"left", 0}}}));
+  std::map<std::int64_t, int> owners;
+  for (const auto& id : ids) ++owners[admin_->Get(Path(json{{"id", id}})).json["owner_id"].get<std::int64_t>()];
+  EXPECT_EQ(owners, (std::map<std::int64_t, int>{{agents_[0], 3}, {agents_[1], 2}, {agents_[2], 2}}));
+  auto history = admin_->Get(Path(json{{"id", ids[0]}}) + "/assignments");
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_EQ(history.json["items"][0]["reason"], "queue") << history.body;
+  EXPECT_EQ(history.json["items"][0]["rule"]["id"], rule_id);
+  EXPECT_EQ(history.json["items"][0]["from"]["id"], manager_);
+
+  // Without a batch size a run gives one lead to each member who is ON.
+  SetOnline(*admin_, agents_[2], false);
+  queue(5);
+  auto patched = admin_->Patch(run.substr(0, run.size() - 4), {{"batch_size", nullptr}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(admin_->Post(run, json::object()).json["last_result"], (json{{"assigned", 2}, {"left", 3}}));
+  SetOnline(*admin_, agents_[2], true);
+  EXPECT_EQ(SignedIn("agent.r0").Get("/api/jobs").status, 403);
+  EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
+}
+
 TEST_F(AssignmentApi, PresenceIsSwitchedByTheUserTheirManagerOrAnAdmin) {
   auto agent = SignedIn("agent.r2");
   auto other = agent.Send("PUT", "/api/users/" + std::to_string(agents_[0]) + "/presence", json{{"online", false}});

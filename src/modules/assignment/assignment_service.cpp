@@ -205,4 +205,38 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
   return std::nullopt;
 }
 
+Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::Transaction& tx, std::int64_t rule_id,
+                                                                           std::size_t max, bool one_each, Millis now) {
+  const Millis day = DayStart(now);
+  const auto rules = ActiveRules(tx);
+  auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
+  if (rule == rules->end()) {
+    return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted");
+  }
+  std::vector<Seat> seats = rule->seats;
+  const auto state = repo::ReadState(tx, rule->id);
+  ApplyState(state.text, state.day == day, seats);
+  if (rule->method == Method::kLeastLoaded) {
+    for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+  }
+  const PickRequest request{rule->method, false, std::nullopt, std::nullopt};
+  if (one_each) {
+    max = std::min<std::size_t>(max, std::count_if(seats.begin(), seats.end(),
+                                                   [&](const Seat& s) { return CanTake(s, request); }));
+  }
+  std::vector<Choice> out;
+  out.reserve(max);
+  while (out.size() < max) {
+    auto chosen = Pick(seats, request);
+    if (!chosen) break;
+    out.push_back(Choice{seats[*chosen].user_id, rule->teams[*chosen], rule->id});
+  }
+  if (!out.empty()) repo::SaveState(tx, rule->id, {EncodeState(seats), day});
+  return out;
+}
+
+bool AssignmentService::RuleExists(db::Transaction& tx, std::int64_t rule_id) {
+  return repo::Find(tx, rule_id, DayStart(clock_.Now())).has_value();
+}
+
 }  // namespace sen::assignment

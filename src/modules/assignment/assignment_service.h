@@ -31,6 +31,9 @@ class AssignmentService final : public leads::Assigner {
 
   std::optional<Choice> Choose(db::Transaction& tx, const leads::Lead& lead, std::optional<std::int64_t> exclude,
                                Millis now) override;
+  Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id, std::size_t max, bool one_each,
+                                         Millis now) override;
+  bool RuleExists(db::Transaction& tx, std::int64_t rule_id) override;
 
  private:
   // Applies `input` onto `rule`; 422 naming each wrong field (members.<i>.user_id, ...).

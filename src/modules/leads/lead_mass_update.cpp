@@ -1,5 +1,7 @@
 // LeadService::MassUpdate (L8): check the request, select the targets, change them with set-wise
 // SQL and one audit batch, in one transaction.
+#include <map>
+
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_repository.h"
 #include "modules/leads/lead_rules.h"
@@ -123,7 +125,12 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (in.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
   CheckedSet set = CheckSet(in.set, errors);
   const bool unassign = in.action == "unassign";
-  if (in.action && *in.action != "delete" && !unassign) errors.Add("action", "must be delete or unassign", "unknown_value");
+  const bool queue = in.action == "queue_assignment";
+  if (in.action && *in.action != "delete" && !unassign && !queue) {
+    errors.Add("action", "must be delete, unassign or queue_assignment", "unknown_value");
+  }
+  if (queue && !in.rule_id) errors.Add("rule_id", "is required to queue leads for a rule", "required");
+  if (in.rule_id && !queue) errors.Add("rule_id", "goes with action queue_assignment", "unknown_field");
   if (!in.action && set.empty() && errors.empty()) errors.Add("set", "nothing to change", "required");
   if (in.action && !set.empty()) errors.Add("action", *in.action + " goes without set", "unknown_value");
   if (!errors.empty()) return errors.ToError();
@@ -155,9 +162,19 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     team_of_owner = owner->team_id;
   }
 
+  if (queue && !(assigner_ && assigner_->RuleExists(*tx, *in.rule_id))) {
+    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*in.rule_id), "not_found");
+  }
+
   MassUpdateResult result;
   result.dry_run = in.dry_run;
   result.matched = repo::SelectTargets(*tx, filter, ScopeOf(p));
+  if (queue) {
+    // R5: the leads wait for the rule's auto-assign job; nothing on them changes until it runs.
+    result.updated = repo::QueueTargets(*tx, *in.rule_id, audit::ActorOf(p).user_id, now);
+    if (!in.dry_run) tx->Commit();
+    return result;
+  }
   if (unassign) {
     // R4 for each lead: another member of its rule, picked in turn, one history row each.
     for (std::int64_t id : repo::TargetIds(*tx)) {
@@ -200,6 +217,46 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   }
   if (!in.dry_run) tx->Commit();  // a dry run rolls back what it did and keeps the figures
   return result;
+}
+
+Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rule_id, std::optional<std::int64_t> batch,
+                                                                Millis now) {
+  if (!assigner_) return Error::Conflict("assignment rules are not available");
+  auto tx = db_.BeginWrite();
+  const std::int64_t queued = repo::CountQueued(*tx, rule_id);
+  const std::int64_t wanted = std::min(queued, batch.value_or(queued));
+  auto choices = assigner_->ChooseMany(*tx, rule_id, static_cast<std::size_t>(wanted), !batch, now);
+  if (!choices) return std::move(choices).error();
+  const std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, static_cast<std::int64_t>(choices->size()));
+
+  // One set-wise change per new owner: a batch touches each lead's row once.
+  std::map<std::int64_t, std::pair<std::optional<std::int64_t>, std::vector<std::int64_t>>> by_owner;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto& [team, leads] = by_owner[(*choices)[i].user_id];
+    team = (*choices)[i].team_id;
+    leads.push_back(ids[i]);
+  }
+  const audit::Actor actor{std::nullopt, Channel::kRule};
+  const std::int64_t audit_batch =
+      repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
+  for (const auto& [owner, owned] : by_owner) {
+    const auto& [team, leads] = owned;
+    repo::SetTargets(*tx, leads);
+    repo::RecordTargetsOwnerChange(*tx, owner, std::nullopt, now, "queue", rule_id);
+    repo::SetOnTargets(*tx, {{"owner_id", owner, std::to_string(owner)}, {"team_id", team, Text(team)}}, true, actor,
+                       audit_batch, now);
+    if (events_) {
+      tx->AtCommit([events = events_, owner, count = static_cast<std::int64_t>(leads.size())](db::Transaction&) {
+        events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
+      });
+    }
+  }
+  repo::SetTargets(*tx, ids);
+  repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()), now);
+  repo::DequeueTargets(*tx);
+  Distribution out{static_cast<std::int64_t>(ids.size()), queued - static_cast<std::int64_t>(ids.size())};
+  tx->Commit();
+  return out;
 }
 
 }  // namespace sen::leads

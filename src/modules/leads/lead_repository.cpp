@@ -136,9 +136,23 @@ INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_val
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new')~";
 constexpr std::string_view kTargetsOwnerChange = R"~(
-INSERT INTO lead_assignments (lead_id, from_user, to_user, by_user, reason, at)
-SELECT id, owner_id, ?, ?, 'mass_update', ? FROM leads
+INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
+SELECT id, owner_id, ?, ?, ?, ?, ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND owner_id IS NOT ?)~";
+constexpr std::string_view kInsertTarget = "INSERT OR IGNORE INTO temp.mass_targets (id) VALUES (?)";
+constexpr std::string_view kQueueTargets = R"~(
+INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
+SELECT id, ?, ?, ? FROM temp.mass_targets WHERE true
+ON CONFLICT (lead_id) DO UPDATE SET rule_id = excluded.rule_id, queued_by = excluded.queued_by,
+  queued_at = excluded.queued_at)~";
+constexpr std::string_view kQueuedLeads = R"~(
+SELECT q.lead_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
+WHERE q.rule_id = ? AND l.deleted_at IS NULL ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
+constexpr std::string_view kCountQueued = R"~(
+SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
+WHERE q.rule_id = ? AND l.deleted_at IS NULL)~";
+constexpr std::string_view kDequeueTargets =
+    "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kInsertOwnerChange = R"~(
 INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
 VALUES (?, ?, ?, ?, ?, ?, ?))~";
@@ -598,9 +612,31 @@ void SetOnTargets(db::Transaction& tx, const std::vector<TargetChange>& changes,
 }
 
 void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
-                              Millis now) {
-  tx.Execute(kTargetsOwnerChange, {to, by, now, to});
+                              Millis now, std::string_view reason, std::optional<std::int64_t> rule_id) {
+  tx.Execute(kTargetsOwnerChange, {to, rule_id, by, reason, now, to});
 }
+
+void SetTargets(db::Transaction& tx, const std::vector<std::int64_t>& ids) {
+  tx.Execute(kCreateTargets);
+  tx.Execute(kClearTargets);
+  for (std::int64_t id : ids) tx.Execute(kInsertTarget, {id});
+}
+
+std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now) {
+  return tx.Execute(kQueueTargets, {rule_id, by, now});
+}
+
+std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit) {
+  std::vector<std::int64_t> ids;
+  tx.Query(kQueuedLeads, {rule_id, limit}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
+  return ids;
+}
+
+std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id) {
+  return tx.QueryInt(kCountQueued, {rule_id}).value_or(0);
+}
+
+void DequeueTargets(db::Transaction& tx) { tx.Execute(kDequeueTargets); }
 
 void InsertOwnerChange(db::Transaction& tx, const OwnerChange& c) {
   tx.Execute(kInsertOwnerChange, {c.lead_id, c.from, c.to, c.rule_id, c.by, c.reason, c.at});

@@ -53,9 +53,21 @@ void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::
                       const std::vector<std::string>& add, const std::vector<std::string>& remove,
                       const audit::Actor& actor, std::int64_t batch, Millis now);
 void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
-// R7: the owner of the targets that will change to `to`, recorded before SetOnTargets.
+// R7: the owner of the targets that will change to `to`, recorded before SetOnTargets, with
+// why (a mass update, a queue) and the rule that picked `to`.
 void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
-                              Millis now);
+                              Millis now, std::string_view reason = "mass_update",
+                              std::optional<std::int64_t> rule_id = std::nullopt);
+// Makes `ids` the targets (for a change that is not one filter's, such as a queue's batch).
+void SetTargets(db::Transaction& tx, const std::vector<std::int64_t>& ids);
+
+// R5: queues the targets for `rule_id` (a lead queued again moves to that rule); returns how many.
+std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now);
+// The rule's oldest `limit` queued live leads.
+std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);
+std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);
+// Takes the targets out of the queue.
+void DequeueTargets(db::Transaction& tx);
 
 // R7: one change of a lead's owner.
 struct OwnerChange {

@@ -27,7 +27,8 @@ struct MassUpdateInput {
   std::vector<std::int64_t> ids;      // selected rows, or
   std::optional<QueryParams> filter;  // everything the list filter matches
   nlohmann::json set = nlohmann::json::object();
-  std::optional<std::string> action;  // "delete" or "unassign"
+  std::optional<std::string> action;  // "delete", "unassign" or "queue_assignment"
+  std::optional<std::int64_t> rule_id;  // the rule a queue_assignment queues for
   bool dry_run = false;
 };
 
@@ -51,6 +52,12 @@ class Assigner {
   // `exclude`; the rule's turn state is saved in `tx`.
   virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> exclude,
                                        Millis now) = 0;
+  // R5: owners for up to `max` queued leads of one rule, picked in turn as if the leads came one
+  // by one (creator priority aside); with `one_each`, no more than the members who may take a
+  // lead now. Fewer when caps run out. 409 when the rule is gone or switched off.
+  virtual Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id, std::size_t max,
+                                                 bool one_each, Millis now) = 0;
+  virtual bool RuleExists(db::Transaction& tx, std::int64_t rule_id) = 0;
 };
 
 // Why a lead's owner changed, as the assignment history records it (R7).
@@ -92,6 +99,14 @@ class LeadService {
   bool IsField(std::string_view name);
   // L8: one transaction, one audit batch; a dry run does it all and rolls back.
   Result<MassUpdateResult> MassUpdate(const Principal& p, const MassUpdateInput& input);
+  // R5: hands the oldest queued leads of a rule to its members (`batch` of them, or one per
+  // member who may take one when not given) in one transaction, set-wise per new owner; the
+  // history says "queue". Answers what was given and what is left queued.
+  struct Distribution {
+    std::int64_t assigned = 0;
+    std::int64_t left = 0;
+  };
+  Result<Distribution> DistributeQueued(std::int64_t rule_id, std::optional<std::int64_t> batch, Millis now);
 
   // For activities on a lead (calls, notes), inside the caller's transaction: the live lead if
   // `p` may see it.

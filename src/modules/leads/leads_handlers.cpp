@@ -92,7 +92,10 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
         in.set = value;
       } else if (key == "action") {
         if (value.is_string()) in.action = value.get<std::string>();
-        else errors.Add("action", "must be delete or unassign", "wrong_type");
+        else errors.Add("action", "must be delete, unassign or queue_assignment", "wrong_type");
+      } else if (key == "rule_id") {
+        if (value.is_number_integer() && value.get<std::int64_t>() > 0) in.rule_id = value.get<std::int64_t>();
+        else errors.Add("rule_id", "must be the id of an assignment rule", "wrong_type");
       } else if (key == "dry_run") {
         if (value.is_boolean()) in.dry_run = value.get<bool>();
         else errors.Add("dry_run", "must be true or false", "wrong_type");

@@ -1,0 +1,234 @@
+// Jobs: access check, input, storage, audit; the lease around every run.
+#include "modules/jobs/job_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include "modules/audit/audit.h"
+#include "modules/jobs/job_repository.h"
+#include "modules/jobs/job_rules.h"
+#include "text/fold.h"
+
+namespace sen::jobs {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr Millis kMinute = 60'000;
+constexpr std::int64_t kMaxInterval = 7 * 24 * 60;  // a week, in minutes
+constexpr std::int64_t kMaxBatch = 100'000;
+
+bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
+
+Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
+
+std::optional<std::int64_t> WholeIn(const json& v, std::int64_t min, std::int64_t max) {
+  if (!v.is_number_integer()) return std::nullopt;
+  auto n = v.get<std::int64_t>();
+  return n >= min && n <= max ? std::optional(n) : std::nullopt;
+}
+
+}  // namespace
+
+JobService::JobService(db::Database& db, const Clock& clock, std::string instance)
+    : db_(db), clock_(clock), instance_(std::move(instance)) {}
+
+JobService::~JobService() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+Status JobService::Apply(Job& job, const json& input, bool create) {
+  FieldErrors errors;
+  for (const auto& [key, value] : input.items()) {
+    if (key == "name") {
+      job.name = value.is_string() ? text::Tidy(value.get<std::string>()) : "";
+      if (job.name.empty() || job.name.size() > 200) errors.Add(key, "is required, up to 200 bytes", "required");
+    } else if (key == "type") {
+      // Reminders and stalled-lead alerts come with their features (C4); until then a job of
+      // theirs would run nothing.
+      if (value != "auto_assign") errors.Add(key, "must be auto_assign", "unknown_value");
+    } else if (key == "active") {
+      if (value.is_boolean()) job.active = value.get<bool>();
+      else errors.Add(key, "must be true or false", "wrong_type");
+    } else if (key == "interval_min") {
+      auto n = WholeIn(value, 1, kMaxInterval);
+      if (!n) errors.Add(key, "must be a whole number of minutes from 1 to 10080", "out_of_range");
+      job.interval_min = n.value_or(job.interval_min);
+    } else if (key == "starts_at" || key == "ends_at") {
+      auto t = value.is_string() ? ParseRfc3339(value.get<std::string>()) : std::nullopt;
+      if (key == "ends_at" && value.is_null()) {
+        job.ends_at.reset();
+      } else if (!t) {
+        errors.Add(key, "must be a date-time such as 2026-12-01T08:00:00+07:00", "wrong_type");
+      } else {
+        (key == "starts_at" ? job.starts_at : job.ends_at.emplace()) = *t;
+      }
+    } else if (key == "rule_id" || key == "batch_size") {
+      auto n = value.is_null() ? std::nullopt : WholeIn(value, 1, key == "rule_id" ? INT64_MAX : kMaxBatch);
+      if (!value.is_null() && !n) {
+        errors.Add(key, key == "rule_id" ? "must be the id of an assignment rule" : "must be empty or from 1 to 100000",
+                   "out_of_range");
+      }
+      (key == "rule_id" ? job.rule_id : job.batch_size) = n;
+    } else if (key != "id" && key != "next_run_at" && key != "last_run_at" && key != "last_status" &&
+               key != "last_result" && key != "running" && key != "created_at" && key != "updated_at") {
+      errors.Add(key, "is not a job setting", "unknown_field");
+    }
+  }
+  if (create) {
+    for (const char* key : {"name", "type", "interval_min"}) {
+      if (!input.contains(key) && !errors.Has(key)) errors.Add(key, "is required", "required");
+    }
+  }
+  if (job.type == "auto_assign" && !job.rule_id && !errors.Has("rule_id")) {
+    errors.Add("rule_id", "is required: the rule whose queued leads the job hands out", "required");
+  }
+  if (job.ends_at && *job.ends_at <= job.starts_at && !errors.Has("ends_at")) {
+    errors.Add("ends_at", "must be after starts_at", "out_of_range");
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Result<std::vector<Job>> JobService::List(const Principal& p) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins see scheduled jobs");
+  auto tx = db_.BeginRead();
+  return repo::List(*tx, clock_.Now());
+}
+
+Result<Job> JobService::Get(const Principal& p, std::int64_t id) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins see scheduled jobs");
+  auto tx = db_.BeginRead();
+  auto job = repo::Find(*tx, id, clock_.Now());
+  if (!job) return NotFound(id);
+  return *job;
+}
+
+Result<Job> JobService::Create(const Principal& p, const json& input) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  const Millis now = clock_.Now();
+  Job job;
+  job.starts_at = now;
+  if (auto applied = Apply(job, input, true); !applied) return std::move(applied).error();
+  job.next_run_at = FirstRun(job.starts_at, job.interval_min * kMinute, now);
+  job.created_at = job.updated_at = now;
+  auto tx = db_.BeginWrite();
+  try {
+    job.id = repo::Insert(*tx, job);
+  } catch (const db::DbError& e) {
+    if (e.kind() != db::DbError::Kind::kConstraint) throw;
+    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*job.rule_id), "not_found");
+  }
+  audit::Record(*tx, audit::ActorOf(p), "job", job.id, {{"create", std::nullopt, std::nullopt, job.name}}, now);
+  tx->Commit();
+  return job;
+}
+
+Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& input) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto job = repo::Find(*tx, id, now);
+  if (!job) return NotFound(id);
+  const Millis starts_at = job->starts_at;
+  const std::int64_t interval = job->interval_min;
+  if (auto applied = Apply(*job, input, false); !applied) return std::move(applied).error();
+  if (job->starts_at != starts_at || job->interval_min != interval) {
+    job->next_run_at = FirstRun(job->starts_at, job->interval_min * kMinute, now);
+  }
+  job->updated_at = now;
+  try {
+    repo::Update(*tx, *job);
+  } catch (const db::DbError& e) {
+    if (e.kind() != db::DbError::Kind::kConstraint) throw;
+    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*job->rule_id), "not_found");
+  }
+  audit::Record(*tx, audit::ActorOf(p), "job", id, {{"update", std::nullopt, std::nullopt, input.dump()}}, now);
+  tx->Commit();
+  return *job;
+}
+
+Status JobService::Delete(const Principal& p, std::int64_t id) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto job = repo::Find(*tx, id, now);
+  if (!job) return NotFound(id);
+  repo::Delete(*tx, id);
+  audit::Record(*tx, audit::ActorOf(p), "job", id, {{"delete", std::nullopt, job->name, std::nullopt}}, now);
+  tx->Commit();
+  return {};
+}
+
+Result<Job> JobService::RunNow(const Principal& p, std::int64_t id) {
+  if (!CanManage(p)) return Error::Forbidden("only managers and admins run scheduled jobs");
+  const Millis now = clock_.Now();
+  {
+    auto tx = db_.BeginRead();
+    if (!repo::Find(*tx, id, now)) return NotFound(id);
+  }
+  if (!Run(id, false, now)) return Error::Conflict("job " + std::to_string(id) + " is running already");
+  auto tx = db_.BeginRead();
+  return *repo::Find(*tx, id, clock_.Now());
+}
+
+bool JobService::Run(std::int64_t id, bool due_only, Millis now) {
+  Job job;
+  {
+    auto tx = db_.BeginWrite();
+    auto found = repo::Find(*tx, id, now);
+    if (!found || (due_only && !IsDue(found->active, found->next_run_at, found->ends_at, now))) return false;
+    if (!repo::TakeLease(*tx, id, instance_, now, now + kLease, due_only)) return false;
+    tx->Commit();
+    job = std::move(*found);
+  }
+  Result<json> result = Error::Conflict("jobs of type " + job.type + " cannot run here");
+  if (auto runner = runners_.find(job.type); runner != runners_.end()) {
+    try {
+      result = runner->second(job, now);
+    } catch (const std::exception& e) {
+      result = Error::Conflict(e.what());
+    }
+  }
+  if (!result) spdlog::warn("job {} ({}) failed: {}", job.id, job.name, result.error().message);
+  auto tx = db_.BeginWrite();
+  repo::Finish(*tx, id, instance_, now, result ? "ok" : "failed",
+               (result ? *result : json{{"error", result.error().message}}).dump(),
+               due_only ? std::optional(NextRun(job.starts_at, job.interval_min * kMinute, now)) : std::nullopt);
+  tx->Commit();
+  return true;
+}
+
+int JobService::RunDue() {
+  const Millis now = clock_.Now();
+  std::vector<std::int64_t> due;
+  {
+    auto tx = db_.BeginRead();
+    due = repo::Due(*tx, now);
+  }
+  int ran = 0;
+  for (std::int64_t id : due) ran += Run(id, true, now) ? 1 : 0;
+  return ran;
+}
+
+void JobService::StartWorker(std::chrono::milliseconds tick) {
+  worker_ = std::thread([this, tick] {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, tick, [this] { return stopping_; })) {
+      lock.unlock();
+      try {
+        RunDue();
+      } catch (const std::exception& e) {
+        spdlog::error("scheduled jobs: {}", e.what());
+      }
+      lock.lock();
+    }
+  });
+}
+
+}  // namespace sen::jobs

@@ -1,0 +1,66 @@
+// Scheduled jobs (R6): the admin page's CRUD and "run now", and the worker that runs due jobs.
+// Every instance may run the worker: a job runs only under a lease taken in the database, so one
+// instance runs it at a time, and a run that died with its instance is run again once its lease
+// has run out. Time comes from the injected clock; the worker only decides how often to look.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/principal.h"
+#include "db/database.h"
+#include "modules/jobs/job.h"
+
+namespace sen::jobs {
+
+// How long a run may take before another instance takes the job over.
+constexpr Millis kLease = 10LL * 60 * 1000;
+
+class JobService {
+ public:
+  // What a job of one type does; its answer becomes the job's last result.
+  using Runner = std::function<Result<nlohmann::json>(const Job& job, Millis now)>;
+
+  // `instance` names this process in the leases it takes.
+  JobService(db::Database& db, const Clock& clock, std::string instance);
+  ~JobService();  // stops the worker after the run in progress
+  void SetRunner(const std::string& type, Runner runner) { runners_[type] = std::move(runner); }
+
+  // Managers and admins see and change jobs. `input` is the API's job object.
+  Result<std::vector<Job>> List(const Principal& p);
+  Result<Job> Get(const Principal& p, std::int64_t id);
+  Result<Job> Create(const Principal& p, const nlohmann::json& input);
+  Result<Job> Update(const Principal& p, std::int64_t id, const nlohmann::json& input);
+  Status Delete(const Principal& p, std::int64_t id);
+  // Runs the job now whatever its schedule (409 while another run holds its lease).
+  Result<Job> RunNow(const Principal& p, std::int64_t id);
+
+  // Runs every job due at the clock's now whose lease this instance gets; returns how many ran.
+  int RunDue();
+  // Looks for due jobs every `tick` on a thread of its own.
+  void StartWorker(std::chrono::milliseconds tick = std::chrono::seconds(1));
+
+ private:
+  Status Apply(Job& job, const nlohmann::json& input, bool create);
+  // Lease, run, record. False when the lease was not had (or, `due_only`, the job is not due).
+  bool Run(std::int64_t id, bool due_only, Millis now);
+
+  db::Database& db_;
+  const Clock& clock_;
+  const std::string instance_;
+  std::map<std::string, Runner> runners_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace sen::jobs

@@ -1,0 +1,182 @@
+// The scheduler against a real database: two services on one file stand for two instances, and
+// a manual clock stands for time.
+#include "modules/jobs/job_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+#include <utility>
+
+#include "db/migrator.h"
+#include "modules/jobs/job_repository.h"
+
+namespace sen::jobs {
+namespace {
+
+constexpr Millis kMin = 60'000;
+constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
+
+class JobServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sen-jobs-test-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    const std::string url = "sqlite:" + (dir_ / "t.db").string();
+    db_a_ = db::OpenDatabase(url, 2);
+    db::Migrate(*db_a_);
+    db_b_ = db::OpenDatabase(url, 2);
+    auto tx = db_a_->BeginWrite();
+    rule_id_ = *tx->QueryInt(
+        "INSERT INTO assignment_rules (name, method, created_at, updated_at) VALUES ('r', 'round_robin', 0, 0) "
+        "RETURNING id",
+        {});
+    tx->Commit();
+    a_ = std::make_unique<JobService>(*db_a_, clock_, "a");
+    b_ = std::make_unique<JobService>(*db_b_, clock_, "b");
+    for (auto* s : {a_.get(), b_.get()}) {
+      s->SetRunner("auto_assign", [this, s](const Job&, Millis now) -> Result<nlohmann::json> {
+        runs_.push_back({s == a_.get() ? 'a' : 'b', now});
+        if (auto once = std::exchange(during_run_, nullptr)) once();
+        if (fail_) return Error::Conflict("the rule is switched off");
+        return nlohmann::json{{"assigned", 1}};
+      });
+    }
+  }
+  void TearDown() override {
+    a_.reset();
+    b_.reset();
+    db_a_.reset();
+    db_b_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Job NewJob(nlohmann::json extra = nlohmann::json::object()) {
+    nlohmann::json input = {{"name", "Chia lead"}, {"type", "auto_assign"}, {"interval_min", 5},
+                            {"starts_at", FormatRfc3339(kT0 + 10 * kMin)}, {"rule_id", rule_id_}};
+    input.update(extra);
+    auto job = a_->Create(admin_, input);
+    EXPECT_TRUE(job) << (job ? "" : job.error().message);
+    return job ? *job : Job{};
+  }
+  Job Read(std::int64_t id) { return *a_->Get(admin_, id); }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<db::Database> db_a_, db_b_;
+  ManualClock clock_{kT0};
+  Principal admin_{0, "system", "System", Role::kAdmin, std::nullopt, "vi", Channel::kApi, ""};
+  std::int64_t rule_id_ = 0;
+  std::unique_ptr<JobService> a_, b_;
+  std::vector<std::pair<char, Millis>> runs_;
+  std::function<void()> during_run_;
+  bool fail_ = false;
+};
+
+TEST_F(JobServiceTest, ADueJobRunsOnceInEachSlotFromItsStart) {
+  const Job job = NewJob();
+  EXPECT_EQ(job.next_run_at, kT0 + 10 * kMin);
+  EXPECT_EQ(a_->RunDue(), 0);
+  clock_.Set(kT0 + 10 * kMin);
+  EXPECT_EQ(a_->RunDue(), 1);
+  EXPECT_EQ(a_->RunDue() + b_->RunDue(), 0);  // done for this slot, by either instance
+  clock_.Advance(4 * kMin);
+  EXPECT_EQ(b_->RunDue(), 0);
+  clock_.Advance(kMin);
+  EXPECT_EQ(b_->RunDue(), 1);
+  ASSERT_EQ(runs_.size(), 2u);
+  EXPECT_EQ(runs_[1], std::make_pair('b', kT0 + 15 * kMin));
+  const Job after = Read(job.id);
+  EXPECT_EQ(after.last_run_at, kT0 + 15 * kMin);
+  EXPECT_EQ(after.last_status, "ok");
+  EXPECT_EQ(after.last_result, (nlohmann::json{{"assigned", 1}}));
+  EXPECT_EQ(after.next_run_at, kT0 + 20 * kMin);
+  EXPECT_FALSE(after.running);
+}
+
+TEST_F(JobServiceTest, InactiveOrEndedJobsDoNotRun) {
+  const Job off = NewJob({{"active", false}});
+  NewJob({{"ends_at", FormatRfc3339(kT0 + 12 * kMin)}});
+  clock_.Set(kT0 + 10 * kMin);
+  EXPECT_EQ(a_->RunDue(), 1);
+  clock_.Set(kT0 + 15 * kMin);
+  EXPECT_EQ(a_->RunDue(), 0);
+  EXPECT_EQ(runs_.size(), 1u);
+  EXPECT_TRUE(a_->RunNow(admin_, off.id));  // "run now" is for any job
+  EXPECT_EQ(runs_.size(), 2u);
+  EXPECT_EQ(Read(off.id).next_run_at, kT0 + 10 * kMin);  // and leaves the schedule alone
+}
+
+TEST_F(JobServiceTest, OnlyOneInstanceRunsAJobAtATime) {
+  const Job job = NewJob();
+  clock_.Set(kT0 + 10 * kMin);
+  int b_ran = -1;
+  std::optional<Error> b_now;
+  bool running = false;
+  during_run_ = [&] {
+    b_ran = b_->RunDue();
+    auto r = b_->RunNow(admin_, job.id);
+    if (!r) b_now = r.error();
+    running = Read(job.id).running;
+  };
+  EXPECT_EQ(a_->RunDue(), 1);
+  EXPECT_EQ(b_ran, 0);
+  ASSERT_TRUE(b_now);
+  EXPECT_EQ(b_now->code, ErrorCode::kConflict);
+  EXPECT_TRUE(running);
+  EXPECT_EQ(runs_.size(), 1u);
+  EXPECT_FALSE(Read(job.id).running);
+}
+
+TEST_F(JobServiceTest, ARunThatDiedIsTakenAgainWhenItsLeaseRunsOut) {
+  const Job job = NewJob();
+  clock_.Set(kT0 + 10 * kMin);
+  {  // an instance took the lease and was killed before recording its run
+    auto tx = db_a_->BeginWrite();
+    ASSERT_TRUE(repo::TakeLease(*tx, job.id, "dead", clock_.Now(), clock_.Now() + kLease, true));
+    tx->Commit();
+  }
+  EXPECT_TRUE(Read(job.id).running);
+  clock_.Advance(kLease - 1);
+  EXPECT_EQ(a_->RunDue() + b_->RunDue(), 0);
+  clock_.Advance(1);
+  EXPECT_EQ(b_->RunDue(), 1);
+  const Job after = Read(job.id);
+  EXPECT_EQ(after.last_status, "ok");
+  EXPECT_EQ(after.last_run_at, kT0 + 10 * kMin + kLease);
+  EXPECT_EQ(after.next_run_at, kT0 + 25 * kMin);  // the slots missed meanwhile are not made up
+}
+
+TEST_F(JobServiceTest, AFailedRunIsRecordedAndTheScheduleGoesOn) {
+  const Job job = NewJob();
+  fail_ = true;
+  clock_.Set(kT0 + 10 * kMin);
+  EXPECT_EQ(a_->RunDue(), 1);
+  const Job after = Read(job.id);
+  EXPECT_EQ(after.last_status, "failed");
+  EXPECT_EQ(after.last_result, (nlohmann::json{{"error", "the rule is switched off"}}));
+  EXPECT_EQ(after.next_run_at, kT0 + 15 * kMin);
+}
+
+TEST_F(JobServiceTest, InputErrorsNameTheField) {
+  auto bad = a_->Create(admin_, {{"name", ""}, {"type", "reminders"}, {"interval_min", 0},
+                                 {"starts_at", "tomorrow"}, {"batch_size", -1}});
+  ASSERT_FALSE(bad);
+  std::set<std::string> fields;
+  for (const auto& d : bad.error().details) fields.insert(d.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "type", "interval_min", "starts_at", "batch_size", "rule_id"}));
+  auto no_rule = a_->Create(admin_, {{"name", "x"}, {"type", "auto_assign"}, {"interval_min", 5}, {"rule_id", 999}});
+  ASSERT_FALSE(no_rule);
+  EXPECT_EQ(no_rule.error().details.at(0).field, "rule_id");
+  auto ends = a_->Create(admin_, {{"name", "x"}, {"type", "auto_assign"}, {"interval_min", 5}, {"rule_id", rule_id_},
+                                  {"starts_at", "2027-01-02T08:00:00+07:00"}, {"ends_at", "2027-01-01T08:00:00+07:00"}});
+  ASSERT_FALSE(ends);
+  EXPECT_EQ(ends.error().details.at(0).field, "ends_at");
+  Principal agent = admin_;
+  agent.role = Role::kAgent;
+  EXPECT_EQ(a_->List(agent).error().code, ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace sen::jobs
