@@ -13,6 +13,8 @@ namespace sen::leads {
 namespace {
 
 constexpr std::size_t kMaxIds = 10'000;
+// Leads a queue run gives in one transaction (about half a second of writing).
+constexpr std::int64_t kDistributionChunk = 10'000;
 
 struct CheckedSet {
   std::optional<std::optional<std::int64_t>> owner_id;
@@ -222,40 +224,47 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
 Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rule_id, std::optional<std::int64_t> batch,
                                                                 Millis now) {
   if (!assigner_) return Error::Conflict("assignment rules are not available");
-  auto tx = db_.BeginWrite();
-  const std::int64_t queued = repo::CountQueued(*tx, rule_id);
-  const std::int64_t wanted = std::min(queued, batch.value_or(queued));
-  auto choices = assigner_->ChooseMany(*tx, rule_id, static_cast<std::size_t>(wanted), !batch, now);
-  if (!choices) return std::move(choices).error();
-  const std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, static_cast<std::int64_t>(choices->size()));
-
-  // One set-wise change per new owner: a batch touches each lead's row once.
-  std::map<std::int64_t, std::pair<std::optional<std::int64_t>, std::vector<std::int64_t>>> by_owner;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto& [team, leads] = by_owner[(*choices)[i].user_id];
-    team = (*choices)[i].team_id;
-    leads.push_back(ids[i]);
-  }
   const audit::Actor actor{std::nullopt, Channel::kRule};
-  const std::int64_t audit_batch =
-      repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
-  for (const auto& [owner, owned] : by_owner) {
-    const auto& [team, leads] = owned;
-    repo::SetTargets(*tx, leads);
-    repo::RecordTargetsOwnerChange(*tx, owner, std::nullopt, now, "queue", rule_id);
-    repo::SetOnTargets(*tx, {{"owner_id", owner, std::to_string(owner)}, {"team_id", team, Text(team)}}, true, actor,
-                       audit_batch, now);
-    if (events_) {
-      tx->AtCommit([events = events_, owner, count = static_cast<std::int64_t>(leads.size())](db::Transaction&) {
-        events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
-      });
+  Distribution out;
+  std::optional<std::int64_t> wanted;
+  // Chunks of their own transactions: other writers wait for one chunk, not for the batch, and a
+  // run cut short leaves what it did not reach in the queue for the next run.
+  for (;;) {
+    auto tx = db_.BeginWrite();
+    if (!wanted) {
+      const std::int64_t queued = repo::CountQueued(*tx, rule_id);
+      wanted = std::min(queued, batch.value_or(queued));
     }
+    const std::int64_t chunk = std::min(*wanted - out.assigned, kDistributionChunk);
+    auto choices = assigner_->ChooseMany(*tx, rule_id, static_cast<std::size_t>(chunk), !batch, now);
+    if (!choices) return std::move(choices).error();
+    const std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, static_cast<std::int64_t>(choices->size()));
+    if (!ids.empty()) {
+      std::vector<repo::OwnerPick> picks(ids.size());
+      std::map<std::int64_t, std::int64_t> given;  // owner -> leads
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        picks[i] = {ids[i], (*choices)[i].user_id, (*choices)[i].team_id};
+        ++given[picks[i].owner_id];
+      }
+      const std::int64_t audit_batch =
+          repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
+      repo::GiveTargets(*tx, picks, rule_id, actor, audit_batch, now);
+      if (events_) {
+        for (const auto& [owner, count] : given) {
+          tx->AtCommit([events = events_, owner, count](db::Transaction&) {
+            events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
+          });
+        }
+      }
+      repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()), now);
+      repo::DequeueTargets(*tx);
+    }
+    out.assigned += static_cast<std::int64_t>(ids.size());
+    const bool last = !batch || static_cast<std::int64_t>(ids.size()) < chunk || out.assigned >= *wanted;
+    if (last) out.left = repo::CountQueued(*tx, rule_id);
+    tx->Commit();
+    if (last) break;
   }
-  repo::SetTargets(*tx, ids);
-  repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()), now);
-  repo::DequeueTargets(*tx);
-  Distribution out{static_cast<std::int64_t>(ids.size()), queued - static_cast<std::int64_t>(ids.size())};
-  tx->Commit();
   return out;
 }
 

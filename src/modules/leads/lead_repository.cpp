@@ -136,10 +136,31 @@ INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_val
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND status = 'new')~";
 constexpr std::string_view kTargetsOwnerChange = R"~(
-INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
-SELECT id, owner_id, ?, ?, ?, ?, ? FROM leads
+INSERT INTO lead_assignments (lead_id, from_user, to_user, by_user, reason, at)
+SELECT id, owner_id, ?, ?, 'mass_update', ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND owner_id IS NOT ?)~";
-constexpr std::string_view kInsertTarget = "INSERT OR IGNORE INTO temp.mass_targets (id) VALUES (?)";
+constexpr std::string_view kCreatePicks =
+    "CREATE TEMP TABLE IF NOT EXISTS owner_picks (id INTEGER PRIMARY KEY, owner_id INTEGER, team_id INTEGER)";
+constexpr std::string_view kClearPicks = "DELETE FROM temp.owner_picks";
+constexpr std::string_view kInsertPick = "INSERT OR IGNORE INTO temp.owner_picks (id, owner_id, team_id) VALUES (?, ?, ?)";
+constexpr std::string_view kPicksAsTargets = "INSERT INTO temp.mass_targets (id) SELECT id FROM temp.owner_picks";
+constexpr std::string_view kPicksHistory = R"~(
+INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
+SELECT l.id, l.owner_id, p.owner_id, ?, NULL, 'queue', ? FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
+WHERE l.owner_id IS NOT p.owner_id)~";
+#define SEN_PICK_AUDIT(c)                                                                                   \
+  "INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, "     \
+  "batch_id, created_at) SELECT 'lead', l.id, 'update', '" c "', CAST(l." c " AS TEXT), CAST(p." c         \
+  " AS TEXT), ?, ?, ?, ? FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id WHERE l." c " IS NOT p." c
+constexpr std::string_view kPicksAudit[] = {SEN_PICK_AUDIT("owner_id"), SEN_PICK_AUDIT("team_id")};
+#undef SEN_PICK_AUDIT
+// CROSS JOIN and IN keep the batch driving: the planner knows nothing of a temporary table's
+// size and would otherwise scan every lead to probe it.
+constexpr std::string_view kGivePicks = R"~(
+UPDATE leads SET (owner_id, team_id) = (SELECT owner_id, team_id FROM temp.owner_picks p WHERE p.id = leads.id),
+  status = CASE status WHEN 'new' THEN 'assigned' ELSE status END, updated_at = ?
+WHERE id IN (SELECT p.id FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
+             WHERE l.owner_id IS NOT p.owner_id OR l.team_id IS NOT p.team_id OR l.status = 'new'))~";
 constexpr std::string_view kQueueTargets = R"~(
 INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
 SELECT id, ?, ?, ? FROM temp.mass_targets WHERE true
@@ -612,14 +633,24 @@ void SetOnTargets(db::Transaction& tx, const std::vector<TargetChange>& changes,
 }
 
 void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
-                              Millis now, std::string_view reason, std::optional<std::int64_t> rule_id) {
-  tx.Execute(kTargetsOwnerChange, {to, rule_id, by, reason, now, to});
+                              Millis now) {
+  tx.Execute(kTargetsOwnerChange, {to, by, now, to});
 }
 
-void SetTargets(db::Transaction& tx, const std::vector<std::int64_t>& ids) {
+void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::int64_t rule_id,
+                 const audit::Actor& actor, std::int64_t batch, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(kCreatePicks);
+  tx.Execute(kClearPicks);
+  for (const auto& pick : picks) tx.Execute(kInsertPick, {pick.lead_id, pick.owner_id, pick.team_id});
   tx.Execute(kCreateTargets);
   tx.Execute(kClearTargets);
-  for (std::int64_t id : ids) tx.Execute(kInsertTarget, {id});
+  tx.Execute(kPicksAsTargets);
+  tx.Execute(kPicksHistory, {rule_id, now});
+  const std::string_view via = ChannelName(actor.channel);
+  for (auto sql : kPicksAudit) tx.Execute(sql, {actor.user_id, via, batch, now});
+  tx.Execute(kAssignNewAudit, {actor.user_id, via, batch, now});
+  tx.Execute(kGivePicks, {now});
 }
 
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now) {

@@ -53,13 +53,20 @@ void ChangeTargetTags(db::Transaction& tx, const std::optional<std::vector<std::
                       const std::vector<std::string>& add, const std::vector<std::string>& remove,
                       const audit::Actor& actor, std::int64_t batch, Millis now);
 void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
-// R7: the owner of the targets that will change to `to`, recorded before SetOnTargets, with
-// why (a mass update, a queue) and the rule that picked `to`.
+// R7: the owner of the targets that will change to `to`, recorded before SetOnTargets.
 void RecordTargetsOwnerChange(db::Transaction& tx, std::optional<std::int64_t> to, std::optional<std::int64_t> by,
-                              Millis now, std::string_view reason = "mass_update",
-                              std::optional<std::int64_t> rule_id = std::nullopt);
-// Makes `ids` the targets (for a change that is not one filter's, such as a queue's batch).
-void SetTargets(db::Transaction& tx, const std::vector<std::int64_t>& ids);
+                              Millis now);
+// R5: a queue's batch, each lead to its own new owner.
+struct OwnerPick {
+  std::int64_t lead_id = 0;
+  std::int64_t owner_id = 0;
+  std::optional<std::int64_t> team_id;
+};
+// Makes the picked leads the targets and gives each its owner (New ones become Assigned) in one
+// pass over their rows, after one audit row per changed column and one history row per owner
+// change ("queue", `rule_id`).
+void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::int64_t rule_id,
+                 const audit::Actor& actor, std::int64_t batch, Millis now);
 
 // R5: queues the targets for `rule_id` (a lead queued again moves to that rule); returns how many.
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now);
