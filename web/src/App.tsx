@@ -11,6 +11,7 @@ import { useLanguage } from './i18n';
 import { AuthProvider } from './modules/auth/AuthProvider';
 import { ErrorBoundary } from './modules/common/ErrorBoundary';
 import { AssignmentRulesPage } from './modules/assignment/AssignmentRulesPage';
+import { JobsPage } from './modules/jobs/JobsPage';
 import { CallsListPage } from './modules/calls/CallsListPage';
 import { RequireRole } from './modules/common/RequireRole';
 import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
@@ -100,6 +101,14 @@ export default function App() {
                       element={
                         <RequireRole roles={['admin', 'manager']}>
                           <AssignmentRulesPage />
+                        </RequireRole>
+                      }
+                    />
+                    <Route
+                      path="jobs"
+                      element={
+                        <RequireRole roles={['admin', 'manager']}>
+                          <JobsPage />
                         </RequireRole>
                       }
                     />

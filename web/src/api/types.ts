@@ -150,8 +150,10 @@ export interface MassUpdateRequest {
   ids?: number[];
   filter?: LeadFilter;
   set?: MassUpdateSet;
-  /** delete, or unassign: each owned lead goes to another member of its rule (R4). */
-  action?: 'delete' | 'unassign';
+  /** delete; unassign: each owned lead goes to another member of its rule (R4);
+   *  queue_assignment: the leads wait for the auto-assign job of rule_id (R5). */
+  action?: 'delete' | 'unassign' | 'queue_assignment';
+  rule_id?: number;
   dry_run?: boolean;
 }
 
@@ -300,6 +302,30 @@ export interface AssignmentRule {
 export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'updated_at' | 'members'> & {
   members: Pick<RuleMember, 'user_id' | 'weight' | 'daily_cap'>[];
 };
+
+export type JobType = 'auto_assign';
+
+/** R6: a scheduled job; last_result is what its last run reported. */
+export interface Job {
+  id: number;
+  name: string;
+  type: JobType;
+  active: boolean;
+  interval_min: number;
+  starts_at: string;
+  ends_at: string | null;
+  rule_id: number | null;
+  batch_size: number | null;
+  next_run_at: string;
+  last_run_at: string | null;
+  last_status: 'ok' | 'failed' | null;
+  last_result: { assigned?: number; left?: number; error?: string } | null;
+  running: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export type JobInput = Pick<Job, 'name' | 'type' | 'active' | 'interval_min' | 'starts_at' | 'ends_at' | 'rule_id' | 'batch_size'>;
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean';
 

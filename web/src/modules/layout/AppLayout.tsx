@@ -2,6 +2,7 @@
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
 import {
   DeleteOutlined,
+  FieldTimeOutlined,
   FormOutlined,
   ImportOutlined,
   LogoutOutlined,
@@ -59,6 +60,7 @@ export function AppLayout() {
                     icon: <ShareAltOutlined />,
                     label: <Link to="/assignment-rules">{t('menu.assignment')}</Link>,
                   },
+                  { key: 'jobs', icon: <FieldTimeOutlined />, label: <Link to="/jobs">{t('menu.jobs')}</Link> },
                   { key: 'trash', icon: <DeleteOutlined />, label: <Link to="/trash">{t('menu.trash')}</Link> },
                 ]
               : []),

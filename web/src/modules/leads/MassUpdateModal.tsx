@@ -1,4 +1,5 @@
-// L8: change, delete or unassign the selected leads, or all that match the filter. A dry run
+// L8: change, delete, unassign or queue for auto-assignment (R5) the selected leads, or all that
+// match the filter. A dry run
 // first says how many will change; nothing is written until the user confirms.
 import { useState } from 'react';
 import {
@@ -16,8 +17,9 @@ import {
   Select,
   Typography,
 } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { listRules } from '../../api/assignment';
 import { massUpdateLeads } from '../../api/leads';
 import type { LeadFilter, MassUpdateRequest, MassUpdateSet } from '../../api/types';
 import { useLanguage } from '../../i18n';
@@ -30,7 +32,8 @@ type TagsMode = 'tags' | 'add_tags' | 'remove_tags';
 
 interface Values {
   scope: 'selected' | 'filter';
-  action: 'update' | 'delete' | 'unassign';
+  action: 'update' | 'delete' | 'unassign' | 'queue_assignment';
+  rule_id?: number;
   owner_id?: number | 'none';
   status?: MassUpdateSet['status'];
   stage?: MassUpdateSet['stage'];
@@ -79,6 +82,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const [preview, setPreview] = useState<{ request: MassUpdateRequest; matched: number } | null>(null);
   const action = Form.useWatch('action', form);
   const dnc = Form.useWatch('do_not_contact', form);
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: action === 'queue_assignment' });
 
   const dryRun = useMutation({
     mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
@@ -93,10 +97,17 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['lead'] });
       void message.success(
-        t(request.action === 'delete' ? 'massUpdate.deleted' : 'massUpdate.updated', {
-          count: result.updated,
-          total: formatCount(result.updated, language),
-        }),
+        t(
+          request.action === 'delete'
+            ? 'massUpdate.deleted'
+            : request.action === 'queue_assignment'
+              ? 'massUpdate.queued'
+              : 'massUpdate.updated',
+          {
+            count: result.updated,
+            total: formatCount(result.updated, language),
+          },
+        ),
       );
       onDone();
     },
@@ -108,6 +119,9 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
 
   const submit = (values: Values) => {
     const target = values.scope === 'selected' ? { ids: selectedIds } : { filter };
+    if (values.action === 'queue_assignment') {
+      return dryRun.mutate({ ...target, action: values.action, rule_id: values.rule_id });
+    }
     if (values.action !== 'update') return dryRun.mutate({ ...target, action: values.action });
     const set = toSet(values);
     if (Object.keys(set).length === 0) return void message.warning(t('massUpdate.nothingToDo'));
@@ -173,11 +187,23 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           options={[
             { value: 'update', label: t('massUpdate.update') },
             { value: 'unassign', label: t('assignment.unassign') },
+            { value: 'queue_assignment', label: t('assignment.queue') },
             { value: 'delete', label: t('common.delete') },
           ]}
         />
       </Form.Item>
-      {action === 'delete' || action === 'unassign' ? (
+      {action === 'queue_assignment' ? (
+        <>
+          <Alert type="info" showIcon title={t('assignment.queueHint')} style={{ marginBottom: 16 }} />
+          <Form.Item name="rule_id" label={t('assignment.queueRule')} rules={[{ required: true }]}>
+            <Select
+              loading={rules.isLoading}
+              options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              data-testid="mass-update-rule"
+            />
+          </Form.Item>
+        </>
+      ) : action === 'delete' || action === 'unassign' ? (
         <Alert
           type={action === 'delete' ? 'warning' : 'info'}
           showIcon

@@ -1,0 +1,72 @@
+// R5, R6: leads are queued for a rule from the list's mass update; an auto-assign job made on
+// the jobs page hands them out a batch per run, and its last run says what it did.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { pickOption, signIn } from './helpers';
+import { adminPassword } from './seed';
+
+const company = 'Công ty Hàng Đợi';
+
+async function prepare(request: APIRequestContext) {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  expect(login.status()).toBe(200);
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const users = (await (await request.get('/api/users?q=agent')).json()) as {
+    items: { id: number; username: string }[];
+  };
+  const members = users.items
+    .filter((u) => u.username === 'agent.an' || u.username === 'agent.binh')
+    .map((u) => ({ user_id: u.id }));
+  expect(members).toHaveLength(2);
+  const rule = await request.post('/api/assignment-rules', {
+    headers,
+    data: { name: 'Chia lead gán tự động', method: 'round_robin', source: 'Chỉ qua hàng đợi', members },
+  });
+  expect(rule.status(), await rule.text()).toBe(201);
+  for (let n = 1; n <= 4; n += 1) {
+    const lead = await request.post('/api/leads', {
+      headers,
+      data: { full_name: `Khách hàng đợi ${n}`, mobile: `0906 200 00${n}`, company },
+    });
+    expect(lead.status(), await lead.text()).toBe(201);
+  }
+}
+
+test('queued leads are handed out two per run by an auto-assign job', async ({ page, request }) => {
+  await prepare(request);
+  await signIn(page, 'admin', adminPassword);
+  await page.goto(`/leads?q=${encodeURIComponent(company)}`);
+  await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 4');
+  await page.getByTestId('mass-update-open').click();
+  await page.getByRole('dialog').locator('label').filter({ hasText: 'Gán tự động' }).click();
+  await pickOption(page, page.getByTestId('mass-update-rule'), 'Chia lead gán tự động');
+  await page.getByTestId('mass-update-preview').click();
+  await expect(page.getByTestId('mass-update-count')).toHaveText('4 khách hàng sẽ được cập nhật');
+  await page.getByTestId('mass-update-confirm').click();
+  await expect(page.locator('.ant-message')).toContainText('Đã đưa 4 lead vào hàng đợi gán tự động.');
+
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Lịch biểu' }).click();
+  await page.getByTestId('job-create').click();
+  const dialog = page.getByRole('dialog');
+  await page.getByTestId('job-name').fill('Chia hàng đợi');
+  await dialog.getByRole('switch').click();  // off: only "run now" runs it in this test
+  await pickOption(page, page.getByTestId('job-rule'), 'Chia lead gán tự động');
+  await page.getByTestId('job-batch').fill('2');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  const row = page.getByTestId('jobs-table').getByRole('row').filter({ hasText: 'Chia hàng đợi' });
+  await expect(row).toContainText('Tự động gán Lead');
+  await expect(row).toContainText('5 phút');
+  await expect(row).toContainText('Chưa chạy');
+
+  await row.getByTestId('job-run').click();
+  await expect(row.getByTestId('job-last-run')).toContainText('Đã chia 2, còn 2 trong hàng đợi');
+  await row.getByTestId('job-run').click();
+  await expect(row.getByTestId('job-last-run')).toContainText('Đã chia 2, còn 0 trong hàng đợi');
+
+  const leads = (await (await request.get(`/api/leads?q=${encodeURIComponent(company)}`)).json()) as {
+    items: { owner_id: number | null }[];
+  };
+  const owners = new Map<number | null, number>();
+  for (const lead of leads.items) owners.set(lead.owner_id, (owners.get(lead.owner_id) ?? 0) + 1);
+  expect([...owners.values()]).toEqual([2, 2]);
+  expect(owners.has(null)).toBe(false);
+});

@@ -1,0 +1,160 @@
+// /jobs (R6; managers and admins): scheduled jobs with their interval, start and end, the last
+// run and its result, the next run, a switch to turn each on or off, and "run now".
+import { useState } from 'react';
+import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { listRules } from '../../api/assignment';
+import { deleteJob, listJobs, runJob, updateJob } from '../../api/jobs';
+import type { Job } from '../../api/types';
+import { QueryError } from '../common/QueryError';
+import { formatDateTime } from '../common/format';
+import { JobModal } from './JobModal';
+
+function LastRun({ job, t }: { job: Job; t: TFunction }) {
+  if (job.running) return <Tag color="processing">{t('jobs.running')}</Tag>;
+  if (!job.last_run_at) return <Typography.Text type="secondary">{t('jobs.never')}</Typography.Text>;
+  const result = job.last_result ?? {};
+  return (
+    <Flex vertical data-testid="job-last-run">
+      <span>{formatDateTime(job.last_run_at)}</span>
+      {job.last_status === 'failed' ? (
+        <Typography.Text type="danger">{t('jobs.failed', { error: result.error ?? '' })}</Typography.Text>
+      ) : (
+        <Typography.Text type="secondary">
+          {t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+export function JobsPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const jobs = useQuery({ queryKey: ['jobs'], queryFn: listJobs, refetchInterval: 30_000 });
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
+  const ruleName = (id: number | null) => rules.data?.items.find((r) => r.id === id)?.name ?? (id ? `#${id}` : '—');
+  // The job stays while its dialog closes, so that the dialog does not turn into a new job meanwhile.
+  const [editing, setEditing] = useState<{ open: boolean; job?: Job }>({ open: false });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+  const toggle = useMutation({
+    mutationFn: ({ id, active }: { id: number; active: boolean }) => updateJob(id, { active }),
+    onSuccess: refresh,
+    onError: (error) => void message.error(error.message),
+  });
+  const run = useMutation({
+    mutationFn: runJob,
+    onSuccess: () => {
+      refresh();
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void message.success(t('jobs.ran'));
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  const remove = useMutation({
+    mutationFn: deleteJob,
+    onSuccess: refresh,
+    onError: (error) => void message.error(error.message),
+  });
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('menu.jobs')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true })} data-testid="job-create">
+          {t('jobs.create')}
+        </Button>
+      </Flex>
+      <Typography.Text type="secondary">{t('jobs.hint')}</Typography.Text>
+      {jobs.error ? (
+        <QueryError error={jobs.error} onRetry={() => void jobs.refetch()} />
+      ) : (
+        <Table<Job>
+          rowKey="id"
+          size="middle"
+          loading={jobs.isFetching}
+          dataSource={jobs.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="jobs-table"
+          columns={[
+            { key: 'name', title: t('jobs.name'), render: (_, job) => <Typography.Text strong>{job.name}</Typography.Text> },
+            {
+              key: 'type',
+              title: t('jobs.type'),
+              render: (_, job) => (
+                <Flex vertical>
+                  <span>{t(`jobs.types.${job.type}`)}</span>
+                  <Typography.Text type="secondary">
+                    {ruleName(job.rule_id)} · {job.batch_size ?? t('jobs.oneEach')}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { key: 'interval', title: t('jobs.interval'), render: (_, job) => t('jobs.everyMinutes', { count: job.interval_min }) },
+            {
+              key: 'window',
+              title: `${t('jobs.startsAt')} – ${t('jobs.endsAt')}`,
+              render: (_, job) => (
+                <span>
+                  {formatDateTime(job.starts_at)} – {job.ends_at ? formatDateTime(job.ends_at) : t('jobs.noEnd')}
+                </span>
+              ),
+            },
+            { key: 'next', title: t('jobs.nextRun'), render: (_, job) => (job.active ? formatDateTime(job.next_run_at) : '—') },
+            { key: 'last', title: t('jobs.lastRun'), render: (_, job) => <LastRun job={job} t={t} /> },
+            {
+              key: 'active',
+              title: t('jobs.active'),
+              render: (_, job) => (
+                <Switch
+                  checked={job.active}
+                  onChange={(active) => toggle.mutate({ id: job.id, active })}
+                  data-testid="job-active"
+                />
+              ),
+            },
+            {
+              key: 'actions',
+              title: '',
+              render: (_, job) => (
+                <Flex gap={4}>
+                  <Button
+                    icon={<PlayCircleOutlined />}
+                    loading={run.isPending && run.variables === job.id}
+                    onClick={() => run.mutate(job.id)}
+                    data-testid="job-run"
+                  >
+                    {t('jobs.runNow')}
+                  </Button>
+                  <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, job })} aria-label={t('common.edit')} />
+                  <Popconfirm
+                    title={t('jobs.deleteConfirm', { name: job.name })}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutate(job.id)}
+                  >
+                    <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  </Popconfirm>
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      )}
+      <JobModal
+        open={editing.open}
+        job={editing.job}
+        rules={rules.data?.items ?? []}
+        onClose={() => setEditing((e) => ({ ...e, open: false }))}
+      />
+    </Flex>
+  );
+}
