@@ -1,5 +1,6 @@
 // The `sen` command line: serve, migrate, user, token, demo, backup.
 #include <CLI/CLI.hpp>
+#include <curl/curl.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -26,6 +27,7 @@
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
 #include "modules/notes/notes_handlers.h"
+#include "modules/settings/settings_handlers.h"
 #include "modules/timeline/timeline_handlers.h"
 #include "modules/users/user_service.h"
 #include "modules/users/users_handlers.h"
@@ -58,6 +60,7 @@ struct Core {
   SystemClock clock;
   EventHub events;
   std::unique_ptr<users::UserService> users;
+  std::unique_ptr<settings::SettingsService> settings;
   // Before the leads and imports that pick owners through it, so that it outlives them.
   std::unique_ptr<assignment::AssignmentService> assignment;
   std::unique_ptr<customfields::CustomFieldService> custom_fields;
@@ -76,9 +79,11 @@ struct Core {
       spdlog::info("database schema migrated from version {} to {}", report.from_version, report.to_version);
     }
     users = std::make_unique<users::UserService>(*db, clock);
+    settings = std::make_unique<settings::SettingsService>(*db, clock);
     custom_fields = std::make_unique<customfields::CustomFieldService>(*db, clock);
     leads = std::make_unique<leads::LeadService>(*db, clock, *users, *custom_fields);
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
+    calls->SetNotifiers(&events, settings.get());
     notes = std::make_unique<notes::NoteService>(*db, clock, *users, *leads);
     timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
     views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
@@ -93,6 +98,10 @@ struct Core {
       auto done = leads->DistributeQueued(*job.rule_id, job.batch_size, now);
       if (!done) return std::move(done).error();
       return nlohmann::json{{"assigned", done->assigned}, {"left", done->left}};
+    });
+    jobs->SetRunner("reminders", [this](const jobs::Job&, Millis now) -> Result<nlohmann::json> {
+      auto run = calls->SendDueReminders(now);
+      return nlohmann::json{{"popup", run.popup}, {"email", run.email}, {"failed", run.failed}};
     });
   }
 
@@ -176,6 +185,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   views::RegisterRoutes(router, *core.views);
   assignment::RegisterRoutes(router, *core.assignment);
   jobs::RegisterRoutes(router, *core.jobs);
+  settings::RegisterRoutes(router, *core.settings);
   events::RegisterRoutes(router, core.events);
   http::StaticFiles web(web_root.empty() ? DefaultWebRoot() : std::filesystem::path(web_root));
   router.SetFallback([&web](http::Request& req) { return web.Serve(req); });
@@ -294,6 +304,7 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_logger_mt("sen"));
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  curl_global_init(CURL_GLOBAL_DEFAULT);  // before any thread: SMTP for reminders (C4)
   try {
     InitSecrets();
     if (serve->parsed()) return Serve(db_url, files_dir, listen, web_root, threads, max_body);

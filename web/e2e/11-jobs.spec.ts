@@ -1,8 +1,9 @@
-// R5, R6: leads are queued for a rule from the list's mass update; an auto-assign job made on
-// the jobs page hands them out a batch per run, and its last run says what it did.
+// R5, R6, C4: leads are queued for a rule from the list's mass update; an auto-assign job made on
+// the jobs page hands them out a batch per run, and its last run says what it did; a call reminder
+// pops up on its owner’s page.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
-import { adminPassword } from './seed';
+import { adminPassword, agentPassword } from './seed';
 
 const company = 'Công ty Hàng Đợi';
 
@@ -69,4 +70,47 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   for (const lead of leads.items) owners.set(lead.owner_id, (owners.get(lead.owner_id) ?? 0) + 1);
   expect([...owners.values()]).toEqual([2, 2]);
   expect(owners.has(null)).toBe(false);
+});
+
+test('a call reminder pops up on its owner’s page', async ({ browser, request }) => {
+  const context = await browser.newContext();
+  const an = await context.newPage();
+  await signIn(an, 'agent.an', agentPassword);
+
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const users = (await (await request.get('/api/users?q=agent.an')).json()) as { items: { id: number; username: string }[] };
+  const anId = users.items.find((u) => u.username === 'agent.an')?.id;
+  // A lead given to agent.an: its live notification shows that their page listens.
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Phan Thị Nhắc', mobile: '0906 300 001', owner_id: anId },
+  });
+  expect(lead.status(), await lead.text()).toBe(201);
+  await expect(an.locator('.live-event')).toContainText('Phan Thị Nhắc');
+
+  const inThreeMinutes = new Date(Date.now() + 3 * 60_000).toISOString();
+  const call = await request.post('/api/calls', {
+    headers,
+    data: {
+      parent_type: 'lead',
+      parent_id: ((await lead.json()) as { id: number }).id,
+      subject: 'Hẹn tư vấn lộ trình',
+      status: 'scheduled',
+      start_at: inThreeMinutes,
+      owner_id: anId,
+      remind_popup_min: 5,
+    },
+  });
+  expect(call.status(), await call.text()).toBe(201);
+  const jobs = (await (await request.get('/api/jobs')).json()) as { items: { id: number; type: string }[] };
+  const reminders = jobs.items.find((j) => j.type === 'reminders');
+  expect(reminders).toBeDefined();
+  expect((await request.post(`/api/jobs/${reminders?.id}/run`, { headers })).status()).toBe(200);
+
+  const popup = an.locator('.live-event').filter({ hasText: 'Nhắc lịch gọi lúc' });
+  await expect(popup).toContainText('Hẹn tư vấn lộ trình · Phan Thị Nhắc');
+  await popup.click();
+  await expect(an.getByTestId('lead-name')).toHaveText('Phan Thị Nhắc');
+  await context.close();
 });

@@ -12,6 +12,7 @@ import { AuthProvider } from './modules/auth/AuthProvider';
 import { ErrorBoundary } from './modules/common/ErrorBoundary';
 import { AssignmentRulesPage } from './modules/assignment/AssignmentRulesPage';
 import { JobsPage } from './modules/jobs/JobsPage';
+import { EmailSettingsPage } from './modules/settings/EmailSettingsPage';
 import { CallsListPage } from './modules/calls/CallsListPage';
 import { RequireRole } from './modules/common/RequireRole';
 import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
@@ -109,6 +110,14 @@ export default function App() {
                       element={
                         <RequireRole roles={['admin', 'manager']}>
                           <JobsPage />
+                        </RequireRole>
+                      }
+                    />
+                    <Route
+                      path="settings/email"
+                      element={
+                        <RequireRole roles={['admin']}>
+                          <EmailSettingsPage />
                         </RequireRole>
                       }
                     />

@@ -111,4 +111,49 @@ std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64
   return tx.QueryInt(kCount, {parent_type, parent_id}).value_or(0);
 }
 
+namespace {
+
+constexpr int kReminderTries = 5;
+constexpr std::string_view kDropReminders = R"~(
+DELETE FROM call_reminders WHERE call_id = ? AND channel NOT IN (SELECT value FROM json_each(?)))~";
+constexpr std::string_view kUpsertReminder = R"~(
+INSERT INTO call_reminders (call_id, channel, due_at) VALUES (?, ?, ?)
+ON CONFLICT (call_id, channel) DO UPDATE SET due_at = excluded.due_at, sent_at = NULL, attempts = 0,
+  last_error = NULL
+WHERE call_reminders.due_at <> excluded.due_at)~";
+constexpr std::string_view kDueReminders = R"~(
+SELECT call_id, channel FROM call_reminders
+WHERE sent_at IS NULL AND due_at <= ? AND attempts < ? ORDER BY due_at LIMIT ?)~";
+constexpr std::string_view kReminderSent =
+    "UPDATE call_reminders SET sent_at = ?, attempts = attempts + 1 WHERE call_id = ? AND channel = ?";
+constexpr std::string_view kReminderFailed = R"~(
+UPDATE call_reminders SET attempts = CASE WHEN ? THEN ? ELSE attempts + 1 END, last_error = ?
+WHERE call_id = ? AND channel = ?)~";
+
+}  // namespace
+
+void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<std::pair<std::string, Millis>>& due) {
+  nlohmann::json channels = nlohmann::json::array();
+  for (const auto& [channel, at] : due) channels.push_back(channel);
+  tx.Execute(kDropReminders, {call_id, channels.dump()});
+  for (const auto& [channel, at] : due) tx.Execute(kUpsertReminder, {call_id, channel, at});
+}
+
+std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int64_t limit) {
+  std::vector<ReminderRow> out;
+  tx.Query(kDueReminders, {now, kReminderTries, limit}, [&](const db::Row& r) {
+    out.push_back({r.Int(0), r.Str(1)});
+  });
+  return out;
+}
+
+void MarkReminderSent(db::Transaction& tx, std::int64_t call_id, const std::string& channel, Millis now) {
+  tx.Execute(kReminderSent, {now, call_id, channel});
+}
+
+void MarkReminderFailed(db::Transaction& tx, std::int64_t call_id, const std::string& channel,
+                        const std::string& error, bool give_up) {
+  tx.Execute(kReminderFailed, {give_up, kReminderTries, error, call_id, channel});
+}
+
 }  // namespace sen::calls::repo

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/paging.h"
@@ -33,6 +35,21 @@ Page<Call> List(db::Transaction& tx, const CallFilter& filter, PageRequest page)
 // The newest `limit` calls of a record, and how many it has.
 std::vector<Call> Latest(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id, std::int64_t limit);
 std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id);
+
+// C4: the call's reminders as `due` says (the RemindersOf the call): a reminder whose time did
+// not change keeps its state (sent stays sent), a moved one is due again, one no longer asked
+// for goes.
+struct ReminderRow {
+  std::int64_t call_id = 0;
+  std::string channel;
+};
+void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<std::pair<std::string, Millis>>& due);
+// Unsent reminders due by `now` with tries left, oldest first.
+std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int64_t limit);
+void MarkReminderSent(db::Transaction& tx, std::int64_t call_id, const std::string& channel, Millis now);
+// A failed try; with `give_up` no more tries.
+void MarkReminderFailed(db::Transaction& tx, std::int64_t call_id, const std::string& channel,
+                        const std::string& error, bool give_up);
 
 }  // namespace repo
 }  // namespace sen::calls

@@ -76,4 +76,28 @@ nlohmann::json CallsMetaJson() {
             Field("remind_email_min", "Nhắc qua email", "E-mail reminder", kReminders)}}};
 }
 
+std::vector<ReminderDue> RemindersOf(const Call& call) {
+  std::vector<ReminderDue> out;
+  if (call.status != "scheduled") return out;
+  if (call.remind_popup_min) out.push_back({"popup", call.start_at - *call.remind_popup_min * 60'000});
+  if (call.remind_email_min) out.push_back({"email", call.start_at - *call.remind_email_min * 60'000});
+  return out;
+}
+
+ReminderText ReminderMail(std::string_view language, const std::string& owner_name, const Call& call,
+                          const std::string& lead_name) {
+  // "HH:MM DD/MM/YYYY" in the company's zone, from the RFC 3339 text of the shifted time.
+  const std::string t = FormatRfc3339(call.start_at + kCompanyUtcOffset);
+  const std::string clock = t.substr(11, 5);
+  const std::string when = clock + " " + t.substr(8, 2) + "/" + t.substr(5, 2) + "/" + t.substr(0, 4);
+  if (language == "en") {
+    return {"Call reminder: " + call.subject + " at " + clock,
+            "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " + when + ": " +
+                call.subject + ".\n\n-- Sen"};
+  }
+  return {"Nhắc lịch gọi: " + call.subject + " lúc " + clock,
+          "Xin chào " + owner_name + ",\n\nBạn có lịch gọi cho " + lead_name + " lúc " + when + ": " + call.subject +
+              ".\n\n-- Sen"};
+}
+
 }  // namespace sen::calls

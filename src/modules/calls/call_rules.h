@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "modules/calls/call.h"
@@ -24,6 +25,27 @@ bool IsReminder(std::int64_t minutes);
 // What only the whole call can tell: results belong to completed calls (and a completed call
 // needs one); reminders belong to scheduled calls.
 Status CheckCall(const Call& call);
+
+// C4: the reminders a call asks for, each channel with the time it is due (none unless the
+// call is scheduled).
+struct ReminderDue {
+  std::string_view channel;  // popup | email
+  Millis due_at = 0;
+};
+std::vector<ReminderDue> RemindersOf(const Call& call);
+
+// C4: a reminder that comes later than this after its call's start is not sent (the server was
+// down meanwhile): a late "call at 9:00" at noon helps no one.
+constexpr Millis kReminderTooLate = 60LL * 60 * 1000;
+
+// C4: the e-mail of a reminder in the owner's language ("vi" or "en"), times in the company's
+// zone: subject and body.
+struct ReminderText {
+  std::string subject;
+  std::string body;
+};
+ReminderText ReminderMail(std::string_view language, const std::string& owner_name, const Call& call,
+                          const std::string& lead_name);
 
 // Options of the call fields with their labels, for forms (GET /api/meta/calls).
 nlohmann::json CallsMetaJson();

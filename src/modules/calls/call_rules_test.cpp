@@ -62,5 +62,32 @@ TEST(CallRule, OptionsAreClosedLists) {
   EXPECT_EQ(CallsMetaJson()["fields"].size(), 5u);
 }
 
+TEST(CallRule, OnlyAScheduledCallReminds) {
+  Call c;
+  c.status = "scheduled";
+  c.start_at = 10'000'000;
+  c.remind_popup_min = 5;
+  c.remind_email_min = 0;
+  auto due = RemindersOf(c);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].channel, "popup");
+  EXPECT_EQ(due[0].due_at, 10'000'000 - 300'000);
+  EXPECT_EQ(due[1].channel, "email");
+  EXPECT_EQ(due[1].due_at, 10'000'000);
+  c.status = "completed";
+  EXPECT_TRUE(RemindersOf(c).empty());
+}
+
+TEST(CallRule, ReminderMailIsInTheOwnersLanguageAndTheCompanysTime) {
+  Call c;
+  c.subject = "Tư vấn khoá IELTS";
+  c.start_at = *ParseRfc3339("2026-12-01T02:30:00Z");  // 09:30 in Hà Nội
+  auto vi = ReminderMail("vi", "Trần Văn An", c, "Nguyễn Thị Ánh");
+  EXPECT_EQ(vi.subject, "Nhắc lịch gọi: Tư vấn khoá IELTS lúc 09:30");
+  EXPECT_NE(vi.body.find("Bạn có lịch gọi cho Nguyễn Thị Ánh lúc 09:30 01/12/2026"), std::string::npos) << vi.body;
+  auto en = ReminderMail("en", "An", c, "Ánh");
+  EXPECT_EQ(en.subject, "Call reminder: Tư vấn khoá IELTS at 09:30");
+}
+
 }  // namespace
 }  // namespace sen::calls

@@ -121,6 +121,7 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
     return e;
   }
   call.id = repo::Insert(*tx, call);
+  SyncReminders(*tx, call);
   audit::Record(*tx, audit::ActorOf(p), "call", call.id, {{"create", std::nullopt, std::nullopt, call.subject}}, now);
   Names names;
   CallView view = View(*tx, call, names);
@@ -152,6 +153,7 @@ Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const 
   }
   call.updated_at = now;
   repo::Update(*tx, call);
+  SyncReminders(*tx, call);
   std::vector<audit::Change> changes;
   auto diff = [&](const char* field, const std::optional<std::string>& a, const std::optional<std::string>& b) {
     if (a != b) changes.push_back({"update", field, a, b});
@@ -253,6 +255,69 @@ std::vector<CallView> CallService::Latest(db::Transaction& tx, std::string_view 
 
 std::int64_t CallService::Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id) {
   return repo::Count(tx, parent_type, parent_id);
+}
+
+namespace {
+// A run sends at most this many; the rest wait a minute for the next.
+constexpr std::int64_t kRemindersPerRun = 1000;
+}  // namespace
+
+ReminderRun CallService::SendDueReminders(Millis now) {
+  ReminderRun run;
+  std::vector<repo::ReminderRow> due;
+  {
+    auto tx = db_.BeginRead();
+    due = repo::DueReminders(*tx, now, kRemindersPerRun);
+  }
+  for (const auto& reminder : due) {
+    std::optional<Call> call;
+    std::optional<users::User> owner;
+    std::string lead_name;
+    {
+      auto tx = db_.BeginRead();
+      call = repo::Find(*tx, reminder.call_id);
+      if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
+      if (call) lead_name = leads_.Name(*tx, call->parent_id).value_or("#" + std::to_string(call->parent_id));
+    }
+    std::optional<std::string> failure;
+    bool give_up = false;
+    if (!call || !owner || call->start_at + kReminderTooLate < now) {
+      failure = !call    ? "the call is gone"
+                : !owner ? "the call's owner is not an active user"
+                         : "the call was over before the reminder could go";
+      give_up = true;
+    } else if (reminder.channel == "popup") {
+      if (events_) {
+        events_->Publish(owner->id, "reminder",
+                         {{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
+                          {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}});
+      }
+    } else if (!owner->email) {
+      failure = owner->full_name + " has no e-mail address";
+      give_up = true;
+    } else {
+      auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
+      auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
+                          : Status(Error::Conflict("e-mail is not set up"));
+      if (!sent) failure = sent.error().message;
+    }
+    auto tx = db_.BeginWrite();
+    if (failure) {
+      repo::MarkReminderFailed(*tx, reminder.call_id, reminder.channel, *failure, give_up);
+      ++run.failed;
+    } else {
+      repo::MarkReminderSent(*tx, reminder.call_id, reminder.channel, now);
+      ++(reminder.channel == "popup" ? run.popup : run.email);
+    }
+    tx->Commit();
+  }
+  return run;
+}
+
+void CallService::SyncReminders(db::Transaction& tx, const Call& call) {
+  std::vector<std::pair<std::string, Millis>> due;
+  for (const auto& r : RemindersOf(call)) due.emplace_back(std::string(r.channel), r.due_at);
+  repo::SyncReminders(tx, call.id, due);
 }
 
 }  // namespace sen::calls

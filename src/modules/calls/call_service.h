@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "core/clock.h"
+#include "core/event_hub.h"
+#include "core/mail.h"
 #include "core/error.h"
 #include "core/paging.h"
 #include "core/principal.h"
@@ -56,10 +58,22 @@ struct CallQuery {
   bool ascending = false;
 };
 
+// C4: what one round of reminders did.
+struct ReminderRun {
+  std::int64_t popup = 0;
+  std::int64_t email = 0;
+  std::int64_t failed = 0;
+};
+
 class CallService {
  public:
   CallService(db::Database& db, const Clock& clock, users::UserService& users, leads::LeadService& leads)
       : db_(db), clock_(clock), users_(users), leads_(leads) {}
+  // C4: popups go to the owner's open pages as "reminder" events, e-mails through `mailer`.
+  void SetNotifiers(EventHub* events, Mailer* mailer) {
+    events_ = events;
+    mailer_ = mailer;
+  }
 
   // `shape_errors` are what the handler found in the body; answered after the access check.
   Result<CallView> Create(const Principal& p, const CallInput& in, FieldErrors shape_errors);
@@ -73,6 +87,11 @@ class CallService {
                                std::int64_t limit);
   std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id);
 
+  // C4: sends the reminders due by `now` (the reminders job, one instance at a time). Each is
+  // marked sent once it went out; a failed e-mail is tried again at the next run, five times at
+  // most; one that comes over an hour after its call's start is dropped.
+  ReminderRun SendDueReminders(Millis now);
+
  private:
   // Names of leads and users already looked up while answering one request.
   struct Names {
@@ -80,11 +99,15 @@ class CallService {
   };
   CallView View(db::Transaction& tx, Call call, Names& names);
   Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id);
+  // C4: the call's reminder rows follow its status, start and reminder settings.
+  void SyncReminders(db::Transaction& tx, const Call& call);
 
   db::Database& db_;
   const Clock& clock_;
   users::UserService& users_;
   leads::LeadService& leads_;
+  EventHub* events_ = nullptr;
+  Mailer* mailer_ = nullptr;
 };
 
 }  // namespace sen::calls

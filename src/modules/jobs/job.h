@@ -13,7 +13,7 @@ namespace sen::jobs {
 struct Job {
   std::int64_t id = 0;
   std::string name;
-  std::string type = "auto_assign";
+  std::string type = "auto_assign";  // or "reminders" (C4)
   bool active = true;
   std::int64_t interval_min = 5;
   Millis starts_at = 0;

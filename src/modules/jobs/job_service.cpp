@@ -49,9 +49,9 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
       job.name = value.is_string() ? text::Tidy(value.get<std::string>()) : "";
       if (job.name.empty() || job.name.size() > 200) errors.Add(key, "is required, up to 200 bytes", "required");
     } else if (key == "type") {
-      // Reminders and stalled-lead alerts come with their features (C4); until then a job of
-      // theirs would run nothing.
-      if (value != "auto_assign") errors.Add(key, "must be auto_assign", "unknown_value");
+      // Stalled-lead alerts come with their feature; until then a job of theirs would run nothing.
+      if (value == "auto_assign" || value == "reminders") job.type = value.get<std::string>();
+      else errors.Add(key, "must be auto_assign or reminders", "unknown_value");
     } else if (key == "active") {
       if (value.is_boolean()) job.active = value.get<bool>();
       else errors.Add(key, "must be true or false", "wrong_type");
@@ -87,6 +87,10 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
   }
   if (job.type == "auto_assign" && !job.rule_id && !errors.Has("rule_id")) {
     errors.Add("rule_id", "is required: the rule whose queued leads the job hands out", "required");
+  }
+  if (job.type != "auto_assign") {
+    if (job.rule_id) errors.Add("rule_id", "goes with auto_assign jobs", "unknown_field");
+    if (job.batch_size) errors.Add("batch_size", "goes with auto_assign jobs", "unknown_field");
   }
   if (job.ends_at && *job.ends_at <= job.starts_at && !errors.Has("ends_at")) {
     errors.Add("ends_at", "must be after starts_at", "out_of_range");

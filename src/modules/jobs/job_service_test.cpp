@@ -29,6 +29,7 @@ class JobServiceTest : public ::testing::Test {
     db::Migrate(*db_a_);
     db_b_ = db::OpenDatabase(url, 2);
     auto tx = db_a_->BeginWrite();
+    tx->Execute("DELETE FROM jobs");  // the reminders job a new database starts with
     rule_id_ = *tx->QueryInt(
         "INSERT INTO assignment_rules (name, method, created_at, updated_at) VALUES ('r', 'round_robin', 0, 0) "
         "RETURNING id",
@@ -160,7 +161,7 @@ TEST_F(JobServiceTest, AFailedRunIsRecordedAndTheScheduleGoesOn) {
 }
 
 TEST_F(JobServiceTest, InputErrorsNameTheField) {
-  auto bad = a_->Create(admin_, {{"name", ""}, {"type", "reminders"}, {"interval_min", 0},
+  auto bad = a_->Create(admin_, {{"name", ""}, {"type", "stalled_alert"}, {"interval_min", 0},
                                  {"starts_at", "tomorrow"}, {"batch_size", -1}});
   ASSERT_FALSE(bad);
   std::set<std::string> fields;

@@ -303,7 +303,7 @@ export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'up
   members: Pick<RuleMember, 'user_id' | 'weight' | 'daily_cap'>[];
 };
 
-export type JobType = 'auto_assign';
+export type JobType = 'auto_assign' | 'reminders';
 
 /** R6: a scheduled job; last_result is what its last run reported. */
 export interface Job {
@@ -319,7 +319,15 @@ export interface Job {
   next_run_at: string;
   last_run_at: string | null;
   last_status: 'ok' | 'failed' | null;
-  last_result: { assigned?: number; left?: number; error?: string } | null;
+  /** auto_assign: assigned, left; reminders: popup, email, failed; or error. */
+  last_result: {
+    assigned?: number;
+    left?: number;
+    popup?: number;
+    email?: number;
+    failed?: number;
+    error?: string;
+  } | null;
   running: boolean;
   created_at: string;
   updated_at: string;

@@ -14,7 +14,7 @@ CREATE INDEX assignment_queue_rule ON assignment_queue (rule_id, queued_at, lead
 CREATE TABLE jobs (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   name         TEXT NOT NULL,
-  type         TEXT NOT NULL CHECK (type IN ('auto_assign')),
+  type         TEXT NOT NULL CHECK (type IN ('auto_assign', 'reminders')),
   active       INTEGER NOT NULL DEFAULT 1,
   interval_min INTEGER NOT NULL,
   starts_at    BIGINT NOT NULL,

@@ -1,19 +1,22 @@
 // Create or change a scheduled job (R6), as the manual's "Tạo lịch" form: name, job, interval,
 // start and end date-time; an auto-assign job also names its rule and how many leads a run gives.
+// (Call reminders are a job too, made with every database: every minute.)
 import { useEffect } from 'react';
 import { App as AntApp, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createJob, updateJob } from '../../api/jobs';
-import type { AssignmentRule, Job, JobInput } from '../../api/types';
+import type { AssignmentRule, Job, JobInput, JobType } from '../../api/types';
 import { showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 
-const intervals = [5, 10, 15, 30, 60, 120, 240, 1440];
+const intervals = [1, 5, 10, 15, 30, 60, 120, 240, 1440];
+const jobTypes: JobType[] = ['auto_assign', 'reminders'];
 
 interface Values {
   name: string;
+  type: JobType;
   active: boolean;
   interval_min: number;
   starts_at: Dayjs;
@@ -34,6 +37,7 @@ export function JobModal({ open, job, rules, onClose }: Props) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const type = Form.useWatch('type', form);
 
   useEffect(() => {
     if (!open) return;
@@ -42,6 +46,7 @@ export function JobModal({ open, job, rules, onClose }: Props) {
       job
         ? {
             name: job.name,
+            type: job.type,
             active: job.active,
             interval_min: job.interval_min,
             starts_at: dayjs(job.starts_at),
@@ -49,21 +54,22 @@ export function JobModal({ open, job, rules, onClose }: Props) {
             rule_id: job.rule_id ?? undefined,
             batch_size: job.batch_size,
           }
-        : { active: true, interval_min: 5, starts_at: dayjs().second(0).millisecond(0) },
+        : { type: 'auto_assign', active: true, interval_min: 5, starts_at: dayjs().second(0).millisecond(0) },
     );
   }, [open, job, form]);
 
   const save = useMutation({
     mutationFn: (values: Values) => {
+      const assigns = values.type === 'auto_assign';
       const input: JobInput = {
         name: values.name,
-        type: 'auto_assign',
+        type: values.type,
         active: values.active,
         interval_min: values.interval_min,
         starts_at: values.starts_at.toISOString(),
         ends_at: values.ends_at ? values.ends_at.toISOString() : null,
-        rule_id: values.rule_id ?? null,
-        batch_size: values.batch_size ?? null,
+        rule_id: assigns ? (values.rule_id ?? null) : null,
+        batch_size: assigns ? (values.batch_size ?? null) : null,
       };
       return job ? updateJob(job.id, input) : createJob(input);
     },
@@ -92,8 +98,11 @@ export function JobModal({ open, job, rules, onClose }: Props) {
           <Input maxLength={200} data-testid="job-name" />
         </Form.Item>
         <Flex gap={16} wrap>
-          <Form.Item label={t('jobs.type')} style={{ minWidth: 200 }}>
-            <Select value="auto_assign" options={[{ value: 'auto_assign', label: t('jobs.types.auto_assign') }]} />
+          <Form.Item name="type" label={t('jobs.type')} style={{ minWidth: 200 }}>
+            <Select
+              options={jobTypes.map((value) => ({ value, label: t(`jobs.types.${value}`) }))}
+              data-testid="job-type"
+            />
           </Form.Item>
           <Form.Item name="interval_min" label={t('jobs.interval')} style={{ minWidth: 160 }}>
             <Select
@@ -118,14 +127,16 @@ export function JobModal({ open, job, rules, onClose }: Props) {
             />
           </Form.Item>
         </Flex>
-        <Flex gap={16} wrap>
-          <Form.Item name="rule_id" label={t('jobs.rule')} rules={[{ required: true }]} style={{ flex: 2, minWidth: 220 }}>
-            <Select options={rules.map((r) => ({ value: r.id, label: r.name }))} data-testid="job-rule" />
-          </Form.Item>
-          <Form.Item name="batch_size" label={t('jobs.batchSize')} extra={t('jobs.batchHint')} style={{ flex: 1 }}>
-            <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} data-testid="job-batch" />
-          </Form.Item>
-        </Flex>
+        {type === 'auto_assign' && (
+          <Flex gap={16} wrap>
+            <Form.Item name="rule_id" label={t('jobs.rule')} rules={[{ required: true }]} style={{ flex: 2, minWidth: 220 }}>
+              <Select options={rules.map((r) => ({ value: r.id, label: r.name }))} data-testid="job-rule" />
+            </Form.Item>
+            <Form.Item name="batch_size" label={t('jobs.batchSize')} extra={t('jobs.batchHint')} style={{ flex: 1 }}>
+              <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} data-testid="job-batch" />
+            </Form.Item>
+          </Flex>
+        )}
       </Form>
     </Modal>
   );

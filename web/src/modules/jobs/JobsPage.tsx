@@ -1,4 +1,4 @@
-// /jobs (R6; managers and admins): scheduled jobs with their interval, start and end, the last
+// /jobs (R6; managers and admins): scheduled jobs (auto-assign, call reminders) with their interval, start and end, the last
 // run and its result, the next run, a switch to turn each on or off, and "run now".
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
@@ -24,7 +24,9 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
         <Typography.Text type="danger">{t('jobs.failed', { error: result.error ?? '' })}</Typography.Text>
       ) : (
         <Typography.Text type="secondary">
-          {t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
+          {job.type === 'reminders'
+            ? t('jobs.reminded', { popup: result.popup ?? 0, email: result.email ?? 0, failed: result.failed ?? 0 })
+            : t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
         </Typography.Text>
       )}
     </Flex>
@@ -91,9 +93,11 @@ export function JobsPage() {
               render: (_, job) => (
                 <Flex vertical>
                   <span>{t(`jobs.types.${job.type}`)}</span>
-                  <Typography.Text type="secondary">
-                    {ruleName(job.rule_id)} · {job.batch_size ?? t('jobs.oneEach')}
-                  </Typography.Text>
+                  {job.type === 'auto_assign' && (
+                    <Typography.Text type="secondary">
+                      {ruleName(job.rule_id)} · {job.batch_size ?? t('jobs.oneEach')}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ),
             },

@@ -6,6 +6,7 @@ import {
   FormOutlined,
   ImportOutlined,
   LogoutOutlined,
+  MailOutlined,
   PhoneOutlined,
   ShareAltOutlined,
   TeamOutlined,
@@ -71,6 +72,7 @@ export function AppLayout() {
                     icon: <FormOutlined />,
                     label: <Link to="/custom-fields">{t('menu.customFields')}</Link>,
                   },
+                  { key: 'settings', icon: <MailOutlined />, label: <Link to="/settings/email">{t('menu.email')}</Link> },
                 ]
               : []),
           ]}

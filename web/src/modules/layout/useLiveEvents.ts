@@ -6,6 +6,7 @@ import { App as AntApp } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
 
 interface LiveEvent {
   type: string;
@@ -49,6 +50,16 @@ export function useLiveEvents(): void {
     };
 
     const handle = (event: LiveEvent) => {
+      if (event.type === 'reminder') {
+        // C4: a call of the user's is coming up.
+        const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt } = event.data;
+        show(
+          t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),
+          `${String(subject ?? '')} · ${String(leadName ?? '')}`,
+          typeof leadId === 'number' ? () => navigate(`/leads/${leadId}`) : undefined,
+        );
+        return;
+      }
       if (event.type !== 'lead_assigned') return;
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       const { lead_id: leadId, full_name: name, count } = event.data;

@@ -1,0 +1,215 @@
+// C4 over real HTTP and real SMTP: Debian's aiosmtpd listens on loopback and keeps what it is
+// given in a Maildir; a scheduled call's e-mail reminder arrives there once, in the owner's
+// language, and not again on later runs nor after a restart.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sodium.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <set>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "harness.h"
+
+extern char** environ;
+
+namespace sen::testing {
+namespace {
+
+using json = nlohmann::json;
+
+std::uint16_t FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool Accepts(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(port);
+  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// aiosmtpd with its Maildir handler (Debian's python3-aiosmtpd, so /usr/bin/python3).
+class SmtpServer {
+ public:
+  explicit SmtpServer(std::filesystem::path maildir) : maildir_(std::move(maildir)), port_(FreePort()) {
+    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    std::vector<std::string> args = {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", listen,
+                                     "-c", "aiosmtpd.handlers.Mailbox", maildir_.string()};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+      throw std::runtime_error("could not start aiosmtpd");
+    }
+    for (int i = 0; i < 100 && !Accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ~SmtpServer() { Stop(); }
+  void Stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  std::uint16_t port() const { return port_; }
+
+  // The messages received so far, as their raw text.
+  std::vector<std::string> Messages() const {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(maildir_ / "new", ec)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      out.push_back(text.str());
+    }
+    return out;
+  }
+  // Waits (for the server's reminders job as well) until `count` messages are there.
+  std::vector<std::string> AwaitMessages(std::size_t count) const {
+    for (int i = 0; i < 100 && Messages().size() < count; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return Messages();
+  }
+
+ private:
+  std::filesystem::path maildir_;
+  std::uint16_t port_;
+  pid_t pid_ = -1;
+};
+
+// The decoded body of a base64 message.
+std::string Body(const std::string& message) {
+  auto start = message.find("\n\n");
+  std::string base64 = message.substr(start == std::string::npos ? message.find("\r\n\r\n") + 4 : start + 2);
+  std::string out(base64.size(), '\0');
+  std::size_t len = 0;
+  sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), base64.data(), base64.size(), "\r\n",
+                    &len, nullptr, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(len);
+  return out;
+}
+
+// RFC 3339 (UTC) of `minutes` from now.
+std::string InMinutes(int minutes) {
+  const std::time_t t = std::time(nullptr) + minutes * 60;
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return text;
+}
+
+std::int64_t RemindersJob(Client& admin) {
+  auto jobs = admin.Get("/api/jobs");
+  for (const auto& job : jobs.json["items"]) {
+    if (job["type"] == "reminders") return job["id"];
+  }
+  ADD_FAILURE() << "no reminders job: " << jobs.body;
+  return 0;
+}
+
+TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
+  auto dir = std::filesystem::temp_directory_path() / ("sen-remind-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "db");
+  SmtpServer smtp(dir / "maildir");
+  std::int64_t job = 0;
+  {
+    ServerProcess server(dir / "db");
+    Client admin(server.port());
+    admin.Login("admin", kAdminPassword);
+    auto bad = admin.Send("PUT", "/api/settings/smtp", json{{"host", "127.0.0.1"}, {"port", 0}, {"security", "ssl"}, {"from", "crm"}});
+    ASSERT_EQ(bad.status, 422) << bad.body;
+    std::set<std::string> fields;
+    for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
+    EXPECT_EQ(fields, (std::set<std::string>{"port", "security", "from"}));
+    auto set = admin.Send("PUT", "/api/settings/smtp",
+                          json{{"host", "127.0.0.1"}, {"port", smtp.port()}, {"security", "none"},
+                               {"from", "crm@truong.edu.vn"}, {"from_name", "Sen CRM"}, {"password", "bí mật"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(set.json["has_password"], true);
+    EXPECT_FALSE(set.json.contains("password"));
+    auto test = admin.Post("/api/settings/smtp/test", {{"to", "admin@truong.edu.vn"}});
+    ASSERT_EQ(test.status, 204) << test.body;
+    ASSERT_EQ(smtp.AwaitMessages(1).size(), 1u);
+
+    auto agent = admin.Post("/api/users", {{"username", "agent.nhac"}, {"password", "user-pass-123"},
+                                           {"full_name", "Trần Văn Nhắc"}, {"email", "nhac@truong.edu.vn"}, {"role", "agent"}});
+    ASSERT_EQ(agent.status, 201) << agent.body;
+    auto lead = admin.Post("/api/leads", {{"full_name", "Nguyễn Thị Ánh Dương"}, {"mobile", UniqueMobile()},
+                                          {"owner_id", agent.json["id"]}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    Client an(server.port());
+    an.Login("agent.nhac", "user-pass-123");
+    // Three minutes ahead: the 5-minute reminders are due now.
+    auto call = an.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]},
+                                  {"subject", "Tư vấn khoá IELTS"}, {"status", "scheduled"}, {"start_at", InMinutes(3)},
+                                  {"remind_email_min", 5}, {"remind_popup_min", 5}});
+    ASSERT_EQ(call.status, 201) << call.body;
+
+    job = RemindersJob(admin);
+    const std::string run = "/api/jobs/" + std::to_string(job) + "/run";
+    auto ran = admin.Post(run, json::object());
+    ASSERT_EQ(ran.status, 200) << ran.body;
+    EXPECT_EQ(ran.json["last_status"], "ok") << ran.body;
+    auto messages = smtp.AwaitMessages(2);
+    ASSERT_EQ(messages.size(), 2u);
+    const std::string& reminder = messages[0].find("nhac@truong.edu.vn") != std::string::npos ? messages[0] : messages[1];
+    EXPECT_NE(reminder.find("To: <nhac@truong.edu.vn>"), std::string::npos) << reminder;
+    EXPECT_NE(Body(reminder).find("Xin chào Trần Văn Nhắc"), std::string::npos) << Body(reminder);
+    EXPECT_NE(Body(reminder).find("Bạn có lịch gọi cho Nguyễn Thị Ánh Dương"), std::string::npos);
+
+    EXPECT_EQ(admin.Post(run, json::object()).json["last_result"]["email"], 0);
+    EXPECT_EQ(server.Stop(), 0);
+  }
+  {
+    ServerProcess server(dir / "db");
+    Client admin(server.port());
+    admin.Login("admin", kAdminPassword);
+    auto ran = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
+    EXPECT_EQ(ran.json["last_result"], (json{{"popup", 0}, {"email", 0}, {"failed", 0}})) << ran.body;
+    EXPECT_EQ(smtp.Messages().size(), 2u);
+
+    // With the SMTP server gone a reminder fails and is tried again at the next run.
+    smtp.Stop();
+    auto lead = admin.Post("/api/leads", {{"full_name", "Lê Văn Lỗi"}, {"mobile", UniqueMobile()}});
+    auto users = admin.Get("/api/users?q=agent.nhac");
+    auto call = admin.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]},
+                                          {"subject", "Gọi lại"}, {"status", "scheduled"},
+                                          {"owner_id", users.json["items"][0]["id"]}, {"start_at", InMinutes(3)},
+                                          {"remind_email_min", 5}});
+    ASSERT_EQ(call.status, 201) << call.body;
+    for (int i = 1; i <= 2; ++i) {
+      ran = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
+      EXPECT_EQ(ran.json["last_result"]["failed"], 1) << ran.body;
+    }
+    EXPECT_EQ(admin.Get("/api/settings/smtp").json["host"], "127.0.0.1");
+    Client agent(server.port());
+    agent.Login("agent.nhac", "user-pass-123");
+    EXPECT_EQ(agent.Get("/api/settings/smtp").status, 403);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sen::testing
