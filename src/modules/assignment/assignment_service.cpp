@@ -29,6 +29,18 @@ std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
   return n >= 1 && n <= max ? std::optional(n) : std::nullopt;
 }
 
+// The rule's members as a pick sees them on `day`: settings, presence, saved turn state, and for
+// least loaded their open leads.
+std::vector<Seat> SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
+  std::vector<Seat> seats = rule.seats;
+  const auto state = repo::ReadState(tx, rule.id);
+  ApplyState(state.text, state.day == day, seats);
+  if (rule.method == Method::kLeastLoaded) {
+    for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+  }
+  return seats;
+}
+
 void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, const json& list, FieldErrors& errors) {
   if (!list.is_array() || list.size() > 500) {
     errors.Add("members", "must be a list of at most 500 members", "wrong_type");
@@ -191,12 +203,7 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
     if ((rule.campaign_id && rule.campaign_id != lead.campaign_id) || (rule.source && rule.source != lead.source)) {
       continue;
     }
-    std::vector<Seat> seats = rule.seats;
-    const auto state = repo::ReadState(tx, rule.id);
-    ApplyState(state.text, state.day == day, seats);
-    if (rule.method == Method::kLeastLoaded) {
-      for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
-    }
+    std::vector<Seat> seats = SeatsOf(tx, rule, day);
     auto chosen = Pick(seats, {rule.method, rule.creator_priority, lead.created_by, exclude});
     if (!chosen) continue;
     repo::SaveState(tx, rule.id, {EncodeState(seats), day});
@@ -213,12 +220,7 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
   if (rule == rules->end()) {
     return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted");
   }
-  std::vector<Seat> seats = rule->seats;
-  const auto state = repo::ReadState(tx, rule->id);
-  ApplyState(state.text, state.day == day, seats);
-  if (rule->method == Method::kLeastLoaded) {
-    for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
-  }
+  std::vector<Seat> seats = SeatsOf(tx, *rule, day);
   const PickRequest request{rule->method, false, std::nullopt, std::nullopt};
   if (one_each) {
     max = std::min<std::size_t>(max, std::count_if(seats.begin(), seats.end(),

@@ -269,7 +269,9 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     auto tx = db_.BeginRead();
     due = repo::DueReminders(*tx, now, kRemindersPerRun);
   }
+  bool mail_down = false;  // after one e-mail failed, the others wait for the next run
   for (const auto& reminder : due) {
+    if (mail_down && reminder.channel == "email") continue;
     std::optional<Call> call;
     std::optional<users::User> owner;
     std::string lead_name;
@@ -299,7 +301,10 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
       auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
                           : Status(Error::Conflict("e-mail is not set up"));
-      if (!sent) failure = sent.error().message;
+      if (!sent) {
+        failure = sent.error().message;
+        mail_down = true;
+      }
     }
     auto tx = db_.BeginWrite();
     if (failure) {

@@ -89,7 +89,8 @@ class CallService {
 
   // C4: sends the reminders due by `now` (the reminders job, one instance at a time). Each is
   // marked sent once it went out; a failed e-mail is tried again at the next run, five times at
-  // most; one that comes over an hour after its call's start is dropped.
+  // most (after one fails, the run leaves the other e-mails for the next: the server is likely
+  // down); one that comes over an hour after its call's start is dropped.
   ReminderRun SendDueReminders(Millis now);
 
  private:
