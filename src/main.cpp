@@ -92,6 +92,7 @@ struct Core {
     leads->SetAssigner(assignment.get());
     leads->SetEvents(&events);
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
+    imports->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
       if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted");

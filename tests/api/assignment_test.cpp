@@ -217,6 +217,8 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(unknown.json["error"]["details"][0]["field"], "rule_id");
 
   const json ids = queue(7);
+  const std::string rule_path = "/api/assignment-rules/" + std::to_string(rule_id);
+  EXPECT_EQ(admin_->Get(rule_path).json["queued"], 7);
   EXPECT_EQ(admin_->Get(Path(json{{"id", ids[0]}})).json["owner_id"], manager_);  // queued, not yet given
   // Starting in 2030, so that only "run now" runs it here.
   auto job = admin_->Post("/api/jobs", {{"name", "Chia hàng đợi"}, {"type", "auto_assign"}, {"interval_min", 5},
@@ -234,6 +236,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   }
   EXPECT_EQ(results, (std::vector<json>{{{"assigned", 3}, {"left", 4}}, {{"assigned", 3}, {"left", 1}},
                                         {{"assigned", 1}, {"left", 0}}, {{"assigned", 0}, {"left", 0}}}));
+  EXPECT_EQ(admin_->Get(rule_path).json["queued"], 0);
   std::map<std::int64_t, int> owners;
   for (const auto& id : ids) ++owners[admin_->Get(Path(json{{"id", id}})).json["owner_id"].get<std::int64_t>()];
   EXPECT_EQ(owners, (std::map<std::int64_t, int>{{agents_[0], 3}, {agents_[1], 2}, {agents_[2], 2}}));

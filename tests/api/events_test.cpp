@@ -1,62 +1,12 @@
 // Live events over a real WebSocket: a lead assigned by a rule reaches its new owner's open
 // connection, and only theirs; the upgrade needs a session and a page of this site.
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/websocket.hpp>
-
 #include "harness.h"
+#include "live_events.h"
 
 namespace sen::testing {
 namespace {
 
 using json = nlohmann::json;
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace websocket = boost::beast::websocket;
-
-// A WebSocket to GET /api/ws with the client's session cookie.
-class LiveEvents {
- public:
-  LiveEvents(std::uint16_t port, const std::string& cookie, const std::string& origin = "") : ws_(ioc_) {
-    net::ip::tcp::resolver resolver(ioc_);
-    net::connect(ws_.next_layer(), resolver.resolve("127.0.0.1", std::to_string(port)));
-    ws_.set_option(websocket::stream_base::decorator([cookie, origin](websocket::request_type& req) {
-      if (!cookie.empty()) req.set(beast::http::field::cookie, "sen_session=" + cookie);
-      if (!origin.empty()) req.set(beast::http::field::origin, origin);
-    }));
-    host_ = "127.0.0.1:" + std::to_string(port);
-  }
-  // The HTTP status of the handshake (101 when accepted).
-  int Open() {
-    websocket::response_type res;
-    beast::error_code ec;
-    ws_.handshake(res, host_, "/api/ws", ec);
-    return static_cast<int>(res.result_int());
-  }
-  // The next event, or null when none came within `wait`.
-  json Next(std::chrono::milliseconds wait = std::chrono::seconds(2)) {
-    json event;
-    ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
-      if (!ec) event = json::parse(beast::buffers_to_string(buffer_.data()));
-      buffer_.consume(buffer_.size());
-    });
-    ioc_.restart();
-    ioc_.run_for(wait);
-    if (!ioc_.stopped()) {  // nothing came: give the read up (its handler runs with an error)
-      beast::error_code ec;
-      ws_.next_layer().cancel(ec);
-      ioc_.run();
-    }
-    return event;
-  }
-
- private:
-  net::io_context ioc_;
-  websocket::stream<net::ip::tcp::socket> ws_;
-  beast::flat_buffer buffer_;
-  std::string host_;
-};
 
 // How long to listen for an event that must not come.
 constexpr std::chrono::milliseconds kQuiet{300};

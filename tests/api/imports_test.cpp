@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "harness.h"
+#include "live_events.h"
 
 namespace sen::testing {
 namespace {
@@ -175,6 +176,28 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
   ASSERT_EQ(owned.size(), 2u);
   auto history = admin_->Get("/api/leads/" + std::to_string(owned[0]["id"].get<std::int64_t>()) + "/assignments");
   EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
+}
+
+// The importer's open pages hear the progress (live events) up to the end, without polling.
+TEST_F(ImportsApi, TheImporterHearsTheProgressLive) {
+  LiveEvents events(server_->port(), admin_->session_cookie);
+  ASSERT_EQ(events.Open(), 101);
+  const std::string csv = "Họ và tên,Di động\nKhách Sống Một," + UniqueMobile() + "\nKhách Sống Hai," +
+                          UniqueMobile() + "\nKhách Sống Ba," + UniqueMobile() + "\n";
+  auto imp = Upload(*admin_, "truc-tiep.csv", csv).json;
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  json last;
+  for (int i = 0; i < 20 && last.is_null(); ++i) {
+    json event = events.Next();
+    if (event.is_null()) break;
+    if (event["type"] == "import_progress" && event["data"]["status"] != "running") last = event["data"];
+  }
+  ASSERT_FALSE(last.is_null()) << "no final import_progress event";
+  EXPECT_EQ(last["id"], imp["id"]);
+  EXPECT_EQ(last["status"], "done");
+  EXPECT_EQ(last["processed"], 3);
+  EXPECT_EQ(last["created"], 3);
+  EXPECT_FALSE(last.contains("sample"));  // the figures only, not the file's columns and rows
 }
 
 TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {

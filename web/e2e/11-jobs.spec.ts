@@ -45,6 +45,10 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   await page.getByTestId('mass-update-confirm').click();
   await expect(page.locator('.ant-message')).toContainText('Đã đưa 4 lead vào hàng đợi gán tự động.');
 
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Quy tắc chia lead' }).click();
+  const rule = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead gán tự động' });
+  await expect(rule.getByTestId('rule-queued')).toHaveText('4');
+
   await page.getByTestId('main-menu').getByRole('link', { name: 'Lịch biểu' }).click();
   await page.getByTestId('job-create').click();
   const dialog = page.getByRole('dialog');

@@ -21,6 +21,7 @@ nlohmann::json ToJson(const Rule& rule) {
           {"method", MethodName(rule.method)},
           {"creator_priority", rule.creator_priority},
           {"members", std::move(members)},
+          {"queued", rule.queued},
           {"created_at", FormatRfc3339(rule.created_at)},
           {"updated_at", FormatRfc3339(rule.updated_at)}};
 }

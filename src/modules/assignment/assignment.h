@@ -31,6 +31,7 @@ struct Rule {
   Method method = Method::kRoundRobin;
   bool creator_priority = true;
   std::vector<Member> members;
+  std::int64_t queued = 0;  // shown, not set: leads waiting for the rule's auto-assign job (R5)
   Millis created_at = 0;
   Millis updated_at = 0;
 };

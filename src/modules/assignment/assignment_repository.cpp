@@ -14,7 +14,8 @@ constexpr std::string_view kUsersCounter = "users";
 
 constexpr std::string_view kRuleColumns =
     "SELECT id, name, active, campaign_id, source, method, creator_priority, created_at, updated_at, state, "
-    "state_day FROM assignment_rules";
+    "state_day, (SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id "
+    "WHERE q.rule_id = assignment_rules.id AND l.deleted_at IS NULL) FROM assignment_rules";
 constexpr std::string_view kMembers = R"~(
 SELECT m.user_id, m.weight, m.daily_cap, u.full_name, u.online
 FROM assignment_rule_members m JOIN users u ON u.id = m.user_id
@@ -60,6 +61,7 @@ Rule ReadRule(const db::Row& r, State& state) {
   rule.created_at = r.Int(7);
   rule.updated_at = r.Int(8);
   state = {r.Str(9), r.Int(10)};
+  rule.queued = r.Int(11);
   return rule;
 }
 

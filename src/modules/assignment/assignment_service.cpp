@@ -114,7 +114,7 @@ Status AssignmentService::Apply(db::Transaction& tx, Rule& rule, const json& inp
       rule.method = method.value_or(rule.method);
     } else if (key == "members") {
       ApplyMembers(tx, users_, rule, value, errors);
-    } else if (key != "id" && key != "created_at" && key != "updated_at") {
+    } else if (key != "id" && key != "queued" && key != "created_at" && key != "updated_at") {
       errors.Add(key, "is not a rule setting", "unknown_field");
     }
   }

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <set>
@@ -155,6 +156,21 @@ void ImportService::Recover() {
   }
 }
 
+void ImportService::Tell(const Import& imp) {
+  if (!events_ || !imp.created_by) return;
+  json progress = ToJson(imp);
+  for (auto it = progress.begin(); it != progress.end();) {
+    static constexpr std::string_view kShown[] = {"id",      "status",    "total", "processed", "created",
+                                                  "updated", "duplicate", "error", "failure"};
+    if (std::find(std::begin(kShown), std::end(kShown), it.key()) == std::end(kShown)) {
+      it = progress.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  events_->Publish(*imp.created_by, "import_progress", progress);
+}
+
 void ImportService::Finish(std::int64_t id, const std::optional<std::string>& failure) {
   auto tx = db_.BeginWrite();
   auto imp = repo::Find(*tx, id);
@@ -166,6 +182,7 @@ void ImportService::Finish(std::int64_t id, const std::optional<std::string>& fa
   imp->finished_at = clock_.Now();
   repo::Save(*tx, *imp);
   tx->Commit();
+  Tell(*imp);
 }
 
 Result<Import> ImportService::Load(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -489,6 +506,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
     if (write) {
       repo::Save(*tx, imp);
       tx->Commit();
+      Tell(imp);
       if (stopping_) throw Interrupted{};
     }
   }

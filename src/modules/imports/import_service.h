@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "core/event_hub.h"
 #include "core/error.h"
 #include "core/paging.h"
 #include "core/principal.h"
@@ -46,6 +47,8 @@ class ImportService {
   ImportService(db::Database& db, const Clock& clock, leads::LeadService& leads, std::filesystem::path files_dir,
                 files::ReadLimits limits);
   ~ImportService();
+  // Live events: "import_progress" tells the importer after every chunk and at the end.
+  void SetEvents(EventHub* events) { events_ = events; }
 
   // Starts the background worker; first it takes back the imports a previous run of the server
   // left unfinished. Only `sen serve` calls this.
@@ -83,6 +86,8 @@ class ImportService {
 
  private:
   struct Interrupted {};
+  // Publishes the import's figures to its importer ("import_progress").
+  void Tell(const Import& imp);
 
   Result<Import> Load(db::Transaction& tx, const Principal& p, std::int64_t id);
   // A new pending import of the spreadsheet at `path`, inspected; 422 naming "file" when it is
@@ -111,6 +116,7 @@ class ImportService {
   leads::LeadService& leads_;
   std::filesystem::path files_dir_;
   files::ReadLimits limits_;
+  EventHub* events_ = nullptr;
 
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -295,11 +295,13 @@ export interface AssignmentRule {
   method: AssignmentMethod;
   creator_priority: boolean;
   members: RuleMember[];
+  /** Leads waiting in the rule's queue for its auto-assign job (R5). */
+  queued: number;
   created_at: string;
   updated_at: string;
 }
 
-export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'updated_at' | 'members'> & {
+export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'updated_at' | 'members' | 'queued'> & {
   members: Pick<RuleMember, 'user_id' | 'weight' | 'daily_cap'>[];
 };
 

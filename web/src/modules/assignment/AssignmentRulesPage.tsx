@@ -5,8 +5,11 @@ import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Tooltip, T
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { deleteRule, listRules, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
+import { useLanguage } from '../../i18n';
+import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { RuleModal } from './RuleModal';
 
@@ -46,6 +49,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
 
 export function AssignmentRulesPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
@@ -92,6 +96,15 @@ export function AssignmentRulesPage() {
               render: (_, rule) => (rule.source ? <Tag>{rule.source}</Tag> : t('assignment.anyLead')),
             },
             { key: 'method', title: t('assignment.method'), render: (_, rule) => t(`assignment.methods.${rule.method}`) },
+            {
+              key: 'queued',
+              title: t('assignment.queued'),
+              render: (_, rule) => (
+                <Link to="/jobs" data-testid="rule-queued">
+                  {formatCount(rule.queued, language)}
+                </Link>
+              ),
+            },
             {
               key: 'members',
               title: t('assignment.members'),

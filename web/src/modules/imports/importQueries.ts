@@ -1,6 +1,7 @@
-// The server state of imports: one import (polled every second while it runs) and the history.
+// The server state of imports: one import (its progress pushed as live events while it runs, and
+// polled every few seconds in case the live connection is down) and the history.
 import { useCallback } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchImport, type ImportJob } from '../../api/imports';
 
 /** The history's pages share this prefix. */
@@ -13,7 +14,7 @@ export function useImportJob(id: number | undefined) {
     queryFn: () => fetchImport(id ?? 0),
     enabled: id !== undefined,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 3000 : false),
   });
 }
 
@@ -27,4 +28,10 @@ export function useStoreImport(): (job: ImportJob) => void {
     },
     [queryClient],
   );
+}
+
+/** An "import_progress" live event: the import's new figures onto what the page shows. */
+export function applyImportProgress(queryClient: QueryClient, progress: Partial<ImportJob> & { id: number }): void {
+  queryClient.setQueryData<ImportJob>(importKey(progress.id), (job) => (job ? { ...job, ...progress } : job));
+  if (progress.status !== 'running') void queryClient.invalidateQueries({ queryKey: importListKey });
 }

@@ -53,6 +53,7 @@ export function JobsPage() {
     onSuccess: () => {
       refresh();
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       void message.success(t('jobs.ran'));
     },
     onError: (error) => void message.error(error.message),

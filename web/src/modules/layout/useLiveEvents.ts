@@ -7,6 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
+import type { ImportJob } from '../../api/imports';
+import { applyImportProgress } from '../imports/importQueries';
 
 interface LiveEvent {
   type: string;
@@ -50,6 +52,12 @@ export function useLiveEvents(): void {
     };
 
     const handle = (event: LiveEvent) => {
+      if (event.type === 'import_progress') {
+        if (typeof event.data.id === 'number') {
+          applyImportProgress(queryClient, event.data as Partial<ImportJob> & { id: number });
+        }
+        return;
+      }
       if (event.type === 'reminder') {
         // C4: a call of the user's is coming up.
         const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt } = event.data;

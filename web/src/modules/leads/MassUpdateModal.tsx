@@ -96,6 +96,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
     onSuccess: (result, request) => {
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['lead'] });
+      if (request.action === 'queue_assignment') void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       void message.success(
         t(
           request.action === 'delete'
