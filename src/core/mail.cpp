@@ -40,6 +40,19 @@ std::string EncodedWords(std::string_view text) {
   return out;
 }
 
+// A display name: encoded words when not plain ASCII, a quoted string when it holds characters
+// that mean something in an address ("Sen, Inc." would read as two mailboxes), else as it is.
+std::string DisplayName(std::string_view name) {
+  std::string words = EncodedWords(name);
+  if (words != name || name.find_first_of("()<>[]:;@\\,.\"") == std::string_view::npos) return words;
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
 std::string RfcDate(Millis t) {
   static constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -70,7 +83,7 @@ std::string FormatMail(const MailMessage& message, const SmtpSettings& settings,
                        const std::string& message_id) {
   std::string out;
   out += "Date: " + RfcDate(date) + "\r\n";
-  out += "From: " + EncodedWords(settings.from_name) + " <" + settings.from + ">\r\n";
+  out += "From: " + DisplayName(settings.from_name) + " <" + settings.from + ">\r\n";
   out += "To: <" + message.to + ">\r\n";
   out += "Subject: " + EncodedWords(message.subject) + "\r\n";
   out += "Message-ID: <" + message_id + ">\r\n";

@@ -56,6 +56,12 @@ TEST(Mail, AsciiSubjectStaysReadable) {
   EXPECT_NE(text.find("Date: Thu, 01 Jan 1970 00:00:00 +0000"), std::string::npos);
 }
 
+TEST(Mail, ASenderNameWithCommasIsQuoted) {
+  const SmtpSettings settings{.from = "crm@example.com", .from_name = "Sen, \"CRM\" Inc."};
+  const std::string text = FormatMail({"a@example.com", "x", "y"}, settings, 0, "x@example.com");
+  EXPECT_NE(text.find("From: \"Sen, \\\"CRM\\\" Inc.\" <crm@example.com>\r\n"), std::string::npos) << text;
+}
+
 TEST(Mail, NoServerNoSend) {
   auto sent = SendMail({}, {"a@example.com", "x", "y"}, 0);
   ASSERT_FALSE(sent);

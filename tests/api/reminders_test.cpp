@@ -119,13 +119,29 @@ std::string InMinutes(int minutes) {
   return text;
 }
 
+// The reminders job every database starts with, switched off so that only the test runs it.
 std::int64_t RemindersJob(Client& admin) {
   auto jobs = admin.Get("/api/jobs");
   for (const auto& job : jobs.json["items"]) {
-    if (job["type"] == "reminders") return job["id"];
+    if (job["type"] != "reminders") continue;
+    const std::int64_t id = job["id"];
+    EXPECT_EQ(admin.Patch("/api/jobs/" + std::to_string(id), {{"active", false}}).status, 200);
+    return id;
   }
   ADD_FAILURE() << "no reminders job: " << jobs.body;
   return 0;
+}
+
+// Runs the job now; a run the server's worker started just before the job was switched off
+// may still hold it for a moment (409).
+HttpResponse RunJob(Client& admin, std::int64_t id) {
+  HttpResponse res;
+  for (int i = 0; i < 50; ++i) {
+    res = admin.Post("/api/jobs/" + std::to_string(id) + "/run", json::object());
+    if (res.status != 409) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return res;
 }
 
 TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
@@ -138,6 +154,7 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     ServerProcess server(dir / "db");
     Client admin(server.port());
     admin.Login("admin", kAdminPassword);
+    job = RemindersJob(admin);
     auto bad = admin.Send("PUT", "/api/settings/smtp", json{{"host", "127.0.0.1"}, {"port", 0}, {"security", "ssl"}, {"from", "crm"}});
     ASSERT_EQ(bad.status, 422) << bad.body;
     std::set<std::string> fields;
@@ -167,9 +184,7 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
                                   {"remind_email_min", 5}, {"remind_popup_min", 5}});
     ASSERT_EQ(call.status, 201) << call.body;
 
-    job = RemindersJob(admin);
-    const std::string run = "/api/jobs/" + std::to_string(job) + "/run";
-    auto ran = admin.Post(run, json::object());
+    auto ran = RunJob(admin, job);
     ASSERT_EQ(ran.status, 200) << ran.body;
     EXPECT_EQ(ran.json["last_status"], "ok") << ran.body;
     auto messages = smtp.AwaitMessages(2);
@@ -179,14 +194,14 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_NE(Body(reminder).find("Xin chào Trần Văn Nhắc"), std::string::npos) << Body(reminder);
     EXPECT_NE(Body(reminder).find("Bạn có lịch gọi cho Nguyễn Thị Ánh Dương"), std::string::npos);
 
-    EXPECT_EQ(admin.Post(run, json::object()).json["last_result"]["email"], 0);
+    EXPECT_EQ(RunJob(admin, job).json["last_result"]["email"], 0);
     EXPECT_EQ(server.Stop(), 0);
   }
   {
     ServerProcess server(dir / "db");
     Client admin(server.port());
     admin.Login("admin", kAdminPassword);
-    auto ran = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
+    auto ran = RunJob(admin, job);
     EXPECT_EQ(ran.json["last_result"], (json{{"popup", 0}, {"email", 0}, {"failed", 0}})) << ran.body;
     EXPECT_EQ(smtp.Messages().size(), 2u);
 
@@ -203,13 +218,20 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
       ASSERT_EQ(call.status, 201) << call.body;
     }
     for (int i = 1; i <= 2; ++i) {
-      ran = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
+      ran = RunJob(admin, job);
       EXPECT_EQ(ran.json["last_result"]["failed"], 1) << ran.body;
     }
     EXPECT_EQ(admin.Get("/api/settings/smtp").json["host"], "127.0.0.1");
     Client agent(server.port());
     agent.Login("agent.nhac", "user-pass-123");
     EXPECT_EQ(agent.Get("/api/settings/smtp").status, 403);
+    // Every team's reminders hang on that job: a manager sees and runs it, only admins change it.
+    CreateUser(admin, "manager.nhac", "manager");
+    Client manager(server.port());
+    manager.Login("manager.nhac", "user-pass-123");
+    EXPECT_EQ(manager.Get("/api/jobs/" + std::to_string(job)).status, 200);
+    EXPECT_EQ(manager.Patch("/api/jobs/" + std::to_string(job), {{"interval_min", 5}}).status, 403);
+    EXPECT_EQ(manager.Delete("/api/jobs/" + std::to_string(job)).status, 403);
   }
   std::filesystem::remove_all(dir);
 }

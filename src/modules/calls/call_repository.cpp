@@ -119,16 +119,22 @@ DELETE FROM call_reminders WHERE call_id = ? AND channel NOT IN (SELECT value FR
 constexpr std::string_view kUpsertReminder = R"~(
 INSERT INTO call_reminders (call_id, channel, due_at) VALUES (?, ?, ?)
 ON CONFLICT (call_id, channel) DO UPDATE SET due_at = excluded.due_at, sent_at = NULL, attempts = 0,
-  last_error = NULL
+  last_error = NULL, claimed_until = NULL
 WHERE call_reminders.due_at <> excluded.due_at)~";
 constexpr std::string_view kDueReminders = R"~(
-SELECT call_id, channel FROM call_reminders
-WHERE sent_at IS NULL AND due_at <= ? AND attempts < ? ORDER BY due_at LIMIT ?)~";
-constexpr std::string_view kReminderSent =
-    "UPDATE call_reminders SET sent_at = ?, attempts = attempts + 1 WHERE call_id = ? AND channel = ?";
+SELECT call_id, channel, due_at FROM call_reminders
+WHERE sent_at IS NULL AND due_at <= ? AND attempts < ? AND (claimed_until IS NULL OR claimed_until <= ?)
+ORDER BY channel = 'email', due_at LIMIT ?)~";
+constexpr std::string_view kClaimReminder = R"~(
+UPDATE call_reminders SET claimed_until = ?
+WHERE call_id = ? AND channel = ? AND due_at = ? AND sent_at IS NULL
+  AND (claimed_until IS NULL OR claimed_until <= ?))~";
+constexpr std::string_view kReminderSent = R"~(
+UPDATE call_reminders SET sent_at = ?, claimed_until = NULL, attempts = attempts + 1
+WHERE call_id = ? AND channel = ? AND due_at = ?)~";
 constexpr std::string_view kReminderFailed = R"~(
-UPDATE call_reminders SET attempts = CASE WHEN ? THEN ? ELSE attempts + 1 END, last_error = ?
-WHERE call_id = ? AND channel = ?)~";
+UPDATE call_reminders SET attempts = CASE WHEN ? THEN ? ELSE attempts + 1 END, last_error = ?, claimed_until = NULL
+WHERE call_id = ? AND channel = ? AND due_at = ?)~";
 
 }  // namespace
 
@@ -141,19 +147,22 @@ void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<
 
 std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int64_t limit) {
   std::vector<ReminderRow> out;
-  tx.Query(kDueReminders, {now, kReminderTries, limit}, [&](const db::Row& r) {
-    out.push_back({r.Int(0), r.Str(1)});
+  tx.Query(kDueReminders, {now, kReminderTries, now, limit}, [&](const db::Row& r) {
+    out.push_back({r.Int(0), r.Str(1), r.Int(2)});
   });
   return out;
 }
 
-void MarkReminderSent(db::Transaction& tx, std::int64_t call_id, const std::string& channel, Millis now) {
-  tx.Execute(kReminderSent, {now, call_id, channel});
+bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now, Millis until) {
+  return tx.Execute(kClaimReminder, {until, reminder.call_id, reminder.channel, reminder.due_at, now}) == 1;
 }
 
-void MarkReminderFailed(db::Transaction& tx, std::int64_t call_id, const std::string& channel,
-                        const std::string& error, bool give_up) {
-  tx.Execute(kReminderFailed, {give_up, kReminderTries, error, call_id, channel});
+void MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now) {
+  tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at});
+}
+
+void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up) {
+  tx.Execute(kReminderFailed, {give_up, kReminderTries, error, reminder.call_id, reminder.channel, reminder.due_at});
 }
 
 }  // namespace sen::calls::repo

@@ -42,14 +42,17 @@ std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64
 struct ReminderRow {
   std::int64_t call_id = 0;
   std::string channel;
+  Millis due_at = 0;
 };
 void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<std::pair<std::string, Millis>>& due);
-// Unsent reminders due by `now` with tries left, oldest first.
+// Unsent, unclaimed reminders due by `now` with tries left: popups first, then oldest first.
 std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int64_t limit);
-void MarkReminderSent(db::Transaction& tx, std::int64_t call_id, const std::string& channel, Millis now);
-// A failed try; with `give_up` no more tries.
-void MarkReminderFailed(db::Transaction& tx, std::int64_t call_id, const std::string& channel,
-                        const std::string& error, bool give_up);
+// Claims the reminder until `until` if it is still unsent, unclaimed and due at the time read
+// (the call was not moved meanwhile); true when this run has it.
+bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now, Millis until);
+void MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now);
+// A failed try gives the claim back; with `give_up` no more tries.
+void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up);
 
 }  // namespace repo
 }  // namespace sen::calls

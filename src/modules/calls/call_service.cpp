@@ -260,6 +260,9 @@ std::int64_t CallService::Count(db::Transaction& tx, std::string_view parent_typ
 namespace {
 // A run sends at most this many; the rest wait a minute for the next.
 constexpr std::int64_t kRemindersPerRun = 1000;
+// How long a run holds a reminder it is sending (an e-mail takes 40 s at worst); a run that died
+// meanwhile gives it back when this runs out.
+constexpr Millis kReminderClaim = 5LL * 60 * 1000;
 }  // namespace
 
 ReminderRun CallService::SendDueReminders(Millis now) {
@@ -276,17 +279,22 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     std::optional<users::User> owner;
     std::string lead_name;
     {
-      auto tx = db_.BeginRead();
+      // Claimed first: two runs never send one reminder, and a call moved since the list was
+      // read (another due time) is not claimed.
+      auto tx = db_.BeginWrite();
+      const Millis at = clock_.Now();
+      if (!repo::ClaimReminder(*tx, reminder, at, at + kReminderClaim)) continue;
       call = repo::Find(*tx, reminder.call_id);
       if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
       if (call) lead_name = leads_.Name(*tx, call->parent_id).value_or("#" + std::to_string(call->parent_id));
+      tx->Commit();
     }
     std::optional<std::string> failure;
     bool give_up = false;
-    if (!call || !owner || call->start_at + kReminderTooLate < now) {
-      failure = !call    ? "the call is gone"
-                : !owner ? "the call's owner is not an active user"
-                         : "the call was over before the reminder could go";
+    if (!call || call->status != "scheduled" || !owner || call->start_at + kReminderTooLate < now) {
+      failure = !call || call->status != "scheduled" ? "the call is no longer planned"
+                : !owner                               ? "the call's owner is not an active user"
+                                                       : "the call was over before the reminder could go";
       give_up = true;
     } else if (reminder.channel == "popup") {
       if (events_) {
@@ -308,10 +316,10 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     }
     auto tx = db_.BeginWrite();
     if (failure) {
-      repo::MarkReminderFailed(*tx, reminder.call_id, reminder.channel, *failure, give_up);
+      repo::MarkReminderFailed(*tx, reminder, *failure, give_up);
       ++run.failed;
     } else {
-      repo::MarkReminderSent(*tx, reminder.call_id, reminder.channel, now);
+      repo::MarkReminderSent(*tx, reminder, now);
       ++(reminder.channel == "popup" ? run.popup : run.email);
     }
     tx->Commit();

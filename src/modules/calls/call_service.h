@@ -87,10 +87,11 @@ class CallService {
                                std::int64_t limit);
   std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64_t parent_id);
 
-  // C4: sends the reminders due by `now` (the reminders job, one instance at a time). Each is
-  // marked sent once it went out; a failed e-mail is tried again at the next run, five times at
-  // most (after one fails, the run leaves the other e-mails for the next: the server is likely
-  // down); one that comes over an hour after its call's start is dropped.
+  // C4: sends the reminders due by `now` (the reminders job). Each is claimed before it is sent
+  // (so overlapping runs never send one twice) and marked sent once it went out; a claim left by
+  // a run that died runs out after five minutes. A failed e-mail is tried again at the next run,
+  // five times at most (after one fails, the run leaves the other e-mails for the next: the
+  // server is likely down); one that comes over an hour after its call's start is dropped.
   ReminderRun SendDueReminders(Millis now);
 
  private:

@@ -22,6 +22,11 @@ bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == 
 
 Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
 
+// Every team's call reminders hang on the reminders job: only admins make, change or delete one.
+bool MayChange(const Principal& p, const Job& job) { return job.type != "reminders" || p.role == Role::kAdmin; }
+
+Error AdminsOnly() { return Error::Forbidden("only admins change the call reminders job"); }
+
 std::optional<std::int64_t> WholeIn(const json& v, std::int64_t min, std::int64_t max) {
   if (!v.is_number_integer()) return std::nullopt;
   auto n = v.get<std::int64_t>();
@@ -119,6 +124,7 @@ Result<Job> JobService::Create(const Principal& p, const json& input) {
   Job job;
   job.starts_at = now;
   if (auto applied = Apply(job, input, true); !applied) return std::move(applied).error();
+  if (!MayChange(p, job)) return AdminsOnly();
   job.next_run_at = FirstRun(job.starts_at, job.interval_min * kMinute, now);
   job.created_at = job.updated_at = now;
   auto tx = db_.BeginWrite();
@@ -139,6 +145,7 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
   if (!job) return NotFound(id);
+  if (!MayChange(p, *job)) return AdminsOnly();
   const Millis starts_at = job->starts_at;
   const std::int64_t interval = job->interval_min;
   if (auto applied = Apply(*job, input, false); !applied) return std::move(applied).error();
@@ -163,6 +170,7 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
   if (!job) return NotFound(id);
+  if (!MayChange(p, *job)) return AdminsOnly();
   repo::Delete(*tx, id);
   audit::Record(*tx, audit::ActorOf(p), "job", id, {{"delete", std::nullopt, job->name, std::nullopt}}, now);
   tx->Commit();
@@ -171,23 +179,28 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
 
 Result<Job> JobService::RunNow(const Principal& p, std::int64_t id) {
   if (!CanManage(p)) return Error::Forbidden("only managers and admins run scheduled jobs");
-  const Millis now = clock_.Now();
   {
     auto tx = db_.BeginRead();
-    if (!repo::Find(*tx, id, now)) return NotFound(id);
+    if (!repo::Find(*tx, id, clock_.Now())) return NotFound(id);
   }
-  if (!Run(id, false, now)) return Error::Conflict("job " + std::to_string(id) + " is running already");
+  if (!Run(id, false)) return Error::Conflict("job " + std::to_string(id) + " is running already");
   auto tx = db_.BeginRead();
-  return *repo::Find(*tx, id, clock_.Now());
+  auto job = repo::Find(*tx, id, clock_.Now());
+  if (!job) return NotFound(id);  // deleted while it ran
+  return *job;
 }
 
-bool JobService::Run(std::int64_t id, bool due_only, Millis now) {
+bool JobService::Run(std::int64_t id, bool due_only) {
+  // Each run's own time and lease: a run after a long one is not born half expired, and the
+  // end of one run (the worker's, a run now) never gives back another's lease.
+  const Millis now = clock_.Now();
+  const std::string holder = instance_ + ":" + std::to_string(++runs_);
   Job job;
   {
     auto tx = db_.BeginWrite();
     auto found = repo::Find(*tx, id, now);
     if (!found || (due_only && !IsDue(found->active, found->next_run_at, found->ends_at, now))) return false;
-    if (!repo::TakeLease(*tx, id, instance_, now, now + kLease, due_only)) return false;
+    if (!repo::TakeLease(*tx, id, holder, now, now + kLease, due_only)) return false;
     tx->Commit();
     job = std::move(*found);
   }
@@ -201,22 +214,25 @@ bool JobService::Run(std::int64_t id, bool due_only, Millis now) {
   }
   if (!result) spdlog::warn("job {} ({}) failed: {}", job.id, job.name, result.error().message);
   auto tx = db_.BeginWrite();
-  repo::Finish(*tx, id, instance_, now, result ? "ok" : "failed",
-               (result ? *result : json{{"error", result.error().message}}).dump(),
-               due_only ? std::optional(NextRun(job.starts_at, job.interval_min * kMinute, now)) : std::nullopt);
+  // The schedule as it is now: an admin may have changed it while the job ran.
+  if (auto current = repo::Find(*tx, id, now)) {
+    repo::Finish(*tx, id, holder, now, result ? "ok" : "failed",
+                 (result ? *result : json{{"error", result.error().message}}).dump(),
+                 due_only ? std::optional(NextRun(current->starts_at, current->interval_min * kMinute, now))
+                          : std::nullopt);
+  }
   tx->Commit();
   return true;
 }
 
 int JobService::RunDue() {
-  const Millis now = clock_.Now();
   std::vector<std::int64_t> due;
   {
     auto tx = db_.BeginRead();
-    due = repo::Due(*tx, now);
+    due = repo::Due(*tx, clock_.Now());
   }
   int ran = 0;
-  for (std::int64_t id : due) ran += Run(id, true, now) ? 1 : 0;
+  for (std::int64_t id : due) ran += Run(id, true) ? 1 : 0;
   return ran;
 }
 

@@ -4,6 +4,7 @@
 // has run out. Time comes from the injected clock; the worker only decides how often to look.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -50,13 +51,15 @@ class JobService {
 
  private:
   Status Apply(Job& job, const nlohmann::json& input, bool create);
-  // Lease, run, record. False when the lease was not had (or, `due_only`, the job is not due).
-  bool Run(std::int64_t id, bool due_only, Millis now);
+  // Lease, run, record, at the clock's now. False when the lease was not had (or, `due_only`,
+  // the job is not due).
+  bool Run(std::int64_t id, bool due_only);
 
   db::Database& db_;
   const Clock& clock_;
   const std::string instance_;
   std::map<std::string, Runner> runners_;
+  std::atomic<std::uint64_t> runs_{0};  // numbers each run's lease
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

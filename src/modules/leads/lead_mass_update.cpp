@@ -236,9 +236,11 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
       wanted = std::min(queued, batch.value_or(queued));
     }
     const std::int64_t chunk = std::min(*wanted - out.assigned, kDistributionChunk);
-    auto choices = assigner_->ChooseMany(*tx, rule_id, static_cast<std::size_t>(chunk), !batch, now);
+    // The leads first, then as many picks: the turns and caps move only for leads given.
+    std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, chunk);
+    auto choices = assigner_->ChooseMany(*tx, rule_id, ids.size(), !batch, now);
     if (!choices) return std::move(choices).error();
-    const std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, static_cast<std::int64_t>(choices->size()));
+    ids.resize(choices->size());
     if (!ids.empty()) {
       std::vector<repo::OwnerPick> picks(ids.size());
       std::map<std::int64_t, std::int64_t> given;  // owner -> leads

@@ -165,7 +165,8 @@ constexpr std::string_view kQueueTargets = R"~(
 INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
 SELECT id, ?, ?, ? FROM temp.mass_targets WHERE true
 ON CONFLICT (lead_id) DO UPDATE SET rule_id = excluded.rule_id, queued_by = excluded.queued_by,
-  queued_at = excluded.queued_at)~";
+  queued_at = excluded.queued_at
+WHERE assignment_queue.rule_id <> excluded.rule_id)~";
 constexpr std::string_view kQueuedLeads = R"~(
 SELECT q.lead_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
 WHERE q.rule_id = ? AND l.deleted_at IS NULL ORDER BY q.queued_at, q.lead_id LIMIT ?)~";

@@ -68,7 +68,8 @@ struct OwnerPick {
 void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::int64_t rule_id,
                  const audit::Actor& actor, std::int64_t batch, Millis now);
 
-// R5: queues the targets for `rule_id` (a lead queued again moves to that rule); returns how many.
+// R5: queues the targets for `rule_id` (a lead queued for another rule moves to this one, at
+// the back; one queued for this rule keeps its place); returns how many rows changed.
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now);
 // The rule's oldest `limit` queued live leads.
 std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);

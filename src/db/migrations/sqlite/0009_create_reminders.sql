@@ -1,11 +1,14 @@
 -- C4: each reminder a scheduled call asks for, by popup or e-mail, due `remind_*_min` minutes
--- before the call. `sent_at` makes it go out once; a failed e-mail is tried again up to five
--- times with its last error kept.
+-- before the call. A run claims a reminder (`claimed_until`) before sending it, so two runs
+-- never send the same one, and one that died while sending gives it back when the claim runs
+-- out; `sent_at` makes it go out once; a failed e-mail is tried again up to five times with its
+-- last error kept.
 CREATE TABLE call_reminders (
   call_id    INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
   channel    TEXT NOT NULL CHECK (channel IN ('popup', 'email')),
   due_at     BIGINT NOT NULL,
   sent_at    BIGINT,
+  claimed_until BIGINT,
   attempts   INTEGER NOT NULL DEFAULT 0,
   last_error TEXT,
   PRIMARY KEY (call_id, channel)
