@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <memory>
 #include <string_view>
 
@@ -43,14 +44,18 @@ std::string EncodedWords(std::string_view text) {
 // A display name: encoded words when not plain ASCII, a quoted string when it holds characters
 // that mean something in an address ("Sen, Inc." would read as two mailboxes), else as it is.
 std::string DisplayName(std::string_view name) {
-  std::string words = EncodedWords(name);
-  if (words != name || name.find_first_of("()<>[]:;@\\,.\"") == std::string_view::npos) return words;
-  std::string quoted = "\"";
+  constexpr std::string_view kSpecials = "()<>[]:;@\\,.\"";
+  const bool plain = std::all_of(name.begin(), name.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f; });
+  if (!plain) return EncodedWords(name);
+  std::string out;
+  const bool quote = name.find_first_of(kSpecials) != std::string_view::npos;
+  if (quote) out.push_back('"');
   for (char c : name) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
+    if (quote && (c == '"' || c == '\\')) out.push_back('\\');
+    out.push_back(c);
   }
-  return quoted + "\"";
+  if (quote) out.push_back('"');
+  return out;
 }
 
 std::string RfcDate(Millis t) {
