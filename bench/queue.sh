@@ -5,34 +5,11 @@
 # round robin and again for weighted. Needs the database `bench/run.sh` generates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-leads=${LEADS:-1000000}
 queued=${QUEUED:-100000}
 agents=${AGENTS:-50}
-out=bench/out
-db="$out/bench-$leads.db"
-[ -f "$db" ] || { echo "no $db: run ./bench/run.sh first" >&2; exit 1; }
+. bench/serve_copy.sh
 
-cmake --preset release >/dev/null && cmake --build --preset release --target sen >/dev/null
-cp "$db" "$out/run.db"
-rm -f "$out/run.db-wal" "$out/run.db-shm"
-build/release/sen migrate --db "sqlite:$out/run.db" >/dev/null
-token=$(SEN_LOG_LEVEL=warn build/release/sen token add --db "sqlite:$out/run.db" --username admin --name bench)
-SEN_LOG_LEVEL=warn build/release/sen serve --db "sqlite:$out/run.db" --listen 127.0.0.1:18080 --threads 2 >"$out/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && break; sleep 0.1; done
-
-api() {
-  curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" -X "$1" "http://127.0.0.1:18080$2" \
-    ${3:+-d "$3"}
-}
-id_of() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
-
-members=""
-for i in $(seq 1 "$agents"); do
-  id=$(api POST /api/users "{\"username\":\"bench.agent$i.$$\",\"password\":\"bench-pass-123\",\"full_name\":\"Agent $i\",\"role\":\"agent\"}" | id_of)
-  members+="${members:+,}{\"user_id\":$id,\"weight\":$((i % 3 + 1))}"
-done
+members=$(agent_members "$agents")
 rule=$(api POST /api/assignment-rules "{\"name\":\"Queue bench\",\"method\":\"round_robin\",\"source\":\"none such\",\"members\":[$members]}" | id_of)
 job=$(api POST /api/jobs "{\"name\":\"Queue bench\",\"type\":\"auto_assign\",\"interval_min\":5,\"starts_at\":\"2099-01-01T00:00:00Z\",\"rule_id\":$rule,\"batch_size\":$queued}" | id_of)
 
@@ -53,4 +30,4 @@ distribute() {
 }
 distribute 0 "round robin"
 api PATCH "/api/assignment-rules/$rule" '{"method":"weighted"}' >/dev/null
-#distribute "$queued" "weighted (1:2:3)"
+distribute "$queued" "weighted (1:2:3)"

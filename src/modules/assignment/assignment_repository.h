@@ -16,6 +16,7 @@ std::int64_t Insert(db::Transaction& tx, const Rule& rule);
 // Saves the rule and its member list (members who stay keep their turn state).
 void Update(db::Transaction& tx, const Rule& rule);
 void Delete(db::Transaction& tx, std::int64_t id);
+bool Exists(db::Transaction& tx, std::int64_t id);
 
 // What picks need of the active rules, most specific first (campaign and source, then one, then
 // any), with their active members in order: settings and presence, not the turn state.

@@ -238,7 +238,7 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
 }
 
 bool AssignmentService::RuleExists(db::Transaction& tx, std::int64_t rule_id) {
-  return repo::Find(tx, rule_id, DayStart(clock_.Now())).has_value();
+  return repo::Exists(tx, rule_id);
 }
 
 }  // namespace sen::assignment

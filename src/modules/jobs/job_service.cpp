@@ -104,6 +104,17 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
   return {};
 }
 
+Status JobService::Save(db::Transaction& tx, Job& job, bool create) {
+  try {
+    if (create) job.id = repo::Insert(tx, job);
+    else repo::Update(tx, job);
+  } catch (const db::DbError& e) {  // the only foreign key: the rule
+    if (e.kind() != db::DbError::Kind::kConstraint) throw;
+    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*job.rule_id), "not_found");
+  }
+  return {};
+}
+
 Result<std::vector<Job>> JobService::List(const Principal& p) {
   if (!CanManage(p)) return Error::Forbidden("only managers and admins see scheduled jobs");
   auto tx = db_.BeginRead();
@@ -128,12 +139,7 @@ Result<Job> JobService::Create(const Principal& p, const json& input) {
   job.next_run_at = FirstRun(job.starts_at, job.interval_min * kMinute, now);
   job.created_at = job.updated_at = now;
   auto tx = db_.BeginWrite();
-  try {
-    job.id = repo::Insert(*tx, job);
-  } catch (const db::DbError& e) {
-    if (e.kind() != db::DbError::Kind::kConstraint) throw;
-    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*job.rule_id), "not_found");
-  }
+  if (auto saved = Save(*tx, job, true); !saved) return std::move(saved).error();
   audit::Record(*tx, audit::ActorOf(p), "job", job.id, {{"create", std::nullopt, std::nullopt, job.name}}, now);
   tx->Commit();
   return job;
@@ -153,12 +159,7 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
     job->next_run_at = FirstRun(job->starts_at, job->interval_min * kMinute, now);
   }
   job->updated_at = now;
-  try {
-    repo::Update(*tx, *job);
-  } catch (const db::DbError& e) {
-    if (e.kind() != db::DbError::Kind::kConstraint) throw;
-    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*job->rule_id), "not_found");
-  }
+  if (auto saved = Save(*tx, *job, false); !saved) return std::move(saved).error();
   audit::Record(*tx, audit::ActorOf(p), "job", id, {{"update", std::nullopt, std::nullopt, input.dump()}}, now);
   tx->Commit();
   return *job;

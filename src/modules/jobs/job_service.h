@@ -51,6 +51,8 @@ class JobService {
 
  private:
   Status Apply(Job& job, const nlohmann::json& input, bool create);
+  // Inserts or updates; 422 on rule_id when the rule does not exist.
+  Status Save(db::Transaction& tx, Job& job, bool create);
   // Lease, run, record, at the clock's now. False when the lease was not had (or, `due_only`,
   // the job is not due).
   bool Run(std::int64_t id, bool due_only);
