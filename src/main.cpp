@@ -91,6 +91,7 @@ struct Core {
     assignment = std::make_unique<assignment::AssignmentService>(*db, clock, *users);
     leads->SetAssigner(assignment.get());
     leads->SetEvents(&events);
+    leads->SetMailer(settings.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
@@ -103,6 +104,12 @@ struct Core {
     jobs->SetRunner("reminders", [this](const jobs::Job&, Millis now) -> Result<nlohmann::json> {
       auto run = calls->SendDueReminders(now);
       return nlohmann::json{{"popup", run.popup}, {"email", run.email}, {"failed", run.failed}};
+    });
+    jobs->SetRunner("stalled_alert", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
+      auto run = leads->AlertStalled(job.days.value_or(jobs::kDefaultStaleDays), now);
+      nlohmann::json result{{"owners", run.owners}, {"leads", run.leads}, {"email", run.email}};
+      if (run.email_error) result["email_error"] = *run.email_error;
+      return result;
     });
   }
 

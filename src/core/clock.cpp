@@ -110,4 +110,9 @@ std::string FormatDate(Millis t) {
   return FormatRfc3339(t).substr(0, 10);
 }
 
+std::string FormatLocalTime(Millis t) {
+  const std::string s = FormatRfc3339(t + kCompanyUtcOffset);
+  return s.substr(11, 5) + " " + s.substr(8, 2) + "/" + s.substr(5, 2) + "/" + s.substr(0, 4);
+}
+
 }  // namespace sen

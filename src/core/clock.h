@@ -46,5 +46,7 @@ std::optional<Millis> ParseRfc3339(std::string_view text);
 std::optional<Millis> ParseDate(std::string_view text);
 // "YYYY-MM-DD" of a time, UTC.
 std::string FormatDate(Millis t);
+// "HH:MM DD/MM/YYYY" of a time in the company's zone, as Vietnamese write it in a message.
+std::string FormatLocalTime(Millis t);
 
 }  // namespace sen

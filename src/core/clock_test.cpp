@@ -27,6 +27,7 @@ TEST(Dates, AcceptOnlyRealCalendarDays) {
   EXPECT_FALSE(ParseDate("2023-13-01"));
   EXPECT_FALSE(ParseDate("23-01-01"));
   EXPECT_EQ(FormatDate(1'795'000'000'000), "2026-11-18");
+  EXPECT_EQ(FormatLocalTime(1'795'626'000'000), "00:00 26/11/2026");  // 17:00 UTC the day before
 }
 
 TEST(ManualClock, MovesOnlyWhenTold) {

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "db/database.h"
 #include "harness.h"
 
 extern char** environ;
@@ -233,6 +234,67 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_EQ(manager.Patch("/api/jobs/" + std::to_string(job), {{"interval_min", 5}}).status, 403);
     EXPECT_EQ(manager.Delete("/api/jobs/" + std::to_string(job)).status, 403);
   }
+  std::filesystem::remove_all(dir);
+}
+
+// R6 over P3: a stalled-lead alert job tells an owner of their open leads with no activity for
+// its days, by e-mail through the real SMTP server (the days pass in the database: the lead's
+// creation is moved back, as the server's clock cannot be).
+TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
+  auto dir = std::filesystem::temp_directory_path() / ("sen-stalled-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  SmtpServer smtp(dir / "maildir");
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  ASSERT_EQ(admin.Send("PUT", "/api/settings/smtp",
+                       json{{"host", "127.0.0.1"}, {"port", smtp.port()}, {"security", "none"},
+                            {"from", "crm@truong.edu.vn"}})
+                .status,
+            200);
+  auto agent = admin.Post("/api/users", {{"username", "agent.lau"}, {"password", "user-pass-123"},
+                                         {"full_name", "Phan Thị Lâu"}, {"email", "lau@truong.edu.vn"}, {"role", "agent"}});
+  ASSERT_EQ(agent.status, 201) << agent.body;
+  auto lead = admin.Post("/api/leads", {{"full_name", "Đinh Công Chờ"}, {"mobile", UniqueMobile()},
+                                        {"owner_id", agent.json["id"]}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+
+  auto bad = admin.Post("/api/jobs", {{"name", "x"}, {"type", "stalled_alert"}, {"interval_min", 1440}, {"days", 0},
+                                      {"batch_size", 10}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::set<std::string> fields;
+  for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"days", "batch_size"}));
+  auto made = admin.Post("/api/jobs", {{"name", "Lead chưa chăm sóc"}, {"type", "stalled_alert"},
+                                       {"interval_min", 1440}, {"days", 2}, {"active", false}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json["days"], 2);
+  const std::int64_t job = made.json["id"];
+
+  auto ran = RunJob(admin, job);
+  ASSERT_EQ(ran.status, 200) << ran.body;
+  EXPECT_EQ(ran.json["last_result"], (json{{"owners", 0}, {"leads", 0}, {"email", 0}}));  // a new lead is not stalled
+
+  {
+    auto db = db::OpenDatabase(server.db_url(), 1);
+    auto tx = db->BeginWrite();
+    tx->Execute("UPDATE leads SET created_at = created_at - 3 * 86400000 WHERE id = ?", {lead.json["id"].get<std::int64_t>()});
+    tx->Commit();
+  }
+  ran = RunJob(admin, job);
+  EXPECT_EQ(ran.json["last_result"], (json{{"owners", 1}, {"leads", 1}, {"email", 1}})) << ran.body;
+  auto messages = smtp.AwaitMessages(1);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("To: <lau@truong.edu.vn>"), std::string::npos) << messages[0];
+  EXPECT_NE(Body(messages[0]).find("Bạn có 1 lead đang mở chưa có cuộc gọi hay ghi chú nào từ 2 ngày"), std::string::npos)
+      << Body(messages[0]);
+  EXPECT_NE(Body(messages[0]).find("- Đinh Công Chờ (#" + std::to_string(lead.json["id"].get<std::int64_t>())),
+            std::string::npos);
+
+  Client lau(server.port());
+  lau.Login("agent.lau", "user-pass-123");
+  EXPECT_EQ(lau.Post("/api/jobs", {{"name", "x"}, {"type", "stalled_alert"}, {"interval_min", 5}}).status, 403);
   std::filesystem::remove_all(dir);
 }
 

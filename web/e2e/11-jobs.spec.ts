@@ -1,6 +1,7 @@
 // R5, R6, C4: leads are queued for a rule from the list's mass update; an auto-assign job made on
 // the jobs page hands them out a batch per run, and its last run says what it did; a call reminder
-// pops up on its owner’s page.
+// pops up on its owner’s page, and so does a stalled-lead alert.
+import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
@@ -119,5 +120,47 @@ test('a call reminder pops up on its owner’s page', async ({ browser, request 
   await expect(popup).toContainText('Hẹn tư vấn lộ trình · Phan Thị Nhắc');
   await popup.click();
   await expect(an.getByTestId('lead-name')).toHaveText('Phan Thị Nhắc');
+  await context.close();
+});
+
+test('a stalled-lead alert made on the jobs page pops up on the owner’s page', async ({ browser, page, request }) => {
+  const context = await browser.newContext();
+  const an = await context.newPage();
+  await signIn(an, 'agent.an', agentPassword);
+
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const users = (await (await request.get('/api/users?q=agent.an')).json()) as { items: { id: number; username: string }[] };
+  const anId = users.items.find((u) => u.username === 'agent.an')?.id;
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Trương Văn Quên', mobile: '0906 400 001', owner_id: anId },
+  });
+  expect(lead.status(), await lead.text()).toBe(201);
+  // Five days without a call or a note: only the database can move a lead's creation back.
+  const id = ((await lead.json()) as { id: number }).id;
+  const backdate = `UPDATE leads SET created_at = created_at - 5 * 86400000 WHERE id = ${id}`;
+  execFileSync('sqlite3', ['-cmd', '.timeout 5000', process.env.SEN_E2E_DB ?? '', backdate]);
+
+  await signIn(page, 'admin', adminPassword);
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Lịch biểu' }).click();
+  await page.getByTestId('job-create').click();
+  const dialog = page.getByRole('dialog');
+  await page.getByTestId('job-name').fill('Lead bị bỏ quên');
+  await pickOption(page, page.getByTestId('job-type'), 'Cảnh báo lead chưa chăm sóc');
+  await page.getByTestId('job-days').fill('2');
+  await dialog.getByRole('switch').click();
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  const row = page.getByTestId('jobs-table').getByRole('row').filter({ hasText: 'Lead bị bỏ quên' });
+  await expect(row).toContainText('Cảnh báo lead chưa chăm sóc');
+  await expect(row).toContainText('sau 2 ngày');
+  await row.getByTestId('job-run').click();
+  await expect(row.getByTestId('job-last-run')).toContainText('Đã báo 1 người phụ trách, 1 lead');
+
+  const popup = an.locator('.live-event').filter({ hasText: 'chưa được chăm sóc 2 ngày' });
+  await expect(popup).toContainText('1 lead chưa được chăm sóc 2 ngày');
+  await expect(popup).toContainText('Trương Văn Quên');
+  await popup.click();
+  await expect(an).toHaveURL(/\/leads\?owner_id=me$/);
   await context.close();
 });

@@ -11,6 +11,7 @@ const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startTimeoutMs = 30_000;
 
 interface Started {
+  database: string;
   baseURL: string;
   stop: () => Promise<void>;
 }
@@ -22,9 +23,10 @@ async function startServer(): Promise<Started> {
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is empty: run npm run build first`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sen-e2e-'));
+  const database = path.join(dataDir, 'sen.db');
   const child = spawn(
     bin,
-    ['serve', '--listen', '127.0.0.1:0', '--db', `sqlite:${path.join(dataDir, 'sen.db')}`, '--web-root', webRoot],
+    ['serve', '--listen', '127.0.0.1:0', '--db', `sqlite:${database}`, '--web-root', webRoot],
     { env: { ...process.env, SEN_ADMIN_PASSWORD: adminPassword }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -58,7 +60,7 @@ async function startServer(): Promise<Started> {
       });
     });
     await waitForHealth(baseURL);
-    return { baseURL, stop };
+    return { database, baseURL, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -83,6 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     const seeded = await seed(server.baseURL);
     process.env.SEN_E2E_BASE_URL = server.baseURL;
+    process.env.SEN_E2E_DB = server.database;  // for what only time could do (leads days old)
     process.env.SEN_E2E_BINH_LEAD_ID = String(seeded.binhLeadId);
     process.env.SEN_E2E_LEAD_IDS = JSON.stringify(seeded.leadIds);
   } catch (error) {

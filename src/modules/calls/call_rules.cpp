@@ -86,10 +86,8 @@ std::vector<ReminderDue> RemindersOf(const Call& call) {
 
 ReminderText ReminderMail(std::string_view language, const std::string& owner_name, const Call& call,
                           const std::string& lead_name) {
-  // "HH:MM DD/MM/YYYY" in the company's zone, from the RFC 3339 text of the shifted time.
-  const std::string t = FormatRfc3339(call.start_at + kCompanyUtcOffset);
-  const std::string clock = t.substr(11, 5);
-  const std::string when = clock + " " + t.substr(8, 2) + "/" + t.substr(5, 2) + "/" + t.substr(0, 4);
+  const std::string when = FormatLocalTime(call.start_at);
+  const std::string clock = when.substr(0, 5);
   if (language == "en") {
     return {"Call reminder: " + call.subject + " at " + clock,
             "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " + when + ": " +

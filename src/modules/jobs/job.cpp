@@ -24,6 +24,7 @@ nlohmann::json ToJson(const Job& job) {
           {"ends_at", Time(job.ends_at)},
           {"rule_id", OrNull(job.rule_id)},
           {"batch_size", OrNull(job.batch_size)},
+          {"days", OrNull(job.days)},
           {"next_run_at", FormatRfc3339(job.next_run_at)},
           {"last_run_at", Time(job.last_run_at)},
           {"last_status", OrNull(job.last_status)},

@@ -6,15 +6,15 @@ namespace sen::jobs::repo {
 namespace {
 
 constexpr std::string_view kColumns = R"~(
-SELECT id, name, type, active, interval_min, starts_at, ends_at, rule_id, batch_size, next_run_at, last_run_at,
-  last_status, last_result, COALESCE(lease_until > ?, 0), created_at, updated_at FROM jobs)~";
+SELECT id, name, type, active, interval_min, starts_at, ends_at, rule_id, batch_size, days, next_run_at,
+  last_run_at, last_status, last_result, COALESCE(lease_until > ?, 0), created_at, updated_at FROM jobs)~";
 constexpr std::string_view kInsert = R"~(
-INSERT INTO jobs (name, type, active, interval_min, starts_at, ends_at, rule_id, batch_size, next_run_at, created_at,
-  updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)~";
+INSERT INTO jobs (name, type, active, interval_min, starts_at, ends_at, rule_id, batch_size, days, next_run_at,
+  created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)~";
 constexpr std::string_view kUpdate = R"~(
 UPDATE jobs SET name = ?, type = ?, active = ?, interval_min = ?, starts_at = ?, ends_at = ?, rule_id = ?,
-  batch_size = ?, next_run_at = ?, updated_at = ?
+  batch_size = ?, days = ?, next_run_at = ?, updated_at = ?
 WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM jobs WHERE id = ?";
 constexpr std::string_view kDue =
@@ -39,13 +39,14 @@ Job ReadJob(const db::Row& r) {
   j.ends_at = r.OptInt(6);
   j.rule_id = r.OptInt(7);
   j.batch_size = r.OptInt(8);
-  j.next_run_at = r.Int(9);
-  j.last_run_at = r.OptInt(10);
-  j.last_status = r.OptStr(11);
-  if (auto result = r.OptStr(12)) j.last_result = nlohmann::json::parse(*result, nullptr, false);
-  j.running = r.Int(13) != 0;
-  j.created_at = r.Int(14);
-  j.updated_at = r.Int(15);
+  j.days = r.OptInt(9);
+  j.next_run_at = r.Int(10);
+  j.last_run_at = r.OptInt(11);
+  j.last_status = r.OptStr(12);
+  if (auto result = r.OptStr(13)) j.last_result = nlohmann::json::parse(*result, nullptr, false);
+  j.running = r.Int(14) != 0;
+  j.created_at = r.Int(15);
+  j.updated_at = r.Int(16);
   return j;
 }
 
@@ -65,12 +66,12 @@ std::optional<Job> Find(db::Transaction& tx, std::int64_t id, Millis now) {
 
 std::int64_t Insert(db::Transaction& tx, const Job& j) {
   return *tx.QueryInt(kInsert, {j.name, j.type, j.active, j.interval_min, j.starts_at, j.ends_at, j.rule_id,
-                                j.batch_size, j.next_run_at, j.created_at, j.updated_at});
+                                j.batch_size, j.days, j.next_run_at, j.created_at, j.updated_at});
 }
 
 void Update(db::Transaction& tx, const Job& j) {
   tx.Execute(kUpdate, {j.name, j.type, j.active, j.interval_min, j.starts_at, j.ends_at, j.rule_id, j.batch_size,
-                       j.next_run_at, j.updated_at, j.id});
+                       j.days, j.next_run_at, j.updated_at, j.id});
 }
 
 void Delete(db::Transaction& tx, std::int64_t id) { tx.Execute(kDelete, {id}); }

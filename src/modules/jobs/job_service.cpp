@@ -17,6 +17,7 @@ using nlohmann::json;
 constexpr Millis kMinute = 60'000;
 constexpr std::int64_t kMaxInterval = 7 * 24 * 60;  // a week, in minutes
 constexpr std::int64_t kMaxBatch = 100'000;
+constexpr std::int64_t kMaxStaleDays = 365;
 
 bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
 
@@ -54,9 +55,8 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
       job.name = value.is_string() ? text::Tidy(value.get<std::string>()) : "";
       if (job.name.empty() || job.name.size() > 200) errors.Add(key, "is required, up to 200 bytes", "required");
     } else if (key == "type") {
-      // Stalled-lead alerts come with their feature; until then a job of theirs would run nothing.
-      if (value == "auto_assign" || value == "reminders") job.type = value.get<std::string>();
-      else errors.Add(key, "must be auto_assign or reminders", "unknown_value");
+      if (value == "auto_assign" || value == "reminders" || value == "stalled_alert") job.type = value.get<std::string>();
+      else errors.Add(key, "must be auto_assign, reminders or stalled_alert", "unknown_value");
     } else if (key == "active") {
       if (value.is_boolean()) job.active = value.get<bool>();
       else errors.Add(key, "must be true or false", "wrong_type");
@@ -80,6 +80,10 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
                    "out_of_range");
       }
       (key == "rule_id" ? job.rule_id : job.batch_size) = n;
+    } else if (key == "days") {
+      auto n = value.is_null() ? std::nullopt : WholeIn(value, 1, kMaxStaleDays);
+      if (!value.is_null() && !n) errors.Add(key, "must be a whole number of days from 1 to 365", "out_of_range");
+      job.days = n;
     } else if (key != "id" && key != "next_run_at" && key != "last_run_at" && key != "last_status" &&
                key != "last_result" && key != "running" && key != "created_at" && key != "updated_at") {
       errors.Add(key, "is not a job setting", "unknown_field");
@@ -97,6 +101,8 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
     if (job.rule_id) errors.Add("rule_id", "goes with auto_assign jobs", "unknown_field");
     if (job.batch_size) errors.Add("batch_size", "goes with auto_assign jobs", "unknown_field");
   }
+  if (job.type == "stalled_alert" && !job.days && !errors.Has("days")) job.days = kDefaultStaleDays;
+  if (job.type != "stalled_alert" && job.days) errors.Add("days", "goes with stalled_alert jobs", "unknown_field");
   if (job.ends_at && *job.ends_at <= job.starts_at && !errors.Has("ends_at")) {
     errors.Add("ends_at", "must be after starts_at", "out_of_range");
   }

@@ -161,12 +161,26 @@ TEST_F(JobServiceTest, AFailedRunIsRecordedAndTheScheduleGoesOn) {
 }
 
 TEST_F(JobServiceTest, InputErrorsNameTheField) {
-  auto bad = a_->Create(admin_, {{"name", ""}, {"type", "stalled_alert"}, {"interval_min", 0},
-                                 {"starts_at", "tomorrow"}, {"batch_size", -1}});
+  auto bad = a_->Create(admin_, {{"name", ""}, {"type", "weekly_report"}, {"interval_min", 0},
+                                 {"starts_at", "tomorrow"}, {"batch_size", -1}, {"days", 0}});
   ASSERT_FALSE(bad);
   std::set<std::string> fields;
   for (const auto& d : bad.error().details) fields.insert(d.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"name", "type", "interval_min", "starts_at", "batch_size", "rule_id"}));
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"name", "type", "interval_min", "starts_at", "batch_size", "days", "rule_id"}));
+  auto stalled = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440}});
+  ASSERT_TRUE(stalled) << stalled.error().message;
+  EXPECT_EQ(stalled->days, 3);  // unless the job says otherwise
+  auto days_elsewhere = a_->Create(admin_, {{"name", "x"}, {"type", "auto_assign"}, {"interval_min", 5},
+                                            {"rule_id", rule_id_}, {"days", 7}});
+  ASSERT_FALSE(days_elsewhere);
+  EXPECT_EQ(days_elsewhere.error().details.at(0).field, "days");
+  auto rule_elsewhere = a_->Create(admin_, {{"name", "x"}, {"type", "stalled_alert"}, {"interval_min", 5},
+                                            {"rule_id", rule_id_}, {"days", 366}});
+  ASSERT_FALSE(rule_elsewhere);
+  fields.clear();
+  for (const auto& d : rule_elsewhere.error().details) fields.insert(d.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"rule_id", "days"}));
   auto no_rule = a_->Create(admin_, {{"name", "x"}, {"type", "auto_assign"}, {"interval_min", 5}, {"rule_id", 999}});
   ASSERT_FALSE(no_rule);
   EXPECT_EQ(no_rule.error().details.at(0).field, "rule_id");

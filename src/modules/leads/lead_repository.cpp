@@ -175,6 +175,15 @@ SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
 WHERE q.rule_id = ? AND l.deleted_at IS NULL)~";
 constexpr std::string_view kDequeueTargets =
     "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
+#define SEN_STALLED                                                                     \
+  "deleted_at IS NULL AND status NOT IN ('converted', 'dead') AND do_not_contact = 0 " \
+  "AND COALESCE(last_activity_at, created_at) < ?"
+constexpr std::string_view kStalledByOwner =
+    "SELECT owner_id, COUNT(*) FROM leads WHERE owner_id IS NOT NULL AND " SEN_STALLED " GROUP BY owner_id";
+constexpr std::string_view kOldestStalled =
+    "SELECT id, full_name, COALESCE(last_activity_at, created_at) AS since FROM leads WHERE owner_id = ? AND "
+    SEN_STALLED " ORDER BY since, id LIMIT ?";
+#undef SEN_STALLED
 constexpr std::string_view kInsertOwnerChange = R"~(
 INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
 VALUES (?, ?, ?, ?, ?, ?, ?))~";
@@ -669,6 +678,20 @@ std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id) {
 }
 
 void DequeueTargets(db::Transaction& tx) { tx.Execute(kDequeueTargets); }
+
+std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transaction& tx, Millis cutoff) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  tx.Query(kStalledByOwner, {cutoff}, [&](const db::Row& r) { out.emplace_back(r.Int(0), r.Int(1)); });
+  return out;
+}
+
+std::vector<StalledLead> OldestStalled(db::Transaction& tx, std::int64_t owner_id, Millis cutoff, std::int64_t limit) {
+  std::vector<StalledLead> out;
+  tx.Query(kOldestStalled, {owner_id, cutoff, limit}, [&](const db::Row& r) {
+    out.push_back({r.Int(0), r.Str(1), r.Int(2)});
+  });
+  return out;
+}
 
 void InsertOwnerChange(db::Transaction& tx, const OwnerChange& c) {
   tx.Execute(kInsertOwnerChange, {c.lead_id, c.from, c.to, c.rule_id, c.by, c.reason, c.at});

@@ -77,6 +77,11 @@ std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);
 // Takes the targets out of the queue.
 void DequeueTargets(db::Transaction& tx);
 
+// P3: open leads (not converted or dead, not do-not-contact) whose last activity, or creation
+// when they have none, is before `cutoff`: how many each owner has, and an owner's oldest.
+std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transaction& tx, Millis cutoff);
+std::vector<StalledLead> OldestStalled(db::Transaction& tx, std::int64_t owner_id, Millis cutoff, std::int64_t limit);
+
 // R7: one change of a lead's owner.
 struct OwnerChange {
   std::int64_t lead_id = 0;

@@ -196,4 +196,29 @@ void ApplyAssignmentStatus(Lead& lead) {
   if (lead.owner_id && lead.status == "new") lead.status = "assigned";
 }
 
+MailMessage StalledMail(std::string_view language, std::string to, const std::string& owner_name, std::int64_t days,
+                        std::int64_t count, const std::vector<StalledLead>& oldest) {
+  const bool en = language == "en";
+  const std::string n = std::to_string(count);
+  const std::string d = std::to_string(days);
+  MailMessage m{std::move(to), "", ""};
+  if (en) {
+    const std::string leads = n + (count == 1 ? " of your leads has" : " of your leads have");
+    const std::string for_days = " for " + d + (days == 1 ? " day" : " days");
+    m.subject = leads + " had no activity" + for_days;
+    m.body = "Hello " + owner_name + ",\n\n" + leads + " had no call or note" + for_days +
+             " or more. The longest waiting:\n";
+  } else {
+    m.subject = n + " lead của bạn chưa được chăm sóc " + d + " ngày";
+    m.body = "Xin chào " + owner_name + ",\n\nBạn có " + n + " lead đang mở chưa có cuộc gọi hay ghi chú nào từ " + d +
+             " ngày trở lên. Chờ lâu nhất:\n";
+  }
+  for (const auto& lead : oldest) {
+    m.body += "- " + lead.full_name + " (#" + std::to_string(lead.id) + "), " + (en ? "since " : "từ ") +
+              FormatLocalTime(lead.since).substr(6) + "\n";
+  }
+  m.body += "\n-- Sen";
+  return m;
+}
+
 }  // namespace sen::leads

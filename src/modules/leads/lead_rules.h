@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/mail.h"
 #include "core/principal.h"
 #include "modules/leads/lead.h"
 
@@ -70,5 +71,16 @@ Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_
 
 // L10: a lead that gets an owner while New becomes Assigned.
 void ApplyAssignmentStatus(Lead& lead);
+
+// P3: an open lead (not converted, not dead, may be called) with no activity since `since`.
+struct StalledLead {
+  std::int64_t id = 0;
+  std::string full_name;
+  Millis since = 0;  // its last activity, or its creation when it has none
+};
+// The stalled-lead alert to an owner, in their language: how many of their leads have had no
+// activity for `days` days, the oldest of them listed with the date, in the company's zone.
+MailMessage StalledMail(std::string_view language, std::string to, const std::string& owner_name, std::int64_t days,
+                        std::int64_t count, const std::vector<StalledLead>& oldest);
 
 }  // namespace sen::leads

@@ -228,5 +228,19 @@ TEST(LeadStatus, GettingAnOwnerMovesNewToAssignedOnly) {
   EXPECT_EQ(unowned.status, "new");
 }
 
+TEST(LeadRule, StalledMailCountsAndListsTheOldestInTheOwnersLanguage) {
+  const Millis created = 1'795'626'000'000;  // 2026-11-25T17:00:00Z, 26/11 in Vietnam
+  const std::vector<StalledLead> oldest = {{7, "Đỗ Thị Đào", created}, {9, "Lê Văn Em", created + 86'400'000}};
+  auto vi = StalledMail("vi", "an@example.vn", "Trần Văn An", 3, 12, oldest);
+  EXPECT_EQ(vi.to, "an@example.vn");
+  EXPECT_EQ(vi.subject, "12 lead của bạn chưa được chăm sóc 3 ngày");
+  EXPECT_NE(vi.body.find("Xin chào Trần Văn An"), std::string::npos);
+  EXPECT_NE(vi.body.find("- Đỗ Thị Đào (#7), từ 26/11/2026\n- Lê Văn Em (#9), từ 27/11/2026\n"), std::string::npos);
+  auto en = StalledMail("en", "an@example.vn", "An", 7, 1, {oldest[0]});
+  EXPECT_EQ(en.subject, "1 of your leads has had no activity for 7 days");
+  EXPECT_EQ(StalledMail("en", "", "An", 1, 2, {}).subject, "2 of your leads have had no activity for 1 day");
+  EXPECT_NE(en.body.find("- Đỗ Thị Đào (#7), since 26/11/2026\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sen::leads

@@ -77,6 +77,8 @@ class LeadService {
   void SetAssigner(Assigner* assigner) { assigner_ = assigner; }
   // Live events: "lead_assigned" tells a new owner (other than who made the change).
   void SetEvents(EventHub* events) { events_ = events; }
+  // Sends the stalled-lead alerts' e-mails.
+  void SetMailer(Mailer* mailer) { mailer_ = mailer; }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
@@ -100,13 +102,24 @@ class LeadService {
   // L8: one transaction, one audit batch; a dry run does it all and rolls back.
   Result<MassUpdateResult> MassUpdate(const Principal& p, const MassUpdateInput& input);
   // R5: hands the oldest queued leads of a rule to its members (`batch` of them, or one per
-  // member who may take one when not given) in one transaction, set-wise per new owner; the
-  // history says "queue". Answers what was given and what is left queued.
+  // member who may take one when not given), a transaction per chunk; the history says "queue".
+  // Answers what was given and what is left queued.
   struct Distribution {
     std::int64_t assigned = 0;
     std::int64_t left = 0;
   };
   Result<Distribution> DistributeQueued(std::int64_t rule_id, std::optional<std::int64_t> batch, Millis now);
+
+  // P3 as a scheduled job (R6): tells each active owner of leads stalled `days` days how many
+  // they have and which wait longest, by a live "stalled_leads" event and, when they have an
+  // address, by e-mail (after one e-mail fails the others wait for the next run).
+  struct StalledRun {
+    std::int64_t owners = 0;  // owners told
+    std::int64_t leads = 0;   // their stalled leads
+    std::int64_t email = 0;   // e-mails sent
+    std::optional<std::string> email_error;  // why e-mail stopped, when it did
+  };
+  StalledRun AlertStalled(std::int64_t days, Millis now);
 
   // For activities on a lead (calls, notes), inside the caller's transaction: the live lead if
   // `p` may see it.
@@ -203,6 +216,7 @@ class LeadService {
   ViewResolver resolve_view_;
   Assigner* assigner_ = nullptr;
   EventHub* events_ = nullptr;
+  Mailer* mailer_ = nullptr;
   db::ListCache lists_;
 };
 

@@ -305,7 +305,7 @@ export type AssignmentRuleInput = Omit<AssignmentRule, 'id' | 'created_at' | 'up
   members: Pick<RuleMember, 'user_id' | 'weight' | 'daily_cap'>[];
 };
 
-export type JobType = 'auto_assign' | 'reminders';
+export type JobType = 'auto_assign' | 'reminders' | 'stalled_alert';
 
 /** R6: a scheduled job; last_result is what its last run reported. */
 export interface Job {
@@ -318,16 +318,22 @@ export interface Job {
   ends_at: string | null;
   rule_id: number | null;
   batch_size: number | null;
+  /** stalled_alert: days without activity that make a lead stalled. */
+  days: number | null;
   next_run_at: string;
   last_run_at: string | null;
   last_status: 'ok' | 'failed' | null;
-  /** auto_assign: assigned, left; reminders: popup, email, failed; or error. */
+  /** auto_assign: assigned, left; reminders: popup, email, failed; stalled_alert: owners, leads,
+   * email, email_error; or error. */
   last_result: {
     assigned?: number;
     left?: number;
     popup?: number;
     email?: number;
     failed?: number;
+    owners?: number;
+    leads?: number;
+    email_error?: string;
     error?: string;
   } | null;
   running: boolean;
@@ -335,7 +341,7 @@ export interface Job {
   updated_at: string;
 }
 
-export type JobInput = Pick<Job, 'name' | 'type' | 'active' | 'interval_min' | 'starts_at' | 'ends_at' | 'rule_id' | 'batch_size'>;
+export type JobInput = Pick<Job, 'name' | 'type' | 'active' | 'interval_min' | 'starts_at' | 'ends_at' | 'rule_id' | 'batch_size' | 'days'>;
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean';
 

@@ -1,5 +1,6 @@
 // Create or change a scheduled job (R6), as the manual's "Tạo lịch" form: name, job, interval,
-// start and end date-time; an auto-assign job also names its rule and how many leads a run gives.
+// start and end date-time; an auto-assign job also names its rule and how many leads a run gives,
+// a stalled-lead alert after how many days without activity a lead counts as stalled.
 // (Call reminders are a job too, made with every database: every minute.)
 import { useEffect } from 'react';
 import { App as AntApp, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
@@ -12,7 +13,7 @@ import { showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 
 const intervals = [1, 5, 10, 15, 30, 60, 120, 240, 1440];
-const jobTypes: JobType[] = ['auto_assign', 'reminders'];
+const jobTypes: JobType[] = ['auto_assign', 'reminders', 'stalled_alert'];
 
 interface Values {
   name: string;
@@ -23,6 +24,7 @@ interface Values {
   ends_at?: Dayjs | null;
   rule_id?: number;
   batch_size?: number | null;
+  days?: number | null;
 }
 
 interface Props {
@@ -53,6 +55,7 @@ export function JobModal({ open, job, rules, onClose }: Props) {
             ends_at: job.ends_at ? dayjs(job.ends_at) : null,
             rule_id: job.rule_id ?? undefined,
             batch_size: job.batch_size,
+            days: job.days,
           }
         : { type: 'auto_assign', active: true, interval_min: 5, starts_at: dayjs().second(0).millisecond(0) },
     );
@@ -70,6 +73,7 @@ export function JobModal({ open, job, rules, onClose }: Props) {
         ends_at: values.ends_at ? values.ends_at.toISOString() : null,
         rule_id: assigns ? (values.rule_id ?? null) : null,
         batch_size: assigns ? (values.batch_size ?? null) : null,
+        days: values.type === 'stalled_alert' ? (values.days ?? null) : null,
       };
       return job ? updateJob(job.id, input) : createJob(input);
     },
@@ -136,6 +140,11 @@ export function JobModal({ open, job, rules, onClose }: Props) {
               <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} data-testid="job-batch" />
             </Form.Item>
           </Flex>
+        )}
+        {type === 'stalled_alert' && (
+          <Form.Item name="days" label={t('jobs.days')} extra={t('jobs.daysHint')} style={{ maxWidth: 240 }}>
+            <InputNumber min={1} max={365} precision={0} placeholder="3" style={{ width: '100%' }} data-testid="job-days" />
+          </Form.Item>
         )}
       </Form>
     </Modal>

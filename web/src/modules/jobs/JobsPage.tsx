@@ -26,8 +26,13 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
         <Typography.Text type="secondary">
           {job.type === 'reminders'
             ? t('jobs.reminded', { popup: result.popup ?? 0, email: result.email ?? 0, failed: result.failed ?? 0 })
-            : t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
+            : job.type === 'stalled_alert'
+              ? t('jobs.alerted', { owners: result.owners ?? 0, leads: result.leads ?? 0, email: result.email ?? 0 })
+              : t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
         </Typography.Text>
+      )}
+      {result.email_error && (
+        <Typography.Text type="warning">{t('jobs.emailError', { error: result.email_error })}</Typography.Text>
       )}
     </Flex>
   );
@@ -98,6 +103,9 @@ export function JobsPage() {
                     <Typography.Text type="secondary">
                       {ruleName(job.rule_id)} · {job.batch_size ?? t('jobs.oneEach')}
                     </Typography.Text>
+                  )}
+                  {job.type === 'stalled_alert' && (
+                    <Typography.Text type="secondary">{t('jobs.afterDays', { count: Number(job.days) })}</Typography.Text>
                   )}
                 </Flex>
               ),

@@ -1,0 +1,51 @@
+// LeadService::AlertStalled: the stalled-lead alert job (R6 over P3's leads).
+#include "modules/leads/lead_repository.h"
+#include "modules/leads/lead_service.h"
+
+namespace sen::leads {
+
+namespace {
+constexpr Millis kDay = 24LL * 3600 * 1000;
+constexpr std::int64_t kListedInEvent = 5;
+constexpr std::int64_t kListedInMail = 20;
+}  // namespace
+
+LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now) {
+  struct Alert {
+    users::User owner;
+    std::int64_t count = 0;
+    std::vector<StalledLead> oldest;
+  };
+  const Millis cutoff = now - days * kDay;
+  std::vector<Alert> alerts;
+  {
+    auto tx = db_.BeginRead();
+    for (const auto& [owner_id, count] : repo::StalledByOwner(*tx, cutoff)) {
+      auto owner = users_.FindActive(*tx, owner_id);  // a departed owner's leads are the managers' (P3)
+      if (!owner) continue;
+      alerts.push_back({std::move(*owner), count, repo::OldestStalled(*tx, owner_id, cutoff, kListedInMail)});
+    }
+  }
+  StalledRun run;
+  for (const auto& a : alerts) {
+    ++run.owners;
+    run.leads += a.count;
+    if (events_) {
+      nlohmann::json listed = nlohmann::json::array();
+      for (std::size_t i = 0; i < a.oldest.size() && static_cast<std::int64_t>(i) < kListedInEvent; ++i) {
+        listed.push_back({{"id", a.oldest[i].id}, {"full_name", a.oldest[i].full_name},
+                          {"since", FormatRfc3339(a.oldest[i].since)}});
+      }
+      events_->Publish(a.owner.id, "stalled_leads", {{"count", a.count}, {"days", days}, {"leads", listed}});
+    }
+    if (!a.owner.email || run.email_error) continue;
+    auto sent = mailer_ ? mailer_->Send(StalledMail(a.owner.language, *a.owner.email, a.owner.full_name, days,
+                                                    a.count, a.oldest))
+                        : Status(Error::Conflict("e-mail is not set up"));
+    if (sent) ++run.email;
+    else run.email_error = sent.error().message;
+  }
+  return run;
+}
+
+}  // namespace sen::leads

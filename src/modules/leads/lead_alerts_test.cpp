@@ -1,0 +1,148 @@
+// The stalled-lead alert against a real database, with a manual clock standing for the days.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "db/migrator.h"
+#include "modules/leads/lead_service.h"
+
+namespace sen::leads {
+namespace {
+
+constexpr Millis kDay = 24LL * 3600 * 1000;
+constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
+
+class FakeMailer final : public Mailer {
+ public:
+  Status Send(const MailMessage& message) override {
+    tried.push_back(message);
+    if (down) return Error::Conflict("could not connect to the SMTP server");
+    return {};
+  }
+  bool down = false;
+  std::vector<MailMessage> tried;
+};
+
+class StalledAlertTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sen-stalled-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
+    db::Migrate(*db_);
+    users_ = std::make_unique<users::UserService>(*db_, clock_);
+    fields_ = std::make_unique<customfields::CustomFieldService>(*db_, clock_);
+    leads_ = std::make_unique<LeadService>(*db_, clock_, *users_, *fields_);
+    leads_->SetEvents(&events_);
+    leads_->SetMailer(&mailer_);
+  }
+  void TearDown() override {
+    leads_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::int64_t Agent(const std::string& username, std::optional<std::string> email, const std::string& language) {
+    auto u = users_->Create(users::UserService::System(),
+                            {username, "agent-pass-123", username + " Nguyễn", email, "agent", {}, {}, language});
+    EXPECT_TRUE(u) << u.error().message;
+    auto events = std::make_shared<std::vector<nlohmann::json>>();
+    heard_[u->id] = events;
+    events_.Subscribe(u->id, [events](std::string text) {
+      auto event = nlohmann::json::parse(text);
+      if (event["type"] == "stalled_leads") events->push_back(std::move(event));  // not "lead_assigned"
+    });
+    return u->id;
+  }
+  std::int64_t Lead(const std::string& name, std::optional<std::int64_t> owner, nlohmann::json extra = {}) {
+    nlohmann::json input = {{"full_name", name}};
+    if (owner) input["owner_id"] = *owner;
+    if (extra.is_object()) input.update(extra);
+    auto lead = leads_->Create(users::UserService::System(), input, true);
+    EXPECT_TRUE(lead) << lead.error().message;
+    return lead->id;
+  }
+  void Touch(std::int64_t lead_id) {
+    auto tx = db_->BeginWrite();
+    auto lead = leads_->FindForActivity(*tx, users::UserService::System(), lead_id);
+    ASSERT_TRUE(lead);
+    leads_->RecordActivity(*tx, users::UserService::System(), *lead, clock_.Now(), std::nullopt, clock_.Now());
+    tx->Commit();
+  }
+
+  std::filesystem::path dir_;
+  ManualClock clock_{kT0};
+  EventHub events_;
+  FakeMailer mailer_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<users::UserService> users_;
+  std::unique_ptr<customfields::CustomFieldService> fields_;
+  std::unique_ptr<LeadService> leads_;
+  std::map<std::int64_t, std::shared_ptr<std::vector<nlohmann::json>>> heard_;
+};
+
+TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
+  const auto an = Agent("agent.an", "an@example.vn", "vi");
+  const auto binh = Agent("agent.binh", "binh@example.vn", "en");
+  const auto cuong = Agent("agent.cuong", std::nullopt, "vi");
+  const auto old_one = Lead("Đỗ Thị Đào", an);
+  const auto touched = Lead("Lê Văn Em", an);
+  Lead("Phạm Thu Hà", an, {{"status", "converted"}});
+  Lead("Vũ Minh Khoa", binh, {{"do_not_contact", true}, {"dnc_reason", "không muốn nghe"}});
+  const auto binhs = Lead("Hoàng Lan", binh);
+  const auto cuongs = Lead("Trịnh Quang", cuong);
+  Lead("Không ai nhận", std::nullopt);
+  clock_.Advance(2 * kDay);
+  Lead("Mới toanh", an);
+  clock_.Advance(2 * kDay);
+  Touch(touched);
+
+  auto run = leads_->AlertStalled(3, clock_.Now());
+  EXPECT_EQ(run.owners, 3);
+  EXPECT_EQ(run.leads, 3);
+  EXPECT_EQ(run.email, 2);  // cuong has no address
+  EXPECT_FALSE(run.email_error);
+  ASSERT_EQ(heard_[an]->size(), 1u);
+  const auto& e = heard_[an]->at(0);
+  EXPECT_EQ(e["type"], "stalled_leads");
+  EXPECT_EQ(e["data"]["count"], 1);
+  EXPECT_EQ(e["data"]["days"], 3);
+  ASSERT_EQ(e["data"]["leads"].size(), 1u);
+  EXPECT_EQ(e["data"]["leads"][0]["id"], old_one);
+  EXPECT_EQ(e["data"]["leads"][0]["full_name"], "Đỗ Thị Đào");
+  EXPECT_EQ(heard_[binh]->at(0)["data"]["leads"][0]["id"], binhs);
+  EXPECT_EQ(heard_[cuong]->at(0)["data"]["leads"][0]["id"], cuongs);
+  ASSERT_EQ(mailer_.tried.size(), 2u);
+  EXPECT_EQ(mailer_.tried[0].to, "an@example.vn");
+  EXPECT_EQ(mailer_.tried[0].subject, "1 lead của bạn chưa được chăm sóc 3 ngày");
+  EXPECT_EQ(mailer_.tried[1].subject, "1 of your leads has had no activity for 3 days");
+
+  // A week on the touched lead has waited long enough too; five days is too long for the rest.
+  clock_.Advance(3 * kDay + 1);
+  run = leads_->AlertStalled(3, clock_.Now());
+  EXPECT_EQ(heard_[an]->back()["data"]["count"], 3);  // the old one, the touched one, the new one
+  EXPECT_EQ(heard_[an]->back()["data"]["leads"][0]["id"], old_one);
+  EXPECT_EQ(leads_->AlertStalled(30, clock_.Now()).owners, 0);
+}
+
+TEST_F(StalledAlertTest, AfterOneEmailFailsTheOthersWaitButEveryoneHearsLive) {
+  const auto an = Agent("agent.an", "an@example.vn", "vi");
+  const auto binh = Agent("agent.binh", "binh@example.vn", "en");
+  Lead("Đỗ Thị Đào", an);
+  Lead("Hoàng Lan", binh);
+  clock_.Advance(4 * kDay);
+  mailer_.down = true;
+  auto run = leads_->AlertStalled(3, clock_.Now());
+  EXPECT_EQ(run.owners, 2);
+  EXPECT_EQ(run.email, 0);
+  EXPECT_EQ(run.email_error, "could not connect to the SMTP server");
+  EXPECT_EQ(mailer_.tried.size(), 1u);
+  EXPECT_EQ(heard_[an]->size(), 1u);
+  EXPECT_EQ(heard_[binh]->size(), 1u);
+}
+
+}  // namespace
+}  // namespace sen::leads
