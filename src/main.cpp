@@ -107,7 +107,8 @@ struct Core {
     });
     jobs->SetRunner("stalled_alert", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
       auto run = leads->AlertStalled(job.days.value_or(jobs::kDefaultStaleDays), now);
-      nlohmann::json result{{"owners", run.owners}, {"leads", run.leads}, {"email", run.email}};
+      nlohmann::json result{{"owners", run.owners}, {"leads", run.leads}, {"email", run.email},
+                            {"email_failed", run.email_failed}};
       if (run.email_error) result["email_error"] = *run.email_error;
       return result;
     });

@@ -137,9 +137,12 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
     data: { full_name: 'Trương Văn Quên', mobile: '0906 400 001', owner_id: anId },
   });
   expect(lead.status(), await lead.text()).toBe(201);
-  // Five days without a call or a note: only the database can move a lead's creation back.
+  await expect(an.locator('.live-event')).toContainText('Trương Văn Quên');  // agent.an's page listens
+  // Given five days ago and no call or note since: only the database can move time back.
   const id = ((await lead.json()) as { id: number }).id;
-  const backdate = `UPDATE leads SET created_at = created_at - 5 * 86400000 WHERE id = ${id}`;
+  const backdate =
+    `UPDATE leads SET created_at = created_at - 5 * 86400000 WHERE id = ${id}; ` +
+    `UPDATE lead_assignments SET at = at - 5 * 86400000 WHERE lead_id = ${id}`;
   execFileSync('sqlite3', ['-cmd', '.timeout 5000', process.env.SEN_E2E_DB ?? '', backdate]);
 
   await signIn(page, 'admin', adminPassword);
@@ -148,6 +151,7 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   const dialog = page.getByRole('dialog');
   await page.getByTestId('job-name').fill('Lead bị bỏ quên');
   await pickOption(page, page.getByTestId('job-type'), 'Cảnh báo lead chưa chăm sóc');
+  await expect(page.getByTestId('job-interval')).toContainText('1440 phút');  // hourly at the most
   await page.getByTestId('job-days').fill('2');
   await dialog.getByRole('switch').click();
   await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -155,6 +159,7 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   await expect(row).toContainText('Cảnh báo lead chưa chăm sóc');
   await expect(row).toContainText('sau 2 ngày');
   await row.getByTestId('job-run').click();
+  // Other tests' leads are minutes old: this one is the only stalled lead.
   await expect(row.getByTestId('job-last-run')).toContainText('Đã báo 1 người phụ trách, 1 lead');
 
   const popup = an.locator('.live-event').filter({ hasText: 'chưa được chăm sóc 2 ngày' });

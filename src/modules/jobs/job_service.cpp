@@ -18,6 +18,8 @@ constexpr Millis kMinute = 60'000;
 constexpr std::int64_t kMaxInterval = 7 * 24 * 60;  // a week, in minutes
 constexpr std::int64_t kMaxBatch = 100'000;
 constexpr std::int64_t kMaxStaleDays = 365;
+// A stalled-lead alert tells every owner again at each run: hourly at the most.
+constexpr std::int64_t kMinAlertInterval = 60;
 
 bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
 
@@ -102,6 +104,10 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
     if (job.batch_size) errors.Add("batch_size", "goes with auto_assign jobs", "unknown_field");
   }
   if (job.type == "stalled_alert" && !job.days && !errors.Has("days")) job.days = kDefaultStaleDays;
+  if (job.type == "stalled_alert" && job.interval_min < kMinAlertInterval && !errors.Has("interval_min")) {
+    errors.Add("interval_min", "must be 60 minutes or more for stalled_alert: each run tells every owner again",
+               "out_of_range");
+  }
   if (job.type != "stalled_alert" && job.days) errors.Add("days", "goes with stalled_alert jobs", "unknown_field");
   if (job.ends_at && *job.ends_at <= job.starts_at && !errors.Has("ends_at")) {
     errors.Add("ends_at", "must be after starts_at", "out_of_range");

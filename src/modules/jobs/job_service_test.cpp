@@ -180,7 +180,7 @@ TEST_F(JobServiceTest, InputErrorsNameTheField) {
   ASSERT_FALSE(rule_elsewhere);
   fields.clear();
   for (const auto& d : rule_elsewhere.error().details) fields.insert(d.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"rule_id", "days"}));
+  EXPECT_EQ(fields, (std::set<std::string>{"rule_id", "days", "interval_min"}));  // hourly at the most
   auto no_rule = a_->Create(admin_, {{"name", "x"}, {"type", "auto_assign"}, {"interval_min", 5}, {"rule_id", 999}});
   ASSERT_FALSE(no_rule);
   EXPECT_EQ(no_rule.error().details.at(0).field, "rule_id");

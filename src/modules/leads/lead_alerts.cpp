@@ -8,6 +8,9 @@ namespace {
 constexpr Millis kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kListedInEvent = 5;
 constexpr std::int64_t kListedInMail = 20;
+// Failures in a row that mean the server, not an address, is the trouble: the rest of the run
+// sends no more (a dead server would cost a connect timeout each).
+constexpr int kFailuresInARow = 3;
 }  // namespace
 
 LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now) {
@@ -21,12 +24,13 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now)
   {
     auto tx = db_.BeginRead();
     for (const auto& [owner_id, count] : repo::StalledByOwner(*tx, cutoff)) {
-      auto owner = users_.FindActive(*tx, owner_id);  // a departed owner's leads are the managers' (P3)
+      auto owner = users_.FindActive(*tx, owner_id);  // nobody to tell: the stalled-leads report shows them
       if (!owner) continue;
       alerts.push_back({std::move(*owner), count, repo::OldestStalled(*tx, owner_id, cutoff, kListedInMail)});
     }
   }
   StalledRun run;
+  int failures_in_a_row = 0;
   for (const auto& a : alerts) {
     ++run.owners;
     run.leads += a.count;
@@ -38,12 +42,22 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now)
       }
       events_->Publish(a.owner.id, "stalled_leads", {{"count", a.count}, {"days", days}, {"leads", listed}});
     }
-    if (!a.owner.email || run.email_error) continue;
+    if (!a.owner.email) continue;
+    if (failures_in_a_row >= kFailuresInARow) {
+      ++run.email_failed;
+      continue;
+    }
     auto sent = mailer_ ? mailer_->Send(StalledMail(a.owner.language, *a.owner.email, a.owner.full_name, days,
                                                     a.count, a.oldest))
                         : Status(Error::Conflict("e-mail is not set up"));
-    if (sent) ++run.email;
-    else run.email_error = sent.error().message;
+    if (sent) {
+      ++run.email;
+      failures_in_a_row = 0;
+    } else {
+      ++run.email_failed;
+      ++failures_in_a_row;
+      run.email_error = sent.error().message;  // the last one: the others are likely the same
+    }
   }
   return run;
 }

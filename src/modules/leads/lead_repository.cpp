@@ -175,14 +175,16 @@ SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
 WHERE q.rule_id = ? AND l.deleted_at IS NULL)~";
 constexpr std::string_view kDequeueTargets =
     "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
-#define SEN_STALLED                                                                     \
-  "deleted_at IS NULL AND status NOT IN ('converted', 'dead') AND do_not_contact = 0 " \
-  "AND COALESCE(last_activity_at, created_at) < ?"
+// A lead given to its owner after the cutoff has not waited for them that long, however old it is.
+#define SEN_STALLED                                                                                        \
+  "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0 "              \
+  "AND COALESCE(l.last_activity_at, l.created_at) < ?1 "                                                   \
+  "AND NOT EXISTS (SELECT 1 FROM lead_assignments a WHERE a.lead_id = l.id AND a.at >= ?1)"
 constexpr std::string_view kStalledByOwner =
-    "SELECT owner_id, COUNT(*) FROM leads WHERE owner_id IS NOT NULL AND " SEN_STALLED " GROUP BY owner_id";
+    "SELECT l.owner_id, COUNT(*) FROM leads l WHERE l.owner_id IS NOT NULL AND " SEN_STALLED " GROUP BY l.owner_id";
 constexpr std::string_view kOldestStalled =
-    "SELECT id, full_name, COALESCE(last_activity_at, created_at) AS since FROM leads WHERE owner_id = ? AND "
-    SEN_STALLED " ORDER BY since, id LIMIT ?";
+    "SELECT l.id, l.full_name, COALESCE(l.last_activity_at, l.created_at) AS since FROM leads l "
+    "WHERE l.owner_id = ?2 AND " SEN_STALLED " ORDER BY since, l.id LIMIT ?3";
 #undef SEN_STALLED
 constexpr std::string_view kInsertOwnerChange = R"~(
 INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
@@ -687,7 +689,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transactio
 
 std::vector<StalledLead> OldestStalled(db::Transaction& tx, std::int64_t owner_id, Millis cutoff, std::int64_t limit) {
   std::vector<StalledLead> out;
-  tx.Query(kOldestStalled, {owner_id, cutoff, limit}, [&](const db::Row& r) {
+  tx.Query(kOldestStalled, {cutoff, owner_id, limit}, [&](const db::Row& r) {
     out.push_back({r.Int(0), r.Str(1), r.Int(2)});
   });
   return out;

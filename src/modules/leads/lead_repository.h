@@ -78,7 +78,8 @@ std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);
 void DequeueTargets(db::Transaction& tx);
 
 // P3: open leads (not converted or dead, not do-not-contact) whose last activity, or creation
-// when they have none, is before `cutoff`: how many each owner has, and an owner's oldest.
+// when they have none, is before `cutoff` and that were not given to anyone since: how many each
+// owner has, and an owner's oldest.
 std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transaction& tx, Millis cutoff);
 std::vector<StalledLead> OldestStalled(db::Transaction& tx, std::int64_t owner_id, Millis cutoff, std::int64_t limit);
 

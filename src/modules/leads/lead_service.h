@@ -112,12 +112,14 @@ class LeadService {
 
   // P3 as a scheduled job (R6): tells each active owner of leads stalled `days` days how many
   // they have and which wait longest, by a live "stalled_leads" event and, when they have an
-  // address, by e-mail (after one e-mail fails the others wait for the next run).
+  // address, by e-mail (a refused address is skipped; after three failures in a row the run
+  // sends no more). It keeps no state: every run tells again.
   struct StalledRun {
-    std::int64_t owners = 0;  // owners told
-    std::int64_t leads = 0;   // their stalled leads
-    std::int64_t email = 0;   // e-mails sent
-    std::optional<std::string> email_error;  // why e-mail stopped, when it did
+    std::int64_t owners = 0;        // owners told
+    std::int64_t leads = 0;         // their stalled leads
+    std::int64_t email = 0;         // e-mails sent
+    std::int64_t email_failed = 0;  // owners with an address who got none
+    std::optional<std::string> email_error;  // the last failure's reason
   };
   StalledRun AlertStalled(std::int64_t days, Millis now);
 

@@ -324,7 +324,7 @@ export interface Job {
   last_run_at: string | null;
   last_status: 'ok' | 'failed' | null;
   /** auto_assign: assigned, left; reminders: popup, email, failed; stalled_alert: owners, leads,
-   * email, email_error; or error. */
+   * email, email_failed, email_error; or error. */
   last_result: {
     assigned?: number;
     left?: number;
@@ -333,6 +333,7 @@ export interface Job {
     failed?: number;
     owners?: number;
     leads?: number;
+    email_failed?: number;
     email_error?: string;
     error?: string;
   } | null;

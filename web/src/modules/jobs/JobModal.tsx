@@ -13,6 +13,8 @@ import { showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 
 const intervals = [1, 5, 10, 15, 30, 60, 120, 240, 1440];
+// A stalled-lead alert tells every owner again at each run: hourly at the most (as the server says).
+const alertIntervals = intervals.filter((m) => m >= 60);
 const jobTypes: JobType[] = ['auto_assign', 'reminders', 'stalled_alert'];
 
 interface Values {
@@ -105,12 +107,20 @@ export function JobModal({ open, job, rules, onClose }: Props) {
           <Form.Item name="type" label={t('jobs.type')} style={{ minWidth: 200 }}>
             <Select
               options={jobTypes.map((value) => ({ value, label: t(`jobs.types.${value}`) }))}
+              onChange={(value: JobType) => {
+                if (value === 'stalled_alert' && form.getFieldValue('interval_min') < 60) {
+                  form.setFieldValue('interval_min', 1440);
+                }
+              }}
               data-testid="job-type"
             />
           </Form.Item>
           <Form.Item name="interval_min" label={t('jobs.interval')} style={{ minWidth: 160 }}>
             <Select
-              options={intervals.map((m) => ({ value: m, label: t('jobs.everyMinutes', { count: m }) }))}
+              options={(type === 'stalled_alert' ? alertIntervals : intervals).map((m) => ({
+                value: m,
+                label: t('jobs.everyMinutes', { count: m }),
+              }))}
               data-testid="job-interval"
             />
           </Form.Item>

@@ -1,5 +1,6 @@
-// /jobs (R6; managers and admins): scheduled jobs (auto-assign, call reminders) with their interval, start and end, the last
-// run and its result, the next run, a switch to turn each on or off, and "run now".
+// /jobs (R6; managers and admins): scheduled jobs (auto-assign, call reminders, stalled-lead
+// alerts) with their interval, start and end, the last run and its result, the next run, a
+// switch to turn each on or off, and "run now".
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -32,7 +33,9 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
         </Typography.Text>
       )}
       {result.email_error && (
-        <Typography.Text type="warning">{t('jobs.emailError', { error: result.email_error })}</Typography.Text>
+        <Typography.Text type="warning">
+          {t('jobs.emailError', { failed: result.email_failed ?? 0, error: result.email_error })}
+        </Typography.Text>
       )}
     </Flex>
   );

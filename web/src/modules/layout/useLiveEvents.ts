@@ -72,9 +72,8 @@ export function useLiveEvents(): void {
         // R6 / P3: the user's open leads have waited too long for a call or a note.
         const { count, days, leads } = event.data;
         const names = Array.isArray(leads) ? leads.map((l: { full_name?: unknown }) => String(l.full_name ?? '')) : [];
-        show(t('live.stalled', { count: Number(count ?? 0), days: Number(days ?? 0) }), names.join(', '), () =>
-          navigate('/leads?owner_id=me'),
-        );
+        const period = t('live.days', { count: Number(days ?? 0) });
+        show(t('live.stalled', { count: Number(count ?? 0), period }), names.join(', '), () => navigate('/leads?owner_id=me'));
         return;
       }
       if (event.type !== 'lead_assigned') return;
