@@ -2,7 +2,7 @@
 // the jobs page hands them out a batch per run, and its last run says what it did; a call reminder
 // pops up on its owner’s page, and so does a stalled-lead alert.
 import { execFileSync } from 'node:child_process';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
 
@@ -77,29 +77,34 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   expect(owners.has(null)).toBe(false);
 });
 
-test('a call reminder pops up on its owner’s page', async ({ browser, request }) => {
-  const context = await browser.newContext();
-  const an = await context.newPage();
-  await signIn(an, 'agent.an', agentPassword);
-
+/**
+ * As admin (through `request`), gives agent.an a new lead and waits for its live notification on
+ * agent.an's page `an`: from then on that page is known to listen. Answers the admin's headers,
+ * agent.an's id and the lead's id.
+ */
+async function giveAnALead(request: APIRequestContext, an: Page, fullName: string, mobile: string) {
   const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
   const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
   const users = (await (await request.get('/api/users?q=agent.an')).json()) as { items: { id: number; username: string }[] };
   const anId = users.items.find((u) => u.username === 'agent.an')?.id;
-  // A lead given to agent.an: its live notification shows that their page listens.
-  const lead = await request.post('/api/leads', {
-    headers,
-    data: { full_name: 'Phan Thị Nhắc', mobile: '0906 300 001', owner_id: anId },
-  });
+  const lead = await request.post('/api/leads', { headers, data: { full_name: fullName, mobile, owner_id: anId } });
   expect(lead.status(), await lead.text()).toBe(201);
-  await expect(an.locator('.live-event')).toContainText('Phan Thị Nhắc');
+  await expect(an.locator('.live-event')).toContainText(fullName);
+  return { headers, anId, leadId: ((await lead.json()) as { id: number }).id };
+}
+
+test('a call reminder pops up on its owner’s page', async ({ browser, request }) => {
+  const context = await browser.newContext();
+  const an = await context.newPage();
+  await signIn(an, 'agent.an', agentPassword);
+  const { headers, anId, leadId } = await giveAnALead(request, an, 'Phan Thị Nhắc', '0906 300 001');
 
   const inThreeMinutes = new Date(Date.now() + 3 * 60_000).toISOString();
   const call = await request.post('/api/calls', {
     headers,
     data: {
       parent_type: 'lead',
-      parent_id: ((await lead.json()) as { id: number }).id,
+      parent_id: leadId,
       subject: 'Hẹn tư vấn lộ trình',
       status: 'scheduled',
       start_at: inThreeMinutes,
@@ -127,19 +132,8 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   const context = await browser.newContext();
   const an = await context.newPage();
   await signIn(an, 'agent.an', agentPassword);
-
-  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
-  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
-  const users = (await (await request.get('/api/users?q=agent.an')).json()) as { items: { id: number; username: string }[] };
-  const anId = users.items.find((u) => u.username === 'agent.an')?.id;
-  const lead = await request.post('/api/leads', {
-    headers,
-    data: { full_name: 'Trương Văn Quên', mobile: '0906 400 001', owner_id: anId },
-  });
-  expect(lead.status(), await lead.text()).toBe(201);
-  await expect(an.locator('.live-event')).toContainText('Trương Văn Quên');  // agent.an's page listens
+  const { leadId: id } = await giveAnALead(request, an, 'Trương Văn Quên', '0906 400 001');
   // Given five days ago and no call or note since: only the database can move time back.
-  const id = ((await lead.json()) as { id: number }).id;
   const backdate =
     `UPDATE leads SET created_at = created_at - 5 * 86400000 WHERE id = ${id}; ` +
     `UPDATE lead_assignments SET at = at - 5 * 86400000 WHERE lead_id = ${id}`;
