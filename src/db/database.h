@@ -92,6 +92,10 @@ class Transaction {
   // statement of it; dropped when this transaction rolls back. For writes that are cheaper
   // together at the end: SQLite's FTS5 (3.40) writes its pending index out at every savepoint.
   virtual void AtCommit(std::function<void(Transaction&)> work) = 0;
+  // Runs `work` once the outermost transaction has committed (inside a group commit, once the
+  // batch has); dropped when it rolls back. For telling others of the change, who may read it
+  // at once. `work` must not throw: the change is already made.
+  virtual void AfterCommit(std::function<void()> work) = 0;
 
   void Query(std::string_view sql, std::initializer_list<Param> params, const RowCallback& on_row) {
     Query(sql, params.begin(), params.size(), on_row);

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace sen::db {
@@ -180,6 +182,11 @@ class SqliteConnection {
 
 namespace {
 
+void RunAfterCommit(std::vector<std::function<void()>>& work) {
+  for (auto& w : work) w();
+  work.clear();
+}
+
 class SqliteTransaction : public Transaction {
  public:
   SqliteTransaction(SqliteConnection* conn, const char* begin) : conn_(conn) { conn_->Step(begin); }
@@ -200,9 +207,11 @@ class SqliteTransaction : public Transaction {
     RunAtCommit(*this);
     conn_->Step("COMMIT");
     done_ = true;
+    RunAfterCommit(after_commit_);
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
   void AtCommit(std::function<void(Transaction&)> work) override { at_commit_.push_back(std::move(work)); }
+  void AfterCommit(std::function<void()> work) override { after_commit_.push_back(std::move(work)); }
 
  protected:
   void RunAtCommit(Transaction& tx) {
@@ -213,6 +222,7 @@ class SqliteTransaction : public Transaction {
   SqliteConnection* conn_;
   bool done_ = false;
   std::vector<std::function<void(Transaction&)>> at_commit_;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 class SqliteWriteTransaction final : public SqliteTransaction {
@@ -277,11 +287,14 @@ class SqliteBatch final : public WriteBatch {
     }
     db_->writer_->Step("COMMIT");
     done_ = true;
+    RunAfterCommit(after_commit_);
   }
   const SqliteDatabase* db() const { return db_; }
-  void Adopt(std::vector<std::function<void(Transaction&)>>& work) {
-    for (auto& w : work) at_commit_.push_back(std::move(w));
-    work.clear();
+  void Adopt(std::vector<std::function<void(Transaction&)>>& at_commit, std::vector<std::function<void()>>& after) {
+    std::ranges::move(at_commit, std::back_inserter(at_commit_));
+    std::ranges::move(after, std::back_inserter(after_commit_));
+    at_commit.clear();
+    after.clear();
   }
 
  private:
@@ -289,6 +302,7 @@ class SqliteBatch final : public WriteBatch {
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
   std::vector<std::function<void(Transaction&)>> at_commit_;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 namespace {
@@ -296,7 +310,7 @@ namespace {
 void SqliteSavepoint::Commit() {
   conn_->Step("RELEASE w");
   done_ = true;
-  current_batch->Adopt(at_commit_);
+  current_batch->Adopt(at_commit_, after_commit_);
 }
 
 }  // namespace

@@ -111,6 +111,39 @@ TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
   EXPECT_EQ(order, (std::vector<std::string>{"alone", "late alone", "a", "c", "late a", "late c"}));
 }
 
+// Work for after the commit (telling others about a change) runs once the change can be read
+// from another connection: for a write in a group commit, once the whole batch has committed.
+TEST_F(SqliteDatabaseTest, AfterCommitWorkSeesTheCommittedChangeAndSkipsRollbacks) {
+  std::vector<std::string> seen;  // what each callback could read from another connection
+  auto write = [&](const std::string& v, bool commit) {
+    auto tx = db_->BeginWrite();
+    tx->Execute("INSERT INTO t (v) VALUES (?)", {v});
+    tx->AfterCommit([&, v] {
+      auto read = db_->BeginRead();
+      seen.push_back(v + (read->QueryInt("SELECT COUNT(*) FROM t WHERE v = ?", {v}) == 1 ? " visible" : " hidden"));
+    });
+    if (commit) tx->Commit();
+  };
+  write("alone", true);
+  EXPECT_EQ(seen, (std::vector<std::string>{"alone visible"}));
+  write("dropped", false);
+  seen.clear();
+  {
+    auto batch = db_->BeginBatch();
+    write("a", true);
+    write("b", false);
+    write("c", true);
+    EXPECT_TRUE(seen.empty()) << "not before the batch commits";
+    batch->Commit();
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"a visible", "c visible"}));
+  {
+    auto batch = db_->BeginBatch();
+    write("rolled back with its batch", true);
+  }
+  EXPECT_EQ(seen.size(), 2u);
+}
+
 TEST_F(SqliteDatabaseTest, MigrationsRunOnceAndListCacheFollowsTheChangeCounter) {
   auto first = Migrate(*db_);
   EXPECT_EQ(first.from_version, 0);

@@ -213,7 +213,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   }
   result.updated = repo::FinishAuditBatch(*tx, batch, result.matched, now);
   if (events_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
-    tx->AtCommit([events = events_, owner = **set.owner_id, count = result.updated](db::Transaction&) {
+    tx->AfterCommit([events = events_, owner = **set.owner_id, count = result.updated] {
       events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "mass_update"}});
     });
   }
@@ -253,7 +253,7 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
       repo::GiveTargets(*tx, picks, rule_id, actor, audit_batch, now);
       if (events_) {
         for (const auto& [owner, count] : given) {
-          tx->AtCommit([events = events_, owner, count](db::Transaction&) {
+          tx->AfterCommit([events = events_, owner, count] {
             events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
           });
         }

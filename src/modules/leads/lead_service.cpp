@@ -147,9 +147,10 @@ void LeadService::TellNewOwner(db::Transaction& tx, const Principal& p, const Le
   // An import gives thousands of leads at once: one event each would flood the owners' pages,
   // which show the leads in their list anyway.
   if (!events_ || !lead.owner_id || *lead.owner_id == p.user_id || p.channel == Channel::kImport) return;
-  tx.AtCommit([events = events_, owner = *lead.owner_id,
-               data = nlohmann::json{{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}}](
-                  db::Transaction&) { events->Publish(owner, "lead_assigned", data); });
+  tx.AfterCommit([events = events_, owner = *lead.owner_id,
+                  data = nlohmann::json{{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}}] {
+    events->Publish(owner, "lead_assigned", data);
+  });
 }
 
 Result<Lead> LeadService::LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id) {
