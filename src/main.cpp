@@ -27,6 +27,7 @@
 #include "modules/leads/lead_service.h"
 #include "modules/leads/leads_handlers.h"
 #include "modules/notes/notes_handlers.h"
+#include "modules/notifications/notifications_handlers.h"
 #include "modules/settings/settings_handlers.h"
 #include "modules/timeline/timeline_handlers.h"
 #include "modules/users/user_service.h"
@@ -60,6 +61,7 @@ struct Core {
   SystemClock clock;
   EventHub events;
   std::unique_ptr<users::UserService> users;
+  std::unique_ptr<notifications::NotificationService> notifications;
   std::unique_ptr<settings::SettingsService> settings;
   // Before the leads and imports that pick owners through it, so that it outlives them.
   std::unique_ptr<assignment::AssignmentService> assignment;
@@ -79,18 +81,19 @@ struct Core {
       spdlog::info("database schema migrated from version {} to {}", report.from_version, report.to_version);
     }
     users = std::make_unique<users::UserService>(*db, clock);
+    notifications = std::make_unique<notifications::NotificationService>(*db, clock, events);
     settings = std::make_unique<settings::SettingsService>(*db, clock);
     custom_fields = std::make_unique<customfields::CustomFieldService>(*db, clock);
     leads = std::make_unique<leads::LeadService>(*db, clock, *users, *custom_fields);
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
-    calls->SetNotifiers(&events, settings.get());
+    calls->SetNotifiers(notifications.get(), settings.get());
     notes = std::make_unique<notes::NoteService>(*db, clock, *users, *leads);
     timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
     views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
     leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
     assignment = std::make_unique<assignment::AssignmentService>(*db, clock, *users);
     leads->SetAssigner(assignment.get());
-    leads->SetEvents(&events);
+    leads->SetNotifier(notifications.get());
     leads->SetMailer(settings.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
@@ -190,6 +193,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   customfields::RegisterRoutes(router, *core.custom_fields);
   calls::RegisterRoutes(router, *core.calls);
   notes::RegisterRoutes(router, *core.notes);
+  notifications::RegisterRoutes(router, *core.notifications);
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
   assignment::RegisterRoutes(router, *core.assignment);

@@ -100,6 +100,24 @@ Maybe<std::int64_t> JsonReader::Id(std::string_view key, bool required) {
   return std::optional<std::int64_t>(v->get<std::int64_t>());
 }
 
+std::optional<std::vector<std::int64_t>> JsonReader::Ids(std::string_view key, std::size_t max_count) {
+  const auto* v = Find(key, false);
+  if (!v) return std::nullopt;
+  if (!v->is_array() || v->size() > max_count) {
+    errors_.Add(Name(key), "must be a list of at most " + std::to_string(max_count) + " ids", "wrong_type");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> ids;
+  for (const auto& id : *v) {
+    if (!id.is_number_integer() || id.get<std::int64_t>() < 1) {
+      errors_.Add(Name(key), "must be a list of positive whole numbers", "wrong_type");
+      return std::nullopt;
+    }
+    ids.push_back(id.get<std::int64_t>());
+  }
+  return ids;
+}
+
 std::optional<bool> JsonReader::Bool(std::string_view key) {
   const auto* v = Find(key, false);
   if (!v) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -30,6 +31,8 @@ class JsonReader {
   // Text exactly as sent (passwords).
   std::optional<std::string> Raw(std::string_view key, std::size_t max_length, bool required = false);
   Maybe<std::int64_t> Id(std::string_view key, bool required = false);
+  // A list of at most `max_count` ids.
+  std::optional<std::vector<std::int64_t>> Ids(std::string_view key, std::size_t max_count);
   // Any whole number, or null.
   Maybe<std::int64_t> Int(std::string_view key);
   // An RFC 3339 time.

@@ -3,6 +3,8 @@
 #include "harness.h"
 #include "live_events.h"
 
+#include <set>
+
 namespace sen::testing {
 namespace {
 
@@ -43,6 +45,51 @@ TEST(EventsApi, ANewOwnerHearsOfTheirLeadAtOnceAndNobodyElseDoes) {
 
   // Open WebSockets do not hold up a shutdown.
   EXPECT_EQ(server.Stop(), 0) << server.Log();
+}
+
+// What a user was told while none of their pages was open waits in the bell, theirs only.
+TEST(EventsApi, WhatArrivedWithNoPageOpenWaitsInTheBell) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const auto an = CreateUser(admin, "agent.bell1", "agent");
+  CreateUser(admin, "agent.bell2", "agent");
+  ASSERT_EQ(admin.Post("/api/assignment-rules", {{"name", "Bell"}, {"method", "round_robin"},
+                                                 {"members", {{{"user_id", an}}}}}).status, 201);
+  auto lead = admin.Post("/api/leads", {{"full_name", "Khách Khi Vắng"}, {"mobile", UniqueMobile()}});
+  ASSERT_EQ(lead.json["owner_id"], an) << lead.body;
+
+  Client an_client(server.port()), other_client(server.port());
+  an_client.Login("agent.bell1", "user-pass-123");
+  other_client.Login("agent.bell2", "user-pass-123");
+  auto bell = an_client.Get("/api/notifications");
+  ASSERT_EQ(bell.status, 200) << bell.body;
+  EXPECT_EQ(bell.json["unread"], 1);
+  ASSERT_EQ(bell.json["items"].size(), 1u);
+  const auto& kept = bell.json["items"][0];
+  EXPECT_EQ(kept["type"], "lead_assigned");
+  EXPECT_EQ(kept["data"]["lead_id"], lead.json["id"]);
+  EXPECT_EQ(kept["data"]["full_name"], "Khách Khi Vắng");
+  EXPECT_TRUE(kept["read_at"].is_null());
+  EXPECT_EQ(other_client.Get("/api/notifications").json["unread"], 0);
+
+  // Another user's ids change nothing; bad ones and limits are named.
+  auto others = other_client.Post("/api/notifications/read", {{"ids", {kept["id"]}}});
+  ASSERT_EQ(others.status, 200) << others.body;
+  EXPECT_EQ(an_client.Get("/api/notifications").json["unread"], 1);
+  auto bad = an_client.Post("/api/notifications/read", {{"ids", {"one"}}, {"colour", "red"}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::set<std::string> fields;
+  for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"]);
+  EXPECT_EQ(fields, (std::set<std::string>{"ids", "colour"}));
+  EXPECT_EQ(an_client.Get("/api/notifications?limit=0").status, 422);
+  EXPECT_EQ(an_client.Get("/api/notifications?limit=101").json["error"]["details"][0]["field"], "limit");
+
+  auto read = an_client.Post("/api/notifications/read", {{"ids", {kept["id"]}}});
+  EXPECT_EQ(read.json["unread"], 0) << read.body;
+  EXPECT_FALSE(an_client.Get("/api/notifications").json["items"][0]["read_at"].is_null());
+  Client anonymous(server.port());
+  EXPECT_EQ(anonymous.Get("/api/notifications").status, 401);
 }
 
 TEST(EventsApi, TheUpgradeNeedsASessionAndAPageOfThisSite) {

@@ -296,16 +296,10 @@ ReminderRun CallService::SendDueReminders(Millis now) {
                 : !owner                               ? "the call's owner is not an active user"
                                                        : "the call was over before the reminder could go";
       give_up = true;
-    } else if (reminder.channel == "popup") {
-      if (events_) {
-        events_->Publish(owner->id, "reminder",
-                         {{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
-                          {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}});
-      }
-    } else if (!owner->email) {
+    } else if (reminder.channel == "email" && !owner->email) {
       failure = owner->full_name + " has no e-mail address";
       give_up = true;
-    } else {
+    } else if (reminder.channel == "email") {
       auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
       auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
                           : Status(Error::Conflict("e-mail is not set up"));
@@ -313,7 +307,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
         failure = sent.error().message;
         mail_down = true;
       }
-    }
+    }  // a popup is kept and pushed below, in the transaction that marks it sent
     auto tx = db_.BeginWrite();
     if (failure) {
       repo::MarkReminderFailed(*tx, reminder, *failure, give_up);
@@ -321,6 +315,11 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     } else {
       repo::MarkReminderSent(*tx, reminder, now);
       ++(reminder.channel == "popup" ? run.popup : run.email);
+      if (reminder.channel == "popup" && notifier_) {
+        notifier_->Notify(*tx, owner->id, "reminder",
+                          {{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
+                           {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}});
+      }
     }
     tx->Commit();
   }

@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "core/clock.h"
-#include "core/event_hub.h"
 #include "core/mail.h"
 #include "core/error.h"
 #include "core/paging.h"
@@ -69,9 +68,10 @@ class CallService {
  public:
   CallService(db::Database& db, const Clock& clock, users::UserService& users, leads::LeadService& leads)
       : db_(db), clock_(clock), users_(users), leads_(leads) {}
-  // C4: popups go to the owner's open pages as "reminder" events, e-mails through `mailer`.
-  void SetNotifiers(EventHub* events, Mailer* mailer) {
-    events_ = events;
+  // C4: popups are "reminder" notifications (kept, and pushed to open pages), e-mails go
+  // through `mailer`.
+  void SetNotifiers(notifications::NotificationService* notifier, Mailer* mailer) {
+    notifier_ = notifier;
     mailer_ = mailer;
   }
 
@@ -108,7 +108,7 @@ class CallService {
   const Clock& clock_;
   users::UserService& users_;
   leads::LeadService& leads_;
-  EventHub* events_ = nullptr;
+  notifications::NotificationService* notifier_ = nullptr;
   Mailer* mailer_ = nullptr;
 };
 

@@ -29,19 +29,23 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now)
       alerts.push_back({std::move(*owner), count, repo::OldestStalled(*tx, owner_id, cutoff, kListedInMail)});
     }
   }
-  StalledRun run;
-  int failures_in_a_row = 0;
-  for (const auto& a : alerts) {
-    ++run.owners;
-    run.leads += a.count;
-    if (events_) {
+  if (notifier_ && !alerts.empty()) {
+    auto tx = db_.BeginWrite();
+    for (const auto& a : alerts) {
       nlohmann::json listed = nlohmann::json::array();
       for (std::size_t i = 0; i < a.oldest.size() && static_cast<std::int64_t>(i) < kListedInEvent; ++i) {
         listed.push_back({{"id", a.oldest[i].id}, {"full_name", a.oldest[i].full_name},
                           {"since", FormatRfc3339(a.oldest[i].since)}});
       }
-      events_->Publish(a.owner.id, "stalled_leads", {{"count", a.count}, {"days", days}, {"leads", listed}});
+      notifier_->Notify(*tx, a.owner.id, "stalled_leads", {{"count", a.count}, {"days", days}, {"leads", listed}});
     }
+    tx->Commit();
+  }
+  StalledRun run;
+  int failures_in_a_row = 0;
+  for (const auto& a : alerts) {
+    ++run.owners;
+    run.leads += a.count;
     if (!a.owner.email) continue;
     if (failures_in_a_row >= kFailuresInARow) {
       ++run.email_failed;

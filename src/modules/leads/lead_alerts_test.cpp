@@ -39,11 +39,13 @@ class StalledAlertTest : public ::testing::Test {
     users_ = std::make_unique<users::UserService>(*db_, clock_);
     fields_ = std::make_unique<customfields::CustomFieldService>(*db_, clock_);
     leads_ = std::make_unique<LeadService>(*db_, clock_, *users_, *fields_);
-    leads_->SetEvents(&events_);
+    notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_, events_);
+    leads_->SetNotifier(notifications_.get());
     leads_->SetMailer(&mailer_);
   }
   void TearDown() override {
     leads_.reset();
+    notifications_.reset();
     db_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -83,6 +85,7 @@ class StalledAlertTest : public ::testing::Test {
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<users::UserService> users_;
   std::unique_ptr<customfields::CustomFieldService> fields_;
+  std::unique_ptr<notifications::NotificationService> notifications_;
   std::unique_ptr<LeadService> leads_;
   std::map<std::int64_t, std::shared_ptr<std::vector<nlohmann::json>>> heard_;
 };
@@ -121,6 +124,14 @@ TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
   EXPECT_EQ(e["data"]["leads"][0]["full_name"], "Đỗ Thị Đào");
   EXPECT_EQ(heard_[binh]->at(0)["data"]["leads"][0]["id"], binhs);
   EXPECT_EQ(heard_[cuong]->at(0)["data"]["leads"][0]["id"], cuongs);
+  // Kept for the bell too, for when no page of theirs was open.
+  Principal as_an;
+  as_an.user_id = an;
+  auto kept = notifications_->List(as_an, 1).items;  // the newest, after the leads given to an
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].type, "stalled_leads");
+  EXPECT_EQ(kept[0].data["leads"][0]["id"], old_one);
+  EXPECT_EQ(e["data"]["notification_id"], kept[0].id);
   ASSERT_EQ(mailer_.tried.size(), 2u);
   EXPECT_EQ(mailer_.tried[0].to, "an@example.vn");
   EXPECT_EQ(mailer_.tried[0].subject, "1 lead của bạn chưa được chăm sóc 3 ngày");

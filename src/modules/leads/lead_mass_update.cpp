@@ -212,10 +212,8 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }
   result.updated = repo::FinishAuditBatch(*tx, batch, result.matched, now);
-  if (events_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
-    tx->AfterCommit([events = events_, owner = **set.owner_id, count = result.updated] {
-      events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "mass_update"}});
-    });
+  if (notifier_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
+    notifier_->Notify(*tx, **set.owner_id, "lead_assigned", {{"count", result.updated}, {"reason", "mass_update"}});
   }
   if (!in.dry_run) tx->Commit();  // a dry run rolls back what it did and keeps the figures
   return result;
@@ -251,11 +249,9 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
       const std::int64_t audit_batch =
           repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
       repo::GiveTargets(*tx, picks, rule_id, actor, audit_batch, now);
-      if (events_) {
+      if (notifier_) {
         for (const auto& [owner, count] : given) {
-          tx->AfterCommit([events = events_, owner, count] {
-            events->Publish(owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
-          });
+          notifier_->Notify(*tx, owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
         }
       }
       repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()), now);

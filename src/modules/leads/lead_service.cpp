@@ -146,11 +146,9 @@ void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead,
 void LeadService::TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason) {
   // An import gives thousands of leads at once: one event each would flood the owners' pages,
   // which show the leads in their list anyway.
-  if (!events_ || !lead.owner_id || *lead.owner_id == p.user_id || p.channel == Channel::kImport) return;
-  tx.AfterCommit([events = events_, owner = *lead.owner_id,
-                  data = nlohmann::json{{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}}] {
-    events->Publish(owner, "lead_assigned", data);
-  });
+  if (!notifier_ || !lead.owner_id || *lead.owner_id == p.user_id || p.channel == Channel::kImport) return;
+  notifier_->Notify(tx, *lead.owner_id, "lead_assigned",
+                    {{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}});
 }
 
 Result<Lead> LeadService::LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id) {

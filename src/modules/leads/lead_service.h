@@ -10,7 +10,6 @@
 #include "core/chunk_pipe.h"
 #include "core/clock.h"
 #include "core/error.h"
-#include "core/event_hub.h"
 #include "core/paging.h"
 #include "core/principal.h"
 #include "db/database.h"
@@ -19,6 +18,7 @@
 #include "modules/leads/lead.h"
 #include "modules/leads/lead_import.h"
 #include "modules/leads/lead_repository.h"
+#include "modules/notifications/notification_service.h"
 #include "modules/users/user_service.h"
 
 namespace sen::leads {
@@ -75,8 +75,9 @@ class LeadService {
               customfields::CustomFieldService& custom_fields);
   void SetViewResolver(ViewResolver resolver) { resolve_view_ = std::move(resolver); }
   void SetAssigner(Assigner* assigner) { assigner_ = assigner; }
-  // Live events: "lead_assigned" tells a new owner (other than who made the change).
-  void SetEvents(EventHub* events) { events_ = events; }
+  // Notifications: "lead_assigned" tells a new owner (other than who made the change),
+  // "stalled_leads" the owners of leads left without care.
+  void SetNotifier(notifications::NotificationService* notifier) { notifier_ = notifier; }
   // Sends the stalled-lead alerts' e-mails.
   void SetMailer(Mailer* mailer) { mailer_ = mailer; }
 
@@ -217,7 +218,7 @@ class LeadService {
   customfields::CustomFieldService& custom_fields_;
   ViewResolver resolve_view_;
   Assigner* assigner_ = nullptr;
-  EventHub* events_ = nullptr;
+  notifications::NotificationService* notifier_ = nullptr;
   Mailer* mailer_ = nullptr;
   db::ListCache lists_;
 };

@@ -17,6 +17,7 @@ import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { canImport } from '../imports/access';
 import { PresenceSwitch } from '../assignment/PresenceSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { useLiveEvents } from './useLiveEvents';
 
 export function AppLayout() {
@@ -87,6 +88,7 @@ export function AppLayout() {
               <Typography.Text type="secondary">({t(`roles.${user.role}`)})</Typography.Text>
             </span>
             <PresenceSwitch />
+            <NotificationBell />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={leave} data-testid="sign-out">
               {t('auth.signOut')}

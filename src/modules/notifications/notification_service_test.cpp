@@ -1,0 +1,114 @@
+// The bell against a real database: what is kept, what is pushed and when, what is read.
+#include "modules/notifications/notification_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "db/migrator.h"
+#include "modules/users/user_service.h"
+
+namespace sen::notifications {
+namespace {
+
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+class NotificationServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sen-notifications-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
+    db::Migrate(*db_);
+    users_ = std::make_unique<users::UserService>(*db_, clock_);
+    service_ = std::make_unique<NotificationService>(*db_, clock_, events_);
+    an_ = User("agent.an");
+    binh_ = User("agent.binh");
+    events_.Subscribe(an_.user_id, [this](std::string text) { pushed_.push_back(nlohmann::json::parse(text)); });
+  }
+  void TearDown() override {
+    service_.reset();
+    users_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Principal User(const std::string& username) {
+    auto u = users_->Create(users::UserService::System(),
+                            {username, "agent-pass-123", username, std::nullopt, "agent", {}, {}, "vi"});
+    EXPECT_TRUE(u) << u.error().message;
+    Principal p;
+    p.user_id = u->id;
+    return p;
+  }
+  void Notify(const Principal& to, std::int64_t lead_id, bool commit = true) {
+    auto tx = db_->BeginWrite();
+    service_->Notify(*tx, to.user_id, "lead_assigned", {{"lead_id", lead_id}});
+    EXPECT_TRUE(pushed_.empty() || pushed_.back()["data"]["lead_id"] != lead_id) << "pushed before the commit";
+    if (commit) tx->Commit();
+  }
+
+  std::filesystem::path dir_;
+  ManualClock clock_{1'800'000'000'000};
+  EventHub events_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<users::UserService> users_;
+  std::unique_ptr<NotificationService> service_;
+  Principal an_, binh_;
+  std::vector<nlohmann::json> pushed_;
+};
+
+TEST_F(NotificationServiceTest, KeptAndPushedOnlyWhenTheChangeCommits) {
+  Notify(an_, 1);
+  Notify(an_, 2, false);
+  ASSERT_EQ(pushed_.size(), 1u);
+  EXPECT_EQ(pushed_[0]["type"], "lead_assigned");
+  EXPECT_EQ(pushed_[0]["data"]["lead_id"], 1);
+  auto inbox = service_->List(an_, 20);
+  ASSERT_EQ(inbox.items.size(), 1u);
+  EXPECT_EQ(inbox.unread, 1);
+  EXPECT_EQ(pushed_[0]["data"]["notification_id"], inbox.items[0].id);
+  EXPECT_EQ(inbox.items[0].data, nlohmann::json({{"lead_id", 1}}));
+  EXPECT_EQ(inbox.items[0].created_at, clock_.Now());
+  EXPECT_FALSE(inbox.items[0].read_at);
+  EXPECT_TRUE(service_->List(binh_, 20).items.empty());
+}
+
+TEST_F(NotificationServiceTest, NewestFirstAndReadOnlyByTheirOwnUser) {
+  for (int lead = 1; lead <= 5; ++lead) Notify(an_, lead);
+  Notify(binh_, 6);
+  auto inbox = service_->List(an_, 3);
+  ASSERT_EQ(inbox.items.size(), 3u);
+  EXPECT_EQ(inbox.items[0].data["lead_id"], 5);
+  EXPECT_EQ(inbox.items[2].data["lead_id"], 3);
+  EXPECT_EQ(inbox.unread, 5);
+
+  const auto binhs = service_->List(binh_, 1).items.at(0).id;
+  EXPECT_EQ(service_->MarkRead(an_, {inbox.items[0].id, inbox.items[1].id, binhs}), 3);
+  EXPECT_EQ(service_->List(binh_, 1).unread, 1) << "another user's id changes nothing";
+  inbox = service_->List(an_, 3);
+  EXPECT_TRUE(inbox.items[0].read_at);
+  EXPECT_FALSE(inbox.items[2].read_at);
+
+  EXPECT_EQ(service_->MarkRead(an_, {}), 0);
+  EXPECT_EQ(service_->List(binh_, 1).unread, 1);
+}
+
+TEST_F(NotificationServiceTest, ReadOnesGoAfterThirtyDaysUnreadOnesStay) {
+  Notify(an_, 1);
+  Notify(an_, 2);
+  service_->MarkRead(an_, {service_->List(an_, 1).items.at(0).id});  // lead 2's
+  clock_.Advance(31 * kDay);
+  Notify(an_, 3);
+  service_->MarkRead(an_, {service_->List(an_, 1).items.at(0).id});  // lead 3's: read today
+  auto inbox = service_->List(an_, 20);
+  ASSERT_EQ(inbox.items.size(), 2u);
+  EXPECT_EQ(inbox.items[0].data["lead_id"], 3);
+  EXPECT_EQ(inbox.items[1].data["lead_id"], 1);
+  EXPECT_EQ(inbox.unread, 1);
+}
+
+}  // namespace
+}  // namespace sen::notifications

@@ -1,0 +1,34 @@
+// The bell keeps what an agent was told while no page of theirs was open: a lead given to
+// agent.binh while signed out waits there unread; opening it leads to the lead and marks it read.
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+import { adminPassword, agentPassword } from './seed';
+
+test('a lead given while its agent was away waits in the bell', async ({ page, request }) => {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const users = (await (await request.get('/api/users?q=agent.binh')).json()) as {
+    items: { id: number; username: string }[];
+  };
+  const binhId = users.items.find((u) => u.username === 'agent.binh')?.id;
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Đoàn Thị Vắng', mobile: '0906 500 001', owner_id: binhId },
+  });
+  expect(lead.status(), await lead.text()).toBe(201);
+
+  await signIn(page, 'agent.binh', agentPassword);
+  await expect(page.getByTestId('bell-count').locator('.ant-badge-count')).toBeVisible();
+  await page.getByTestId('bell').click();
+  const list = page.getByTestId('bell-list');
+  const unread = list.getByTestId('bell-item-unread').filter({ hasText: 'Đoàn Thị Vắng' });
+  await expect(unread).toContainText('Bạn vừa được giao một lead');
+  await unread.click();
+  await expect(page.getByTestId('lead-name')).toHaveText('Đoàn Thị Vắng');
+
+  await page.getByTestId('bell').click();
+  await expect(list.getByTestId('bell-item').filter({ hasText: 'Đoàn Thị Vắng' })).toBeVisible();
+  await page.getByTestId('bell-read-all').click();
+  await expect(list.getByTestId('bell-item-unread')).toHaveCount(0);
+  await expect(page.getByTestId('bell-count').locator('.ant-badge-count')).toHaveCount(0);
+});

@@ -1,0 +1,49 @@
+// What a live event or a kept notification says, and where clicking it leads: one wording for
+// the popup and the bell.
+import type { TFunction } from 'i18next';
+import dayjs from 'dayjs';
+
+export interface LiveEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface LiveMessage {
+  title: string;
+  body: string;
+  link: string;
+}
+
+export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMessage | null {
+  if (type === 'reminder') {
+    // C4: a call of the user's is coming up.
+    const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt } = data;
+    return {
+      title: t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),
+      body: `${String(subject ?? '')} · ${String(leadName ?? '')}`,
+      link: `/leads/${Number(leadId)}`,
+    };
+  }
+  if (type === 'stalled_leads') {
+    // R6 / P3: the user's open leads have waited too long for a call or a note.
+    const { count, days, leads } = data;
+    const names = Array.isArray(leads) ? leads.map((l: { full_name?: unknown }) => String(l.full_name ?? '')) : [];
+    const period = t('live.days', { count: Number(days ?? 0) });
+    return {
+      title: t('live.stalled', { count: Number(count ?? 0), period }),
+      body: names.join(', '),
+      link: '/leads?owner_id=me',
+    };
+  }
+  if (type === 'lead_assigned') {
+    const { lead_id: leadId, full_name: name, count } = data;
+    return typeof leadId === 'number'
+      ? { title: t('live.leadAssigned'), body: String(name ?? ''), link: `/leads/${leadId}` }
+      : {
+          title: t('live.leadAssigned'),
+          body: t('live.leadsAssigned', { count: Number(count ?? 0) }),
+          link: '/leads?owner_id=me',
+        };
+  }
+  return null;
+}
