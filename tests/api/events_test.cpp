@@ -13,14 +13,20 @@ using json = nlohmann::json;
 // How long to listen for an event that must not come.
 constexpr std::chrono::milliseconds kQuiet{300};
 
+// Two agents `prefix`1 and `prefix`2, and a rule that gives every new lead to the first; its id.
+std::int64_t TwoAgentsOneRule(Client& admin, const std::string& prefix) {
+  const auto first = CreateUser(admin, prefix + "1", "agent");
+  CreateUser(admin, prefix + "2", "agent");
+  EXPECT_EQ(admin.Post("/api/assignment-rules", {{"name", prefix}, {"method", "round_robin"},
+                                                 {"members", {{{"user_id", first}}}}}).status, 201);
+  return first;
+}
+
 TEST(EventsApi, ANewOwnerHearsOfTheirLeadAtOnceAndNobodyElseDoes) {
   ServerProcess server;
   Client admin(server.port());
   admin.Login("admin", kAdminPassword);
-  const auto an = CreateUser(admin, "agent.ws1", "agent");
-  CreateUser(admin, "agent.ws2", "agent");
-  ASSERT_EQ(admin.Post("/api/assignment-rules", {{"name", "Live"}, {"method", "round_robin"},
-                                                 {"members", {{{"user_id", an}}}}}).status, 201);
+  const auto an = TwoAgentsOneRule(admin, "agent.ws");
   Client an_client(server.port()), other_client(server.port());
   an_client.Login("agent.ws1", "user-pass-123");
   other_client.Login("agent.ws2", "user-pass-123");
@@ -52,10 +58,7 @@ TEST(EventsApi, WhatArrivedWithNoPageOpenWaitsInTheBell) {
   ServerProcess server;
   Client admin(server.port());
   admin.Login("admin", kAdminPassword);
-  const auto an = CreateUser(admin, "agent.bell1", "agent");
-  CreateUser(admin, "agent.bell2", "agent");
-  ASSERT_EQ(admin.Post("/api/assignment-rules", {{"name", "Bell"}, {"method", "round_robin"},
-                                                 {"members", {{{"user_id", an}}}}}).status, 201);
+  const auto an = TwoAgentsOneRule(admin, "agent.bell");
   auto lead = admin.Post("/api/leads", {{"full_name", "Khách Khi Vắng"}, {"mobile", UniqueMobile()}});
   ASSERT_EQ(lead.json["owner_id"], an) << lead.body;
 
