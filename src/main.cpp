@@ -55,11 +55,26 @@ std::filesystem::path DefaultWebRoot() {
   return "web/dist";
 }
 
+// Where Sen keeps what is not in the database: uploaded files, and the key that seals the
+// secrets inside it (so that a copy of the database alone does not give them away).
+struct Places {
+  std::filesystem::path files;
+  std::filesystem::path secret_key;
+};
+
+// Both beside an SQLite database unless told otherwise.
+Places PlacesOf(const std::string& db_url, const std::string& files, const std::string& secret_key) {
+  const auto beside = std::filesystem::path(db_url.rfind("sqlite:", 0) == 0 ? db_url.substr(7) : db_url).parent_path();
+  return {files.empty() ? beside / "files" : std::filesystem::path(files),
+          secret_key.empty() ? beside / "secret.key" : std::filesystem::path(secret_key)};
+}
+
 // The database with its schema up to date, and the services on top of it.
 struct Core {
   std::unique_ptr<db::Database> db;
   SystemClock clock;
   EventHub events;
+  SecretBox box;
   std::unique_ptr<users::UserService> users;
   std::unique_ptr<notifications::NotificationService> notifications;
   std::unique_ptr<settings::SettingsService> settings;
@@ -74,7 +89,7 @@ struct Core {
   std::unique_ptr<imports::ImportService> imports;
   std::unique_ptr<jobs::JobService> jobs;
 
-  Core(const std::string& url, int readers, const std::filesystem::path& files_dir) {
+  Core(const std::string& url, int readers, const Places& places) : box(SecretBox::AtPath(places.secret_key)) {
     db = db::OpenDatabase(url, readers);
     auto report = db::Migrate(*db);
     if (!report.applied.empty()) {
@@ -82,7 +97,10 @@ struct Core {
     }
     users = std::make_unique<users::UserService>(*db, clock);
     notifications = std::make_unique<notifications::NotificationService>(*db, clock, events);
-    settings = std::make_unique<settings::SettingsService>(*db, clock);
+    settings = std::make_unique<settings::SettingsService>(*db, clock, box);
+    if (settings->SealClearPassword()) {
+      spdlog::info("the saved SMTP password is now sealed with the key in {}", places.secret_key.string());
+    }
     custom_fields = std::make_unique<customfields::CustomFieldService>(*db, clock);
     leads = std::make_unique<leads::LeadService>(*db, clock, *users, *custom_fields);
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
@@ -95,7 +113,7 @@ struct Core {
     leads->SetAssigner(assignment.get());
     leads->SetNotifier(notifications.get());
     leads->SetMailer(settings.get());
-    imports = std::make_unique<imports::ImportService>(*db, clock, *leads, files_dir / "imports", files::ReadLimits{});
+    imports = std::make_unique<imports::ImportService>(*db, clock, *leads, places.files / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
@@ -145,14 +163,7 @@ int Fail(const std::string& reason) {
 }
 
 
-// Uploaded files live beside an SQLite database unless told otherwise.
-std::filesystem::path FilesDir(const std::string& db_url, const std::string& configured) {
-  if (!configured.empty()) return configured;
-  std::string path = db_url.rfind("sqlite:", 0) == 0 ? db_url.substr(7) : db_url;
-  return std::filesystem::path(path).parent_path() / "files";
-}
-
-int Serve(const std::string& db_url, const std::string& files_dir, const std::string& listen,
+int Serve(const std::string& db_url, const Places& places, const std::string& listen,
           const std::string& web_root, int threads, std::size_t max_body) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -175,7 +186,7 @@ int Serve(const std::string& db_url, const std::string& files_dir, const std::st
   options.upload_prefix = "/api/imports";
   options.upload_limit = limits.max_file_bytes + (64 << 10);  // the file and its multipart envelope
 
-  Core core(db_url, threads + 2, FilesDir(db_url, files_dir));
+  Core core(db_url, threads + 2, places);
   core.imports->StartWorker();
   core.jobs->StartWorker();
   core.EnsureAdmin();
@@ -248,6 +259,10 @@ int main(int argc, char** argv) {
   std::string log_level = Env("SEN_LOG_LEVEL", "info");
   std::string files_dir = Env("SEN_FILES", "");
   app.add_option("--files", files_dir, "folder for uploaded files (env SEN_FILES; default: beside the database)");
+  std::string secret_key = Env("SEN_SECRET_KEY_FILE", "");
+  app.add_option("--secret-key-file", secret_key,
+                 "key that seals the SMTP password in the database, made when missing; keep it with your "
+                 "backups (env SEN_SECRET_KEY_FILE; default: secret.key beside the database)");
   app.add_option("--db", db_url, "database URL: sqlite:PATH (env SEN_DB)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off (env SEN_LOG_LEVEL)");
 
@@ -320,14 +335,14 @@ int main(int argc, char** argv) {
   curl_global_init(CURL_GLOBAL_DEFAULT);  // before any thread: SMTP for reminders (C4)
   try {
     InitSecrets();
-    if (serve->parsed()) return Serve(db_url, files_dir, listen, web_root, threads, max_body);
+    if (serve->parsed()) return Serve(db_url, PlacesOf(db_url, files_dir, secret_key), listen, web_root, threads, max_body);
 
     if (demo->parsed() && !demo_file.empty()) {  // a file, no database
       demo::WriteDemoFile(demo_file, demo_options.leads, demo_options.seed, SystemClock().Now());
       std::cout << "wrote " << demo_options.leads << " leads to " << demo_file << std::endl;
       return 0;
     }
-    Core core(db_url, 2, FilesDir(db_url, files_dir));
+    Core core(db_url, 2, PlacesOf(db_url, files_dir, secret_key));
     if (migrate->parsed()) {
       std::cout << "schema is at version " << db::sqlite_migrations().back().version << std::endl;
       return 0;

@@ -1,4 +1,5 @@
-// SMTP settings: one JSON value in app_settings, checked field by field, audited.
+// SMTP settings: one JSON value in app_settings (the password sealed), checked field by field,
+// audited.
 #include "modules/settings/settings_service.h"
 
 #include "modules/audit/audit.h"
@@ -24,43 +25,76 @@ bool LooksLikeAddress(const std::string& s) {
          s.find_first_of(" <>\r\n,;") == std::string::npos;
 }
 
-json Public(const SmtpSettings& s) {
-  return {{"host", s.host},         {"port", s.port},           {"security", s.security},
-          {"username", s.username}, {"from", s.from},           {"from_name", s.from_name},
-          {"has_password", !s.password.empty()}};
-}
-
-SmtpSettings FromJson(const json& j) {
-  SmtpSettings s;
-  s.host = j.value("host", "");
-  s.port = j.value("port", 587);
-  s.security = j.value("security", "starttls");
-  s.username = j.value("username", "");
-  s.password = j.value("password", "");
-  s.from = j.value("from", "");
-  s.from_name = j.value("from_name", "Sen");
-  return s;
+json Fields(const SmtpSettings& s) {
+  return {{"host", s.host},         {"port", s.port}, {"security", s.security},
+          {"username", s.username}, {"from", s.from}, {"from_name", s.from_name}};
 }
 
 }  // namespace
 
-std::optional<SmtpSettings> SettingsService::Load(db::Transaction& tx) {
-  std::optional<SmtpSettings> out;
-  tx.Query(kGet, {kSmtpKey}, [&](const db::Row& r) { out = FromJson(json::parse(r.Str(0), nullptr, false)); });
+std::optional<SettingsService::Saved> SettingsService::Load(db::Transaction& tx) {
+  std::optional<Saved> out;
+  tx.Query(kGet, {kSmtpKey}, [&](const db::Row& r) {
+    const json j = json::parse(r.Str(0), nullptr, false);
+    Saved& saved = out.emplace();
+    SmtpSettings& s = saved.smtp;
+    s.host = j.value("host", "");
+    s.port = j.value("port", 587);
+    s.security = j.value("security", "starttls");
+    s.username = j.value("username", "");
+    s.from = j.value("from", "");
+    s.from_name = j.value("from_name", "Sen");
+    saved.sealed = j.value("password_sealed", "");
+    if (!saved.sealed.empty()) {
+      auto opened = box_.Open(saved.sealed);
+      saved.unreadable = !opened;
+      s.password = opened.value_or("");
+    } else {
+      s.password = j.value("password", "");
+      saved.clear = !s.password.empty();
+    }
+  });
   return out;
+}
+
+void SettingsService::Store(db::Transaction& tx, const Saved& saved, Millis now) {
+  json stored = Fields(saved.smtp);
+  if (saved.unreadable) {
+    stored["password_sealed"] = saved.sealed;  // kept for the key it was sealed with
+  } else if (!saved.smtp.password.empty()) {
+    stored["password_sealed"] = box_.Seal(saved.smtp.password);
+  }
+  tx.Execute(kPut, {kSmtpKey, stored.dump(), now});
+}
+
+json SettingsService::Public(const Saved& saved) {
+  json out = Fields(saved.smtp);
+  out["has_password"] = saved.unreadable || !saved.smtp.password.empty();
+  out["password_unreadable"] = saved.unreadable;
+  return out;
+}
+
+bool SettingsService::SealClearPassword() {
+  auto tx = db_.BeginWrite();
+  auto saved = Load(*tx);
+  if (!saved || !saved->clear) return false;
+  Store(*tx, *saved, clock_.Now());
+  tx->Commit();
+  return true;
 }
 
 Result<json> SettingsService::Smtp(const Principal& p) {
   if (p.role != Role::kAdmin) return AdminsOnly();
   auto tx = db_.BeginRead();
-  return Public(Load(*tx).value_or(SmtpSettings{}));
+  return Public(Load(*tx).value_or(Saved{}));
 }
 
 Result<json> SettingsService::SetSmtp(const Principal& p, const json& input) {
   if (p.role != Role::kAdmin) return AdminsOnly();
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  SmtpSettings s = Load(*tx).value_or(SmtpSettings{});
+  Saved saved = Load(*tx).value_or(Saved{});
+  SmtpSettings& s = saved.smtp;
   FieldErrors errors;
   auto text = [&](const std::string& key, const json& v, std::size_t max) -> std::optional<std::string> {
     if (!v.is_string() || v.get_ref<const std::string&>().size() > max) {
@@ -87,12 +121,15 @@ Result<json> SettingsService::SetSmtp(const Principal& p, const json& input) {
     } else if (key == "username") {
       if (auto t = text(key, value, 200)) s.username = *t;
     } else if (key == "password") {
-      if (auto t = text(key, value, 500)) s.password = *t;
+      if (auto t = text(key, value, 500)) {
+        s.password = *t;
+        saved.unreadable = false;
+      }
     } else if (key == "from") {
       if (auto t = text(key, value, 254)) s.from = *t;
     } else if (key == "from_name") {
       if (auto t = text(key, value, 100)) s.from_name = *t;
-    } else if (key != "has_password") {
+    } else if (key != "has_password" && key != "password_unreadable") {
       errors.Add(key, "is not an e-mail setting", "unknown_field");
     }
   }
@@ -101,13 +138,10 @@ Result<json> SettingsService::SetSmtp(const Principal& p, const json& input) {
     errors.Add("from", "must be an e-mail address such as crm@example.vn", "invalid_email");
   }
   if (!errors.empty()) return errors.ToError();
-  json stored = Public(s);
-  stored.erase("has_password");
-  stored["password"] = s.password;
-  tx->Execute(kPut, {kSmtpKey, stored.dump(), now});
-  audit::Record(*tx, audit::ActorOf(p), "settings", 0, {{"update", "smtp", std::nullopt, Public(s).dump()}}, now);
+  Store(*tx, saved, now);
+  audit::Record(*tx, audit::ActorOf(p), "settings", 0, {{"update", "smtp", std::nullopt, Public(saved).dump()}}, now);
   tx->Commit();
-  return Public(s);
+  return Public(saved);
 }
 
 Status SettingsService::TestSmtp(const Principal& p, const std::string& to) {
@@ -118,12 +152,17 @@ Status SettingsService::TestSmtp(const Principal& p, const std::string& to) {
 }
 
 Status SettingsService::Send(const MailMessage& message) {
-  std::optional<SmtpSettings> settings;
+  std::optional<Saved> saved;
   {
     auto tx = db_.BeginRead();
-    settings = Load(*tx);
+    saved = Load(*tx);
   }
-  return SendMail(settings.value_or(SmtpSettings{}), message, clock_.Now());
+  if (saved && saved->unreadable) {
+    return Error::Conflict(
+        "the saved SMTP password was sealed with another secret key (SEN_SECRET_KEY_FILE): an admin enters it "
+        "again on the e-mail settings page");
+  }
+  return SendMail(saved.value_or(Saved{}).smtp, message, clock_.Now());
 }
 
 }  // namespace sen::settings

@@ -10,16 +10,23 @@
 #include "core/error.h"
 #include "core/mail.h"
 #include "core/principal.h"
+#include "core/secrets.h"
 #include "db/database.h"
 
 namespace sen::settings {
 
+// The password is kept sealed by `box` (a key outside the database); a password sealed with
+// another key (a database moved without its key file) is kept as it is, reported
+// ("password_unreadable") and refused when sending, until an admin enters it again.
 class SettingsService final : public Mailer {
  public:
-  SettingsService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  SettingsService(db::Database& db, const Clock& clock, const SecretBox& box) : db_(db), clock_(clock), box_(box) {}
 
-  // Admins only. {"host","port","security","username","from","from_name","has_password"}; the
-  // password is never answered.
+  // Seals a password saved in clear by a version before sealing; true when there was one.
+  bool SealClearPassword();
+
+  // Admins only. {"host","port","security","username","from","from_name","has_password",
+  // "password_unreadable"}; the password is never answered.
   Result<nlohmann::json> Smtp(const Principal& p);
   // Takes what is sent; "password" absent keeps it, "" clears it. 422 naming each wrong field.
   Result<nlohmann::json> SetSmtp(const Principal& p, const nlohmann::json& input);
@@ -29,10 +36,20 @@ class SettingsService final : public Mailer {
   Status Send(const MailMessage& message) override;
 
  private:
-  std::optional<SmtpSettings> Load(db::Transaction& tx);
+  // The settings as kept: the password opened, or, when it cannot be, its sealed text.
+  struct Saved {
+    SmtpSettings smtp;
+    std::string sealed;
+    bool unreadable = false;
+    bool clear = false;  // saved in clear by an older version
+  };
+  std::optional<Saved> Load(db::Transaction& tx);
+  static nlohmann::json Public(const Saved& saved);
+  void Store(db::Transaction& tx, const Saved& saved, Millis now);
 
   db::Database& db_;
   const Clock& clock_;
+  const SecretBox& box_;
 };
 
 }  // namespace sen::settings

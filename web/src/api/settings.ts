@@ -9,9 +9,11 @@ export interface SmtpSettings {
   from: string;
   from_name: string;
   has_password: boolean;
+  // Sealed with another server key (the database moved without its key file): enter it again.
+  password_unreadable: boolean;
 }
 
-export type SmtpInput = Omit<SmtpSettings, 'has_password'> & { password?: string };
+export type SmtpInput = Omit<SmtpSettings, 'has_password' | 'password_unreadable'> & { password?: string };
 
 export const getSmtp = () => request<SmtpSettings>('GET', '/api/settings/smtp');
 

@@ -70,6 +70,8 @@ export function EmailSettingsPage() {
             <Form.Item
               name="password"
               label={t('email.password')}
+              validateStatus={smtp.data?.password_unreadable ? 'warning' : undefined}
+              help={smtp.data?.password_unreadable ? t('email.passwordUnreadable') : undefined}
               extra={smtp.data?.has_password ? t('email.passwordKept') : undefined}
               style={{ flex: 1, minWidth: 220 }}
             >
