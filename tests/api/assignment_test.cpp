@@ -257,6 +257,51 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }
 
+// R5: a queued lead someone has decided about (given by hand, converted, dead, do not contact)
+// leaves the queue; the job hands out only the others, and closed leads are not queued at all.
+TEST_F(AssignmentApi, AQueuedLeadSomeoneDecidedAboutLeavesTheQueue) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  const std::int64_t rule_id = CreateRule("decided", Members({agents_[0], agents_[1]}))["id"];
+  json ids = json::array();
+  for (int i = 0; i < 6; ++i) {
+    auto lead = admin_->Post("/api/leads", {{"full_name", "Khách chờ " + std::to_string(i)}, {"mobile", UniqueMobile()},
+                                            {"source", "decided"}, {"owner_id", manager_}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    ids.push_back(lead.json["id"]);
+  }
+  auto lead = [&](int i) { return admin_->Get(Path(json{{"id", ids[i]}})).json; };
+  auto queued = admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "queue_assignment"}, {"rule_id", rule_id}});
+  ASSERT_EQ(queued.json["updated"], 6) << queued.body;
+  const std::string rule_path = "/api/assignment-rules/" + std::to_string(rule_id);
+
+  ASSERT_EQ(admin_->Post(Path(lead(0)) + "/assign", {{"owner_id", agents_[2]}}).status, 200);
+  ASSERT_EQ(admin_->Patch(Path(lead(1)), {{"status", "converted"}}).status, 200);
+  ASSERT_EQ(admin_->Patch(Path(lead(2)), {{"do_not_contact", true}, {"dnc_reason", "Khách từ chối"}}).status, 200);
+  auto by_hand = admin_->Post("/api/leads/mass-update", {{"ids", {ids[3]}}, {"set", {{"owner_id", agents_[2]}}}});
+  ASSERT_EQ(by_hand.status, 200) << by_hand.body;
+  auto dead = admin_->Post("/api/leads/mass-update", {{"ids", {ids[4]}}, {"set", {{"status", "dead"}}}});
+  ASSERT_EQ(dead.status, 200) << dead.body;
+  EXPECT_EQ(admin_->Get(rule_path).json["queued"], 1);
+
+  auto again = admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "queue_assignment"}, {"rule_id", rule_id}});
+  EXPECT_EQ(again.json["matched"], 6) << again.body;
+  EXPECT_EQ(again.json["updated"], 2) << "the two given by hand; not the converted, dead or do-not-contact ones";
+  EXPECT_EQ(admin_->Get(rule_path).json["queued"], 3);
+  ASSERT_EQ(admin_->Patch(Path(lead(3)), {{"email", "khach3@example.vn"}}).status, 200);  // not an owner change
+  EXPECT_EQ(admin_->Get(rule_path).json["queued"], 3);
+
+  auto job = admin_->Post("/api/jobs", {{"name", "Chia phần còn lại"}, {"type", "auto_assign"}, {"interval_min", 5},
+                                        {"starts_at", "2030-01-01T08:00:00+07:00"}, {"rule_id", rule_id},
+                                        {"batch_size", 10}});
+  ASSERT_EQ(job.status, 201) << job.body;
+  auto ran = admin_->Post("/api/jobs/" + std::to_string(job.json["id"].get<std::int64_t>()) + "/run", json::object());
+  EXPECT_EQ(ran.json["last_result"], (json{{"assigned", 3}, {"left", 0}})) << ran.body;
+  EXPECT_EQ(lead(1)["owner_id"], manager_);
+  EXPECT_EQ(lead(2)["owner_id"], manager_);
+  EXPECT_EQ(lead(4)["owner_id"], manager_);
+  for (int i : {0, 3, 5}) EXPECT_NE(lead(i)["owner_id"], manager_) << i;
+}
+
 TEST_F(AssignmentApi, PresenceIsSwitchedByTheUserTheirManagerOrAnAdmin) {
   auto agent = SignedIn("agent.r2");
   auto other = agent.Send("PUT", "/api/users/" + std::to_string(agents_[0]) + "/presence", json{{"online", false}});

@@ -206,6 +206,10 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     changes.push_back({"dnc_reason", reason, reason});
   }
   if (set.owner_id) repo::RecordTargetsOwnerChange(*tx, *set.owner_id, actor.user_id, now);
+  if (set.owner_id || (set.do_not_contact && *set.do_not_contact) ||
+      (set.status && (*set.status == "converted" || *set.status == "dead"))) {
+    repo::DequeueTargets(*tx);  // R5: decided by hand, or closed: the queue no longer hands them out
+  }
   const bool assign_new = set.owner_id && *set.owner_id && !set.status;
   if (!changes.empty()) repo::SetOnTargets(*tx, changes, assign_new, actor, batch, now);
   if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {

@@ -161,20 +161,24 @@ UPDATE leads SET (owner_id, team_id) = (SELECT owner_id, team_id FROM temp.owner
   status = CASE status WHEN 'new' THEN 'assigned' ELSE status END, updated_at = ?
 WHERE id IN (SELECT p.id FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
              WHERE l.owner_id IS NOT p.owner_id OR l.team_id IS NOT p.team_id OR l.status = 'new'))~";
+// A lead closed (converted, dead) or not to be contacted waits for no one.
+#define SEN_QUEUEABLE "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0"
 constexpr std::string_view kQueueTargets = R"~(
 INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
-SELECT id, ?, ?, ? FROM temp.mass_targets WHERE true
+SELECT t.id, ?, ?, ? FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE )~" SEN_QUEUEABLE R"~(
 ON CONFLICT (lead_id) DO UPDATE SET rule_id = excluded.rule_id, queued_by = excluded.queued_by,
   queued_at = excluded.queued_at
 WHERE assignment_queue.rule_id <> excluded.rule_id)~";
 constexpr std::string_view kQueuedLeads = R"~(
 SELECT q.lead_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
-WHERE q.rule_id = ? AND l.deleted_at IS NULL ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
+WHERE q.rule_id = ? AND )~" SEN_QUEUEABLE R"~( ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
 constexpr std::string_view kCountQueued = R"~(
 SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
-WHERE q.rule_id = ? AND l.deleted_at IS NULL)~";
+WHERE q.rule_id = ? AND )~" SEN_QUEUEABLE;
+#undef SEN_QUEUEABLE
 constexpr std::string_view kDequeueTargets =
     "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
+constexpr std::string_view kDequeue = "DELETE FROM assignment_queue WHERE lead_id = ?";
 // A lead given to its owner after the cutoff has not waited for them that long, however old it is.
 #define SEN_STALLED                                                                                        \
   "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0 "              \
@@ -680,6 +684,8 @@ std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id) {
 }
 
 void DequeueTargets(db::Transaction& tx) { tx.Execute(kDequeueTargets); }
+
+void Dequeue(db::Transaction& tx, std::int64_t lead_id) { tx.Execute(kDequeue, {lead_id}); }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transaction& tx, Millis cutoff) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;

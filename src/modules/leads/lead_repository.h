@@ -68,14 +68,16 @@ struct OwnerPick {
 void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::int64_t rule_id,
                  const audit::Actor& actor, std::int64_t batch, Millis now);
 
-// R5: queues the targets for `rule_id` (a lead queued for another rule moves to this one, at
-// the back; one queued for this rule keeps its place); returns how many rows changed.
+// R5: queues the open targets (not converted or dead, not do-not-contact) for `rule_id` (a lead
+// queued for another rule moves to this one, at the back; one queued for this rule keeps its
+// place); returns how many rows changed.
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now);
-// The rule's oldest `limit` queued live leads.
+// The rule's oldest `limit` queued leads that are still live and open.
 std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);
 std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);
-// Takes the targets out of the queue.
+// Takes the targets, or one lead, out of the queue.
 void DequeueTargets(db::Transaction& tx);
+void Dequeue(db::Transaction& tx, std::int64_t lead_id);
 
 // P3: open leads (not converted or dead, not do-not-contact) whose last activity, or creation
 // when they have none, is before `cutoff` and that were not given to anyone since: how many each

@@ -178,6 +178,10 @@ std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const P
   after.updated_at = now;
   repo::Update(tx, after, SearchKeysChanged(before, after), before.tags != after.tags);
   audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
+  if (after.owner_id != before.owner_id || (after.do_not_contact && !before.do_not_contact) ||
+      (after.status != before.status && (after.status == "converted" || after.status == "dead"))) {
+    repo::Dequeue(tx, after.id);  // R5: someone decided about it; the queue no longer does
+  }
   if (after.owner_id != before.owner_id) {
     const auto reason = p.channel == Channel::kImport && why.reason == "changed" ? "import" : why.reason;
     repo::InsertOwnerChange(tx, {after.id, before.owner_id, after.owner_id, why.rule_id, UserIdOf(p),
