@@ -78,7 +78,11 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await options.getByRole('radio', { name: 'Chỉ tạo mới' }).check();
   await options.getByRole('checkbox', { name: 'Di động' }).check();
   await options.getByRole('checkbox', { name: 'Email' }).check();
+  await expect(page.getByTestId('import-auto-assign')).not.toBeChecked();
+  await page.getByTestId('import-auto-assign').check();
+  const saved = page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/imports\/\d+$/.test(r.url()));
   await page.getByTestId('import-next').click();
+  expect((await saved).postDataJSON()).toMatchObject({ mode: 'create', auto_assign: true });
 
   // 4. Preview: nothing written yet; the bad phone is named by its spreadsheet row.
   await expectCounts(page, { created: 4, updated: 0, duplicate: 1, error: 1 });

@@ -35,6 +35,8 @@ export interface ImportJob {
   mode: ImportMode;
   match_on: MatchField[];
   defaults: ImportDefaults;
+  /** R3: rows left without an owner are given out by the first matching assignment rule. */
+  auto_assign: boolean;
   processed: number;
   total: number;
   created: number;
@@ -53,6 +55,7 @@ export interface ImportSettings {
   mode?: ImportMode;
   match_on?: MatchField[];
   defaults?: ImportDefaults;
+  auto_assign?: boolean;
   sheet?: string;
 }
 

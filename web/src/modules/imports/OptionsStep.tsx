@@ -1,5 +1,6 @@
 // Step 3 (I4): create only, or create and update; the fields that find a duplicate (and, when
-// updating, the lead to update); the owner, campaign, source and tags every imported row gets.
+// updating, the lead to update); the owner, campaign, source and tags every imported row gets;
+// whether rows left without an owner go through the assignment rules.
 import { App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ interface Values {
   campaign_id?: number | null;
   source?: string | null;
   tags?: string[];
+  auto_assign: boolean;
 }
 
 const matchFields: MatchField[] = ['mobile', 'email', 'full_name', 'id'];
@@ -49,6 +51,7 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
           source: values.source?.trim() || null,
           tags: values.tags ?? [],
         },
+        auto_assign: values.auto_assign,
       }),
     onSuccess: (saved) => {
       storeImport(saved);
@@ -61,7 +64,7 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ mode: job.mode, match_on: job.match_on, ...job.defaults }}
+      initialValues={{ mode: job.mode, match_on: job.match_on, auto_assign: job.auto_assign, ...job.defaults }}
       onFinish={(values) => save.mutate(values)}
       onValuesChange={(changed) => clearServerErrors(form, changed)}
       data-testid="import-options"
@@ -137,6 +140,9 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="auto_assign" valuePropName="checked" extra={t('imports.options.autoAssignHint')}>
+        <Checkbox data-testid="import-auto-assign">{t('imports.options.autoAssign')}</Checkbox>
+      </Form.Item>
       <Flex justify="space-between" gap={8}>
         <Button onClick={onBack}>{t('imports.back')}</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="import-next">
