@@ -1,5 +1,6 @@
 // The bell keeps what an agent was told while no page of theirs was open: a lead given to
 // agent.binh while signed out waits there unread; opening it leads to the lead and marks it read.
+// Opening the bell is also where the browser is asked for desktop notifications (C4).
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
@@ -17,9 +18,21 @@ test('a lead given while its agent was away waits in the bell', async ({ page, r
   });
   expect(lead.status(), await lead.text()).toBe(201);
 
+  // Counts the asks; the permission stays "default", as for a user who has not answered yet.
+  await page.addInitScript(() => {
+    const w = window as unknown as { asked: number };
+    w.asked = 0;
+    Notification.requestPermission = () => {
+      w.asked += 1;
+      return Promise.resolve('default');
+    };
+  });
+  const asked = () => page.evaluate(() => (window as unknown as { asked: number }).asked);
   await signIn(page, 'agent.binh', agentPassword);
   await expect(page.getByTestId('bell-count').locator('.ant-badge-count')).toBeVisible();
+  expect(await asked()).toBe(0);
   await page.getByTestId('bell').click();
+  expect(await asked()).toBe(1);
   const list = page.getByTestId('bell-list');
   const unread = list.getByTestId('bell-item-unread').filter({ hasText: 'Đoàn Thị Vắng' });
   await expect(unread).toContainText('Bạn vừa được giao một lead');

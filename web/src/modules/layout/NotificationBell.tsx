@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { listNotifications, markNotificationsRead, type InboxItem } from '../../api/notifications';
 import { describeEvent } from './liveMessages';
+import { askForBrowserNotifications } from './useLiveEvents';
 
 const shown = 20;
 
@@ -70,7 +71,11 @@ export function NotificationBell() {
       trigger="click"
       placement="bottomRight"
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={(next) => {
+        setOpen(next);
+        // Users start ON, so switching ON is no gesture most of them make: this one asks instead.
+        if (next) askForBrowserNotifications();
+      }}
       content={content}
       title={
         <Flex justify="space-between" align="center">

@@ -14,7 +14,7 @@ import { describeEvent, type LiveEvent } from './liveMessages';
 
 const maxRetryDelay = 30_000;
 
-/** Asked on a user's gesture (switching ON), as browsers require. */
+/** Asked on a user's gesture (switching ON, opening the bell), as browsers require; once answered, never again. */
 export function askForBrowserNotifications(): void {
   if ('Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
 }
