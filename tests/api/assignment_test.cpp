@@ -119,6 +119,39 @@ TEST_F(AssignmentApi, DailyCapsHoldAndACreatorWhoIsAMemberGoesFirst) {
   }
 }
 
+// R3: an agent's new lead without a chosen owner goes through the matching rule like any other:
+// the agent first when an ON member, otherwise the rule's pick; with no rule taking it (another
+// source, no mobile) the agent keeps it.
+TEST_F(AssignmentApi, AnAgentsNewLeadGoesThroughTheRuleWithTheAgentFirstWhenAnOnMember) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  CreateRule("by-agent", Members({agents_[0], agents_[1]}));
+  auto member = SignedIn("agent.r0");
+  auto outsider = SignedIn("agent.r2");
+
+  auto own = NewLead(member, "by-agent");
+  EXPECT_EQ(own["owner_id"], agents_[0]) << own.dump();
+  auto history = admin_->Get(Path(own) + "/assignments");
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
+
+  SetOnline(*admin_, agents_[0], false);
+  EXPECT_EQ(NewLead(member, "by-agent")["owner_id"], agents_[1]) << "an OFF member is not given even their own lead";
+  SetOnline(*admin_, agents_[0], true);
+  auto given = NewLead(outsider, "by-agent");
+  EXPECT_NE(given["owner_id"], agents_[2]) << "not a member";
+  EXPECT_EQ(outsider.Get(Path(given)).status, 403) << "the lead went to the rule's member";
+
+  EXPECT_EQ(NewLead(outsider, "nobody-takes")["owner_id"], agents_[2]);
+  auto no_mobile = outsider.Post("/api/leads", {{"full_name", "Không số"}, {"email", "khong-so@example.vn"},
+                                                {"source", "by-agent"}});
+  ASSERT_EQ(no_mobile.status, 201) << no_mobile.body;
+  EXPECT_EQ(no_mobile.json["owner_id"], agents_[2]);
+  auto chosen = outsider.Post("/api/leads", {{"full_name", "Tự nhận"}, {"mobile", UniqueMobile()},
+                                             {"source", "by-agent"}, {"owner_id", agents_[2]}});
+  ASSERT_EQ(chosen.status, 201) << chosen.body;
+  EXPECT_EQ(chosen.json["owner_id"], agents_[2]) << "an owner given is kept";
+}
+
 TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManagerChoose) {
   CreateRule("un", Members({agents_[0], agents_[1]}));
   auto lead = NewLead(*admin_, "un");

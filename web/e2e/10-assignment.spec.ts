@@ -84,3 +84,29 @@ test('agents who are OFF get no new leads, and unassign hands a lead to another 
   await expect(page.getByTestId('lead-timeline')).toContainText('đã bỏ giao Trần Văn An');
   await anContext.close();
 });
+
+// R3: the rule above takes the source; an agent's own new lead is theirs while they are an ON
+// member, and goes to the rule's other member while they are OFF (they are told, and land on
+// the list, since they can no longer open it).
+test("an agent's new lead goes through the rule, the agent first while ON", async ({ page }) => {
+  await signIn(page, 'agent.an', agentPassword);
+  const create = async (name: string, mobile: string) => {
+    await page.goto('/leads/new');
+    await page.getByTestId('field-full_name').fill(name);
+    await page.getByTestId('field-mobile').fill(mobile);
+    await page.getByTestId('field-source').fill(source);
+    await page.getByTestId('lead-form-save').click();
+  };
+  await create('Khách An tự tạo', '0906 100 101');
+  await expect(page.getByTestId('lead-name')).toHaveText('Khách An tự tạo');
+  await expect(page.getByTestId('lead-section-owner')).toContainText('Trần Văn An');
+
+  const presence = page.getByTestId('presence-switch');
+  await presence.click();
+  await expect(presence).toHaveAttribute('aria-checked', 'false');
+  await create('Khách An nhờ chia', '0906 100 102');
+  await expect(page.locator('.ant-message')).toContainText('quy tắc phân bổ đã giao cho một nhân viên khác');
+  await expect(page).toHaveURL(/\/leads(\?.*)?$/);
+  await presence.click();
+  await expect(presence).toHaveAttribute('aria-checked', 'true');
+});

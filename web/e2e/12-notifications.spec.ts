@@ -19,15 +19,16 @@ test('a lead given while its agent was away waits in the bell', async ({ page, r
   expect(lead.status(), await lead.text()).toBe(201);
 
   // Counts the asks; the permission stays "default", as for a user who has not answered yet.
+  // (The specs are typed without the DOM: the page's globals are reached through globalThis.)
   await page.addInitScript(() => {
-    const w = window as unknown as { asked: number };
-    w.asked = 0;
-    Notification.requestPermission = () => {
-      w.asked += 1;
+    const win = globalThis as unknown as { asked: number; Notification: { requestPermission: () => Promise<string> } };
+    win.asked = 0;
+    win.Notification.requestPermission = () => {
+      win.asked += 1;
       return Promise.resolve('default');
     };
   });
-  const asked = () => page.evaluate(() => (window as unknown as { asked: number }).asked);
+  const asked = () => page.evaluate(() => (globalThis as unknown as { asked: number }).asked);
   await signIn(page, 'agent.binh', agentPassword);
   await expect(page.getByTestId('bell-count').locator('.ant-badge-count')).toBeVisible();
   expect(await asked()).toBe(0);

@@ -121,8 +121,9 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
   return lead;
 }
 
-std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now) {
-  if (!assigner_ || lead.owner_id || !lead.mobile_e164) return std::nullopt;
+std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
+                                                    bool creator_by_default) {
+  if (!assigner_ || (lead.owner_id && !creator_by_default) || !lead.mobile_e164) return std::nullopt;
   auto choice = assigner_->Choose(tx, lead, std::nullopt, now);
   if (!choice) return std::nullopt;
   lead.owner_id = choice->user_id;
@@ -205,7 +206,10 @@ Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input
     auto matches = MatchDuplicates(*lead, repo::FindDuplicateCandidates(*tx, *lead));
     if (!matches.empty()) return DuplicateError(matches);
   }
-  const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now);
+  // R3: an agent who names no owner has the lead by default, unless a rule takes it (which puts
+  // the agent first when an ON member).
+  const bool creator_by_default = p.role == Role::kAgent && !input.contains("owner_id");
+  const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now, creator_by_default);
   InsertNew(*tx, p, *lead, rule);
   tx->Commit();
   return lead;

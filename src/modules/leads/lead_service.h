@@ -183,7 +183,9 @@ class LeadService {
                        const std::vector<customfields::CustomField>& custom_fields, Millis now);
   // R3: a lead with a mobile and no owner gets one from the first matching rule; returns the
   // rule. `status_given`: the input chose the status, so assignment does not change it.
-  std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now);
+  // `creator_by_default`: its owner is only its creator's default, which a rule replaces.
+  std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
+                                         bool creator_by_default = false);
   // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7).
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
   // Tells the lead's new owner when the transaction commits (not when they made the change).

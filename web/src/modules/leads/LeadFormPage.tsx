@@ -29,7 +29,12 @@ export function LeadFormPage() {
     form,
     fields,
     leadId,
-    onSaved: (saved) => {
+    onSaved: (saved, handedOn) => {
+      if (handedOn) {
+        void message.success(t('leadForm.handedOn'));
+        navigate('/leads');
+        return;
+      }
       void message.success(t(leadId === undefined ? 'leadForm.created' : 'leadForm.saved'));
       navigate(`/leads/${saved.id}`);
     },

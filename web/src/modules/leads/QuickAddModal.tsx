@@ -23,11 +23,15 @@ export function QuickAddModal({ open, fields, onClose }: Props) {
   const { save, saving, duplicateModal, clearServerErrors } = useLeadSave({
     form,
     fields,
-    onSaved: (lead) => {
+    onSaved: (lead, handedOn) => {
       void message.success(
-        <>
-          {t('leadForm.created')} <Link to={`/leads/${lead.id}`}>{lead.full_name}</Link>
-        </>,
+        handedOn ? (
+          t('leadForm.handedOn')
+        ) : (
+          <>
+            {t('leadForm.created')} <Link to={`/leads/${lead.id}`}>{lead.full_name}</Link>
+          </>
+        ),
       );
       form.resetFields();
       onClose();

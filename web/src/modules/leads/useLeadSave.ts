@@ -1,5 +1,7 @@
 // Saving a lead from any form: 409 opens the duplicate dialog (L3), 422 puts each
 // message next to the field it names (custom.<name> too), anything else becomes a toast.
+// An agent's new lead may go to another agent by an assignment rule (R3): the form is told it
+// can no longer open it.
 import { useState } from 'react';
 import { App as AntApp, type FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { createLead, updateLead } from '../../api/leads';
 import { ApiError, type DuplicateMatch, type Lead, type LeadInput } from '../../api/types';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { useCurrentUser } from '../auth/AuthProvider';
 import type { DuplicateModalProps } from './DuplicateModal';
 import type { LeadFields } from './useLeadFields';
 
@@ -20,13 +23,15 @@ interface Options {
   fields: LeadFields | undefined;
   /** The lead being edited; creates a new one when absent. */
   leadId?: number;
-  onSaved: (lead: Lead) => void;
+  /** `handedOn`: a rule gave the new lead to someone else, so its creator cannot open it. */
+  onSaved: (lead: Lead, handedOn: boolean) => void;
 }
 
 export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
+  const user = useCurrentUser();
   const [pending, setPending] = useState<{ input: LeadInput; duplicates: DuplicateMatch[] } | null>(null);
 
   const mutation = useMutation({
@@ -39,7 +44,7 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
       queryClient.setQueryData(['lead', lead.id], lead);
       void queryClient.invalidateQueries({ queryKey: ['lead', lead.id, 'timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      onSaved(lead);
+      onSaved(lead, leadId === undefined && user.role === 'agent' && lead.owner_id !== user.id);
     },
     onError: (error, attempt) => {
       setPending(null);
