@@ -154,6 +154,37 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
 }
 
+// I9: an edited export updates by ID with only the columns it keeps: a row that names a lead
+// changes what it gives, even without the name; its cells are still checked.
+TEST_F(ImportsApi, AnUpdateByIdNeedsOnlyTheColumnsItChanges) {
+  auto lead = [&](const std::string& name) {
+    auto res = admin_->Post("/api/leads", {{"full_name", name}, {"mobile", UniqueMobile()}, {"description", "trước"}});
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::to_string(res.json["id"].get<std::int64_t>());
+  };
+  const std::string first = lead("Đặng Thị Cột"), second = lead("Đặng Văn Thiếu");
+  const std::string csv = "Mã,Mô tả,Di động\n" + first + ",chỉ sửa mô tả,\n" + second + ",sai số,12ab\n" +
+                          "99999999,không có lead này,\n";
+  auto imp = Upload(*admin_, "chi-mo-ta.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object());
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json["update"], 1) << preview.body;
+  EXPECT_EQ(preview.json["error"], 2);
+  ASSERT_EQ(preview.json["problems"].size(), 2u) << preview.body;
+  EXPECT_EQ(preview.json["problems"][0]["field"], "mobile");
+  EXPECT_EQ(preview.json["problems"][1]["field"], "id");
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["updated"], 1);
+  EXPECT_EQ(done["error"], 2);
+  auto changed = admin_->Get("/api/leads/" + first).json;
+  EXPECT_EQ(changed["description"], "chỉ sửa mô tả");
+  EXPECT_EQ(changed["full_name"], "Đặng Thị Cột");
+  EXPECT_EQ(admin_->Get("/api/leads/" + second).json["description"], "trước");
+}
+
 TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
   const auto agent = CreateUser(*admin_, "imp.rule", "agent");
   auto rule = admin_->Post("/api/assignment-rules", {{"name", "Hội chợ"}, {"method", "round_robin"},

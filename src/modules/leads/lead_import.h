@@ -48,7 +48,7 @@ std::vector<ImportField> ImportFields(const std::vector<customfields::CustomFiel
 struct ImportRow {
   nlohmann::json input = nlohmann::json::object();
   std::optional<std::int64_t> id;  // the "id" column, for matching
-  Lead lead;
+  Lead lead;  // the new lead the row makes; empty for a row that updates the lead it names by ID
 };
 
 enum class ImportAction { kCreate, kUpdate, kDuplicate };

@@ -452,9 +452,14 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
     }
   }
 
+  const auto& s = ctx.settings;
+  // I9: a row naming the lead it updates is checked against that lead (ApplyImportRow), so an
+  // edited export that keeps only some columns, not even the name, changes only what it gives.
+  if (row.id && s.update_matches && std::find(s.match_on.begin(), s.match_on.end(), "id") != s.match_on.end()) {
+    return row;
+  }
   // The defaults fill what the row leaves empty, for new leads only.
   nlohmann::json create = row.input;
-  const auto& s = ctx.settings;
   if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
   if (s.default_campaign_id && !create.contains("campaign_id")) create["campaign_id"] = *s.default_campaign_id;
   if (s.default_source && !create.contains("source")) create["source"] = *s.default_source;
