@@ -110,3 +110,21 @@ test("an agent's new lead goes through the rule, the agent first while ON", asyn
   await presence.click();
   await expect(presence).toHaveAttribute('aria-checked', 'true');
 });
+
+// R2: a rule can be narrowed to one campaign from its form, and widened again.
+test('a rule takes the leads of one campaign when given one', async ({ page }) => {
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/assignment-rules');
+  const row = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead hội thảo' });
+  const edit = async (campaign: string) => {
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    await page.getByTestId('rule-campaign').fill(campaign);
+    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  };
+  await edit('7');
+  await expect(row).toContainText('Chiến dịch 7');
+  await expect(row).toContainText(source);
+  await edit('');
+  await expect(row).not.toContainText('Chiến dịch 7');
+});

@@ -93,7 +93,15 @@ export function AssignmentRulesPage() {
             {
               key: 'takes',
               title: t('assignment.takes'),
-              render: (_, rule) => (rule.source ? <Tag>{rule.source}</Tag> : t('assignment.anyLead')),
+              render: (_, rule) =>
+                rule.source || rule.campaign_id ? (
+                  <>
+                    {rule.source && <Tag>{rule.source}</Tag>}
+                    {rule.campaign_id && <Tag>{t('assignment.campaignTag', { id: rule.campaign_id })}</Tag>}
+                  </>
+                ) : (
+                  t('assignment.anyLead')
+                ),
             },
             { key: 'method', title: t('assignment.method'), render: (_, rule) => t(`assignment.methods.${rule.method}`) },
             {

@@ -15,6 +15,7 @@ const methods: AssignmentMethod[] = ['round_robin', 'least_loaded', 'weighted'];
 interface Values {
   name: string;
   source?: string;
+  campaign_id?: number | null;
   method: AssignmentMethod;
   creator_priority: boolean;
   active: boolean;
@@ -43,6 +44,7 @@ export function RuleModal({ open, rule, onClose }: Props) {
         ? {
             name: rule.name,
             source: rule.source ?? undefined,
+            campaign_id: rule.campaign_id,
             method: rule.method,
             creator_priority: rule.creator_priority,
             active: rule.active,
@@ -57,7 +59,7 @@ export function RuleModal({ open, rule, onClose }: Props) {
       const input: AssignmentRuleInput = {
         name: values.name,
         source: values.source?.trim() ? values.source.trim() : null,
-        campaign_id: rule?.campaign_id ?? null,
+        campaign_id: values.campaign_id ?? null,
         method: values.method,
         creator_priority: values.creator_priority,
         active: values.active,
@@ -91,9 +93,19 @@ export function RuleModal({ open, rule, onClose }: Props) {
         <Form.Item name="name" label={t('assignment.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="rule-name" />
         </Form.Item>
-        <Form.Item name="source" label={t('assignment.source')} extra={t('assignment.sourceHint')}>
-          <Input maxLength={100} data-testid="rule-source" />
-        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item name="source" label={t('assignment.source')} extra={t('assignment.sourceHint')} style={{ flex: 2, minWidth: 220 }}>
+            <Input maxLength={100} data-testid="rule-source" />
+          </Form.Item>
+          <Form.Item
+            name="campaign_id"
+            label={t('assignment.campaign')}
+            extra={t('assignment.campaignHint')}
+            style={{ flex: 1, minWidth: 160 }}
+          >
+            <InputNumber precision={0} min={1} style={{ width: '100%' }} data-testid="rule-campaign" />
+          </Form.Item>
+        </Flex>
         <Flex gap={16} wrap>
           <Form.Item name="method" label={t('assignment.method')} style={{ minWidth: 220 }}>
             <Select
