@@ -207,7 +207,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   }
   if (set.owner_id) repo::RecordTargetsOwnerChange(*tx, *set.owner_id, actor.user_id, now);
   if (set.owner_id || (set.do_not_contact && *set.do_not_contact) ||
-      (set.status && (*set.status == "converted" || *set.status == "dead"))) {
+      (set.status && IsClosedStatus(*set.status))) {
     repo::DequeueTargets(*tx);  // R5: decided by hand, or closed: the queue no longer hands them out
   }
   const bool assign_new = set.owner_id && *set.owner_id && !set.status;

@@ -161,28 +161,27 @@ UPDATE leads SET (owner_id, team_id) = (SELECT owner_id, team_id FROM temp.owner
   status = CASE status WHEN 'new' THEN 'assigned' ELSE status END, updated_at = ?
 WHERE id IN (SELECT p.id FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
              WHERE l.owner_id IS NOT p.owner_id OR l.team_id IS NOT p.team_id OR l.status = 'new'))~";
-// A lead closed (converted, dead) or not to be contacted waits for no one.
-#define SEN_QUEUEABLE "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0"
+// Open: live, not closed (converted, dead), not do-not-contact. Only open leads wait in the queue
+// or count as left without care.
+#define SEN_OPEN_LEAD "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0"
 constexpr std::string_view kQueueTargets = R"~(
 INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
-SELECT t.id, ?, ?, ? FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE )~" SEN_QUEUEABLE R"~(
+SELECT t.id, ?, ?, ? FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE )~" SEN_OPEN_LEAD R"~(
 ON CONFLICT (lead_id) DO UPDATE SET rule_id = excluded.rule_id, queued_by = excluded.queued_by,
   queued_at = excluded.queued_at
 WHERE assignment_queue.rule_id <> excluded.rule_id)~";
 constexpr std::string_view kQueuedLeads = R"~(
 SELECT q.lead_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
-WHERE q.rule_id = ? AND )~" SEN_QUEUEABLE R"~( ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
+WHERE q.rule_id = ? AND )~" SEN_OPEN_LEAD R"~( ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
 constexpr std::string_view kCountQueued = R"~(
 SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
-WHERE q.rule_id = ? AND )~" SEN_QUEUEABLE;
-#undef SEN_QUEUEABLE
+WHERE q.rule_id = ? AND )~" SEN_OPEN_LEAD;
 constexpr std::string_view kDequeueTargets =
     "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kDequeue = "DELETE FROM assignment_queue WHERE lead_id = ?";
 // A lead given to its owner after the cutoff has not waited for them that long, however old it is.
 #define SEN_STALLED                                                                                        \
-  "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0 "              \
-  "AND COALESCE(l.last_activity_at, l.created_at) < ?1 "                                                   \
+  SEN_OPEN_LEAD " AND COALESCE(l.last_activity_at, l.created_at) < ?1 "                                   \
   "AND NOT EXISTS (SELECT 1 FROM lead_assignments a WHERE a.lead_id = l.id AND a.at >= ?1)"
 constexpr std::string_view kStalledByOwner =
     "SELECT l.owner_id, COUNT(*) FROM leads l WHERE l.owner_id IS NOT NULL AND " SEN_STALLED " GROUP BY l.owner_id";
@@ -190,6 +189,7 @@ constexpr std::string_view kOldestStalled =
     "SELECT l.id, l.full_name, COALESCE(l.last_activity_at, l.created_at) AS since FROM leads l "
     "WHERE l.owner_id = ?2 AND " SEN_STALLED " ORDER BY since, l.id LIMIT ?3";
 #undef SEN_STALLED
+#undef SEN_OPEN_LEAD
 constexpr std::string_view kInsertOwnerChange = R"~(
 INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
 VALUES (?, ?, ?, ?, ?, ?, ?))~";

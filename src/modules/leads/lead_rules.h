@@ -71,6 +71,8 @@ Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_
 
 // L10: a lead that gets an owner while New becomes Assigned.
 void ApplyAssignmentStatus(Lead& lead);
+// Converted or dead: nothing more is done with the lead (it leaves the assignment queue).
+inline bool IsClosedStatus(std::string_view status) { return status == "converted" || status == "dead"; }
 
 // P3: an open lead (not converted, not dead, may be called) with no activity since `since`.
 struct StalledLead {

@@ -180,7 +180,7 @@ std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const P
   repo::Update(tx, after, SearchKeysChanged(before, after), before.tags != after.tags);
   audit::Record(tx, audit::ActorOf(p), "lead", after.id, changes, now);
   if (after.owner_id != before.owner_id || (after.do_not_contact && !before.do_not_contact) ||
-      (after.status != before.status && (after.status == "converted" || after.status == "dead"))) {
+      (after.status != before.status && IsClosedStatus(after.status))) {
     repo::Dequeue(tx, after.id);  // R5: someone decided about it; the queue no longer does
   }
   if (after.owner_id != before.owner_id) {

@@ -75,6 +75,11 @@ json SettingsService::Public(const Saved& saved) {
 }
 
 bool SettingsService::SealClearPassword() {
+  {  // every start comes here: the writer is taken only when there is something to seal
+    auto read = db_.BeginRead();
+    auto saved = Load(*read);
+    if (!saved || !saved->clear) return false;
+  }
   auto tx = db_.BeginWrite();
   auto saved = Load(*tx);
   if (!saved || !saved->clear) return false;
