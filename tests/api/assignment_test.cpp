@@ -335,6 +335,27 @@ TEST_F(AssignmentApi, AQueuedLeadSomeoneDecidedAboutLeavesTheQueue) {
   for (int i : {0, 3, 5}) EXPECT_NE(lead(i)["owner_id"], manager_) << i;
 }
 
+TEST_F(AssignmentApi, ANewLeadThatMustNotBeCalledOrIsClosedIsNotHandedOut) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  CreateRule("closed", Members({agents_[0], agents_[1]}));
+  auto create = [&](json extra) {
+    json body = {{"full_name", "Khách không gọi"}, {"mobile", UniqueMobile()}, {"source", "closed"}};
+    body.update(extra);
+    auto res = admin_->Post("/api/leads", body);
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.json;
+  };
+  auto dnc = create({{"do_not_contact", true}, {"dnc_reason", "Khách từ chối"}});
+  EXPECT_TRUE(dnc["owner_id"].is_null()) << dnc.dump();
+  EXPECT_EQ(dnc["status"], "new");
+  for (const char* status : {"converted", "dead"}) {
+    auto closed = create({{"status", status}});
+    EXPECT_TRUE(closed["owner_id"].is_null()) << closed.dump();
+    EXPECT_EQ(closed["status"], status);
+  }
+  EXPECT_FALSE(create(json::object())["owner_id"].is_null()) << "an open lead still goes by the rule";
+}
+
 TEST_F(AssignmentApi, PresenceIsSwitchedByTheUserTheirManagerOrAnAdmin) {
   auto agent = SignedIn("agent.r2");
   auto other = agent.Send("PUT", "/api/users/" + std::to_string(agents_[0]) + "/presence", json{{"online", false}});

@@ -124,6 +124,7 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
 std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
                                                     bool creator_by_default) {
   if (!assigner_ || (lead.owner_id && !creator_by_default) || !lead.mobile_e164) return std::nullopt;
+  if (lead.do_not_contact || IsClosedStatus(lead.status)) return std::nullopt;  // nobody is to call it
   auto choice = assigner_->Choose(tx, lead, std::nullopt, now);
   if (!choice) return std::nullopt;
   lead.owner_id = choice->user_id;
