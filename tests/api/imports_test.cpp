@@ -209,6 +209,34 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
   EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
 }
 
+// Manual 001: the owner column ("Người phụ trách") takes the username; an export writes it, so
+// the file reads well and imports back.
+TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
+  const auto owner = CreateUser(*admin_, "imp.owner", "agent");
+  const std::string csv = "Họ và tên,Di động,Người phụ trách\nKhách Chủ Một," + UniqueMobile() +
+                          ",imp.owner\nKhách Chủ Hai," + UniqueMobile() + ",IMP.Owner\nKhách Chủ Ba," + UniqueMobile() +
+                          "," + std::to_string(owner) + "\nKhách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n";
+  auto imp = Upload(*admin_, "chu.csv", csv).json;
+  EXPECT_EQ(imp["suggested_mapping"]["Người phụ trách"], "owner_id");
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object());
+  EXPECT_EQ(preview.json["create"], 3) << preview.body;
+  ASSERT_EQ(preview.json["problems"].size(), 1u) << preview.body;
+  EXPECT_EQ(preview.json["problems"][0]["row"], 5);
+  EXPECT_EQ(preview.json["problems"][0]["field"], "owner_id");
+  EXPECT_NE(preview.json["problems"][0]["message"].get<std::string>().find("khong.co.ai"), std::string::npos);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 3);
+  auto owned = admin_->Get("/api/leads?sort=full_name&owner_id=" + std::to_string(owner)).json["items"];
+  ASSERT_EQ(owned.size(), 3u);
+  auto history = admin_->Get("/api/leads/" + std::to_string(owned[0]["id"].get<std::int64_t>()) + "/assignments");
+  EXPECT_EQ(history.json["items"][0]["reason"], "import") << history.body;
+
+  auto exported = admin_->Get("/api/leads/export?format=csv&lang=vi&sort=full_name&columns=full_name,owner_id&owner_id=" +
+                              std::to_string(owner));
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_NE(exported.body.find(",Khách Chủ Ba,imp.owner\r\n"), std::string::npos) << exported.body;
+}
+
 // The importer's open pages hear the progress (live events) up to the end, without polling.
 TEST_F(ImportsApi, TheImporterHearsTheProgressLive) {
   LiveEvents events(server_->port(), admin_->session_cookie);

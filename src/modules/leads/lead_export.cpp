@@ -2,6 +2,7 @@
 // transaction (a consistent snapshot) and handed to the connection 64 KB at a time.
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include "core/secrets.h"
 #include "files/csv_writer.h"
@@ -101,10 +102,16 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
   out.filename = std::string(vi ? "khach-hang-tiem-nang-" : "leads-") + FormatDate(clock_.Now()) + "." + format;
   out.content_type = format == "csv" ? "text/csv; charset=utf-8"
                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  auto cells_of = [columns, custom, vi](const Lead& lead, std::vector<std::string>& cells) {
+  // Owners and creators by username (manual 001), which an import takes back.
+  using Usernames = std::unordered_map<std::int64_t, std::string>;
+  auto cells_of = [columns, custom, vi](const Lead& lead, const Usernames& usernames, std::vector<std::string>& cells) {
     cells.clear();
     for (const auto& c : columns) {
-      if (c.field) {
+      if (c.field && c.field->type == FieldType::kUser) {
+        auto id = c.field->get(lead);
+        auto it = id.is_number_integer() ? usernames.find(id.get<std::int64_t>()) : usernames.end();
+        cells.push_back(it == usernames.end() ? Text(std::move(id), c.field, vi) : it->second);
+      } else if (c.field) {
         cells.push_back(Text(c.field->get(lead), c.field, vi));
       } else {
         auto it = lead.custom.find(c.custom->name);
@@ -124,13 +131,14 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
 
   out.body = StartPipe([this, format, header, read, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
+    const Usernames usernames = users_.Usernames(*tx);
     std::vector<std::string> cells;
     if (format == "csv") {
       std::string piece(files::CsvWriter::Utf8Bom());
       files::CsvWriter csv(piece);
       csv.Row(header);
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
-        cells_of(lead, cells);
+        cells_of(lead, usernames, cells);
         csv.Row(cells);
         if (piece.size() >= kPieceBytes) {
           if (!emit(piece)) throw std::runtime_error("the client went away");
@@ -151,7 +159,7 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
       files::XlsxWriter xlsx(path, "Leads");
       xlsx.Header(header, std::vector<bool>(header.size(), false));
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
-        cells_of(lead, cells);
+        cells_of(lead, usernames, cells);
         xlsx.Row(cells);
       });
       xlsx.Close();

@@ -138,7 +138,7 @@ void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead,
   audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
                 lead.created_at);
   if (lead.owner_id) {
-    const std::string_view reason = rule_id ? "rule" : "created";
+    const std::string_view reason = rule_id ? "rule" : p.channel == Channel::kImport ? "import" : "created";
     repo::InsertOwnerChange(tx, {lead.id, std::nullopt, lead.owner_id, rule_id, rule_id ? std::nullopt : UserIdOf(p),
                                  std::string(reason), lead.created_at});
     TellNewOwner(tx, p, lead, reason);
@@ -449,7 +449,13 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
         if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
       }
     } else if (const FieldDef* f = FindLeadField(name)) {
-      row.input[std::string(name)] = CellInput(*f, text);
+      auto value = CellInput(*f, text);
+      if (name == "owner_id" && value.is_string()) {
+        auto id = users_.IdOfUsername(tx, text);
+        if (!id) return Error::Field("owner_id", "no user has the username \"" + std::string(text) + "\"", "not_found");
+        value = *id;
+      }
+      row.input[std::string(name)] = std::move(value);
     }
   }
 

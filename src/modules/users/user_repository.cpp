@@ -101,6 +101,12 @@ std::optional<User> FindById(db::Transaction& tx, std::int64_t id) {
   return out;
 }
 
+std::unordered_map<std::int64_t, std::string> Usernames(db::Transaction& tx) {
+  std::unordered_map<std::int64_t, std::string> out;
+  tx.Query("SELECT id, username FROM users", {}, [&](const db::Row& r) { out.emplace(r.Int(0), r.Str(1)); });
+  return out;
+}
+
 std::optional<std::pair<User, std::string>> FindByUsername(db::Transaction& tx, std::string_view username) {
   std::optional<std::pair<User, std::string>> out;
   tx.Query(kFindByUsername, {username}, [&](const db::Row& r) { out.emplace(ReadUser(r), r.Str(12)); });

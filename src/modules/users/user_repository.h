@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,8 @@ void SetOnline(db::Transaction& tx, std::int64_t id, bool online, Millis now);
 void UpdatePassword(db::Transaction& tx, std::int64_t id, std::string_view hash, Millis now);
 std::int64_t Count(db::Transaction& tx);
 std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);
+// Every user's username by id, the inactive ones too.
+std::unordered_map<std::int64_t, std::string> Usernames(db::Transaction& tx);
 
 struct UserFilter {
   std::optional<std::string> q;  // part of username or full name
