@@ -96,7 +96,7 @@ TEST_F(WorkspaceApi, BadCallsAre422NamingEachField) {
   Client& a = *agent_client_;
   auto lead = Lead(a, {{"full_name", "Gọi Sai"}});
   auto res = a.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead["id"]}, {"status", "completed"},
-                                   {"direction", "sideways"}, {"duration_s", -1}, {"remind_email_min", 7},
+                                   {"direction", "sideways"}, {"duration_s", -1}, {"remind_email_min", 10081},
                                    {"start_at", "yesterday"}});
   ASSERT_EQ(res.status, 422) << res.body;
   std::set<std::string> fields;

@@ -1,7 +1,7 @@
 // Calls and notes (C1–C3, C5, L12): logging a call from a lead's profile moves a New lead to
 // In process unless the result is Deny, Call back later or Invalid number; logging one from the
 // Calls module with the lead picker; a note on the timeline; calling a do-not-contact lead asks first.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { pickOption, seededLeadId, signIn } from './helpers';
 import { adminPassword, seededLeads, type SeededLead } from './seed';
 
@@ -125,4 +125,41 @@ test('a do-not-contact lead is flagged with its reason, and logging a call on it
   await expect(page.getByTestId('lead-timeline').locator('[data-kind="call"]').first()).toContainText(
     'Xác nhận lại nhu cầu',
   );
+});
+
+/** Types a date and time into an antd DatePicker and confirms with its OK button (Enter would submit the form). */
+async function typeDateTime(page: Page, picker: Locator, value: string): Promise<void> {
+  await picker.click();
+  await picker.fill(value);
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
+  await expect(picker).toHaveValue(value);
+}
+
+test('a scheduled call reminds at a chosen time, kept as minutes before the call', async ({ page }) => {
+  await page.goto(`/leads/${seededLeadId('noted')}`);
+  await page.getByTestId('lead-log-call').click();
+  const form = page.getByTestId('call-form');
+  await form.getByTestId('call-field-subject').fill('Hẹn gọi báo học phí');
+  await pickOption(page, form.getByTestId('call-field-status'), 'Đã lên lịch');
+  await typeDateTime(page, form.getByTestId('call-field-start_at'), '15/01/2031 09:30');
+
+  await pickOption(page, form.getByTestId('call-field-remind_popup_min'), 'Vào giờ đã chọn…');
+  const at = form.getByTestId('call-field-remind_popup_at');
+  await typeDateTime(page, at, '15/01/2031 10:00');
+  await page.getByTestId('call-save').click();
+  await expect(form).toContainText('Giờ nhắc phải trước giờ gọi, không sớm hơn một tuần');
+
+  await typeDateTime(page, at, '15/01/2031 08:00');
+  await page.getByTestId('call-save').click();
+  await expect(form).toBeHidden();
+
+  const calls = (await (
+    await page.request.get(`/api/calls?parent_type=lead&parent_id=${seededLeadId('noted')}&status=scheduled`)
+  ).json()) as { items: { subject: string; remind_popup_min: number | null }[] };
+  expect(calls.items.find((c) => c.subject === 'Hẹn gọi báo học phí')?.remind_popup_min).toBe(90);
+
+  // Opened again, the form shows the chosen time, not "90".
+  await page.getByTestId('lead-timeline').locator('[data-kind="call"]').first().getByTestId('timeline-call-edit').click();
+  await expect(form.getByTestId('call-field-remind_popup_min')).toContainText('Vào giờ đã chọn…');
+  await expect(form.getByTestId('call-field-remind_popup_at')).toHaveValue('15/01/2031 08:00');
 });

@@ -54,7 +54,7 @@ std::optional<std::string> LeadStatusAfterCall(std::string_view lead_status, std
 bool IsDirection(std::string_view v) { return In(kDirections, v); }
 bool IsStatus(std::string_view v) { return In(kStatuses, v); }
 bool IsResult(std::string_view v) { return In(kResults, v); }
-bool IsReminder(std::int64_t m) { return m == 0 || m == 5 || m == 10 || m == 15 || m == 30; }
+bool IsReminder(std::int64_t m) { return m >= 0 && m <= kMaxReminderMin; }
 
 Status CheckCall(const Call& c) {
   FieldErrors errors;

@@ -20,6 +20,9 @@ std::optional<std::string> LeadStatusAfterCall(std::string_view lead_status, std
 bool IsDirection(std::string_view v);
 bool IsStatus(std::string_view v);
 bool IsResult(std::string_view v);
+// C4: minutes before the call. The form offers 0, 5, 10, 15 and 30, or a chosen time, which it
+// sends as the minutes between that time and the call; at most a week before.
+constexpr std::int64_t kMaxReminderMin = 7 * 24 * 60;
 bool IsReminder(std::int64_t minutes);
 
 // What only the whole call can tell: results belong to completed calls (and a completed call

@@ -58,7 +58,18 @@ TEST(CallRule, OptionsAreClosedLists) {
   EXPECT_TRUE(IsResult("wrong_person"));
   EXPECT_FALSE(IsResult("maybe"));
   EXPECT_TRUE(IsReminder(15));
-  EXPECT_FALSE(IsReminder(20));
+  EXPECT_EQ(CallsMetaJson()["fields"][3]["options"].size(), 5u) << "the form offers 0, 5, 10, 15 and 30";
+}
+
+// C4 "or at a chosen time": the form turns a chosen time into minutes before the call, so any
+// whole number of minutes up to a week before is a reminder.
+TEST(CallRule, AReminderMayComeAnyWholeMinutesUpToAWeekBefore) {
+  EXPECT_TRUE(IsReminder(0));
+  EXPECT_TRUE(IsReminder(20));
+  EXPECT_TRUE(IsReminder(kMaxReminderMin));
+  EXPECT_EQ(kMaxReminderMin, 7 * 24 * 60);
+  EXPECT_FALSE(IsReminder(kMaxReminderMin + 1));
+  EXPECT_FALSE(IsReminder(-5));
   EXPECT_EQ(CallsMetaJson()["fields"].size(), 5u);
 }
 

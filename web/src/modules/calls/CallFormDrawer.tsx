@@ -41,13 +41,30 @@ interface Values {
   duration_min?: number | null;
   duration_sec?: number | null;
   description?: string | null;
+  /** One of the offered minutes before the call, or `atChosenTime` with the time in `*_at`. */
   remind_popup_min?: string | null;
+  remind_popup_at?: Dayjs | null;
   remind_email_min?: string | null;
+  remind_email_at?: Dayjs | null;
 }
 
-function toValues(call: Call): Values {
+type ReminderField = 'remind_popup_min' | 'remind_email_min';
+const reminderFields: ReminderField[] = ['remind_popup_min', 'remind_email_min'];
+const atField = (name: ReminderField) => (name === 'remind_popup_min' ? 'remind_popup_at' : 'remind_email_at');
+/** C4 "or at a chosen time": sent as the minutes from that time to the call, up to a week. */
+const atChosenTime = 'at';
+const maxReminderMinutes = 7 * 24 * 60;
+
+function toValues(call: Call, fields: CallFields): Values {
   const duration = call.duration_s ?? null;
-  const reminder = (value: number | null) => (value === null ? null : String(value));
+  const reminders: Partial<Values> = {};
+  for (const name of reminderFields) {
+    const minutes = call[name];
+    if (minutes === null) continue;
+    const offered = fields.options(name).some((option) => option.value === String(minutes));
+    reminders[name] = offered ? String(minutes) : atChosenTime;
+    if (!offered) reminders[atField(name)] = dayjs(call.start_at).subtract(minutes, 'minute');
+  }
   return {
     subject: call.subject,
     direction: call.direction,
@@ -57,16 +74,19 @@ function toValues(call: Call): Values {
     duration_min: duration === null ? null : Math.floor(duration / 60),
     duration_sec: duration === null ? null : duration % 60,
     description: call.description,
-    remind_popup_min: reminder(call.remind_popup_min),
-    remind_email_min: reminder(call.remind_email_min),
+    ...reminders,
   };
 }
 
 function toInput(values: Values): CallInput {
   const noDuration = values.duration_min == null && values.duration_sec == null;
   // Reminders belong to a scheduled call ("request callback", C4).
-  const reminder = (value: string | null | undefined) =>
-    values.status === 'scheduled' && value != null && value !== '' ? Number(value) : null;
+  const reminder = (name: ReminderField) => {
+    const value = values[name];
+    if (values.status !== 'scheduled' || value == null || value === '') return null;
+    const at = values[atField(name)];
+    return value === atChosenTime && at ? Math.round(values.start_at.diff(at, 'minute', true)) : Number(value);
+  };
   return {
     subject: values.subject.trim(),
     direction: values.direction,
@@ -75,8 +95,8 @@ function toInput(values: Values): CallInput {
     start_at: values.start_at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     duration_s: noDuration ? null : (values.duration_min ?? 0) * 60 + (values.duration_sec ?? 0),
     description: values.description?.trim() || null,
-    remind_popup_min: reminder(values.remind_popup_min),
-    remind_email_min: reminder(values.remind_email_min),
+    remind_popup_min: reminder('remind_popup_min'),
+    remind_email_min: reminder('remind_email_min'),
   };
 }
 
@@ -103,6 +123,10 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
   const [form] = Form.useForm<Values>();
   const [dnc, setDnc] = useState<{ attempt: Attempt; reason: string | null } | null>(null);
   const status = Form.useWatch('status', form);
+  const reminders = {
+    remind_popup_min: Form.useWatch('remind_popup_min', form),
+    remind_email_min: Form.useWatch('remind_email_min', form),
+  };
 
   const afterChange = (parentId: number) => {
     void queryClient.invalidateQueries({ queryKey: ['calls'] });
@@ -166,7 +190,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
         form={form}
         layout="vertical"
         initialValues={
-          call ? toValues(call) : { direction: 'outbound', status: 'completed', start_at: dayjs(), subject: '' }
+          call ? toValues(call, fields) : { direction: 'outbound', status: 'completed', start_at: dayjs(), subject: '' }
         }
         onFinish={submit}
         onValuesChange={(changed) => clearServerErrors(form, changed)}
@@ -255,16 +279,41 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
         </Row>
         {status === 'scheduled' && (
           <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="remind_popup_min" label={fields.label('remind_popup_min')}>
-                {select('remind_popup_min')}
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="remind_email_min" label={fields.label('remind_email_min')}>
-                {select('remind_email_min')}
-              </Form.Item>
-            </Col>
+            {reminderFields.map((name) => (
+              <Col span={12} key={name}>
+                <Form.Item name={name} label={fields.label(name)}>
+                  <Select
+                    allowClear
+                    options={[...fields.options(name), { value: atChosenTime, label: t('calls.reminderAtChosenTime') }]}
+                    data-testid={`call-field-${name}`}
+                  />
+                </Form.Item>
+                {reminders[name] === atChosenTime && (
+                  <Form.Item
+                    name={atField(name)}
+                    dependencies={['start_at']}
+                    rules={[
+                      { required: true, message: t('calls.reminderAtRequired') },
+                      ({ getFieldValue }) => ({
+                        validator: (_, at?: Dayjs | null) => {
+                          const minutes = at ? (getFieldValue('start_at') as Dayjs).diff(at, 'minute', true) : 0;
+                          return minutes < 0 || minutes > maxReminderMinutes
+                            ? Promise.reject(new Error(t('calls.reminderAtRange')))
+                            : Promise.resolve();
+                        },
+                      }),
+                    ]}
+                  >
+                    <DatePicker
+                      showTime={{ format: 'HH:mm' }}
+                      format={dateTimeFormat}
+                      style={{ width: '100%' }}
+                      data-testid={`call-field-${atField(name)}`}
+                    />
+                  </Form.Item>
+                )}
+              </Col>
+            ))}
           </Row>
         )}
         <Form.Item name="description" label={fields.label('description')}>
