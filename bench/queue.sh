@@ -15,7 +15,9 @@ job=$(api POST /api/jobs "{\"name\":\"Queue bench\",\"type\":\"auto_assign\",\"i
 
 distribute() {
   local offset=$1
-  sqlite3 "$out/run.db" "SELECT id FROM leads WHERE deleted_at IS NULL ORDER BY id LIMIT $queued OFFSET $offset" |
+  # Open leads only: converted, dead and do-not-contact ones are not queued (R5).
+  sqlite3 "$out/run.db" "SELECT id FROM leads WHERE deleted_at IS NULL AND status NOT IN ('converted', 'dead')
+    AND do_not_contact = 0 ORDER BY id LIMIT $queued OFFSET $offset" |
     split -l 10000 - "$out/queue-ids."
   for f in "$out"/queue-ids.*; do
     api POST /api/leads/mass-update "{\"action\":\"queue_assignment\",\"rule_id\":$rule,\"ids\":[$(paste -sd, "$f")]}" >/dev/null
