@@ -213,9 +213,11 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
 // the file reads well and imports back.
 TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
   const auto owner = CreateUser(*admin_, "imp.owner", "agent");
-  const std::string csv = "Họ và tên,Di động,Người phụ trách\nKhách Chủ Một," + UniqueMobile() +
-                          ",imp.owner\nKhách Chủ Hai," + UniqueMobile() + ",IMP.Owner\nKhách Chủ Ba," + UniqueMobile() +
-                          "," + std::to_string(owner) + "\nKhách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n";
+  const std::string csv = "Họ và tên,Di động,Người phụ trách\n"
+                          "Khách Chủ Một," + UniqueMobile() + ",imp.owner\n"
+                          "Khách Chủ Hai," + UniqueMobile() + ",IMP.Owner\n"
+                          "Khách Chủ Ba," + UniqueMobile() + "," + std::to_string(owner) + "\n"
+                          "Khách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n";
   auto imp = Upload(*admin_, "chu.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Người phụ trách"], "owner_id");
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
@@ -231,8 +233,8 @@ TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
   auto history = admin_->Get("/api/leads/" + std::to_string(owned[0]["id"].get<std::int64_t>()) + "/assignments");
   EXPECT_EQ(history.json["items"][0]["reason"], "import") << history.body;
 
-  auto exported = admin_->Get("/api/leads/export?format=csv&lang=vi&sort=full_name&columns=full_name,owner_id&owner_id=" +
-                              std::to_string(owner));
+  auto exported = admin_->Get("/api/leads/export?format=csv&lang=vi&sort=full_name&columns=full_name,owner_id"
+                              "&owner_id=" + std::to_string(owner));
   ASSERT_EQ(exported.status, 200) << exported.body;
   EXPECT_NE(exported.body.find(",Khách Chủ Ba,imp.owner\r\n"), std::string::npos) << exported.body;
 }

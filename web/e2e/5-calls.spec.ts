@@ -159,7 +159,8 @@ test('a scheduled call reminds at a chosen time, kept as minutes before the call
   expect(calls.items.find((c) => c.subject === 'Hẹn gọi báo học phí')?.remind_popup_min).toBe(90);
 
   // Opened again, the form shows the chosen time, not "90".
-  await page.getByTestId('lead-timeline').locator('[data-kind="call"]').first().getByTestId('timeline-call-edit').click();
+  const scheduled = page.getByTestId('lead-timeline').locator('[data-kind="call"]').first();
+  await scheduled.getByTestId('timeline-call-edit').click();
   await expect(form.getByTestId('call-field-remind_popup_min')).toContainText('Vào giờ đã chọn…');
   await expect(form.getByTestId('call-field-remind_popup_at')).toHaveValue('15/01/2031 08:00');
 });

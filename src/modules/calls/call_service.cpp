@@ -41,7 +41,9 @@ void Apply(Call& call, const CallInput& in, FieldErrors& errors) {
                                      std::tuple{&in.remind_email_min, &call.remind_email_min, "remind_email_min"}}) {
     if (!*input) continue;
     *target = **input;
-    if (*target && !IsReminder(**target)) errors.Add(name, "must be whole minutes before the call, 0 to 10080 (a week)", "unknown_value");
+    if (*target && !IsReminder(**target)) {
+      errors.Add(name, "must be whole minutes before the call, 0 to 10080 (a week)", "unknown_value");
+    }
   }
   if (call.subject.empty() && !errors.Has("subject")) errors.Add("subject", "is required", "required");
   if (call.status.empty() && !errors.Has("status")) errors.Add("status", "is required", "required");

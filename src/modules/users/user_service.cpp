@@ -417,7 +417,9 @@ std::optional<std::int64_t> UserService::IdOfUsername(db::Transaction& tx, std::
   return found->first.id;
 }
 
-std::unordered_map<std::int64_t, std::string> UserService::Usernames(db::Transaction& tx) { return repo::Usernames(tx); }
+std::unordered_map<std::int64_t, std::string> UserService::Usernames(db::Transaction& tx) {
+  return repo::Usernames(tx);
+}
 
 std::vector<std::int64_t> UserService::TeamMembers(db::Transaction& tx, std::int64_t team_id) {
   return repo::TeamMembers(tx, team_id);

@@ -253,7 +253,15 @@ export interface NoteItem extends TimelineEntry {
   note: Note;
 }
 
-export type AssignmentReason = 'created' | 'rule' | 'changed' | 'unassign' | 'reassign' | 'import' | 'mass_update' | 'queue';
+export type AssignmentReason =
+  | 'created'
+  | 'rule'
+  | 'changed'
+  | 'unassign'
+  | 'reassign'
+  | 'import'
+  | 'mass_update'
+  | 'queue';
 
 /** R7: one change of a lead's owner. */
 export interface Assignment {
