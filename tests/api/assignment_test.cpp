@@ -253,6 +253,13 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   const std::string rule_path = "/api/assignment-rules/" + std::to_string(rule_id);
   EXPECT_EQ(admin_->Get(rule_path).json["queued"], 7);
   EXPECT_EQ(admin_->Get(Path(json{{"id", ids[0]}})).json["owner_id"], manager_);  // queued, not yet given
+  // The lead list shows which leads wait in a rule's queue.
+  const std::string waiting = "/api/leads?queued_rule_id=" + std::to_string(rule_id);
+  auto listed = admin_->Get(waiting);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json["total"], 7);
+  EXPECT_EQ(listed.json["items"][6]["id"], ids[0]);  // newest first
+  EXPECT_EQ(admin_->Get("/api/leads?queued_rule_id=abc").json["error"]["details"][0]["field"], "queued_rule_id");
   // Starting in 2030, so that only "run now" runs it here.
   auto job = admin_->Post("/api/jobs", {{"name", "Chia hàng đợi"}, {"type", "auto_assign"}, {"interval_min", 5},
                                         {"starts_at", "2030-01-01T08:00:00+07:00"}, {"rule_id", rule_id},
@@ -270,6 +277,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(results, (std::vector<json>{{{"assigned", 3}, {"left", 4}}, {{"assigned", 3}, {"left", 1}},
                                         {{"assigned", 1}, {"left", 0}}, {{"assigned", 0}, {"left", 0}}}));
   EXPECT_EQ(admin_->Get(rule_path).json["queued"], 0);
+  EXPECT_EQ(admin_->Get(waiting).json["total"], 0);
   std::map<std::int64_t, int> owners;
   for (const auto& id : ids) ++owners[admin_->Get(Path(json{{"id", id}})).json["owner_id"].get<std::int64_t>()];
   EXPECT_EQ(owners, (std::map<std::int64_t, int>{{agents_[0], 3}, {agents_[1], 2}, {agents_[2], 2}}));

@@ -1,4 +1,5 @@
-// R5, R6, C4: leads are queued for a rule from the list's mass update; an auto-assign job made on
+// R5, R6, C4: leads are queued for a rule from the list's mass update, and the rule's count
+// opens the list on them; an auto-assign job made on
 // the jobs page hands them out a batch per run, and its last run says what it did; a call reminder
 // pops up on its owner’s page, and so does a stalled-lead alert.
 import { execFileSync } from 'node:child_process';
@@ -49,6 +50,13 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   await page.getByTestId('main-menu').getByRole('link', { name: 'Quy tắc chia lead' }).click();
   const rule = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead gán tự động' });
   await expect(rule.getByTestId('rule-queued')).toHaveText('4');
+  // The count opens the leads list on the leads waiting in the rule's queue.
+  await rule.getByTestId('rule-queued').click();
+  await expect(page).toHaveURL(/\/leads\?queued_rule_id=\d+$/);
+  await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 4');
+  await page.getByTestId('filter-more').click();
+  await expect(page.getByTestId('filter-queued_rule_id')).toContainText('Chia lead gán tự động');
+  await page.keyboard.press('Escape');
 
   await page.getByTestId('main-menu').getByRole('link', { name: 'Lịch biểu' }).click();
   await page.getByTestId('job-create').click();

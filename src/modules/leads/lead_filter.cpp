@@ -90,6 +90,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
       else id(key, value, f.owner_id);
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
+    else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
     else if (key == "source") f.source = text::SplitList(value);
     else if (key == "tag") f.tags = text::SplitList(value);
     else if (key == "medium") text(key, value, f.medium);

@@ -41,6 +41,7 @@ struct LeadFilter {
   std::optional<Millis> last_activity_from;
   std::optional<Millis> last_activity_to;
   std::optional<bool> do_not_contact;
+  std::optional<std::int64_t> queued_rule_id;  // R5: waiting in this rule's queue
   std::vector<CustomCondition> custom;
   std::vector<std::int64_t> ids;  // mass updates of selected rows; not a query parameter
   bool deleted = false;  // the trash instead of live leads

@@ -471,6 +471,7 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   equals(" AND l.last_activity_at >= ?", f.last_activity_from);
   equals(" AND l.last_activity_at < ?", f.last_activity_to);
   equals(" AND l.do_not_contact = ?", f.do_not_contact);
+  equals(" AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
   if (!f.ids.empty()) {
     q.where += " AND l.id IN (SELECT value FROM json_each(?))";
     q.Bind(json(f.ids).dump());
@@ -670,6 +671,7 @@ void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::
 }
 
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now) {
+  db::BumpChangeCounter(tx, kCounter);  // the lists filtered by queue change with it
   return tx.Execute(kQueueTargets, {rule_id, by, now});
 }
 
@@ -683,7 +685,10 @@ std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id) {
   return tx.QueryInt(kCountQueued, {rule_id}).value_or(0);
 }
 
-void DequeueTargets(db::Transaction& tx) { tx.Execute(kDequeueTargets); }
+void DequeueTargets(db::Transaction& tx) {
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(kDequeueTargets);
+}
 
 void Dequeue(db::Transaction& tx, std::int64_t lead_id) { tx.Execute(kDequeue, {lead_id}); }
 

@@ -108,7 +108,7 @@ export function AssignmentRulesPage() {
               key: 'queued',
               title: t('assignment.queued'),
               render: (_, rule) => (
-                <Link to="/jobs" data-testid="rule-queued">
+                <Link to={`/leads?queued_rule_id=${rule.id}`} data-testid="rule-queued">
                   {formatCount(rule.queued, language)}
                 </Link>
               ),

@@ -1,10 +1,14 @@
 // L6, A1: the filters that do not fit the bar (team, medium, campaign, tag, province, last
-// activity, do-not-contact) and one per custom field, applied together with "Áp dụng".
+// activity, do-not-contact, for managers a rule's queue) and one per custom field, applied
+// together with "Áp dụng".
 import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { listRules } from '../../api/assignment';
 import type { FieldMeta } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import type { Filters } from './listQuery';
@@ -45,6 +49,7 @@ export const moreFilterKeys = (fields: LeadFields) => [
   'tag',
   'province',
   'do_not_contact',
+  'queued_rule_id',
   ...lastActivity,
   ...fields.all.filter((field) => field.custom).map((field) => field.name),
 ];
@@ -89,6 +94,9 @@ interface Props {
 function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onClose'>) {
   const { t } = useTranslation();
   const { teams } = useDirectory();
+  const user = useCurrentUser();
+  // R5: which leads wait in a rule's queue (rules are the managers').
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: user.role !== 'agent' });
   const [form] = Form.useForm<Record<string, unknown>>();
   const yesNo = [
     { value: 'true', label: t('common.yes') },
@@ -106,6 +114,16 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
     { key: 'tag', label: fields.label('tags'), kind: 'tags' },
     { key: 'province', label: fields.label('province'), kind: 'text' },
     { key: 'do_not_contact', label: fields.label('do_not_contact'), kind: 'select', options: yesNo },
+    ...(user.role === 'agent'
+      ? []
+      : [
+          {
+            key: 'queued_rule_id',
+            label: t('leads.queuedRule'),
+            kind: 'select' as const,
+            options: (rules.data?.items ?? []).map((rule) => ({ value: String(rule.id), label: rule.name })),
+          },
+        ]),
     ...fields.all
       .filter((field) => field.custom)
       .map((field) => ({

@@ -19,6 +19,7 @@ export const filterKeys = [
   'last_activity_from',
   'last_activity_to',
   'do_not_contact',
+  'queued_rule_id',
 ] as const;
 
 /** Filter parameters by name: those of `filterKeys` and `custom.<name>` for custom fields. */
