@@ -294,6 +294,10 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(admin_->Post(run, json::object()).json["last_result"], (json{{"assigned", 2}, {"left", 3}}));
   SetOnline(*admin_, agents_[2], true);
+  // A deleted rule's queue goes with it, and so do the lists of it.
+  EXPECT_EQ(admin_->Get(waiting).json["total"], 3);
+  ASSERT_EQ(admin_->Delete(rule_path).status, 204);
+  EXPECT_EQ(admin_->Get(waiting).json["total"], 0);
   EXPECT_EQ(SignedIn("agent.r0").Get("/api/jobs").status, 403);
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }

@@ -210,24 +210,31 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
 }
 
 // Manual 001: the owner column ("Người phụ trách") takes the username; an export writes it, so
-// the file reads well and imports back.
+// the file reads well and imports back. A username is looked up before an ID: "1001" may be an
+// employee code. An exported "-" username comes with the formula guard, which comes off.
 TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
   const auto owner = CreateUser(*admin_, "imp.owner", "agent");
+  const auto coded = CreateUser(*admin_, "1001", "agent");
+  const auto dashed = CreateUser(*admin_, "-imp.dash", "agent");
   const std::string csv = "Họ và tên,Di động,Người phụ trách\n"
                           "Khách Chủ Một," + UniqueMobile() + ",imp.owner\n"
                           "Khách Chủ Hai," + UniqueMobile() + ",IMP.Owner\n"
                           "Khách Chủ Ba," + UniqueMobile() + "," + std::to_string(owner) + "\n"
-                          "Khách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n";
+                          "Khách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n"
+                          "Khách Mã Số," + UniqueMobile() + ",1001\n"
+                          "Khách Gạch Đầu," + UniqueMobile() + ",'-imp.dash\n";
   auto imp = Upload(*admin_, "chu.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Người phụ trách"], "owner_id");
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
-  EXPECT_EQ(preview.json["create"], 3) << preview.body;
+  EXPECT_EQ(preview.json["create"], 5) << preview.body;
   ASSERT_EQ(preview.json["problems"].size(), 1u) << preview.body;
   EXPECT_EQ(preview.json["problems"][0]["row"], 5);
   EXPECT_EQ(preview.json["problems"][0]["field"], "owner_id");
   EXPECT_NE(preview.json["problems"][0]["message"].get<std::string>().find("khong.co.ai"), std::string::npos);
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
-  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 3);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 5);
+  EXPECT_EQ(LeadTotal(*admin_, "&owner_id=" + std::to_string(coded)), 1);
+  EXPECT_EQ(LeadTotal(*admin_, "&owner_id=" + std::to_string(dashed)), 1);
   auto owned = admin_->Get("/api/leads?sort=full_name&owner_id=" + std::to_string(owner)).json["items"];
   ASSERT_EQ(owned.size(), 3u);
   auto history = admin_->Get("/api/leads/" + std::to_string(owned[0]["id"].get<std::int64_t>()) + "/assignments");

@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::string_view kRulesCounter = "assignment_rules";
 constexpr std::string_view kUsersCounter = "users";
+constexpr std::string_view kLeadsCounter = "leads";
 
 constexpr std::string_view kRuleColumns =
     "SELECT id, name, active, campaign_id, source, method, creator_priority, created_at, updated_at, state, "
@@ -130,8 +131,9 @@ void Update(db::Transaction& tx, const Rule& rule) {
 
 void Delete(db::Transaction& tx, std::int64_t id) {
   tx.Execute(kDeleteMembers, {id});
-  tx.Execute(kDelete, {id});
+  tx.Execute(kDelete, {id});  // its queue goes with it (ON DELETE CASCADE)
   db::BumpChangeCounter(tx, kRulesCounter);
+  db::BumpChangeCounter(tx, kLeadsCounter);  // the lists of its queue are empty now
 }
 
 std::vector<ActiveRule> ActiveRules(db::Transaction& tx) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "files/formulas.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_rules.h"
 
@@ -448,14 +449,19 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
       for (const auto& c : ctx.custom_fields) {
         if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
       }
-    } else if (const FieldDef* f = FindLeadField(name)) {
-      auto value = CellInput(*f, text);
-      if (name == "owner_id" && value.is_string()) {
-        auto id = users_.IdOfUsername(tx, text);
-        if (!id) return Error::Field("owner_id", "no user has the username \"" + std::string(text) + "\"", "not_found");
+    } else if (name == "owner_id") {
+      // Manual 001: the username, looked up first (a username may be digits, like an employee
+      // code), else a user ID.
+      const std::string_view cell = files::WithoutFormulaGuard(text);
+      auto value = CellInput(*FindLeadField(name), cell);
+      if (auto id = users_.IdOfUsername(tx, cell)) {
         value = *id;
+      } else if (value.is_string()) {
+        return Error::Field("owner_id", "no user has the username \"" + std::string(cell) + "\"", "not_found");
       }
-      row.input[std::string(name)] = std::move(value);
+      row.input["owner_id"] = std::move(value);
+    } else if (const FieldDef* f = FindLeadField(name)) {
+      row.input[std::string(name)] = CellInput(*f, text);
     }
   }
 

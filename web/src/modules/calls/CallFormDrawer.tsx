@@ -54,6 +54,8 @@ const atField = (name: ReminderField) => (name === 'remind_popup_min' ? 'remind_
 /** C4 "or at a chosen time": sent as the minutes from that time to the call, up to a week. */
 const atChosenTime = 'at';
 const maxReminderMinutes = 7 * 24 * 60;
+/** Whole minutes from `at` to the call, as the pickers show them (seconds dropped). */
+const minutesBefore = (start: Dayjs, at: Dayjs) => start.startOf('minute').diff(at.startOf('minute'), 'minute');
 
 function toValues(call: Call, fields: CallFields): Values {
   const duration = call.duration_s ?? null;
@@ -85,7 +87,7 @@ function toInput(values: Values): CallInput {
     const value = values[name];
     if (values.status !== 'scheduled' || value == null || value === '') return null;
     const at = values[atField(name)];
-    return value === atChosenTime && at ? Math.round(values.start_at.diff(at, 'minute', true)) : Number(value);
+    return value === atChosenTime && at ? minutesBefore(values.start_at, at) : Number(value);
   };
   return {
     subject: values.subject.trim(),
@@ -296,7 +298,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
                       { required: true, message: t('calls.reminderAtRequired') },
                       ({ getFieldValue }) => ({
                         validator: (_, at?: Dayjs | null) => {
-                          const minutes = at ? (getFieldValue('start_at') as Dayjs).diff(at, 'minute', true) : 0;
+                          const minutes = at ? minutesBefore(getFieldValue('start_at') as Dayjs, at) : 0;
                           return minutes < 0 || minutes > maxReminderMinutes
                             ? Promise.reject(new Error(t('calls.reminderAtRange')))
                             : Promise.resolve();

@@ -95,8 +95,9 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
   const { t } = useTranslation();
   const { teams } = useDirectory();
   const user = useCurrentUser();
-  // R5: which leads wait in a rule's queue (rules are the managers').
-  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: user.role !== 'agent' });
+  // R5: which leads wait in a rule's queue (rules are the managers' and admins').
+  const managesRules = user.role === 'admin' || user.role === 'manager';
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: managesRules });
   const [form] = Form.useForm<Record<string, unknown>>();
   const yesNo = [
     { value: 'true', label: t('common.yes') },
@@ -114,16 +115,16 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
     { key: 'tag', label: fields.label('tags'), kind: 'tags' },
     { key: 'province', label: fields.label('province'), kind: 'text' },
     { key: 'do_not_contact', label: fields.label('do_not_contact'), kind: 'select', options: yesNo },
-    ...(user.role === 'agent'
-      ? []
-      : [
+    ...(managesRules
+      ? [
           {
             key: 'queued_rule_id',
             label: t('leads.queuedRule'),
             kind: 'select' as const,
             options: (rules.data?.items ?? []).map((rule) => ({ value: String(rule.id), label: rule.name })),
           },
-        ]),
+        ]
+      : []),
     ...fields.all
       .filter((field) => field.custom)
       .map((field) => ({
