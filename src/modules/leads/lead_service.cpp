@@ -7,6 +7,7 @@
 #include "files/formulas.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_rules.h"
+#include "modules/users/user_rules.h"
 
 namespace sen::leads {
 
@@ -430,7 +431,9 @@ Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx,
       return e;
     }
   }
-  return ImportContext{p, std::move(settings), custom_fields_.Active(tx, "leads")};
+  ImportContext ctx{p, std::move(settings), custom_fields_.Active(tx, "leads"), {}};
+  for (auto& [id, username] : users_.Usernames(tx)) ctx.user_ids.emplace(std::move(username), id);
+  return ctx;
 }
 
 Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
@@ -454,8 +457,10 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
       // code), else a user ID.
       const std::string_view cell = files::WithoutFormulaGuard(text);
       auto value = CellInput(*FindLeadField(name), cell);
-      if (auto id = users_.IdOfUsername(tx, cell)) {
-        value = *id;
+      const auto username = users::NormaliseUsername(cell);
+      const auto found = username ? ctx.user_ids.find(*username) : ctx.user_ids.end();
+      if (found != ctx.user_ids.end()) {
+        value = found->second;
       } else if (value.is_string()) {
         return Error::Field("owner_id", "no user has the username \"" + std::string(cell) + "\"", "not_found");
       }

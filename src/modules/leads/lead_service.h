@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/chunk_pipe.h"
@@ -142,6 +143,7 @@ class LeadService {
     Principal principal;
     ImportSettings settings;
     std::vector<customfields::CustomField> custom_fields;
+    std::unordered_map<std::string, std::int64_t> user_ids;  // by username: the owner column's
   };
   // What an import may fill, with the active custom fields.
   std::vector<ImportField> ImportFields();

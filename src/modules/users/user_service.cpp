@@ -409,14 +409,6 @@ std::optional<User> UserService::FindActive(db::Transaction& tx, std::int64_t id
 
 std::optional<User> UserService::Find(db::Transaction& tx, std::int64_t id) { return repo::FindById(tx, id); }
 
-std::optional<std::int64_t> UserService::IdOfUsername(db::Transaction& tx, std::string_view username) {
-  auto normal = NormaliseUsername(username);
-  if (!normal) return std::nullopt;
-  auto found = repo::FindByUsername(tx, *normal);
-  if (!found) return std::nullopt;
-  return found->first.id;
-}
-
 std::unordered_map<std::int64_t, std::string> UserService::Usernames(db::Transaction& tx) {
   return repo::Usernames(tx);
 }

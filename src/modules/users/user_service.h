@@ -125,8 +125,7 @@ class UserService {
   std::optional<User> Find(db::Transaction& tx, std::int64_t id);
   std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);
   // Imports and exports name owners by username (manual 001: "Assigned User Name" is the
-  // username, in any case); nullopt when nobody has it.
-  std::optional<std::int64_t> IdOfUsername(db::Transaction& tx, std::string_view username);
+  // username): every user's, the inactive ones too.
   std::unordered_map<std::int64_t, std::string> Usernames(db::Transaction& tx);
 
   // First start: creates `admin` when there is no user. Returns true if it did.
