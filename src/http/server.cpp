@@ -457,9 +457,11 @@ void Server::Impl::BeginShutdown() {
   beast::error_code ec;
   acceptor.close(ec);
   signals.cancel(ec);
-  for (auto& guard : keep_running) guard.reset();  // each context ends when its connections have
   auto live = LiveSessions();
   for (auto& s : live) s->CloseIfIdle();
+  // Only now, with every CloseIfIdle posted: a context that ran out of work before would have
+  // returned from run() and never run it, keeping its connection until the grace period.
+  for (auto& guard : keep_running) guard.reset();  // each context ends when its connections have
   if (live.empty()) return;
   shutdown_deadline.expires_after(kShutdownGrace);
   shutdown_deadline.async_wait([this](beast::error_code wec) {
