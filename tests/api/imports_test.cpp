@@ -216,21 +216,28 @@ TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
   const auto owner = CreateUser(*admin_, "imp.owner", "agent");
   const auto coded = CreateUser(*admin_, "1001", "agent");
   const auto dashed = CreateUser(*admin_, "-imp.dash", "agent");
+  const auto left = CreateUser(*admin_, "imp.left", "agent");
+  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(left), {{"active", false}}).status, 200);
   const std::string csv = "Họ và tên,Di động,Người phụ trách\n"
                           "Khách Chủ Một," + UniqueMobile() + ",imp.owner\n"
                           "Khách Chủ Hai," + UniqueMobile() + ",IMP.Owner\n"
                           "Khách Chủ Ba," + UniqueMobile() + "," + std::to_string(owner) + "\n"
                           "Khách Chủ Bốn," + UniqueMobile() + ",khong.co.ai\n"
                           "Khách Mã Số," + UniqueMobile() + ",1001\n"
-                          "Khách Gạch Đầu," + UniqueMobile() + ",'-imp.dash\n";
+                          "Khách Gạch Đầu," + UniqueMobile() + ",'-imp.dash\n"
+                          "Khách Nghỉ Việc," + UniqueMobile() + ",imp.left\n";
   auto imp = Upload(*admin_, "chu.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Người phụ trách"], "owner_id");
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
   EXPECT_EQ(preview.json["create"], 5) << preview.body;
-  ASSERT_EQ(preview.json["problems"].size(), 1u) << preview.body;
+  ASSERT_EQ(preview.json["problems"].size(), 2u) << preview.body;
   EXPECT_EQ(preview.json["problems"][0]["row"], 5);
   EXPECT_EQ(preview.json["problems"][0]["field"], "owner_id");
   EXPECT_NE(preview.json["problems"][0]["message"].get<std::string>().find("khong.co.ai"), std::string::npos);
+  // A user who has left is named as such, not as an unknown ID.
+  EXPECT_EQ(preview.json["problems"][1]["row"], 8);
+  EXPECT_EQ(preview.json["problems"][1]["field"], "owner_id");
+  EXPECT_EQ(preview.json["problems"][1]["message"], "owner_id: the user imp.left is deactivated") << preview.body;
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 5);
   EXPECT_EQ(LeadTotal(*admin_, "&owner_id=" + std::to_string(coded)), 1);
