@@ -215,7 +215,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }
-  result.updated = repo::FinishAuditBatch(*tx, batch, result.matched, now);
+  result.updated = repo::FinishAuditBatch(*tx, batch, result.matched);
   if (notifier_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
     notifier_->Notify(*tx, **set.owner_id, "lead_assigned", {{"count", result.updated}, {"reason", "mass_update"}});
   }
@@ -258,7 +258,7 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
           notifier_->Notify(*tx, owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
         }
       }
-      repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()), now);
+      repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()));
       repo::DequeueTargets(*tx);
     }
     out.assigned += static_cast<std::int64_t>(ids.size());

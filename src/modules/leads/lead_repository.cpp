@@ -128,9 +128,10 @@ constexpr std::string_view kInsertBatch = R"~(
 INSERT INTO audit_batches (entity_type, description, user_id, via, matched, updated, created_at)
 VALUES ('lead', ?, ?, ?, 0, 0, ?) RETURNING id)~";
 constexpr std::string_view kFinishBatch = R"~(
-UPDATE audit_batches SET matched = ?,
-  updated = (SELECT COUNT(*) FROM leads WHERE id IN (SELECT id FROM temp.mass_targets) AND updated_at = ?)
-WHERE id = ? RETURNING updated)~";
+UPDATE audit_batches SET matched = ?1,
+  updated = (SELECT COUNT(DISTINCT entity_id) FROM audit_log WHERE id > COALESCE(
+    (SELECT id FROM audit_log WHERE batch_id IS NOT ?2 ORDER BY id DESC LIMIT 1), 0))
+WHERE id = ?2 RETURNING updated)~";
 constexpr std::string_view kAssignNewAudit = R"~(
 INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
 SELECT 'lead', id, 'update', 'status', 'new', 'assigned', ?, ?, ?, ? FROM leads
@@ -762,8 +763,8 @@ void DeleteTargets(db::Transaction& tx, const audit::Actor& actor, std::int64_t 
   tx.Execute(kDeleteTargets, {now, actor.user_id, now});
 }
 
-std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now) {
-  return tx.QueryInt(kFinishBatch, {matched, now, batch}).value_or(0);
+std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched) {
+  return tx.QueryInt(kFinishBatch, {matched, batch}).value_or(0);
 }
 
 }  // namespace sen::leads::repo

@@ -105,8 +105,10 @@ void InsertOwnerChange(db::Transaction& tx, const OwnerChange& change);
 std::vector<OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t lead_id, std::int64_t limit);
 std::int64_t CountOwnerChanges(db::Transaction& tx, std::int64_t lead_id);
 
-// Targets changed at `now`; records the figures on the batch.
-std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched, Millis now);
+// Records the figures on the batch: the leads its audit rows name. Those rows are the last in the
+// audit log (one transaction writes them after NewAuditBatch), so they are read from the end; not
+// by `updated_at`, which a change in the same millisecond shares.
+std::int64_t FinishAuditBatch(db::Transaction& tx, std::int64_t batch, std::int64_t matched);
 
 // Every lead of the filter in the list's order, one at a time (exports), with only the named
 // columns of leads read: the rest of the Lead stays empty. The same Lead is passed each time.
