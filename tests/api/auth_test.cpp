@@ -158,6 +158,32 @@ TEST_F(AuthApi, DeactivatedUserIsSignedOutAndCannotSignIn) {
   EXPECT_EQ(NewClient().Post("/api/auth/login", {{"username", "leaving.agent"}, {"password", "user-pass-123"}}).status, 401);
 }
 
+// Wherever a user is given as an owner or a member, one who has left is named as such, and an
+// unknown ID as unknown.
+TEST_F(AuthApi, ADeactivatedUserIsNamedWhereverAUserIsGiven) {
+  auto id = CreateUser(*admin_, "left.agent", "agent");
+  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(id), {{"active", false}}).status, 200);
+  auto lead = admin_->Post("/api/leads", {{"full_name", "Khách Chủ Cũ"}, {"mobile", UniqueMobile()}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  auto expect = [](const HttpResponse& res, const std::string& field, const std::string& message) {
+    ASSERT_EQ(res.status, 422) << res.body;
+    EXPECT_EQ(res.json["error"]["details"][0]["field"], field) << res.body;
+    EXPECT_EQ(res.json["error"]["details"][0]["message"], message) << res.body;
+  };
+  const std::string left = "the user left.agent is deactivated";
+  expect(admin_->Post("/api/leads", {{"full_name", "Khách Mới"}, {"owner_id", id}}), "owner_id", left);
+  expect(admin_->Post("/api/leads", {{"full_name", "Khách Mới"}, {"owner_id", 999999}}), "owner_id",
+         "no user has this id");
+  expect(admin_->Post("/api/leads/mass-update", {{"ids", {lead.json["id"]}}, {"set", {{"owner_id", id}}}}),
+         "set.owner_id", left);
+  expect(admin_->Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]}, {"subject", "Gọi lại"},
+                                     {"status", "completed"}, {"result", "interested"}, {"owner_id", id}}),
+         "owner_id", left);
+  expect(admin_->Post("/api/assignment-rules", {{"name", "Người cũ"}, {"method", "round_robin"},
+                                                {"members", nlohmann::json::array({{{"user_id", id}}})}}),
+         "members.0.user_id", left);
+}
+
 TEST_F(AuthApi, LanguageIsRememberedPerUser) {
   CreateUser(*admin_, "english.agent", "agent");
   Client c = NewClient();

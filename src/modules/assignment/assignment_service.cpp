@@ -57,11 +57,12 @@ void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, co
     Member member;
     for (const auto& [key, value] : m.items()) {
       if (key == "user_id") {
-        auto id = PositiveInt(value, INT64_MAX);
-        if (!id || !users.FindActive(tx, *id)) {
-          errors.Add(at + key, "no active user has this id", "not_found");
+        auto user = users.ActiveUser(tx, PositiveInt(value, INT64_MAX).value_or(0), at + key);  // 0: nobody
+        if (!user) {
+          const auto& d = user.error().details.front();
+          errors.Add(d.field, d.message, d.reason);
         } else {
-          member.user_id = *id;
+          member.user_id = user->id;
         }
       } else if (key == "weight") {
         auto w = value.is_null() ? std::optional<std::int64_t>(1) : PositiveInt(value, 100);

@@ -70,8 +70,8 @@ bool MayChange(const Principal& p, const Call& call) {
 
 Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id) {
   if (owner_id == p.user_id) return {};
-  auto owner = users_.FindActive(tx, owner_id);
-  if (!owner) return Error::Field("owner_id", "no active user has this id", "not_found");
+  auto owner = users_.ActiveUser(tx, owner_id, "owner_id");
+  if (!owner) return std::move(owner).error();
   return leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id});
 }
 

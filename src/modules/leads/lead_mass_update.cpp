@@ -156,8 +156,8 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   }
   std::optional<std::int64_t> team_of_owner;
   if (set.owner_id && *set.owner_id) {
-    auto owner = users_.FindActive(*tx, **set.owner_id);
-    if (!owner) return Error::Field("set.owner_id", "no active user has this id", "not_found");
+    auto owner = users_.ActiveUser(*tx, **set.owner_id, "set.owner_id");
+    if (!owner) return std::move(owner).error();
     if (auto allowed = CheckOwnerChange(p, OwnerInfo{owner->id, owner->team_id}); !allowed) {
       return std::move(allowed).error();
     }

@@ -97,9 +97,8 @@ LeadService::LeadService(db::Database& db, const Clock& clock, users::UserServic
 Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead) {
   std::optional<OwnerInfo> owner;
   if (lead.owner_id) {
-    auto user = users_.Find(tx, *lead.owner_id);
-    if (!user) return Error::Field("owner_id", "no user has this id", "not_found");
-    if (!user->active) return Error::Field("owner_id", "the user " + user->username + " is deactivated", "inactive");
+    auto user = users_.ActiveUser(tx, *lead.owner_id, "owner_id");
+    if (!user) return std::move(user).error();
     owner = OwnerInfo{user->id, user->team_id};
   }
   if (auto allowed = CheckOwnerChange(p, owner); !allowed) return allowed;

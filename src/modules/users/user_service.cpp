@@ -407,6 +407,13 @@ std::optional<User> UserService::FindActive(db::Transaction& tx, std::int64_t id
   return u;
 }
 
+Result<User> UserService::ActiveUser(db::Transaction& tx, std::int64_t id, std::string field) {
+  auto u = repo::FindById(tx, id);
+  if (!u) return Error::Field(std::move(field), "no user has this id", "not_found");
+  if (!u->active) return Error::Field(std::move(field), "the user " + u->username + " is deactivated", "inactive");
+  return std::move(*u);
+}
+
 std::optional<User> UserService::Find(db::Transaction& tx, std::int64_t id) { return repo::FindById(tx, id); }
 
 std::unordered_map<std::int64_t, std::string> UserService::Usernames(db::Transaction& tx) {

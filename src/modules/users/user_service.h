@@ -121,6 +121,9 @@ class UserService {
 
   // For other modules, inside their transaction: an active user, or nullopt.
   std::optional<User> FindActive(db::Transaction& tx, std::int64_t id);
+  // The same for a user given in `field` (an owner, a member): else that field's error, which
+  // tells an unknown ID from a user who has left.
+  Result<User> ActiveUser(db::Transaction& tx, std::int64_t id, std::string field);
   // Names of users for display (timeline).
   std::optional<User> Find(db::Transaction& tx, std::int64_t id);
   std::vector<std::int64_t> TeamMembers(db::Transaction& tx, std::int64_t team_id);
