@@ -1,8 +1,10 @@
-// Names of error codes as the API spells them.
+// Names of error codes as the API spells them, and errors gathered into one answer.
 #include "core/error.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace sen {
 
@@ -31,6 +33,16 @@ Error Error::Validation(std::vector<FieldError> details) {
 
 Error Error::Field(std::string field, std::string message, std::string reason) {
   return Validation({{std::move(field), std::move(message), std::move(reason)}});
+}
+
+void FieldErrors::Merge(const Error& error) {
+  const auto named_before = static_cast<std::ptrdiff_t>(errors_.size());
+  for (const auto& d : error.details) {
+    const auto end = errors_.begin() + named_before;
+    if (std::none_of(errors_.begin(), end, [&](const FieldError& e) { return e.field == d.field; })) {
+      errors_.push_back(d);
+    }
+  }
 }
 
 std::string Describe(const Error& error) {

@@ -58,12 +58,8 @@ void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, co
     for (const auto& [key, value] : m.items()) {
       if (key == "user_id") {
         auto user = users.ActiveUser(tx, PositiveInt(value, INT64_MAX).value_or(0), at + key);  // 0: nobody
-        if (!user) {
-          const auto& d = user.error().details.front();
-          errors.Add(d.field, d.message, d.reason);
-        } else {
-          member.user_id = user->id;
-        }
+        if (user) member.user_id = user->id;
+        else errors.Merge(user.error());
       } else if (key == "weight") {
         auto w = value.is_null() ? std::optional<std::int64_t>(1) : PositiveInt(value, 100);
         if (!w) errors.Add(at + key, "must be a whole number from 1 to 100", "out_of_range");

@@ -54,11 +54,7 @@ Status Checked(FieldErrors& errors, const Call& call) {
     if (auto ok = CheckCall(call); !ok) return ok;
     return {};
   }
-  if (auto ok = CheckCall(call); !ok) {
-    for (const auto& d : ok.error().details) {
-      if (!errors.Has(d.field)) errors.Add(d.field, d.message, d.reason);
-    }
-  }
+  if (auto ok = CheckCall(call); !ok) errors.Merge(ok.error());
   return errors.ToError();
 }
 
@@ -111,9 +107,7 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   auto lead = errors.Has("parent_id") || errors.Has("parent_type") ? Result<leads::Lead>(Error::NotFound(""))
                                                                     : leads_.FindForActivity(*tx, p, call.parent_id);
   if (!lead && lead.error().code == ErrorCode::kForbidden) return std::move(lead).error();
-  if (!lead && lead.error().code != ErrorCode::kNotFound) {
-    for (const auto& d : lead.error().details) errors.Add(d.field, d.message, d.reason);
-  }
+  if (!lead && lead.error().code != ErrorCode::kNotFound) errors.Merge(lead.error());
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
   if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
   if (lead->do_not_contact && !in.confirm_do_not_contact) {

@@ -29,11 +29,7 @@ std::vector<CustomField> CustomFieldService::List(std::string_view entity, bool 
 Result<CustomField> CustomFieldService::Create(const Principal& p, CustomField f, FieldErrors errors) {
   if (p.role != Role::kAdmin) return Error::Forbidden("only admins manage custom fields");
   if (!KnownEntity(f.entity)) errors.Add("entity", "must be leads", "unknown_value");
-  if (auto ok = CheckDefinition(f); !ok) {
-    for (const auto& d : ok.error().details) {
-      if (!errors.Has(d.field)) errors.Add(d.field, d.message, d.reason);
-    }
-  }
+  if (auto ok = CheckDefinition(f); !ok) errors.Merge(ok.error());
   if (!errors.empty()) return errors.ToError();
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();

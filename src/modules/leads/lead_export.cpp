@@ -75,7 +75,7 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
   auto query = ParseListQuery(p, *resolved, *custom);
   if (!query) {
     if (query.error().code != ErrorCode::kValidationFailed) return std::move(query).error();
-    for (const auto& d : query.error().details) errors.Add(d.field, d.message, d.reason);
+    errors.Merge(query.error());
   }
 
   std::vector<std::string> names = text::SplitList(column_list);

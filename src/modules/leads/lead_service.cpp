@@ -17,13 +17,10 @@ namespace {
 Status Merge(Status first, Status second) {
   if (first.ok()) return second;
   if (second.ok()) return first;
-  Error merged = std::move(first).error();
-  for (auto& d : second.error().details) {
-    bool seen = false;
-    for (const auto& m : merged.details) seen = seen || m.field == d.field;
-    if (!seen) merged.details.push_back(d);
-  }
-  return Error::Validation(std::move(merged.details));
+  FieldErrors merged;
+  merged.Merge(first.error());
+  merged.Merge(second.error());
+  return merged.ToError();
 }
 
 Error DuplicateError(const std::vector<DuplicateMatch>& matches) {
@@ -346,11 +343,8 @@ Result<LeadService::ListQuery> LeadService::ParseListQuery(const Principal& p, c
   auto sort = ParseSort(params, custom);
   if (!filter || !sort) {
     FieldErrors errors;
-    for (const Error* e : {filter ? nullptr : &filter.error(), sort ? nullptr : &sort.error()}) {
-      if (e) {
-        for (const auto& d : e->details) errors.Add(d.field, d.message, d.reason);
-      }
-    }
+    if (!filter) errors.Merge(filter.error());
+    if (!sort) errors.Merge(sort.error());
     return errors.ToError();
   }
   if (filter->deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
