@@ -127,7 +127,8 @@ struct Core {
       return nlohmann::json{{"popup", run.popup}, {"email", run.email}, {"failed", run.failed}};
     });
     jobs->SetRunner("stalled_alert", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
-      auto run = leads->AlertStalled(job.days.value_or(jobs::kDefaultStaleDays), now);
+      // The last message starts early enough to end inside the job's lease.
+      auto run = leads->AlertStalled(job.days.value_or(jobs::kDefaultStaleDays), now, now + jobs::kLease - kMailTimeout);
       nlohmann::json result{{"owners", run.owners}, {"leads", run.leads}, {"email", run.email},
                             {"email_failed", run.email_failed}};
       if (run.email_error) result["email_error"] = *run.email_error;

@@ -124,7 +124,7 @@ Status SendMail(const SmtpSettings& settings, const MailMessage& message, Millis
   curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(kMailTimeout));
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   if (settings.security == "starttls") curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   if (!settings.username.empty()) {

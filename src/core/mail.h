@@ -40,6 +40,9 @@ class Mailer {
 std::string FormatMail(const MailMessage& message, const SmtpSettings& settings, Millis date,
                        const std::string& message_id);
 
+// The longest one message may take to send, connecting included.
+constexpr Millis kMailTimeout = 30'000;
+
 // Sends one message; an error says what the server or the connection answered.
 Status SendMail(const SmtpSettings& settings, const MailMessage& message, Millis now);
 

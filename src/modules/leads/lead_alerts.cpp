@@ -13,7 +13,7 @@ constexpr std::int64_t kListedInMail = 20;
 constexpr int kFailuresInARow = 3;
 }  // namespace
 
-LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now) {
+LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now, Millis send_until) {
   struct Alert {
     users::User owner;
     std::int64_t count = 0;
@@ -49,6 +49,11 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now)
     if (!a.owner.email) continue;
     if (failures_in_a_row >= kFailuresInARow) {
       ++run.email_failed;
+      continue;
+    }
+    if (clock_.Now() >= send_until) {
+      ++run.email_failed;
+      run.email_error = "the run's time ran out before every e-mail could go";
       continue;
     }
     auto sent = mailer_ ? mailer_->Send(StalledMail(a.owner.language, *a.owner.email, a.owner.full_name, days,

@@ -21,12 +21,15 @@ class FakeMailer final : public Mailer {
  public:
   Status Send(const MailMessage& message) override {
     tried.push_back(message);
+    if (clock) clock->Advance(takes);
     if (down) return Error::Conflict("could not connect to the SMTP server");
     if (refused.count(message.to) > 0) return Error::Conflict("550 mailbox unavailable");
     return {};
   }
   bool down = false;
   std::set<std::string> refused;
+  ManualClock* clock = nullptr;  // moved on by `takes` at every message: a slow server
+  Millis takes = 0;
   std::vector<MailMessage> tried;
 };
 
@@ -79,6 +82,9 @@ class StalledAlertTest : public ::testing::Test {
     tx->Commit();
   }
 
+  // A run with all the time it needs.
+  LeadService::StalledRun Alert(std::int64_t days) { return leads_->AlertStalled(days, clock_.Now(), clock_.Now() + kDay); }
+
   std::filesystem::path dir_;
   ManualClock clock_{kT0};
   EventHub events_;
@@ -110,7 +116,7 @@ TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
   clock_.Advance(1 * kDay);
   Touch(touched);
 
-  auto run = leads_->AlertStalled(3, clock_.Now());
+  auto run = Alert(3);
   EXPECT_EQ(run.owners, 3);
   EXPECT_EQ(run.leads, 3);
   EXPECT_EQ(run.email, 2);  // cuong has no address
@@ -143,11 +149,11 @@ TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
 
   // Three days on the touched lead and the handed one have waited long enough too.
   clock_.Advance(3 * kDay + 1);
-  run = leads_->AlertStalled(3, clock_.Now());
+  run = Alert(3);
   EXPECT_EQ(heard_[an]->back()["data"]["count"], 3);  // the old one, the new one, the touched one
   EXPECT_EQ(heard_[an]->back()["data"]["leads"][0]["id"], old_one);
   EXPECT_EQ(heard_[binh]->back()["data"]["count"], 2);
-  EXPECT_EQ(leads_->AlertStalled(30, clock_.Now()).owners, 0);
+  EXPECT_EQ(Alert(30).owners, 0);
 }
 
 TEST_F(StalledAlertTest, ARefusedAddressIsSkippedAndThreeFailuresInARowStopTheEmails) {
@@ -158,20 +164,41 @@ TEST_F(StalledAlertTest, ARefusedAddressIsSkippedAndThreeFailuresInARowStopTheEm
   }
   clock_.Advance(4 * kDay);
   mailer_.refused = {"agent.binh@example.vn"};
-  auto run = leads_->AlertStalled(3, clock_.Now());
+  auto run = Alert(3);
   EXPECT_EQ(run.email, 4);
   EXPECT_EQ(run.email_failed, 1);
   EXPECT_EQ(run.email_error, "550 mailbox unavailable");
 
   mailer_.tried.clear();
   mailer_.down = true;
-  run = leads_->AlertStalled(3, clock_.Now());
+  run = Alert(3);
   EXPECT_EQ(run.owners, 5);
   EXPECT_EQ(run.email, 0);
   EXPECT_EQ(run.email_failed, 5);
   EXPECT_EQ(run.email_error, "could not connect to the SMTP server");
   EXPECT_EQ(mailer_.tried.size(), 3u);  // the last two were not tried
   for (auto id : agents) EXPECT_EQ(heard_[id]->size(), 2u);  // the popups go whatever the mail does
+}
+
+TEST_F(StalledAlertTest, NoEmailLeavesOnceTheRunsTimeIsUp) {
+  // The job's lease ends then, and another instance may run the job again: mails sent past it
+  // could reach an owner twice.
+  std::vector<std::int64_t> agents;
+  for (const char* name : {"agent.an", "agent.binh", "agent.cuong", "agent.dung"}) {
+    agents.push_back(Agent(name, std::string(name) + "@example.vn", "vi"));
+    Lead("Khách của " + std::string(name), agents.back());
+  }
+  clock_.Advance(4 * kDay);
+  mailer_.clock = &clock_;
+  mailer_.takes = 4 * 60 * 1000;  // four minutes a message
+  const Millis start = clock_.Now();
+  auto run = leads_->AlertStalled(3, start, start + 9 * 60 * 1000);
+  EXPECT_EQ(mailer_.tried.size(), 3u);  // at 0, 4 and 8 minutes; the fourth would start at 12
+  EXPECT_EQ(run.owners, 4);
+  EXPECT_EQ(run.email, 3);
+  EXPECT_EQ(run.email_failed, 1);
+  EXPECT_EQ(run.email_error, "the run's time ran out before every e-mail could go");
+  for (auto id : agents) EXPECT_EQ(heard_[id]->size(), 1u);  // every popup went
 }
 
 // The same database and clock, for a mass update run twice within one millisecond (the API tests

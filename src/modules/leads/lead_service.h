@@ -114,8 +114,8 @@ class LeadService {
 
   // P3 as a scheduled job (R6): tells each active owner of leads stalled `days` days how many
   // they have and which wait longest, by a live "stalled_leads" event and, when they have an
-  // address, by e-mail (a refused address is skipped; after three failures in a row the run
-  // sends no more). It keeps no state: every run tells again.
+  // address, by e-mail (a refused address is skipped; after three failures in a row, or once the
+  // clock reaches `send_until`, the run sends no more). It keeps no state: every run tells again.
   struct StalledRun {
     std::int64_t owners = 0;        // owners told
     std::int64_t leads = 0;         // their stalled leads
@@ -123,7 +123,7 @@ class LeadService {
     std::int64_t email_failed = 0;  // owners with an address who got none
     std::optional<std::string> email_error;  // the last failure's reason
   };
-  StalledRun AlertStalled(std::int64_t days, Millis now);
+  StalledRun AlertStalled(std::int64_t days, Millis now, Millis send_until);
 
   // For activities on a lead (calls, notes), inside the caller's transaction: the live lead if
   // `p` may see it.
