@@ -27,6 +27,9 @@ struct Principal {
   Channel channel = Channel::kUi;
   // Set for browser sessions: state-changing requests must echo it in X-CSRF-Token.
   std::string csrf_token;
+
+  // Admins and managers: they hand leads out (rules, jobs, reassigning) and see the trash.
+  bool Manages() const { return role == Role::kAdmin || role == Role::kManager; }
 };
 
 }  // namespace sen

@@ -19,8 +19,6 @@ constexpr Millis kDay = 24LL * 3600 * 1000;
 // Daily caps count from midnight in the company's time zone.
 Millis DayStart(Millis now) { return (now + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset; }
 
-bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
-
 Error NotFound(std::int64_t id) { return Error::NotFound("no assignment rule has id " + std::to_string(id)); }
 
 std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
@@ -125,13 +123,13 @@ Status AssignmentService::Apply(db::Transaction& tx, Rule& rule, const json& inp
 }
 
 Result<std::vector<Rule>> AssignmentService::List(const Principal& p) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins see assignment rules");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins see assignment rules");
   auto tx = db_.BeginRead();
   return repo::List(*tx, DayStart(clock_.Now()));
 }
 
 Result<Rule> AssignmentService::Get(const Principal& p, std::int64_t id) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins see assignment rules");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins see assignment rules");
   auto tx = db_.BeginRead();
   auto rule = repo::Find(*tx, id, DayStart(clock_.Now()));
   if (!rule) return NotFound(id);
@@ -139,7 +137,7 @@ Result<Rule> AssignmentService::Get(const Principal& p, std::int64_t id) {
 }
 
 Result<Rule> AssignmentService::Create(const Principal& p, const json& input) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change assignment rules");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   Rule rule;
@@ -154,7 +152,7 @@ Result<Rule> AssignmentService::Create(const Principal& p, const json& input) {
 }
 
 Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, const json& input) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change assignment rules");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto rule = repo::Find(*tx, id, DayStart(now));
@@ -170,7 +168,7 @@ Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, cons
 }
 
 Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change assignment rules");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change assignment rules");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto rule = repo::Find(*tx, id, DayStart(now));

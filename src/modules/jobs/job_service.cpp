@@ -21,8 +21,6 @@ constexpr std::int64_t kMaxStaleDays = 365;
 // A stalled-lead alert tells every owner again at each run: hourly at the most.
 constexpr std::int64_t kMinAlertInterval = 60;
 
-bool CanManage(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kManager; }
-
 Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
 
 // Every team's call reminders hang on the reminders job: only admins make, change or delete one.
@@ -128,13 +126,13 @@ Status JobService::Save(db::Transaction& tx, Job& job, bool create) {
 }
 
 Result<std::vector<Job>> JobService::List(const Principal& p) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins see scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins see scheduled jobs");
   auto tx = db_.BeginRead();
   return repo::List(*tx, clock_.Now());
 }
 
 Result<Job> JobService::Get(const Principal& p, std::int64_t id) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins see scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins see scheduled jobs");
   auto tx = db_.BeginRead();
   auto job = repo::Find(*tx, id, clock_.Now());
   if (!job) return NotFound(id);
@@ -142,7 +140,7 @@ Result<Job> JobService::Get(const Principal& p, std::int64_t id) {
 }
 
 Result<Job> JobService::Create(const Principal& p, const json& input) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change scheduled jobs");
   const Millis now = clock_.Now();
   Job job;
   job.starts_at = now;
@@ -158,7 +156,7 @@ Result<Job> JobService::Create(const Principal& p, const json& input) {
 }
 
 Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& input) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change scheduled jobs");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
@@ -178,7 +176,7 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
 }
 
 Status JobService::Delete(const Principal& p, std::int64_t id) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins change scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins change scheduled jobs");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
@@ -191,7 +189,7 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
 }
 
 Result<Job> JobService::RunNow(const Principal& p, std::int64_t id) {
-  if (!CanManage(p)) return Error::Forbidden("only managers and admins run scheduled jobs");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins run scheduled jobs");
   {
     auto tx = db_.BeginRead();
     if (!repo::Find(*tx, id, clock_.Now())) return NotFound(id);

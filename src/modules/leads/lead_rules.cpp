@@ -174,7 +174,7 @@ bool CanSee(const Principal& p, const Lead& lead) {
 }
 
 bool CanDelete(const Principal& p, const Lead& lead) {
-  return (p.role == Role::kAdmin || p.role == Role::kManager) && CanSee(p, lead);
+  return p.Manages() && CanSee(p, lead);
 }
 
 Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_owner) {

@@ -252,7 +252,7 @@ Status LeadService::Delete(const Principal& p, std::int64_t id) {
 }
 
 Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
-  if (p.role != Role::kAdmin && p.role != Role::kManager) return Error::Forbidden("only managers and admins unassign leads");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins unassign leads");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto before = LiveLead(*tx, p, id);
@@ -279,7 +279,7 @@ std::optional<Lead> LeadService::HandOn(db::Transaction& tx, const Principal& p,
 }
 
 Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64_t owner_id) {
-  if (p.role != Role::kAdmin && p.role != Role::kManager) return Error::Forbidden("only managers and admins reassign leads");
+  if (!p.Manages()) return Error::Forbidden("only managers and admins reassign leads");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   auto before = LiveLead(*tx, p, id);
@@ -347,7 +347,7 @@ Result<LeadService::ListQuery> LeadService::ParseListQuery(const Principal& p, c
     if (!sort) errors.Merge(sort.error());
     return errors.ToError();
   }
-  if (filter->deleted && p.role != Role::kAdmin && p.role != Role::kManager) {
+  if (filter->deleted && !p.Manages()) {
     return Error::Forbidden("only managers and admins see deleted leads");
   }
   return ListQuery{std::move(filter).value(), std::move(sort).value()};

@@ -14,6 +14,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
+import { manages } from '../auth/roles';
 import { canImport } from '../imports/access';
 import { PresenceSwitch } from '../assignment/PresenceSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -55,7 +56,7 @@ export function AppLayout() {
             ...(canImport(user.role)
               ? [{ key: 'imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('menu.imports')}</Link> }]
               : []),
-            ...(user.role === 'admin' || user.role === 'manager'
+            ...(manages(user.role)
               ? [
                   {
                     key: 'assignment-rules',

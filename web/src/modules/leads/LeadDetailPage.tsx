@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteLead, fetchLead, restoreLead } from '../../api/leads';
 import type { Call, Lead, Note } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { manages } from '../auth/roles';
 import { OwnerActions } from '../assignment/OwnerActions';
 import { CallFormDrawer } from '../calls/CallFormDrawer';
 import { QueryError } from '../common/QueryError';
@@ -84,7 +85,7 @@ export function LeadDetailPage() {
   const leadId = Number(useParams().id);
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
   const lead = useQuery({ queryKey: ['lead', leadId], queryFn: () => fetchLead(leadId) });
-  const canDelete = user.role === 'admin' || user.role === 'manager';
+  const managesLead = manages(user.role);
   // A drawer keeps its call or note while it closes, so that it does not change meanwhile.
   const [callDrawer, setCallDrawer] = useState<{ open: boolean; call?: Call }>({ open: false });
   const [noteModal, setNoteModal] = useState<{ open: boolean; note?: Note }>({ open: false });
@@ -152,7 +153,7 @@ export function LeadDetailPage() {
               </Button>
             </Link>
           )}
-          {canDelete && !data.deleted_at && (
+          {managesLead && !data.deleted_at && (
             <OwnerActions
               lead={data}
               onChanged={(saved) => {
@@ -161,7 +162,7 @@ export function LeadDetailPage() {
               }}
             />
           )}
-          {canDelete && !data.deleted_at && (
+          {managesLead && !data.deleted_at && (
             <Popconfirm
               title={t('leadDetail.deleteConfirm')}
               okText={t('common.delete')}
@@ -182,7 +183,7 @@ export function LeadDetailPage() {
           showIcon
           title={t('leadDetail.isDeleted')}
           action={
-            canDelete && (
+            managesLead && (
               <Button size="small" icon={<UndoOutlined />} loading={restore.isPending} onClick={() => restore.mutate()}>
                 {t('leadDetail.restore')}
               </Button>

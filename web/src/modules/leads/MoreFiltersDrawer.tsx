@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { listRules } from '../../api/assignment';
 import type { FieldMeta } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { manages } from '../auth/roles';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import type { Filters } from './listQuery';
@@ -96,7 +97,7 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
   const { teams } = useDirectory();
   const user = useCurrentUser();
   // R5: which leads wait in a rule's queue (rules are the managers' and admins').
-  const managesRules = user.role === 'admin' || user.role === 'manager';
+  const managesRules = manages(user.role);
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: managesRules });
   const [form] = Form.useForm<Record<string, unknown>>();
   const yesNo = [
