@@ -196,6 +196,12 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_NE(Body(reminder).find("Bạn có lịch gọi cho Nguyễn Thị Ánh Dương"), std::string::npos);
 
     EXPECT_EQ(RunJob(admin, job).json["last_result"]["email"], 0);
+    // Done: the call is logged as made, and its reminders go with its plan.
+    auto made = an.Patch("/api/calls/" + std::to_string(call.json["id"].get<std::int64_t>()),
+                         {{"status", "completed"}, {"result", "interested"}});
+    ASSERT_EQ(made.status, 200) << made.body;
+    EXPECT_TRUE(made.json["remind_email_min"].is_null()) << made.body;
+    EXPECT_TRUE(made.json["remind_popup_min"].is_null());
     EXPECT_EQ(server.Stop(), 0);
   }
   {

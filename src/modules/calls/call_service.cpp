@@ -37,6 +37,10 @@ void Apply(Call& call, const CallInput& in, FieldErrors& errors) {
     }
   }
   if (in.description) call.description = *in.description;
+  if (call.status != "scheduled") {  // made or cancelled: its reminders go with its plan
+    if (!in.remind_popup_min) call.remind_popup_min.reset();
+    if (!in.remind_email_min) call.remind_email_min.reset();
+  }
   for (auto [input, target, name] : {std::tuple{&in.remind_popup_min, &call.remind_popup_min, "remind_popup_min"},
                                      std::tuple{&in.remind_email_min, &call.remind_email_min, "remind_email_min"}}) {
     if (!*input) continue;
