@@ -298,6 +298,16 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(admin_->Get(waiting).json["total"], 3);
   ASSERT_EQ(admin_->Delete(rule_path).status, 204);
   EXPECT_EQ(admin_->Get(waiting).json["total"], 0);
+  // The job stays and fails at each run until it gets another rule or is switched off.
+  const std::string job_path = run.substr(0, run.size() - 4);
+  auto orphan = admin_->Post(run, json::object());
+  EXPECT_EQ(orphan.json["last_status"], "failed") << orphan.body;
+  auto off = admin_->Patch(job_path, {{"active", false}, {"name", "Chia hàng đợi (cũ)"}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(off.json["active"], false);
+  auto cleared = admin_->Patch(job_path, {{"rule_id", nullptr}});
+  ASSERT_EQ(cleared.status, 422) << cleared.body;
+  EXPECT_EQ(cleared.json["error"]["details"][0]["field"], "rule_id");
   EXPECT_EQ(SignedIn("agent.r0").Get("/api/jobs").status, 403);
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }

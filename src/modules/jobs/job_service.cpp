@@ -94,7 +94,9 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
       if (!input.contains(key) && !errors.Has(key)) errors.Add(key, "is required", "required");
     }
   }
-  if (job.type == "auto_assign" && !job.rule_id && !errors.Has("rule_id")) {
+  // A job whose rule was deleted keeps its other settings changeable: it can be switched off.
+  const bool names_rule = create || input.contains("rule_id") || input.contains("type");
+  if (job.type == "auto_assign" && !job.rule_id && names_rule && !errors.Has("rule_id")) {
     errors.Add("rule_id", "is required: the rule whose queued leads the job hands out", "required");
   }
   if (job.type != "auto_assign") {
@@ -165,6 +167,7 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
   const Millis starts_at = job->starts_at;
   const std::int64_t interval = job->interval_min;
   if (auto applied = Apply(*job, input, false); !applied) return std::move(applied).error();
+  if (!MayChange(p, *job)) return AdminsOnly();  // nor turned into one
   if (job->starts_at != starts_at || job->interval_min != interval) {
     job->next_run_at = FirstRun(job->starts_at, job->interval_min * kMinute, now);
   }
