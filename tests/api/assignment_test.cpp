@@ -219,8 +219,48 @@ TEST_F(AssignmentApi, MassUnassignHandsEachLeadOnInTurnAndADryRunOnlyCounts) {
     ++owners[admin_->Get("/api/leads/" + std::to_string(ids[i].get<std::int64_t>())).json["owner_id"].get<std::int64_t>()];
   }
   EXPECT_EQ(owners, (std::map<std::int64_t, int>{{agents_[0], 2}, {agents_[1], 1}}));
+  // Each new owner hears once how many they got, not once per lead.
+  for (auto [agent, count] : {std::pair{"agent.r0", 2}, std::pair{"agent.r1", 1}}) {
+    auto bell = SignedIn(agent).Get("/api/notifications").json["items"];
+    ASSERT_FALSE(bell.empty()) << agent;
+    EXPECT_EQ(bell[0]["data"], (json{{"count", count}, {"reason", "unassign"}})) << bell[0].dump();
+    for (const auto& item : bell) {
+      for (int i = 0; i < 3; ++i) EXPECT_NE(item["data"].value("lead_id", json()), ids[i]) << item.dump();
+    }
+  }
   EXPECT_EQ(admin_->Post("/api/leads/mass-update", {{"ids", ids}, {"action", "unassign"}, {"set", {{"stage", "MQL"}}}}).status,
             422);
+}
+
+// R4: an unassigned lead goes on in turn (the creator's priority is for new leads), and a lead
+// nobody is to call (do not contact, converted, dead) is not handed on at all.
+TEST_F(AssignmentApi, UnassignGoesOnInTurnAndNotForLeadsNobodyIsToCall) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  CreateRule("hand-on", Members({agents_[0], agents_[1], agents_[2]}), {{"creator_priority", true}});
+  auto agent = SignedIn("agent.r0");
+  auto lead = NewLead(agent, "hand-on");
+  ASSERT_EQ(lead["owner_id"], agents_[0]) << lead.dump();  // the creator first
+  ASSERT_EQ(admin_->Post(Path(lead) + "/assign", {{"owner_id", agents_[1]}}).status, 200);
+  auto moved = admin_->Post(Path(lead) + "/unassign", json::object());
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json["owner_id"], agents_[2]) << "agent.r2 has had no turn yet";
+
+  auto closed = admin_->Post("/api/leads", {{"full_name", "Đã chốt"}, {"mobile", UniqueMobile()}, {"source", "hand-on"},
+                                            {"owner_id", agents_[1]}, {"status", "converted"}});
+  auto dnc = admin_->Post("/api/leads", {{"full_name", "Đừng gọi"}, {"mobile", UniqueMobile()}, {"source", "hand-on"},
+                                         {"owner_id", agents_[1]}, {"do_not_contact", true},
+                                         {"dnc_reason", "Khách yêu cầu không gọi"}});
+  ASSERT_EQ(closed.status, 201) << closed.body;
+  ASSERT_EQ(dnc.status, 201) << dnc.body;
+  for (const auto* kept : {&closed.json, &dnc.json}) {
+    auto refused = admin_->Post(Path(*kept) + "/unassign", json::object());
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_NE(refused.json["error"]["message"].get<std::string>().find("nobody is to call"), std::string::npos)
+        << refused.body;
+  }
+  auto mass = admin_->Post("/api/leads/mass-update", {{"ids", {closed.json["id"], dnc.json["id"]}}, {"action", "unassign"}});
+  EXPECT_EQ(mass.json["updated"], 0) << mass.body;
+  EXPECT_EQ(admin_->Get(Path(dnc.json)).json["owner_id"], agents_[1]);
 }
 
 // R5/R6: leads queued for a rule wait; each run of the rule's job hands out one batch in turn.

@@ -199,7 +199,8 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
       continue;
     }
     std::vector<Seat> seats = SeatsOf(tx, rule, day);
-    auto chosen = Pick(seats, {rule.method, rule.creator_priority, lead.created_by, exclude});
+    // The creator's priority is for new leads: one handed on (R4) goes to the next in turn.
+    auto chosen = Pick(seats, {rule.method, rule.creator_priority && !exclude, lead.created_by, exclude});
     if (!chosen) continue;
     repo::SaveState(tx, rule.id, {EncodeState(seats), day});
     return Choice{seats[*chosen].user_id, rule.teams[*chosen], rule.id};

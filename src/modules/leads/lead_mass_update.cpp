@@ -178,11 +178,17 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     return result;
   }
   if (unassign) {
-    // R4 for each lead: another member of its rule, picked in turn, one history row each.
+    // R4 for each lead: another member of its rule, picked in turn, one history row each; each
+    // new owner hears once how many they got.
+    std::map<std::int64_t, std::int64_t> given;
     for (std::int64_t id : repo::TargetIds(*tx)) {
       auto lead = repo::Find(*tx, id);
-      if (lead && HandOn(*tx, p, *lead, now)) ++result.updated;
+      auto after = lead ? HandOn(*tx, p, *lead, now, false) : std::nullopt;
+      if (!after) continue;
+      ++result.updated;
+      ++given[*after->owner_id];
     }
+    TellNewOwners(*tx, given, "unassign", p.user_id);
     if (!in.dry_run) tx->Commit();
     return result;
   }
@@ -216,8 +222,8 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }
   result.updated = repo::FinishAuditBatch(*tx, batch, result.matched);
-  if (notifier_ && set.owner_id && *set.owner_id && **set.owner_id != p.user_id && result.updated > 0) {
-    notifier_->Notify(*tx, **set.owner_id, "lead_assigned", {{"count", result.updated}, {"reason", "mass_update"}});
+  if (set.owner_id && *set.owner_id && result.updated > 0) {
+    TellNewOwners(*tx, {{**set.owner_id, result.updated}}, "mass_update", p.user_id);
   }
   if (!in.dry_run) tx->Commit();  // a dry run rolls back what it did and keeps the figures
   return result;
@@ -253,11 +259,7 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
       const std::int64_t audit_batch =
           repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
       repo::GiveTargets(*tx, picks, rule_id, actor, audit_batch, now);
-      if (notifier_) {
-        for (const auto& [owner, count] : given) {
-          notifier_->Notify(*tx, owner, "lead_assigned", {{"count", count}, {"reason", "queue"}});
-        }
-      }
+      TellNewOwners(*tx, given, "queue", std::nullopt);
       repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()));
       repo::DequeueTargets(*tx);
     }

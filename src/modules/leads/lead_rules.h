@@ -73,6 +73,8 @@ Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_
 void ApplyAssignmentStatus(Lead& lead);
 // Converted or dead: nothing more is done with the lead (it leaves the assignment queue).
 inline bool IsClosedStatus(std::string_view status) { return status == "converted" || status == "dead"; }
+// R3, R4: rules give a lead only when someone is to call it (open, not do-not-contact).
+inline bool MayHandOn(const Lead& lead) { return !lead.do_not_contact && !IsClosedStatus(lead.status); }
 
 // P3: an open lead (not converted, not dead, may be called) with no activity since `since`.
 struct StalledLead {

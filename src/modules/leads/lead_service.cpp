@@ -123,7 +123,7 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
 std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
                                                     bool creator_by_default) {
   if (!assigner_ || (lead.owner_id && !creator_by_default) || !lead.mobile_e164) return std::nullopt;
-  if (lead.do_not_contact || IsClosedStatus(lead.status)) return std::nullopt;  // nobody is to call it
+  if (!MayHandOn(lead)) return std::nullopt;
   auto choice = assigner_->Choose(tx, lead, std::nullopt, now);
   if (!choice) return std::nullopt;
   lead.owner_id = choice->user_id;
@@ -150,6 +150,14 @@ void LeadService::TellNewOwner(db::Transaction& tx, const Principal& p, const Le
   if (!notifier_ || !lead.owner_id || *lead.owner_id == p.user_id || p.channel == Channel::kImport) return;
   notifier_->Notify(tx, *lead.owner_id, "lead_assigned",
                     {{"lead_id", lead.id}, {"full_name", lead.full_name}, {"reason", reason}});
+}
+
+void LeadService::TellNewOwners(db::Transaction& tx, const std::map<std::int64_t, std::int64_t>& given,
+                                std::string_view reason, std::optional<std::int64_t> by) {
+  if (!notifier_) return;
+  for (const auto& [owner, count] : given) {
+    if (owner != by) notifier_->Notify(tx, owner, "lead_assigned", {{"count", count}, {"reason", reason}});
+  }
 }
 
 Result<Lead> LeadService::LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -187,7 +195,7 @@ std::vector<audit::Change> LeadService::SaveChanges(db::Transaction& tx, const P
     const auto reason = p.channel == Channel::kImport && why.reason == "changed" ? "import" : why.reason;
     repo::InsertOwnerChange(tx, {after.id, before.owner_id, after.owner_id, why.rule_id, UserIdOf(p),
                                  std::string(reason), now});
-    TellNewOwner(tx, p, after, reason);
+    if (why.tell) TellNewOwner(tx, p, after, reason);
   }
   return changes;
 }
@@ -258,7 +266,11 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
   auto before = LiveLead(*tx, p, id);
   if (!before) return before;
   if (!before->owner_id) return Error::Conflict("lead " + std::to_string(id) + " has no owner to unassign");
-  auto after = HandOn(*tx, p, *before, now);
+  if (!MayHandOn(*before)) {
+    return Error::Conflict("lead " + std::to_string(id) +
+                           " is closed or not to be contacted: nobody is to call it, so no rule hands it on");
+  }
+  auto after = HandOn(*tx, p, *before, now, true);
   if (!after) {
     return Error::Conflict("no other member of an active rule for lead " + std::to_string(id) +
                            " is ON and under their daily cap");
@@ -267,14 +279,15 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
   return *after;
 }
 
-std::optional<Lead> LeadService::HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now) {
-  if (!assigner_ || !before.owner_id || before.deleted_at) return std::nullopt;
+std::optional<Lead> LeadService::HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now,
+                                        bool tell) {
+  if (!assigner_ || !before.owner_id || before.deleted_at || !MayHandOn(before)) return std::nullopt;
   auto choice = assigner_->Choose(tx, before, before.owner_id, now);
   if (!choice) return std::nullopt;
   Lead after = before;
   after.owner_id = choice->user_id;
   after.team_id = choice->team_id;
-  SaveChanges(tx, p, before, after, now, {"unassign", choice->rule_id});
+  SaveChanges(tx, p, before, after, now, {"unassign", choice->rule_id, tell});
   return after;
 }
 

@@ -2,6 +2,7 @@
 // validate), duplicate check, save, audit - with the check and the save in one transaction.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -50,7 +51,8 @@ class Assigner {
   };
   virtual ~Assigner() = default;
   // The member of the first active rule matching `lead` who may take it now, other than
-  // `exclude`; the rule's turn state is saved in `tx`.
+  // `exclude` (handing an owned lead on: the creator has no priority then); the rule's turn state
+  // is saved in `tx`.
   virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> exclude,
                                        Millis now) = 0;
   // R5: owners for up to `max` queued leads of one rule, picked in turn as if the leads came one
@@ -65,6 +67,7 @@ class Assigner {
 struct OwnerReason {
   std::string_view reason = "changed";
   std::optional<std::int64_t> rule_id;
+  bool tell = true;  // false when the caller tells each new owner once for many leads
 };
 
 class LeadService {
@@ -192,9 +195,14 @@ class LeadService {
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
   // Tells the lead's new owner when the transaction commits (not when they made the change).
   void TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason);
+  // After a change of many leads: each new owner (owner -> leads given), but the one who made it,
+  // hears once how many they got.
+  void TellNewOwners(db::Transaction& tx, const std::map<std::int64_t, std::int64_t>& given, std::string_view reason,
+                     std::optional<std::int64_t> by);
   // R4: gives an owned lead to another member of a matching rule and saves it; nullopt (nothing
-  // changed) when it has no owner or nobody else may take it.
-  std::optional<Lead> HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now);
+  // changed) when it has no owner, is not to be called or nobody else may take it. `tell`: the
+  // new owner hears of it (else the caller tells them with TellNewOwners).
+  std::optional<Lead> HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now, bool tell);
   // The live lead `p` may see, for a change.
   Result<Lead> LiveLead(db::Transaction& tx, const Principal& p, std::int64_t id);
   // Update's steps up to the duplicate check: `input` applied onto `before`, normalised, a new
