@@ -154,6 +154,31 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
 }
 
+// I8: two rows of one file that update one lead (one by its ID, one by its mobile) are both
+// taken back by the undo.
+TEST_F(ImportsApi, UndoRestoresEveryFieldTwoRowsChangedOnOneLead) {
+  const std::string mobile = UniqueMobile();
+  auto created = admin_->Post("/api/leads", {{"full_name", "Trịnh Văn Hai"}, {"mobile", mobile},
+                                             {"description", "mô tả cũ"}, {"company", "Công ty Cũ"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  const std::string csv = "Mã,Họ và tên,Di động,Mô tả,Công ty\n" + id + ",Trịnh Văn Hai,,mô tả mới,\n" +
+                          ",Trịnh Văn Hai," + mobile + ",,Công ty Mới\n";
+  auto imp = Upload(*admin_, "hai-dong.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id", "mobile"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["updated"], 2) << done.dump();
+  auto lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["description"], "mô tả mới");
+  EXPECT_EQ(lead["company"], "Công ty Mới");
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["description"], "mô tả cũ");
+  EXPECT_EQ(lead["company"], "Công ty Cũ");
+}
+
 // I9: an edited export updates by ID with only the columns it keeps: a row that names a lead
 // changes what it gives, even without the name; its cells are still checked.
 TEST_F(ImportsApi, AnUpdateByIdNeedsOnlyTheColumnsItChanges) {

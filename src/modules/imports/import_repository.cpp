@@ -30,6 +30,8 @@ constexpr std::string_view kRunning = "SELECT id FROM imports WHERE status = 'ru
 
 constexpr std::string_view kAddItem =
     "INSERT OR IGNORE INTO import_items (import_id, lead_id, action, before) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kItem = "SELECT action, before FROM import_items WHERE import_id = ? AND lead_id = ?";
+constexpr std::string_view kSetItemBefore = "UPDATE import_items SET before = ? WHERE import_id = ? AND lead_id = ?";
 constexpr std::string_view kLastItems =
     "SELECT lead_id, action, before FROM import_items WHERE import_id = ? ORDER BY lead_id DESC LIMIT ?";
 constexpr std::string_view kDeleteItem = "DELETE FROM import_items WHERE import_id = ? AND lead_id = ?";
@@ -133,8 +135,18 @@ std::vector<std::int64_t> Running(db::Transaction& tx) {
 }
 
 void AddItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id, std::string_view action,
-             const std::optional<std::string>& before) {
-  tx.Execute(kAddItem, {import_id, lead_id, action, before});
+             const std::optional<json>& before) {
+  const std::optional<std::string> text = before ? std::optional(before->dump()) : std::nullopt;
+  if (tx.Execute(kAddItem, {import_id, lead_id, action, text}) > 0 || !before) return;
+  std::optional<json> kept;  // the first record's old values; none when the import created the lead
+  tx.Query(kItem, {import_id, lead_id}, [&](const db::Row& r) {
+    if (r.Text(0) == "update" && !r.IsNull(1)) kept = Parse(r.Text(1));
+  });
+  if (!kept) return;
+  for (const auto& [field, value] : before->items()) {
+    if (!kept->contains(field)) (*kept)[field] = value;
+  }
+  tx.Execute(kSetItemBefore, {kept->dump(), import_id, lead_id});
 }
 
 std::vector<Item> LastItems(db::Transaction& tx, std::int64_t import_id, int limit) {

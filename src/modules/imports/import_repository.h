@@ -19,8 +19,11 @@ Page<Import> List(db::Transaction& tx, std::optional<std::int64_t> created_by, P
 void Save(db::Transaction& tx, const Import& import);
 std::vector<std::int64_t> Running(db::Transaction& tx);
 
+// What the import did to a lead, for undo: `before` holds the old values of the fields an update
+// changed. A lead the import touched already keeps its first record, with the old values of
+// fields only a later row changed added to it: undo takes every row's change back.
 void AddItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id, std::string_view action,
-             const std::optional<std::string>& before);
+             const std::optional<nlohmann::json>& before);
 struct Item {
   std::int64_t lead_id = 0;
   std::string action;

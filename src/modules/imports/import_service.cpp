@@ -497,7 +497,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         case leads::ImportAction::kUpdate:
           ++imp.updated;
           if (write && !decision->before.empty()) {
-            repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before.dump());
+            repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
           }
           break;
         case leads::ImportAction::kDuplicate: ++imp.duplicate; break;
