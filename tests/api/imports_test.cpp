@@ -154,6 +154,21 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
 }
 
+// I3: "Mã" is suggested as the lead ID, but another system's codes ("HV001") in it do not
+// reject rows unless the import matches on ID.
+TEST_F(ImportsApi, AnotherSystemsCodesInTheIdColumnAreLeftAloneUnlessMatchedOn) {
+  const std::string csv = "Mã,Họ và tên,Di động\nHV001,Nguyễn Văn Mã," + UniqueMobile() + "\n";
+  auto imp = Upload(*admin_, "ma-hoc-vien.csv", csv).json;
+  EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
+  EXPECT_EQ(preview["create"], 1) << preview.dump();
+  EXPECT_EQ(preview["error"], 0);
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id", "mobile"}}}).status, 200);
+  preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
+  EXPECT_EQ(preview["error"], 1) << preview.dump();
+  EXPECT_EQ(preview["problems"][0]["field"], "id") << preview.dump();
+}
+
 // I8: two rows of one file that update one lead (one by its ID, one by its mobile) are both
 // taken back by the undo.
 TEST_F(ImportsApi, UndoRestoresEveryFieldTwoRowsChangedOnOneLead) {

@@ -446,9 +446,12 @@ Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx,
 Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
                                                 const std::vector<std::pair<std::string_view, std::string_view>>& cells,
                                                 Millis now) {
+  const auto& s = ctx.settings;
+  const bool by_id = std::find(s.match_on.begin(), s.match_on.end(), "id") != s.match_on.end();
   ImportRow row;
   for (const auto& [name, text] : cells) {
     if (name == "id") {
+      if (!by_id) continue;  // not matched on: another system's code ("HV001"), not a lead of ours
       std::int64_t id = 0;
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
       if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
@@ -477,12 +480,9 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
     }
   }
 
-  const auto& s = ctx.settings;
   // I9: a row naming the lead it updates is checked against that lead (ApplyImportRow), so an
   // edited export that keeps only some columns, not even the name, changes only what it gives.
-  if (row.id && s.update_matches && std::find(s.match_on.begin(), s.match_on.end(), "id") != s.match_on.end()) {
-    return row;
-  }
+  if (row.id && s.update_matches) return row;
   // The defaults fill what the row leaves empty, for new leads only.
   nlohmann::json create = row.input;
   if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
