@@ -139,6 +139,9 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   const std::string csv = "Mã,Họ và tên,Mô tả,Nguồn\n" + id + ",Hoàng Văn Đức,sau khi nhập,\n";
   auto imp = Upload(*admin_, "sua.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
+  // Lead IDs in it: an edited export, proposed as such.
+  EXPECT_EQ(imp["mode"], "create_update");
+  EXPECT_EQ(imp["match_on"], json::array({"id", "mobile", "email"}));
   ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
   auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
   EXPECT_EQ(preview["update"], 1);
@@ -160,6 +163,7 @@ TEST_F(ImportsApi, AnotherSystemsCodesInTheIdColumnAreLeftAloneUnlessMatchedOn) 
   const std::string csv = "Mã,Họ và tên,Di động\nHV001,Nguyễn Văn Mã," + UniqueMobile() + "\n";
   auto imp = Upload(*admin_, "ma-hoc-vien.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
+  EXPECT_EQ(imp["mode"], "create");
   auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
   EXPECT_EQ(preview["create"], 1) << preview.dump();
   EXPECT_EQ(preview["error"], 0);

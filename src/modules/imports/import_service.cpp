@@ -219,6 +219,17 @@ void ImportService::Inspect(Import& imp) {
   for (const auto& [column, field] : SuggestMapping(headers, leads_.ImportFields())) suggested[column] = field;
   imp.suggested_mapping = suggested;
   imp.mapping = suggested;
+  // I9: a column of lead IDs makes the file an edited export: its rows update the leads they
+  // name, and rows added to it are still checked on mobile and e-mail (the user may choose
+  // otherwise). A column of other codes ("HV001") leaves the import creating.
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    if (suggested.value(headers[c], "") != "id") continue;
+    std::vector<std::string> column;
+    for (const auto& row : imp.sample) column.push_back(row[c].get<std::string>());
+    const bool edited_export = leads::AllLeadIds(column);
+    imp.mode = edited_export ? "create_update" : "create";
+    imp.match_on = edited_export ? json::array({"id", "mobile", "email"}) : json::array({"mobile", "email"});
+  }
 }
 
 Result<Import> ImportService::Upload(const Principal& p, std::string_view entity, std::string_view filename,

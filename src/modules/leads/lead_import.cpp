@@ -127,4 +127,21 @@ std::string_view ImportActionName(ImportAction action) {
   return "create";
 }
 
+std::optional<std::int64_t> ParseLeadId(std::string_view text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
+  return id;
+}
+
+bool AllLeadIds(const std::vector<std::string>& cells) {
+  bool any = false;
+  for (const auto& cell : cells) {
+    if (cell.empty()) continue;
+    if (!ParseLeadId(cell)) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace sen::leads

@@ -44,6 +44,12 @@ struct ImportField {
 // "custom.<name>".
 std::vector<ImportField> ImportFields(const std::vector<customfields::CustomField>& custom_fields);
 
+// The lead ID a cell names: a positive whole number, nothing else.
+std::optional<std::int64_t> ParseLeadId(std::string_view text);
+// Whether the cells of a column (a sample) are lead IDs, as in an edited export: at least one,
+// and every non-empty cell one.
+bool AllLeadIds(const std::vector<std::string>& cells);
+
 // One row ready to be decided: the API input built from the cells, and the lead it makes.
 struct ImportRow {
   nlohmann::json input = nlohmann::json::object();

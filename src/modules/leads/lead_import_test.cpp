@@ -66,5 +66,19 @@ TEST(ImportFields, WritableFieldsIdAndActiveCustomFields) {
   EXPECT_FALSE(has("mobile_e164"));
 }
 
+TEST(LeadIds, OnlyPositiveWholeNumbersAreLeadIds) {
+  EXPECT_EQ(ParseLeadId("42"), 42);
+  for (const char* not_one : {"", "0", "-3", "HV001", "12a", " 12", "1.5", "99999999999999999999"}) {
+    EXPECT_FALSE(ParseLeadId(not_one)) << not_one;
+  }
+}
+
+TEST(LeadIds, AColumnOfAnExportHoldsLeadIdsAndNothingElse) {
+  EXPECT_TRUE(AllLeadIds({"12", "", "7"}));       // a row added by hand has none
+  EXPECT_FALSE(AllLeadIds({"12", "HV002"}));      // another system's codes
+  EXPECT_FALSE(AllLeadIds({"", ""}));             // nothing to go by
+  EXPECT_FALSE(AllLeadIds({}));
+}
+
 }  // namespace
 }  // namespace sen::leads

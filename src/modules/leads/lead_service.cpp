@@ -452,12 +452,8 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
   for (const auto& [name, text] : cells) {
     if (name == "id") {
       if (!by_id) continue;  // not matched on: another system's code ("HV001"), not a lead of ours
-      std::int64_t id = 0;
-      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-      if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
-        return Error::Field("id", "is not a lead ID", "wrong_type");
-      }
-      row.id = id;
+      row.id = ParseLeadId(text);
+      if (!row.id) return Error::Field("id", "is not a lead ID", "wrong_type");
     } else if (name.rfind("custom.", 0) == 0) {
       for (const auto& c : ctx.custom_fields) {
         if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
