@@ -97,6 +97,7 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   ASSERT_EQ(preview.json["problems"].size(), 1u);
   EXPECT_EQ(preview.json["problems"][0]["row"], 5);  // the header is row 1, the note spans rows 2-3
   EXPECT_EQ(preview.json["problems"][0]["field"], "mobile");
+  EXPECT_EQ(preview.json["problems"][0]["reason"], "invalid_phone");  // for the page to word
   // A preview writes nothing.
   EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 0);
 
@@ -122,7 +123,8 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   ASSERT_EQ(errors.status, 200);
   EXPECT_NE(errors.headers["content-disposition"].find("errors.csv"), std::string::npos);
   EXPECT_NE(errors.body.find("Lê Sai Số"), std::string::npos) << errors.body;
-  EXPECT_NE(errors.body.find(",5,mobile:"), std::string::npos) << errors.body;
+  // The reason in the admin's language, the field by its label.
+  EXPECT_NE(errors.body.find(",5,Di động: Số điện thoại không hợp lệ"), std::string::npos) << errors.body;
 
   auto undone = admin_->Post(Path(imp, "/undo"), json::object());
   ASSERT_EQ(undone.status, 200) << undone.body;

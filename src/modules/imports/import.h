@@ -47,6 +47,7 @@ struct RowProblem {
   std::int64_t row = 0;
   std::string field;
   std::string message;
+  std::string reason;  // the API's reason key ("invalid_phone"), for wording in the user's language
   std::vector<std::string> cells;
 };
 

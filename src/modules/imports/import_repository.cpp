@@ -37,9 +37,9 @@ constexpr std::string_view kLastItems =
 constexpr std::string_view kDeleteItem = "DELETE FROM import_items WHERE import_id = ? AND lead_id = ?";
 
 constexpr std::string_view kAddProblem =
-    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, cells) VALUES (?, ?, ?, ?, ?)";
+    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kProblems =
-    "SELECT row, field, message, cells FROM import_errors WHERE import_id = ? ORDER BY row";
+    "SELECT row, field, message, reason, cells FROM import_errors WHERE import_id = ? ORDER BY row";
 
 constexpr std::string_view kPresets =
     "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets WHERE entity = ? ORDER BY name";
@@ -163,13 +163,13 @@ void DeleteItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_i
 
 void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& p) {
   const std::string cells = json(p.cells).dump();
-  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, cells});
+  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells});
 }
 
 void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::function<void(const RowProblem&)>& fn) {
   tx.Query(kProblems, {import_id}, [&](const db::Row& r) {
-    RowProblem p{r.Int(0), r.IsNull(1) ? std::string() : r.Str(1), r.Str(2), {}};
-    auto cells = Parse(r.Text(3));
+    RowProblem p{r.Int(0), r.IsNull(1) ? std::string() : r.Str(1), r.Str(2), r.IsNull(3) ? std::string() : r.Str(3), {}};
+    auto cells = Parse(r.Text(4));
     if (cells.is_array()) {
       for (const auto& c : cells) p.cells.push_back(c.is_string() ? c.get<std::string>() : std::string());
     }

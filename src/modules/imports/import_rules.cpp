@@ -101,4 +101,40 @@ std::vector<std::string> UniqueHeaders(const std::vector<std::string>& cells) {
   return out;
 }
 
+namespace {
+
+struct ReasonWords {
+  std::string_view reason, vi, en;
+};
+// As the web app words them (fieldErrors), and the import's own "empty_row".
+constexpr ReasonWords kReasons[] = {
+    {"required", "Trường này bắt buộc", "This field is required"},
+    {"too_long", "Nội dung quá dài", "Too long"},
+    {"invalid_phone", "Số điện thoại không hợp lệ", "Not a valid phone number"},
+    {"invalid_email", "Email không hợp lệ", "Not a valid email address"},
+    {"invalid_date", "Ngày không hợp lệ", "Not a valid date"},
+    {"unknown_value", "Giá trị không có trong danh sách", "Not one of the allowed values"},
+    {"wrong_type", "Sai kiểu dữ liệu", "Wrong type of value"},
+    {"not_found", "Không tìm thấy bản ghi được chọn", "The chosen record does not exist"},
+    {"inactive", "Người dùng này đã ngừng hoạt động", "This user has been deactivated"},
+    {"forbidden", "Bạn không có quyền đổi trường này", "You may not change this field"},
+    {"empty_row", "Không cột nào đã ghép có giá trị", "None of the mapped columns has a value"},
+};
+
+}  // namespace
+
+std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi) {
+  const auto* words = std::find_if(std::begin(kReasons), std::end(kReasons),
+                                   [&](const ReasonWords& w) { return w.reason == problem.reason; });
+  if (words == std::end(kReasons)) return problem.message;
+  std::string out;
+  if (!problem.field.empty()) {
+    auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.name == problem.field; });
+    out = field == fields.end() ? problem.field : (vi ? field->label_vi : field->label_en);
+    out += ": ";
+  }
+  out += vi ? words->vi : words->en;
+  return out;
+}
+
 }  // namespace sen::imports

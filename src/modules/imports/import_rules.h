@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/imports/import.h"
 #include "modules/leads/lead_import.h"
 
 namespace sen::imports {
@@ -24,5 +25,11 @@ std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>
 // The headers of a file made unique and non-empty, as mapping keys: an empty header becomes
 // "Cột 3" (its position), a repeated one gets " (2)".
 std::vector<std::string> UniqueHeaders(const std::vector<std::string>& cells);
+
+// A rejected row's reason as the errors file gives it: the field's label and what is wrong, in
+// Vietnamese or English, by the reason key ("Di động: Số điện thoại không hợp lệ"); the server's
+// message as it is when the key has no wording here. The web app words the keys the same way
+// (fieldErrors in web/src/i18n).
+std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi);
 
 }  // namespace sen::imports

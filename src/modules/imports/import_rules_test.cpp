@@ -76,5 +76,16 @@ TEST(UniqueHeaders, NamesEmptyAndRepeatedHeaders) {
   EXPECT_EQ(h[3], "Ghi chú");
 }
 
+TEST(ProblemText, TheFieldsLabelAndTheReasonInVietnameseOrTheMessageAsItIs) {
+  const RowProblem phone{5, "mobile", "mobile: is not a phone number", "invalid_phone", {}};
+  EXPECT_EQ(ProblemText(phone, LeadFields(), true), "Di động: Số điện thoại không hợp lệ");
+  EXPECT_EQ(ProblemText(phone, LeadFields(), false), "Mobile: Not a valid phone number");
+  const RowProblem empty{6, "", "none of the mapped columns has a value", "empty_row", {}};
+  EXPECT_EQ(ProblemText(empty, LeadFields(), true), "Không cột nào đã ghép có giá trị");
+  // A reason without wording here keeps the server's message, field and all.
+  const RowProblem odd{7, "custom.school", "custom.school: is odd", "odd", {}};
+  EXPECT_EQ(ProblemText(odd, LeadFields(), true), "custom.school: is odd");
+}
+
 }  // namespace
 }  // namespace sen::imports

@@ -59,7 +59,8 @@ std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const std::vecto
 }
 
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
-  return {row, e.details.empty() ? std::string() : e.details.front().field, Describe(e), cells};
+  const FieldError* first = e.details.empty() ? nullptr : &e.details.front();
+  return {row, first ? first->field : std::string(), Describe(e), first ? first->reason : std::string(), cells};
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
@@ -103,7 +104,9 @@ json ToJson(const Import& i) {
 
 json ToJson(const Preview& p) {
   json problems = json::array();
-  for (const auto& r : p.problems) problems.push_back({{"row", r.row}, {"field", r.field}, {"message", r.message}});
+  for (const auto& r : p.problems) {
+    problems.push_back({{"row", r.row}, {"field", r.field}, {"message", r.message}, {"reason", r.reason}});
+  }
   return {{"create", p.create},
           {"update", p.update},
           {"duplicate", p.duplicate},
@@ -481,7 +484,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         if (auto v = Trim(cells[col]); !v.empty()) values.emplace_back(field, v);
       }
       if (values.empty()) {
-        reject({row_number, "", "none of the mapped columns has a value", cells});
+        reject({row_number, "", "none of the mapped columns has a value", "empty_row", cells});
         continue;
       }
       auto row = leads_.PrepareImportRow(*tx, *ctx, values, now);
@@ -642,11 +645,12 @@ Result<Download> ImportService::Errors(const Principal& p, std::int64_t id) {
                std::string(files::CsvWriter::Utf8Bom())};
   files::CsvWriter csv(out.body);
   csv.Row(header);
+  const auto fields = leads_.ImportFields();
   repo::ForEachProblem(*tx, id, [&](const RowProblem& problem) {
     std::vector<std::string> cells = problem.cells;
     cells.resize(width);
     cells.push_back(std::to_string(problem.row));
-    cells.push_back(problem.message);
+    cells.push_back(ProblemText(problem, fields, vi));
     csv.Row(cells);
   });
   return out;

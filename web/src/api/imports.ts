@@ -64,6 +64,8 @@ export interface ImportProblem {
   row: number;
   field: string;
   message: string;
+  /** The reason key ("invalid_phone", "empty_row"), worded by the page as form errors are. */
+  reason: string;
 }
 
 export interface ImportPreview {

@@ -69,7 +69,19 @@ export function PreviewStep({ job, fields, onBack }: Props) {
                 width: 220,
                 render: (_, problem) => (problem.field ? fields.label(problem.field) : ''),
               },
-              { key: 'message', title: t('imports.preview.message'), render: (_, problem) => problem.message },
+              {
+                key: 'message',
+                title: t('imports.preview.message'),
+                // The server's message (English, naming the field) stays at hand for a reason the
+                // app has no words for, and as the cell's tooltip.
+                render: (_, problem) => (
+                  <span title={problem.message}>
+                    {problem.reason
+                      ? t(`fieldErrors.${problem.reason}`, { defaultValue: problem.message })
+                      : problem.message}
+                  </span>
+                ),
+              },
             ]}
             data-testid="import-problems"
           />
