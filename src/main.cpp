@@ -115,6 +115,7 @@ struct Core {
     leads->SetMailer(settings.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *leads, places.files / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
+    users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
       if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted");

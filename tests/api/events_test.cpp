@@ -53,6 +53,36 @@ TEST(EventsApi, ANewOwnerHearsOfTheirLeadAtOnceAndNobodyElseDoes) {
   EXPECT_EQ(server.Stop(), 0) << server.Log();
 }
 
+// R1: a switch someone else makes reaches the user's open pages, so the header's switch shows
+// what assignment goes by.
+TEST(EventsApi, AnAgentSwitchedOffByTheirManagerHearsOfItAtOnce) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const auto team = CreateTeam(admin, "Tư vấn");
+  const auto agent = CreateUser(admin, "agent.onoff", "agent", team);
+  CreateUser(admin, "manager.onoff", "manager", team);
+  Client agent_client(server.port()), manager(server.port());
+  agent_client.Login("agent.onoff", "user-pass-123");
+  manager.Login("manager.onoff", "user-pass-123");
+  LiveEvents agent_events(server.port(), agent_client.session_cookie);
+  ASSERT_EQ(agent_events.Open(), 101);
+
+  const std::string presence = "/api/users/" + std::to_string(agent) + "/presence";
+  ASSERT_EQ(manager.Send("PUT", presence, json{{"online", false}}).status, 200);
+  auto event = agent_events.Next();
+  ASSERT_FALSE(event.is_null());
+  EXPECT_EQ(event["type"], "presence");
+  EXPECT_EQ(event["data"]["online"], false);
+  EXPECT_EQ(event["data"]["by"], "User manager.onoff") << event.dump();
+  // The user's own switch reaches their other pages, with nobody named; no change, no event.
+  ASSERT_EQ(agent_client.Send("PUT", presence, json{{"online", true}}).status, 200);
+  event = agent_events.Next();
+  EXPECT_EQ(event["data"], (json{{"online", true}, {"by", nullptr}})) << event.dump();
+  ASSERT_EQ(agent_client.Send("PUT", presence, json{{"online", true}}).status, 200);
+  EXPECT_TRUE(agent_events.Next(kQuiet).is_null());
+}
+
 // What a user was told while none of their pages was open waits in the bell, theirs only.
 TEST(EventsApi, WhatArrivedWithNoPageOpenWaitsInTheBell) {
   ServerProcess server;

@@ -1,6 +1,6 @@
 // R1-R4, R7: a manager sets up a rule in the browser; an agent who switches OFF in the header
-// gets none of the new leads; back ON, the next one is theirs and they are told at once (live
-// event); Unassign hands it on.
+// gets none of the new leads; switched back ON by the admin, their header follows at once and
+// the next lead is theirs, which they are told at once too (live events); Unassign hands it on.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
@@ -65,12 +65,15 @@ test('agents who are OFF get no new leads, and unassign hands a lead to another 
   const anMember = row.getByTestId('rule-member').filter({ hasText: 'Trần Văn An' });
   await expect(anMember.getByRole('switch')).not.toBeChecked();
 
-  await presence.click();
+  // The admin switches agent.an back ON; agent.an's header follows without a reload.
+  await anMember.getByRole('switch').click();
+  await expect(anMember.getByRole('switch')).toBeChecked();
   await expect(presence).toHaveAttribute('aria-checked', 'true');
+  await expect(an.locator('.live-event').filter({ hasText: 'Administrator đã chuyển bạn sang ON' })).toBeVisible();
   const backOn = await newLead();
   expect(backOn.owner_id).not.toBe(binhId);
   // agent.an hears of it at once, without reloading.
-  const live = an.locator('.live-event');
+  const live = an.locator('.live-event').filter({ hasText: 'Bạn vừa được giao một lead' });
   await expect(live).toContainText('Bạn vừa được giao một lead');
   await expect(live).toContainText('Khách hội thảo 4');
   await live.click();

@@ -280,6 +280,11 @@ Result<User> UserService::SetPresence(const Principal& actor, std::int64_t id, b
   audit::Record(*tx, audit::ActorOf(actor), "user", id,
                 {{"update", "online", user->online ? "true" : "false", online ? "true" : "false"}}, now);
   tx->Commit();
+  if (events_) {
+    events_->Publish(id, "presence",
+                     {{"online", online},
+                      {"by", id == actor.user_id ? nlohmann::json() : nlohmann::json(actor.full_name)}});
+  }
   user->online = online;
   user->updated_at = now;
   return *user;

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/event_hub.h"
 #include "core/paging.h"
 #include "core/principal.h"
 #include "db/database.h"
@@ -107,7 +108,9 @@ class UserService {
   Result<User> UpdateSelf(const Principal& actor, const SelfPatch& patch);
   Result<User> Get(const Principal& actor, std::int64_t id);
   // R1: users switch themselves ON or OFF; managers switch the users of their team, admins anyone.
+  // A change reaches the user's open pages as a "presence" event {online, by: who, when not they}.
   Result<User> SetPresence(const Principal& actor, std::int64_t id, bool online);
+  void SetEvents(EventHub* events) { events_ = events; }
   Page<User> List(const Principal& actor, const repo::UserFilter& filter, PageRequest page);
 
   std::vector<Team> ListTeams();
@@ -143,6 +146,7 @@ class UserService {
   const Clock& clock_;
   LoginLimits limits_;
   PrincipalCache principals_;
+  EventHub* events_ = nullptr;
   std::once_flag dummy_hash_once_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not tell them apart
 };

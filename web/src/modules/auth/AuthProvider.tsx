@@ -13,7 +13,8 @@ import { LoginPage } from './LoginPage';
 interface AuthContextValue {
   session: Session | null;
   startSession: (session: Session) => void;
-  updateUser: (user: User) => void;
+  /** Changes the signed-in user: a saved User, or some of its fields (a live "presence" event). */
+  updateUser: (user: Partial<User>) => void;
   signOut: () => Promise<void>;
 }
 
@@ -84,7 +85,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       session,
       startSession,
-      updateUser: (user) => setSession((current) => (current ? { ...current, user } : current)),
+      updateUser: (user) =>
+        setSession((current) => (current ? { ...current, user: { ...current.user, ...user } } : current)),
       signOut: async () => {
         try {
           await logout();

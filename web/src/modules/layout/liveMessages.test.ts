@@ -37,6 +37,15 @@ test('a reminder names the call and its lead; stalled leads list their names', (
   });
 });
 
+test("a switch by someone else names them; the user's own switch shows nothing", () => {
+  expect(describeEvent({ type: 'presence', data: { online: false, by: 'Trần Quản Lý' } }, t)).toEqual({
+    title: 'live.switchedOff {"by":"Trần Quản Lý"}',
+    body: 'presence.offHint',
+    link: '/leads?owner_id=me',
+  });
+  expect(describeEvent({ type: 'presence', data: { online: true, by: null } }, t)).toBeNull();
+});
+
 test('events the page does not show give nothing', () => {
   expect(describeEvent({ type: 'import_progress', data: { id: 1 } }, t)).toBeNull();
 });

@@ -45,5 +45,14 @@ export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMess
           link: '/leads?owner_id=me',
         };
   }
+  if (type === 'presence' && typeof data.by === 'string') {
+    // R1: someone else switched the user ON or OFF (the user's own switch needs no popup).
+    const online = data.online === true;
+    return {
+      title: t(online ? 'live.switchedOn' : 'live.switchedOff', { by: data.by }),
+      body: t(online ? 'presence.onHint' : 'presence.offHint'),
+      link: '/leads?owner_id=me',
+    };
+  }
   return null;
 }

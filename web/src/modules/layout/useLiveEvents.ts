@@ -2,13 +2,14 @@
 // the tab is hidden, as browser notifications (when the user has allowed them). The bell
 // (NotificationBell) reloads when one it keeps arrives; opening a popup marks it read there.
 // The socket comes back after a drop, waiting longer each time (up to 30 s).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { App as AntApp } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../api/imports';
 import { markNotificationsRead } from '../../api/notifications';
+import { useAuth } from '../auth/AuthProvider';
 import { applyImportProgress } from '../imports/importQueries';
 import { describeEvent, type LiveEvent } from './liveMessages';
 
@@ -24,6 +25,12 @@ export function useLiveEvents(): void {
   const { notification } = AntApp.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Read when an event comes, so that a change of the session does not open a new socket.
+  const { updateUser } = useAuth();
+  const updateUserRef = useRef(updateUser);
+  useEffect(() => {
+    updateUserRef.current = updateUser;
+  }, [updateUser]);
 
   useEffect(() => {
     let socket: WebSocket | null = null;
@@ -54,6 +61,11 @@ export function useLiveEvents(): void {
           applyImportProgress(queryClient, event.data as Partial<ImportJob> & { id: number });
         }
         return;
+      }
+      if (event.type === 'presence') {
+        // R1: switched ON or OFF, here or by a manager: the header's switch shows what assignment goes by.
+        updateUserRef.current({ online: event.data.online === true });
+        void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       }
       const kept = event.data.notification_id;
       if (typeof kept === 'number') void queryClient.invalidateQueries({ queryKey: ['notifications'] });
