@@ -46,6 +46,8 @@ JobService::~JobService() {
   }
   wake_.notify_all();
   if (worker_.joinable()) worker_.join();
+  std::lock_guard lock(manual_mutex_);
+  for (const auto& run : manual_runs_) run.wait();
 }
 
 Status JobService::Apply(Job& job, const json& input, bool create) {
@@ -191,33 +193,54 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
   return {};
 }
 
-Result<Job> JobService::RunNow(const Principal& p, std::int64_t id) {
+Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono::milliseconds wait) {
   if (!p.Manages()) return Error::Forbidden("only managers and admins run scheduled jobs");
   {
     auto tx = db_.BeginRead();
     if (!repo::Find(*tx, id, clock_.Now())) return NotFound(id);
   }
-  if (!Run(id, false)) return Error::Conflict("job " + std::to_string(id) + " is running already");
+  auto lease = TakeLease(id, false);
+  if (!lease) return Error::Conflict("job " + std::to_string(id) + " is running already");
+  // Not on the caller's thread: a server thread waits at most `wait`, whatever the run takes.
+  std::shared_future<void> run;
+  {
+    std::lock_guard lock(manual_mutex_);
+    std::erase_if(manual_runs_, [](const std::shared_future<void>& r) {
+      return r.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    run = std::async(std::launch::async, [this, lease = std::move(*lease)] {
+            try {
+              Execute(lease, false);
+            } catch (const std::exception& e) {
+              spdlog::error("job {} run now: {}", lease.job.id, e.what());
+            }
+          }).share();
+    manual_runs_.push_back(run);
+  }
+  run.wait_for(wait);
   auto tx = db_.BeginRead();
   auto job = repo::Find(*tx, id, clock_.Now());
   if (!job) return NotFound(id);  // deleted while it ran
   return *job;
 }
 
-bool JobService::Run(std::int64_t id, bool due_only) {
+std::optional<JobService::Lease> JobService::TakeLease(std::int64_t id, bool due_only) {
   // Each run's own time and lease: a run after a long one is not born half expired, and the
   // end of one run (the worker's, a run now) never gives back another's lease.
   const Millis now = clock_.Now();
-  const std::string holder = instance_ + ":" + std::to_string(++runs_);
-  Job job;
-  {
-    auto tx = db_.BeginWrite();
-    auto found = repo::Find(*tx, id, now);
-    if (!found || (due_only && !IsDue(found->active, found->next_run_at, found->ends_at, now))) return false;
-    if (!repo::TakeLease(*tx, id, holder, now, now + kLease, due_only)) return false;
-    tx->Commit();
-    job = std::move(*found);
-  }
+  std::string holder = instance_ + ":" + std::to_string(++runs_);
+  auto tx = db_.BeginWrite();
+  auto found = repo::Find(*tx, id, now);
+  if (!found || (due_only && !IsDue(found->active, found->next_run_at, found->ends_at, now))) return std::nullopt;
+  if (!repo::TakeLease(*tx, id, holder, now, now + kLease, due_only)) return std::nullopt;
+  tx->Commit();
+  return Lease{std::move(*found), std::move(holder), now};
+}
+
+void JobService::Execute(const Lease& lease, bool due_only) {
+  const Job& job = lease.job;
+  const std::int64_t id = job.id;
+  const Millis now = lease.now;
   Result<json> result = Error::Conflict("jobs of type " + job.type + " cannot run here");
   if (auto runner = runners_.find(job.type); runner != runners_.end()) {
     try {
@@ -230,13 +253,12 @@ bool JobService::Run(std::int64_t id, bool due_only) {
   auto tx = db_.BeginWrite();
   // The schedule as it is now: an admin may have changed it while the job ran.
   if (auto current = repo::Find(*tx, id, now)) {
-    repo::Finish(*tx, id, holder, now, result ? "ok" : "failed",
+    repo::Finish(*tx, id, lease.holder, now, result ? "ok" : "failed",
                  (result ? *result : json{{"error", result.error().message}}).dump(),
                  due_only ? std::optional(NextRun(current->starts_at, current->interval_min * kMinute, now))
                           : std::nullopt);
   }
   tx->Commit();
-  return true;
 }
 
 int JobService::RunDue() {
@@ -246,7 +268,12 @@ int JobService::RunDue() {
     due = repo::Due(*tx, clock_.Now());
   }
   int ran = 0;
-  for (std::int64_t id : due) ran += Run(id, true) ? 1 : 0;
+  for (std::int64_t id : due) {
+    if (auto lease = TakeLease(id, true)) {
+      Execute(*lease, true);
+      ++ran;
+    }
+  }
   return ran;
 }
 

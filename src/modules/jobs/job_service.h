@@ -8,9 +8,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -32,7 +35,7 @@ class JobService {
 
   // `instance` names this process in the leases it takes.
   JobService(db::Database& db, const Clock& clock, std::string instance);
-  ~JobService();  // stops the worker after the run in progress
+  ~JobService();  // stops the worker after the run in progress, and waits for "run now" runs
   void SetRunner(const std::string& type, Runner runner) { runners_[type] = std::move(runner); }
 
   // Managers and admins see and change jobs. `input` is the API's job object.
@@ -41,8 +44,10 @@ class JobService {
   Result<Job> Create(const Principal& p, const nlohmann::json& input);
   Result<Job> Update(const Principal& p, std::int64_t id, const nlohmann::json& input);
   Status Delete(const Principal& p, std::int64_t id);
-  // Runs the job now whatever its schedule (409 while another run holds its lease).
-  Result<Job> RunNow(const Principal& p, std::int64_t id);
+  // Runs the job now whatever its schedule (409 while another run holds its lease), on a thread
+  // of its own: the job as it is once the run is over, or after `wait` with `running` still set
+  // (a long run goes on in the background and records its result when done).
+  Result<Job> RunNow(const Principal& p, std::int64_t id, std::chrono::milliseconds wait = std::chrono::seconds(2));
 
   // Runs every job due at the clock's now whose lease this instance gets; returns how many ran.
   int RunDue();
@@ -53,9 +58,16 @@ class JobService {
   Status Apply(Job& job, const nlohmann::json& input, bool create);
   // Inserts or updates; 422 on rule_id when the rule does not exist.
   Status Save(db::Transaction& tx, Job& job, bool create);
-  // Lease, run, record, at the clock's now. False when the lease was not had (or, `due_only`,
+  // A run's lease, taken at the clock's now: nullopt when another run holds it (or, `due_only`,
   // the job is not due).
-  bool Run(std::int64_t id, bool due_only);
+  struct Lease {
+    Job job;
+    std::string holder;
+    Millis now = 0;
+  };
+  std::optional<Lease> TakeLease(std::int64_t id, bool due_only);
+  // Runs the job under its lease and records the result (and, `due_only`, the next run).
+  void Execute(const Lease& lease, bool due_only);
 
   db::Database& db_;
   const Clock& clock_;
@@ -66,6 +78,8 @@ class JobService {
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread worker_;
+  std::mutex manual_mutex_;
+  std::vector<std::shared_future<void>> manual_runs_;  // "run now" runs, the finished ones pruned
 };
 
 }  // namespace sen::jobs

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
 #include <set>
 #include <utility>
 
@@ -128,6 +129,33 @@ TEST_F(JobServiceTest, OnlyOneInstanceRunsAJobAtATime) {
   EXPECT_TRUE(running);
   EXPECT_EQ(runs_.size(), 1u);
   EXPECT_FALSE(Read(job.id).running);
+}
+
+// "Run now" answers at once for a long run (a stalled-lead alert on a slow mail server): the run
+// goes on in the background, the job shows it running, and a second "run now" is refused.
+TEST_F(JobServiceTest, RunNowAnswersWhileALongRunGoesOnInTheBackground) {
+  const Job job = NewJob();
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  during_run_ = [released] { released.wait(); };
+  auto answered = a_->RunNow(admin_, job.id, std::chrono::milliseconds(20));
+  ASSERT_TRUE(answered) << answered.error().message;
+  EXPECT_TRUE(answered->running);
+  auto again = b_->RunNow(admin_, job.id, std::chrono::milliseconds(20));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  release.set_value();
+  a_.reset();  // waits for the run it started
+  const Job after = *b_->Get(admin_, job.id);
+  EXPECT_FALSE(after.running);
+  EXPECT_EQ(after.last_status, "ok");
+  EXPECT_EQ(after.last_result, (nlohmann::json{{"assigned", 1}}));
+  // A quick run is answered with its result.
+  auto quick = b_->RunNow(admin_, job.id);
+  ASSERT_TRUE(quick);
+  EXPECT_FALSE(quick->running);
+  EXPECT_EQ(quick->last_result, (nlohmann::json{{"assigned", 1}}));
+  EXPECT_EQ(runs_.size(), 2u);
 }
 
 TEST_F(JobServiceTest, ARunThatDiedIsTakenAgainWhenItsLeaseRunsOut) {

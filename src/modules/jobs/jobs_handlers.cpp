@@ -55,7 +55,9 @@ void RegisterRoutes(http::Router& router, JobService& service) {
   router.Add("POST", "/api/jobs/{id}/run", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such job"));
-    return JobAnswer(service.RunNow(*req.principal, *id), 200);
+    auto job = service.RunNow(*req.principal, *id);
+    const int status = job && job->running ? 202 : 200;  // 202: the run goes on in the background
+    return JobAnswer(std::move(job), status);
   });
 }
 

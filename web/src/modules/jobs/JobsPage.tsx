@@ -45,7 +45,12 @@ export function JobsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const jobs = useQuery({ queryKey: ['jobs'], queryFn: listJobs, refetchInterval: 30_000 });
+  // Every 2 s while a run goes on (a long "run now" answers before it is over), else every 30 s.
+  const jobs = useQuery({
+    queryKey: ['jobs'],
+    queryFn: listJobs,
+    refetchInterval: (query) => (query.state.data?.items.some((job) => job.running) ? 2_000 : 30_000),
+  });
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
   const ruleName = (id: number | null) => rules.data?.items.find((r) => r.id === id)?.name ?? (id ? `#${id}` : '—');
   // The job stays while its dialog closes, so that the dialog does not turn into a new job meanwhile.
@@ -58,11 +63,12 @@ export function JobsPage() {
   });
   const run = useMutation({
     mutationFn: runJob,
-    onSuccess: () => {
+    onSuccess: (job) => {
       refresh();
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
-      void message.success(t('jobs.ran'));
+      if (job.running) void message.info(t('jobs.stillRunning'));
+      else void message.success(t('jobs.ran'));
     },
     onError: (error) => void message.error(error.message),
   });
