@@ -19,7 +19,7 @@ WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM jobs WHERE id = ?";
 constexpr std::string_view kDue =
     "SELECT id FROM jobs WHERE active = 1 AND next_run_at <= ? AND (ends_at IS NULL OR ends_at > ?) "
-    "ORDER BY next_run_at, id";
+    "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_run_at, id";
 constexpr std::string_view kTakeLease = R"~(
 UPDATE jobs SET lease_holder = ?, lease_until = ?
 WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?) AND (? = 0 OR (active = 1 AND next_run_at <= ?)))~";
@@ -78,7 +78,7 @@ void Delete(db::Transaction& tx, std::int64_t id) { tx.Execute(kDelete, {id}); }
 
 std::vector<std::int64_t> Due(db::Transaction& tx, Millis now) {
   std::vector<std::int64_t> ids;
-  tx.Query(kDue, {now, now}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
+  tx.Query(kDue, {now, now, now}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
   return ids;
 }
 

@@ -17,7 +17,7 @@ std::int64_t Insert(db::Transaction& tx, const Job& job);
 void Update(db::Transaction& tx, const Job& job);
 void Delete(db::Transaction& tx, std::int64_t id);
 
-// Active jobs whose time has come and that have not ended, soonest first.
+// Active jobs whose time has come, that have not ended and that no run holds, soonest first.
 std::vector<std::int64_t> Due(db::Transaction& tx, Millis now);
 // Takes the job's lease for `holder` until `until` when nobody holds it at `now` (and, with
 // `due_only`, when the job is due); true when taken. Exactly one of several instances racing

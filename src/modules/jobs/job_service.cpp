@@ -46,8 +46,8 @@ JobService::~JobService() {
   }
   wake_.notify_all();
   if (worker_.joinable()) worker_.join();
-  std::lock_guard lock(manual_mutex_);
-  for (const auto& run : manual_runs_) run.wait();
+  std::lock_guard lock(runs_mutex_);
+  for (const auto& run : runs_in_flight_) run.wait();
 }
 
 Status JobService::Apply(Job& job, const json& input, bool create) {
@@ -202,22 +202,7 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
   auto lease = TakeLease(id, false);
   if (!lease) return Error::Conflict("job " + std::to_string(id) + " is running already");
   // Not on the caller's thread: a server thread waits at most `wait`, whatever the run takes.
-  std::shared_future<void> run;
-  {
-    std::lock_guard lock(manual_mutex_);
-    std::erase_if(manual_runs_, [](const std::shared_future<void>& r) {
-      return r.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-    });
-    run = std::async(std::launch::async, [this, lease = std::move(*lease)] {
-            try {
-              Execute(lease, false);
-            } catch (const std::exception& e) {
-              spdlog::error("job {} run now: {}", lease.job.id, e.what());
-            }
-          }).share();
-    manual_runs_.push_back(run);
-  }
-  run.wait_for(wait);
+  Start(std::move(*lease), false).wait_for(wait);
   auto tx = db_.BeginRead();
   auto job = repo::Find(*tx, id, clock_.Now());
   if (!job) return NotFound(id);  // deleted while it ran
@@ -261,20 +246,39 @@ void JobService::Execute(const Lease& lease, bool due_only) {
   tx->Commit();
 }
 
-int JobService::RunDue() {
+std::shared_future<void> JobService::Start(Lease lease, bool due_only) {
+  std::lock_guard lock(runs_mutex_);
+  std::erase_if(runs_in_flight_, [](const std::shared_future<void>& r) {
+    return r.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  });
+  auto run = std::async(std::launch::async, [this, lease = std::move(lease), due_only] {
+               try {
+                 Execute(lease, due_only);
+               } catch (const std::exception& e) {
+                 spdlog::error("job {} ({}): {}", lease.job.id, lease.job.name, e.what());
+               }
+             }).share();
+  runs_in_flight_.push_back(run);
+  return run;
+}
+
+std::vector<std::shared_future<void>> JobService::StartDue() {
   std::vector<std::int64_t> due;
   {
     auto tx = db_.BeginRead();
     due = repo::Due(*tx, clock_.Now());
   }
-  int ran = 0;
+  std::vector<std::shared_future<void>> started;
   for (std::int64_t id : due) {
-    if (auto lease = TakeLease(id, true)) {
-      Execute(*lease, true);
-      ++ran;
-    }
+    if (auto lease = TakeLease(id, true)) started.push_back(Start(std::move(*lease), true));
   }
-  return ran;
+  return started;
+}
+
+int JobService::RunDue() {
+  auto started = StartDue();
+  for (const auto& run : started) run.wait();
+  return static_cast<int>(started.size());
 }
 
 void JobService::StartWorker(std::chrono::milliseconds tick) {
@@ -283,7 +287,7 @@ void JobService::StartWorker(std::chrono::milliseconds tick) {
     while (!wake_.wait_for(lock, tick, [this] { return stopping_; })) {
       lock.unlock();
       try {
-        RunDue();
+        StartDue();
       } catch (const std::exception& e) {
         spdlog::error("scheduled jobs: {}", e.what());
       }

@@ -49,7 +49,10 @@ class JobService {
   // (a long run goes on in the background and records its result when done).
   Result<Job> RunNow(const Principal& p, std::int64_t id, std::chrono::milliseconds wait = std::chrono::seconds(2));
 
-  // Runs every job due at the clock's now whose lease this instance gets; returns how many ran.
+  // Leases every job due at the clock's now that no run holds and starts each run on a thread of
+  // its own, so that a long run holds back no other job; the runs started, to wait for.
+  std::vector<std::shared_future<void>> StartDue();
+  // StartDue, then waits for those runs; returns how many ran.
   int RunDue();
   // Looks for due jobs every `tick` on a thread of its own.
   void StartWorker(std::chrono::milliseconds tick = std::chrono::seconds(1));
@@ -68,6 +71,8 @@ class JobService {
   std::optional<Lease> TakeLease(std::int64_t id, bool due_only);
   // Runs the job under its lease and records the result (and, `due_only`, the next run).
   void Execute(const Lease& lease, bool due_only);
+  // Execute on a thread of its own, kept in `runs_` until the service stops.
+  std::shared_future<void> Start(Lease lease, bool due_only);
 
   db::Database& db_;
   const Clock& clock_;
@@ -78,8 +83,8 @@ class JobService {
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread worker_;
-  std::mutex manual_mutex_;
-  std::vector<std::shared_future<void>> manual_runs_;  // "run now" runs, the finished ones pruned
+  std::mutex runs_mutex_;
+  std::vector<std::shared_future<void>> runs_in_flight_;  // the finished ones pruned at each Start
 };
 
 }  // namespace sen::jobs

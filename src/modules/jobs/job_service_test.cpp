@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -40,8 +41,13 @@ class JobServiceTest : public ::testing::Test {
     b_ = std::make_unique<JobService>(*db_b_, clock_, "b");
     for (auto* s : {a_.get(), b_.get()}) {
       s->SetRunner("auto_assign", [this, s](const Job&, Millis now) -> Result<nlohmann::json> {
-        runs_.push_back({s == a_.get() ? 'a' : 'b', now});
-        if (auto once = std::exchange(during_run_, nullptr)) once();
+        std::function<void()> once;
+        {
+          std::lock_guard lock(runs_mutex_);  // runs may go on at once, each on its own thread
+          runs_.push_back({s == a_.get() ? 'a' : 'b', now});
+          once = std::exchange(during_run_, nullptr);
+        }
+        if (once) once();
         if (fail_) return Error::Conflict("the rule is switched off");
         return nlohmann::json{{"assigned", 1}};
       });
@@ -71,6 +77,7 @@ class JobServiceTest : public ::testing::Test {
   Principal admin_{0, "system", "System", Role::kAdmin, std::nullopt, "vi", Channel::kApi, ""};
   std::int64_t rule_id_ = 0;
   std::unique_ptr<JobService> a_, b_;
+  std::mutex runs_mutex_;
   std::vector<std::pair<char, Millis>> runs_;
   std::function<void()> during_run_;
   bool fail_ = false;
@@ -156,6 +163,28 @@ TEST_F(JobServiceTest, RunNowAnswersWhileALongRunGoesOnInTheBackground) {
   EXPECT_FALSE(quick->running);
   EXPECT_EQ(quick->last_result, (nlohmann::json{{"assigned", 1}}));
   EXPECT_EQ(runs_.size(), 2u);
+}
+
+// Each due job runs on a thread of its own: a long run (an alert on a slow mail server) does not
+// hold back another job due meanwhile, such as the call reminders.
+TEST_F(JobServiceTest, ALongRunDoesNotHoldBackAnotherDueJob) {
+  const Job slow = NewJob();
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  during_run_ = [released] { released.wait(); };  // the first run to start waits
+  clock_.Set(kT0 + 10 * kMin);
+  auto first = a_->StartDue();
+  ASSERT_EQ(first.size(), 1u);
+  const Job other = NewJob({{"name", "Chia lead khác"}});
+  auto second = a_->StartDue();  // the slow one still runs: only the other starts
+  ASSERT_EQ(second.size(), 1u);
+  second[0].wait();
+  EXPECT_EQ(Read(other.id).last_status, "ok");
+  EXPECT_TRUE(Read(slow.id).running);
+  release.set_value();
+  first[0].wait();
+  EXPECT_EQ(Read(slow.id).last_status, "ok");
+  EXPECT_FALSE(Read(slow.id).running);
 }
 
 TEST_F(JobServiceTest, ARunThatDiedIsTakenAgainWhenItsLeaseRunsOut) {
