@@ -200,6 +200,23 @@ TEST_F(ImportsApi, UndoRestoresEveryFieldTwoRowsChangedOnOneLead) {
   EXPECT_EQ(lead["company"], "Công ty Cũ");
 }
 
+// I4: the import's default tags mark every row of the file: new leads get them, updated leads
+// get them added to their own; undo takes them off again.
+TEST_F(ImportsApi, DefaultTagsMarkTheUpdatedLeadsToo) {
+  const std::string mobile = UniqueMobile();
+  auto created = admin_->Post("/api/leads", {{"full_name", "Kiều Văn Thẻ"}, {"mobile", mobile}, {"tags", {"khách cũ"}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  const std::string csv = "Họ và tên,Di động,Mô tả\nKiều Văn Thẻ," + mobile + ",đến hội chợ\n";
+  auto imp = Upload(*admin_, "hoi-cho.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"defaults", {{"tags", {"hội chợ 12"}}}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["updated"], 1);
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["tags"], json({"khách cũ", "hội chợ 12"}));
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["tags"], json({"khách cũ"}));
+}
+
 // I9: an edited export updates by ID with only the columns it keeps: a row that names a lead
 // changes what it gives, even without the name; its cells are still checked.
 TEST_F(ImportsApi, AnUpdateByIdNeedsOnlyTheColumnsItChanges) {

@@ -479,7 +479,7 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
   // I9: a row naming the lead it updates is checked against that lead (ApplyImportRow), so an
   // edited export that keeps only some columns, not even the name, changes only what it gives.
   if (row.id && s.update_matches) return row;
-  // The defaults fill what the row leaves empty, for new leads only.
+  // The defaults fill what the row leaves empty, for new leads (an update adds only the tags).
   nlohmann::json create = row.input;
   if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
   if (s.default_campaign_id && !create.contains("campaign_id")) create["campaign_id"] = *s.default_campaign_id;
@@ -526,7 +526,16 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   }
   if (!CanSee(p, *match)) return Error::Forbidden("you do not have access to lead " + std::to_string(match->id));
   decision.action = ImportAction::kUpdate;
-  auto after = ChangedLead(tx, p, *match, row.input, ctx.custom_fields, now);
+  nlohmann::json input = row.input;
+  if (!s.default_tags.empty()) {  // I4: the batch's tags mark every row, added to the lead's own
+    nlohmann::json tags = input.contains("tags") ? input["tags"] : nlohmann::json(match->tags);
+    if (!tags.is_array()) tags = nlohmann::json::array();
+    for (const auto& t : s.default_tags) {
+      if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+    }
+    input["tags"] = std::move(tags);
+  }
+  auto after = ChangedLead(tx, p, *match, input, ctx.custom_fields, now);
   if (!after) return std::move(after).error();
   if (!write) return decision;
   for (const auto& c : SaveChanges(tx, p, *match, *after, now)) {
