@@ -674,6 +674,10 @@ Result<Download> ImportService::Template(const Principal& p, std::string_view en
   if (format == "csv") {
     out.content_type = "text/csv; charset=utf-8";
     out.body = files::CsvWriter::Utf8Bom();
+    // No colours in a CSV: a star marks the required columns (the mapping reads past it).
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (required[i]) header[i] += " *";
+    }
     files::CsvWriter(out.body).Row(header);
     return out;
   }
