@@ -263,6 +263,38 @@ TEST_F(AssignmentApi, UnassignGoesOnInTurnAndNotForLeadsNobodyIsToCall) {
   EXPECT_EQ(admin_->Get(Path(dnc.json)).json["owner_id"], agents_[1]);
 }
 
+// R4 with C4: the calls a lead's owner planned go with the lead to whoever takes it over, so
+// the reminders reach the one who now looks after it. Made calls, and calls planned by
+// somebody else, stay where they are; a lead put back in the pool keeps them meanwhile.
+TEST_F(AssignmentApi, PlannedCallsGoWithTheLeadToItsNewOwner) {
+  auto lead = admin_->Post("/api/leads", {{"full_name", "Khách Đổi Người"}, {"mobile", UniqueMobile()},
+                                          {"owner_id", agents_[0]}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  auto agent = SignedIn("agent.r0");
+  auto call = [&](Client& c, const char* status, std::int64_t owner) {
+    json body = {{"parent_type", "lead"}, {"parent_id", lead.json["id"]}, {"subject", "Gọi tư vấn"},
+                 {"status", status}, {"start_at", "2030-01-02T09:00:00+07:00"}, {"owner_id", owner}};
+    if (std::string(status) == "completed") body["result"] = "interested";
+    auto res = c.Post("/api/calls", body);
+    EXPECT_EQ(res.status, 201) << res.body;
+    return "/api/calls/" + std::to_string(res.json["id"].get<std::int64_t>());
+  };
+  const std::string planned = call(agent, "scheduled", agents_[0]);
+  const std::string made = call(agent, "completed", agents_[0]);
+  const std::string managers = call(*admin_, "scheduled", manager_);
+  auto owner_of = [&](const std::string& path) { return admin_->Get(path).json["owner_id"]; };
+
+  ASSERT_EQ(admin_->Post(Path(lead.json) + "/assign", {{"owner_id", agents_[1]}}).status, 200);
+  EXPECT_EQ(owner_of(planned), agents_[1]);
+  EXPECT_EQ(owner_of(made), agents_[0]);
+  EXPECT_EQ(owner_of(managers), manager_);
+  auto mass = admin_->Post("/api/leads/mass-update", {{"ids", {lead.json["id"]}}, {"set", {{"owner_id", agents_[2]}}}});
+  ASSERT_EQ(mass.status, 200) << mass.body;
+  EXPECT_EQ(owner_of(planned), agents_[2]);
+  ASSERT_EQ(admin_->Patch(Path(lead.json), {{"owner_id", nullptr}}).status, 200);
+  EXPECT_EQ(owner_of(planned), agents_[2]);
+}
+
 // R5/R6: leads queued for a rule wait; each run of the rule's job hands out one batch in turn.
 TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   for (auto agent : agents_) SetOnline(*admin_, agent, true);
