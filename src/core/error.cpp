@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
-
 namespace sen {
 
 std::string_view ErrorCodeName(ErrorCode code) {
@@ -36,12 +34,8 @@ Error Error::Field(std::string field, std::string message, std::string reason) {
 }
 
 void FieldErrors::Merge(const Error& error) {
-  const auto named_before = static_cast<std::ptrdiff_t>(errors_.size());
   for (const auto& d : error.details) {
-    const auto end = errors_.begin() + named_before;
-    if (std::none_of(errors_.begin(), end, [&](const FieldError& e) { return e.field == d.field; })) {
-      errors_.push_back(d);
-    }
+    if (!Has(d.field)) errors_.push_back(d);
   }
 }
 

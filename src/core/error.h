@@ -64,7 +64,7 @@ class FieldErrors {
     errors_.push_back({std::move(field), std::move(message), std::move(reason)});
   }
   // The details of `error` (a rule's or another service's answer) for every field not named
-  // here before: input errors and rule errors in one answer, one message per field.
+  // yet: input errors and rule errors in one answer, one message per field (the first).
   void Merge(const Error& error);
   bool empty() const { return errors_.empty(); }
   bool Has(std::string_view field) const {

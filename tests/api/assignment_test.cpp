@@ -338,10 +338,11 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
                                         {"batch_size", 3}});
   ASSERT_EQ(job.status, 201) << job.body;
   EXPECT_EQ(job.json["next_run_at"], "2030-01-01T01:00:00Z");
-  const std::string run = "/api/jobs/" + std::to_string(job.json["id"].get<std::int64_t>()) + "/run";
+  const std::int64_t job_id = job.json["id"];
+  const std::string run = "/api/jobs/" + std::to_string(job_id) + "/run";
   std::vector<json> results;
   for (int i = 0; i < 4; ++i) {
-    auto ran = admin_->Post(run, json::object());
+    auto ran = RunJob(*admin_, job_id);
     ASSERT_EQ(ran.status, 200) << ran.body;
     EXPECT_EQ(ran.json["last_status"], "ok");
     results.push_back(ran.json["last_result"]);
@@ -364,7 +365,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   queue(5);
   auto patched = admin_->Patch(run.substr(0, run.size() - 4), {{"batch_size", nullptr}});
   ASSERT_EQ(patched.status, 200) << patched.body;
-  EXPECT_EQ(admin_->Post(run, json::object()).json["last_result"], (json{{"assigned", 2}, {"left", 3}}));
+  EXPECT_EQ(RunJob(*admin_, job_id).json["last_result"], (json{{"assigned", 2}, {"left", 3}}));
   SetOnline(*admin_, agents_[2], true);
   // A deleted rule's queue goes with it, and so do the lists of it.
   EXPECT_EQ(admin_->Get(waiting).json["total"], 3);
@@ -372,7 +373,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(admin_->Get(waiting).json["total"], 0);
   // The job stays and fails at each run until it gets another rule or is switched off.
   const std::string job_path = run.substr(0, run.size() - 4);
-  auto orphan = admin_->Post(run, json::object());
+  auto orphan = RunJob(*admin_, job_id);
   EXPECT_EQ(orphan.json["last_status"], "failed") << orphan.body;
   auto off = admin_->Patch(job_path, {{"active", false}, {"name", "Chia hàng đợi (cũ)"}});
   ASSERT_EQ(off.status, 200) << off.body;
@@ -421,7 +422,7 @@ TEST_F(AssignmentApi, AQueuedLeadSomeoneDecidedAboutLeavesTheQueue) {
                                         {"starts_at", "2030-01-01T08:00:00+07:00"}, {"rule_id", rule_id},
                                         {"batch_size", 10}});
   ASSERT_EQ(job.status, 201) << job.body;
-  auto ran = admin_->Post("/api/jobs/" + std::to_string(job.json["id"].get<std::int64_t>()) + "/run", json::object());
+  auto ran = RunJob(*admin_, job.json["id"]);
   EXPECT_EQ(ran.json["last_result"], (json{{"assigned", 3}, {"left", 0}})) << ran.body;
   EXPECT_EQ(lead(1)["owner_id"], manager_);
   EXPECT_EQ(lead(2)["owner_id"], manager_);

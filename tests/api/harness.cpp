@@ -251,4 +251,20 @@ std::string UniqueMobile() {
   return buf;
 }
 
+HttpResponse RunJob(Client& c, std::int64_t id) {
+  const std::string path = "/api/jobs/" + std::to_string(id);
+  HttpResponse res;
+  for (int i = 0; i < 50; ++i) {
+    res = c.Post(path + "/run", nlohmann::json::object());
+    if (res.status != 409) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  for (int i = 0; i < 600 && res.status == 202; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto job = c.Get(path);
+    if (job.status == 200 && job.json["running"] == false) res = job;
+  }
+  return res;
+}
+
 }  // namespace sen::testing

@@ -92,4 +92,8 @@ std::int64_t CreateTeam(Client& admin, const std::string& name);
 // A unique Vietnamese mobile number per call, so tests do not collide on duplicates.
 std::string UniqueMobile();
 
+// POST /api/jobs/{id}/run, again while another run (the worker's) holds the job (409); when the
+// run goes on in the background (202, a slow machine), the job once the run is over.
+HttpResponse RunJob(Client& c, std::int64_t id);
+
 }  // namespace sen::testing

@@ -175,6 +175,21 @@ TEST_F(ImportsApi, AnotherSystemsCodesInTheIdColumnAreLeftAloneUnlessMatchedOn) 
   EXPECT_EQ(preview["problems"][0]["field"], "id") << preview.dump();
 }
 
+// I7: a row wrong in two fields is rejected for both, in the preview and in the errors file.
+TEST_F(ImportsApi, ARowWrongInTwoFieldsNamesBoth) {
+  auto imp = Upload(*admin_, "hai-loi.csv", "Họ và tên,Di động,Email\nSai Hai Chỗ,12ab,khong-phai-email\n").json;
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
+  ASSERT_EQ(preview["problems"].size(), 1u) << preview.dump();
+  const std::string message = preview["problems"][0]["message"];
+  EXPECT_NE(message.find("mobile"), std::string::npos) << message;
+  EXPECT_NE(message.find("email"), std::string::npos) << message;
+  EXPECT_EQ(preview["problems"][0]["reason"], "");  // no one wording for both: the message stays
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["error"], 1);
+  auto errors = admin_->Get(Path(imp, "/errors.csv")).body;
+  EXPECT_NE(errors.find("email"), std::string::npos) << errors;
+}
+
 // I8: two rows of one file that update one lead (one by its ID, one by its mobile) are both
 // taken back by the undo.
 TEST_F(ImportsApi, UndoRestoresEveryFieldTwoRowsChangedOnOneLead) {

@@ -133,18 +133,6 @@ std::int64_t RemindersJob(Client& admin) {
   return 0;
 }
 
-// Runs the job now; a run the server's worker started just before the job was switched off
-// may still hold it for a moment (409).
-HttpResponse RunJob(Client& admin, std::int64_t id) {
-  HttpResponse res;
-  for (int i = 0; i < 50; ++i) {
-    res = admin.Post("/api/jobs/" + std::to_string(id) + "/run", json::object());
-    if (res.status != 409) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return res;
-}
-
 TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
   auto dir = std::filesystem::temp_directory_path() / ("sen-remind-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);

@@ -60,7 +60,9 @@ std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const std::vecto
 
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
   const FieldError* first = e.details.empty() ? nullptr : &e.details.front();
-  return {row, first ? first->field : std::string(), Describe(e), first ? first->reason : std::string(), cells};
+  // A reason key words one problem; a row wrong in several fields keeps the message naming all.
+  const std::string reason = e.details.size() == 1 ? first->reason : std::string();
+  return {row, first ? first->field : std::string(), Describe(e), reason, cells};
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {

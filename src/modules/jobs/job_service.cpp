@@ -46,8 +46,12 @@ JobService::~JobService() {
   }
   wake_.notify_all();
   if (worker_.joinable()) worker_.join();
-  std::lock_guard lock(runs_mutex_);
-  for (const auto& run : runs_in_flight_) run.wait();
+  std::vector<std::shared_future<void>> runs;
+  {
+    std::lock_guard lock(runs_mutex_);  // not held while waiting: a run takes it as it ends
+    runs = runs_in_flight_;
+  }
+  for (const auto& run : runs) run.wait();
 }
 
 Status JobService::Apply(Job& job, const json& input, bool create) {
@@ -212,6 +216,10 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
 std::optional<JobService::Lease> JobService::TakeLease(std::int64_t id, bool due_only) {
   // Each run's own time and lease: a run after a long one is not born half expired, and the
   // end of one run (the worker's, a run now) never gives back another's lease.
+  {
+    std::lock_guard lock(runs_mutex_);
+    if (jobs_running_.count(id) > 0) return std::nullopt;  // its lease may have run out meanwhile
+  }
   const Millis now = clock_.Now();
   std::string holder = instance_ + ":" + std::to_string(++runs_);
   auto tx = db_.BeginWrite();
@@ -251,12 +259,15 @@ std::shared_future<void> JobService::Start(Lease lease, bool due_only) {
   std::erase_if(runs_in_flight_, [](const std::shared_future<void>& r) {
     return r.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
   });
+  jobs_running_.insert(lease.job.id);
   auto run = std::async(std::launch::async, [this, lease = std::move(lease), due_only] {
                try {
                  Execute(lease, due_only);
                } catch (const std::exception& e) {
                  spdlog::error("job {} ({}): {}", lease.job.id, lease.job.name, e.what());
                }
+               std::lock_guard lock(runs_mutex_);
+               jobs_running_.erase(lease.job.id);
              }).share();
   runs_in_flight_.push_back(run);
   return run;

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -61,8 +62,8 @@ class JobService {
   Status Apply(Job& job, const nlohmann::json& input, bool create);
   // Inserts or updates; 422 on rule_id when the rule does not exist.
   Status Save(db::Transaction& tx, Job& job, bool create);
-  // A run's lease, taken at the clock's now: nullopt when another run holds it (or, `due_only`,
-  // the job is not due).
+  // A run's lease, taken at the clock's now: nullopt when another run holds it, or this instance
+  // still runs the job past its lease (or, `due_only`, the job is not due).
   struct Lease {
     Job job;
     std::string holder;
@@ -85,6 +86,7 @@ class JobService {
   std::thread worker_;
   std::mutex runs_mutex_;
   std::vector<std::shared_future<void>> runs_in_flight_;  // the finished ones pruned at each Start
+  std::set<std::int64_t> jobs_running_;                   // the jobs those runs are of
 };
 
 }  // namespace sen::jobs

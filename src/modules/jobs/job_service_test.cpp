@@ -39,21 +39,23 @@ class JobServiceTest : public ::testing::Test {
     tx->Commit();
     a_ = std::make_unique<JobService>(*db_a_, clock_, "a");
     b_ = std::make_unique<JobService>(*db_b_, clock_, "b");
-    for (auto* s : {a_.get(), b_.get()}) {
-      s->SetRunner("auto_assign", [this, s](const Job&, Millis now) -> Result<nlohmann::json> {
+    for (auto [s, tag] : {std::pair{a_.get(), 'a'}, std::pair{b_.get(), 'b'}}) {
+      s->SetRunner("auto_assign", [this, tag](const Job& job, Millis now) -> Result<nlohmann::json> {
         std::function<void()> once;
         {
           std::lock_guard lock(runs_mutex_);  // runs may go on at once, each on its own thread
-          runs_.push_back({s == a_.get() ? 'a' : 'b', now});
+          runs_.push_back({tag, now});
           once = std::exchange(during_run_, nullptr);
         }
         if (once) once();
+        if (job.id == held_job_) released_.wait();
         if (fail_) return Error::Conflict("the rule is switched off");
         return nlohmann::json{{"assigned", 1}};
       });
     }
   }
   void TearDown() override {
+    Release();  // a test that stopped early leaves no run waiting
     a_.reset();
     b_.reset();
     db_a_.reset();
@@ -70,17 +72,27 @@ class JobServiceTest : public ::testing::Test {
     return job ? *job : Job{};
   }
   Job Read(std::int64_t id) { return *a_->Get(admin_, id); }
+  // Runs of `job` wait until Release: a long run (an alert on a slow mail server).
+  void Hold(std::int64_t job) { held_job_ = job; }
+  void Release() {
+    if (!std::exchange(release_given_, true)) release_.set_value();
+  }
 
   std::filesystem::path dir_;
   std::unique_ptr<db::Database> db_a_, db_b_;
   ManualClock clock_{kT0};
   Principal admin_{0, "system", "System", Role::kAdmin, std::nullopt, "vi", Channel::kApi, ""};
   std::int64_t rule_id_ = 0;
-  std::unique_ptr<JobService> a_, b_;
+  // What the runners use, before the services: those wait for their runs when they go.
   std::mutex runs_mutex_;
   std::vector<std::pair<char, Millis>> runs_;
   std::function<void()> during_run_;
-  bool fail_ = false;
+  std::atomic<bool> fail_ = false;
+  std::atomic<std::int64_t> held_job_ = 0;
+  std::promise<void> release_;
+  std::shared_future<void> released_ = release_.get_future().share();
+  bool release_given_ = false;
+  std::unique_ptr<JobService> a_, b_;
 };
 
 TEST_F(JobServiceTest, ADueJobRunsOnceInEachSlotFromItsStart) {
@@ -142,16 +154,14 @@ TEST_F(JobServiceTest, OnlyOneInstanceRunsAJobAtATime) {
 // goes on in the background, the job shows it running, and a second "run now" is refused.
 TEST_F(JobServiceTest, RunNowAnswersWhileALongRunGoesOnInTheBackground) {
   const Job job = NewJob();
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  during_run_ = [released] { released.wait(); };
+  Hold(job.id);
   auto answered = a_->RunNow(admin_, job.id, std::chrono::milliseconds(20));
   ASSERT_TRUE(answered) << answered.error().message;
   EXPECT_TRUE(answered->running);
   auto again = b_->RunNow(admin_, job.id, std::chrono::milliseconds(20));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
-  release.set_value();
+  Release();
   a_.reset();  // waits for the run it started
   const Job after = *b_->Get(admin_, job.id);
   EXPECT_FALSE(after.running);
@@ -169,9 +179,7 @@ TEST_F(JobServiceTest, RunNowAnswersWhileALongRunGoesOnInTheBackground) {
 // hold back another job due meanwhile, such as the call reminders.
 TEST_F(JobServiceTest, ALongRunDoesNotHoldBackAnotherDueJob) {
   const Job slow = NewJob();
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  during_run_ = [released] { released.wait(); };  // the first run to start waits
+  Hold(slow.id);
   clock_.Set(kT0 + 10 * kMin);
   auto first = a_->StartDue();
   ASSERT_EQ(first.size(), 1u);
@@ -181,10 +189,25 @@ TEST_F(JobServiceTest, ALongRunDoesNotHoldBackAnotherDueJob) {
   second[0].wait();
   EXPECT_EQ(Read(other.id).last_status, "ok");
   EXPECT_TRUE(Read(slow.id).running);
-  release.set_value();
+  Release();
   first[0].wait();
   EXPECT_EQ(Read(slow.id).last_status, "ok");
   EXPECT_FALSE(Read(slow.id).running);
+}
+
+// A run that outlasts its lease is taken over by another instance (the lease is all it can go
+// by), but never started a second time by the instance still running it.
+TEST_F(JobServiceTest, AnInstanceDoesNotStartAgainAJobItIsStillRunning) {
+  const Job job = NewJob();
+  Hold(job.id);
+  clock_.Set(kT0 + 10 * kMin);
+  auto first = a_->StartDue();
+  ASSERT_EQ(first.size(), 1u);
+  clock_.Advance(kLease);
+  EXPECT_TRUE(a_->StartDue().empty());
+  EXPECT_FALSE(a_->RunNow(admin_, job.id, std::chrono::milliseconds(0)));
+  EXPECT_EQ(b_->StartDue().size(), 1u);
+  Release();
 }
 
 TEST_F(JobServiceTest, ARunThatDiedIsTakenAgainWhenItsLeaseRunsOut) {

@@ -3,7 +3,8 @@
 -- owner changes gets it alike: one lead (edit, reassign, unassign, import), a mass update and
 -- the queue's hand-out, both of which change thousands of leads in one statement (one lookup in
 -- calls_parent per lead). Made or cancelled calls, and calls somebody else planned (a manager's
--- own), stay theirs; a lead put back in the pool keeps them with the last owner meanwhile.
+-- own), stay theirs. A lead put back in the pool leaves them with its last owner, also once
+-- someone takes it from there: whose they were is no longer on the lead.
 CREATE TRIGGER leads_owner_takes_planned_calls AFTER UPDATE OF owner_id ON leads
 WHEN NEW.owner_id IS NOT NULL AND NEW.owner_id IS NOT OLD.owner_id
 BEGIN
