@@ -529,6 +529,20 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   EXPECT_EQ(LeadTotal(c2), before);
 }
 
+// The uploaded copy of a file goes once its import is over (it cannot run again): a 100 MB CSV
+// does not stay on the disk for good. The command line's own files are the user's (above).
+TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {
+  const auto uploads = server_->dir() / "files" / "imports";
+  auto stored = [&] {
+    return std::distance(std::filesystem::directory_iterator(uploads), std::filesystem::directory_iterator());
+  };
+  auto imp = Upload(*admin_, "mot-dong.csv", "Họ và tên,Di động\nLâm Văn Tệp," + UniqueMobile() + "\n").json;
+  const auto before = stored();
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 1);
+  EXPECT_EQ(stored(), before - 1);
+}
+
 TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
   ServerProcess server;
   const auto file = server.dir() / "khach.csv";

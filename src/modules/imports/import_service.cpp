@@ -188,6 +188,11 @@ void ImportService::Finish(std::int64_t id, const std::optional<std::string>& fa
   repo::Save(*tx, *imp);
   tx->Commit();
   Tell(*imp);
+  // It cannot run again: the uploaded copy goes (a file the command line named is the user's).
+  if (const std::filesystem::path file = imp->file_path; file.parent_path() == files_dir_) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+  }
 }
 
 Result<Import> ImportService::Load(db::Transaction& tx, const Principal& p, std::int64_t id) {

@@ -94,7 +94,8 @@ class ImportService {
   // not a readable spreadsheet.
   Result<Import> Register(const Principal& p, std::string_view entity, std::string_view filename,
                           const std::filesystem::path& path, std::string_view sheet);
-  // Marks a run done, or failed with `failure` (its counts of kept rows back to zero).
+  // Marks a run done, or failed with `failure` (its counts of kept rows back to zero), and
+  // removes the uploaded copy of its file.
   void Finish(std::int64_t id, const std::optional<std::string>& failure);
   // Columns, sample, row count and suggested mapping of the import's file and sheet.
   void Inspect(Import& imp);
