@@ -359,6 +359,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(history.json["items"][0]["reason"], "queue") << history.body;
   EXPECT_EQ(history.json["items"][0]["rule"]["id"], rule_id);
   EXPECT_EQ(history.json["items"][0]["from"]["id"], manager_);
+  EXPECT_EQ(history.json["items"][0]["by"]["full_name"], "Administrator");  // who queued it (R7)
 
   // Without a batch size a run gives one lead to each member who is ON.
   SetOnline(*admin_, agents_[2], false);

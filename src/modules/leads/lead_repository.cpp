@@ -145,9 +145,11 @@ constexpr std::string_view kCreatePicks =
 constexpr std::string_view kClearPicks = "DELETE FROM temp.owner_picks";
 constexpr std::string_view kInsertPick = "INSERT OR IGNORE INTO temp.owner_picks (id, owner_id, team_id) VALUES (?, ?, ?)";
 constexpr std::string_view kPicksAsTargets = "INSERT INTO temp.mass_targets (id) SELECT id FROM temp.owner_picks";
+// R7: by the rule, for whoever queued the lead (the queue rows go after the hand-out).
 constexpr std::string_view kPicksHistory = R"~(
 INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, reason, at)
-SELECT l.id, l.owner_id, p.owner_id, ?, NULL, 'queue', ? FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
+SELECT l.id, l.owner_id, p.owner_id, ?, q.queued_by, 'queue', ? FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.id
+LEFT JOIN assignment_queue q ON q.lead_id = l.id
 WHERE l.owner_id IS NOT p.owner_id)~";
 #define SEN_PICK_AUDIT(c)                                                                                   \
   "INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, "     \
