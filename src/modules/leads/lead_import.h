@@ -2,6 +2,7 @@
 // update or duplicate against the database, and what an import did taken back.
 #pragma once
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct ImportSettings {
   std::optional<std::string> default_source;
   std::vector<std::string> default_tags;
   bool auto_assign = false;  // R3 for rows that leave the owner empty
+
+  bool MatchesOn(std::string_view key) const {
+    return std::find(match_on.begin(), match_on.end(), key) != match_on.end();
+  }
 };
 
 // A field an import may fill, with its labels (the column mapping and the template).

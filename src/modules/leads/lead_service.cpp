@@ -23,6 +23,15 @@ Status Merge(Status first, Status second) {
   return merged.ToError();
 }
 
+// An import's default tags added to `tags` (the row's, or the lead's own), each once.
+nlohmann::json WithTags(nlohmann::json tags, const std::vector<std::string>& added) {
+  if (!tags.is_array()) tags = nlohmann::json::array();
+  for (const auto& t : added) {
+    if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+  }
+  return tags;
+}
+
 Error DuplicateError(const std::vector<DuplicateMatch>& matches) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : matches) {
@@ -447,7 +456,7 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
                                                 const std::vector<std::pair<std::string_view, std::string_view>>& cells,
                                                 Millis now) {
   const auto& s = ctx.settings;
-  const bool by_id = std::find(s.match_on.begin(), s.match_on.end(), "id") != s.match_on.end();
+  const bool by_id = s.MatchesOn("id");
   ImportRow row;
   for (const auto& [name, text] : cells) {
     if (name == "id") {
@@ -484,13 +493,7 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
   if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
   if (s.default_campaign_id && !create.contains("campaign_id")) create["campaign_id"] = *s.default_campaign_id;
   if (s.default_source && !create.contains("source")) create["source"] = *s.default_source;
-  if (!s.default_tags.empty()) {
-    auto& tags = create["tags"];
-    if (!tags.is_array()) tags = nlohmann::json::array();
-    for (const auto& t : s.default_tags) {
-      if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
-    }
-  }
+  if (!s.default_tags.empty()) create["tags"] = WithTags(create.value("tags", nlohmann::json()), s.default_tags);
   auto lead = NewLead(tx, ctx.principal, create, ctx.custom_fields, now);
   if (!lead) return std::move(lead).error();
   row.lead = std::move(lead).value();
@@ -501,12 +504,12 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
                                                    bool write, Millis now) {
   const auto& s = ctx.settings;
   const Principal& p = ctx.principal;
-  auto on = [&](std::string_view key) { return std::find(s.match_on.begin(), s.match_on.end(), key) != s.match_on.end(); };
   std::optional<Lead> match;
-  if (on("id") && row.id) {
+  if (s.MatchesOn("id") && row.id) {
     match = repo::Find(tx, *row.id);
     if (!match || match->deleted_at) return Error::Field("id", "no lead has ID " + std::to_string(*row.id), "not_found");
-  } else if (auto id = repo::FindMatch(tx, row.lead, on("mobile"), on("email"), on("full_name"))) {
+  } else if (auto id = repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
+                                            s.MatchesOn("full_name"))) {
     match = repo::Find(tx, *id);
   }
 
@@ -528,12 +531,7 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   decision.action = ImportAction::kUpdate;
   nlohmann::json input = row.input;
   if (!s.default_tags.empty()) {  // I4: the batch's tags mark every row, added to the lead's own
-    nlohmann::json tags = input.contains("tags") ? input["tags"] : nlohmann::json(match->tags);
-    if (!tags.is_array()) tags = nlohmann::json::array();
-    for (const auto& t : s.default_tags) {
-      if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
-    }
-    input["tags"] = std::move(tags);
+    input["tags"] = WithTags(input.value("tags", nlohmann::json(match->tags)), s.default_tags);
   }
   auto after = ChangedLead(tx, p, *match, input, ctx.custom_fields, now);
   if (!after) return std::move(after).error();
