@@ -126,10 +126,24 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   // The reason in the admin's language, the field by its label.
   EXPECT_NE(errors.body.find(",5,Di động: Số điện thoại không hợp lệ"), std::string::npos) << errors.body;
 
+  // Someone calls one of the leads before the import is undone: that lead goes to the Trash with
+  // its call; the two nobody touched go for good.
+  auto call = admin_->Post("/api/calls", {{"parent_type", "lead"},
+                                          {"parent_id", lead["id"]},
+                                          {"subject", "Gọi lần đầu"},
+                                          {"direction", "outbound"},
+                                          {"status", "completed"},
+                                          {"result", "interested"},
+                                          {"start_at", "2026-11-20T09:00:00Z"}});
+  ASSERT_EQ(call.status, 201) << call.body;
   auto undone = admin_->Post(Path(imp, "/undo"), json::object());
   ASSERT_EQ(undone.status, 200) << undone.body;
   EXPECT_EQ(undone.json["status"], "undone");
+  EXPECT_EQ(undone.json["in_trash"], 1);
   EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 1);
+  EXPECT_EQ(admin_->Get("/api/leads/" + std::to_string(lead["id"].get<std::int64_t>())).json["deleted_at"].is_null(),
+            false);
   EXPECT_EQ(admin_->Get("/api/leads?q=" + existing).json["items"].size(), 1u);  // not the import's to take
 }
 
@@ -515,6 +529,11 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   for (int i = 0; i < 400 && c.Get(Path(imp)).json["processed"] == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  // Someone works on a lead the import has written so far: a note is theirs to keep.
+  auto worked = c.Get("/api/leads?q=0910000000").json["items"];
+  ASSERT_EQ(worked.size(), 1u);
+  ASSERT_EQ(c.Post("/api/notes", {{"parent_type", "lead"}, {"parent_id", worked[0]["id"]}, {"body", "Đã gọi"}}).status,
+            201);
   auto midway = c.Get(Path(imp)).json;
   ASSERT_EQ(midway["status"], "running") << "the import finished before the kill; make the file larger";
   server.Kill();
@@ -524,9 +543,15 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   c2.Login("admin", kAdminPassword);
   auto after = WaitUntilFinished(c2, imp);
   EXPECT_EQ(after["status"], "failed");
-  EXPECT_NE(after["failure"].get<std::string>().find("nothing of it was kept"), std::string::npos) << after.dump();
+  EXPECT_EQ(after["failure"],
+            "Sen stopped before the import finished. Nothing of the import was kept except 1 lead someone worked on "
+            "meanwhile, now in the Trash.");
   EXPECT_EQ(after["created"], 0);
   EXPECT_EQ(LeadTotal(c2), before);
+  // The rows it wrote are gone, not in the Trash: only the lead someone worked on waits there.
+  EXPECT_EQ(after["in_trash"], 1);
+  EXPECT_EQ(LeadTotal(c2, "&deleted=true"), 1);
+  EXPECT_EQ(c2.Get("/api/leads?deleted=true&q=0910000000").json["total"], 1);
 }
 
 // The uploaded copy of a file goes once its import is over (it cannot run again): a 100 MB CSV

@@ -108,8 +108,16 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await page.goto('/leads?q=0936555777');
   await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 1');
   await expect(page.getByTestId('lead-table')).toContainText('Lương Văn Liệu');
+  // Someone works on that lead before the undo: a note.
+  await page.getByTestId('lead-table').getByRole('link', { name: 'Lương Văn Liệu' }).click();
+  await expect(page.getByTestId('lead-name')).toHaveText('Lương Văn Liệu');
+  await page.getByTestId('lead-add-note').click();
+  await page.getByTestId('note-body').fill('Đã gọi, hẹn tuần sau');
+  await page.getByTestId('note-save').click();
+  await expect(page.getByTestId('note-form')).toBeHidden();
 
-  // The history opens the import at its result; undo takes the created leads away.
+  // The history opens the import at its result; undo takes the created leads away, for good
+  // but for the one with the note, which waits in the Trash.
   await page.getByTestId('main-menu').getByRole('link', { name: 'Nhập dữ liệu' }).click();
   const entry = page.getByTestId('import-table').getByRole('row').filter({ hasText: fileName });
   await expect(entry).toContainText('Hoàn tất');
@@ -122,6 +130,12 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(page.getByTestId('import-status')).toHaveText('Đã hoàn tác');
   await expect(page.getByTestId('import-undo')).toHaveCount(0);
+  await expect(page.getByTestId('import-in-trash')).toContainText('1 khách hàng tiềm năng đã được chăm sóc');
+  await page.getByTestId('import-in-trash').getByRole('link', { name: 'Thùng rác' }).click();
+  await expect(page).toHaveURL(/\/trash$/);
+  const trash = page.getByTestId('trash-table');
+  await expect(trash.getByRole('row').filter({ hasText: 'Lương Văn Liệu' })).toHaveCount(1);
+  await expect(trash).not.toContainText('Trịnh Văn Nhập');
 
   await page.goto(`/leads?q=${encodeURIComponent('Trịnh Văn Nhập')}`);
   await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 0');

@@ -34,6 +34,7 @@ struct Import {
   std::int64_t duplicate = 0;
   std::int64_t error = 0;
   std::optional<std::string> failure;
+  std::int64_t in_trash = 0;  // created leads taking it back kept in the trash: someone worked on them
   std::optional<std::int64_t> created_by;
   Millis created_at = 0;
   std::optional<Millis> started_at;

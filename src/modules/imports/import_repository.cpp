@@ -10,7 +10,7 @@ using nlohmann::json;
 #define SEN_IMPORT_COLUMNS                                                                                  \
   "id, entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, mapping, " \
   "mode, match_on, defaults, status, rows_estimate, processed, created, updated, duplicate, error, "      \
-  "failure, created_by, created_at, started_at, finished_at, auto_assign"
+  "failure, created_by, created_at, started_at, finished_at, auto_assign, in_trash"
 
 constexpr std::string_view kInsert =
     "INSERT INTO imports (entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, "
@@ -26,6 +26,7 @@ constexpr std::string_view kSave =
     "UPDATE imports SET sheet = ?, columns = ?, sample = ?, suggested_mapping = ?, mapping = ?, mode = ?, "
     "match_on = ?, defaults = ?, status = ?, rows_estimate = ?, processed = ?, created = ?, updated = ?, "
     "duplicate = ?, error = ?, failure = ?, started_at = ?, finished_at = ?, auto_assign = ? WHERE id = ?";
+constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
 constexpr std::string_view kRunning = "SELECT id FROM imports WHERE status = 'running'";
 
 constexpr std::string_view kAddItem =
@@ -82,6 +83,7 @@ Import Read(const db::Row& r) {
   i.started_at = r.OptInt(24);
   i.auto_assign = r.Int(26) != 0;
   i.finished_at = r.OptInt(25);
+  i.in_trash = r.Int(27);
   return i;
 }
 
@@ -126,6 +128,10 @@ void Save(db::Transaction& tx, const Import& i) {
   tx.Execute(kSave, {i.sheet, columns, sample, suggested, mapping, i.mode, match_on, defaults, i.status,
                      i.rows_estimate, i.processed, i.created, i.updated, i.duplicate, i.error, i.failure,
                      i.started_at, i.finished_at, i.auto_assign, i.id});
+}
+
+void AddInTrash(db::Transaction& tx, std::int64_t id, std::int64_t count) {
+  if (count > 0) tx.Execute(kAddInTrash, {count, id});
 }
 
 std::vector<std::int64_t> Running(db::Transaction& tx) {

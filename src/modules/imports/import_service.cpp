@@ -29,8 +29,7 @@ constexpr Millis kChunkMillis = 1'000;
 constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creating it
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
-constexpr std::string_view kRestartedMessage =
-    "Sen stopped before the import finished; nothing of it was kept. Run it again.";
+constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
 
 bool CanImport(const Principal& p) { return p.role != Role::kAgent; }
 
@@ -98,6 +97,7 @@ json ToJson(const Import& i) {
           {"duplicate", i.duplicate},
           {"error", i.error},
           {"failure", opt(i.failure)},
+          {"in_trash", i.in_trash},
           {"created_by", opt(i.created_by)},
           {"created_at", FormatRfc3339(i.created_at)},
           {"started_at", time(i.started_at)},
@@ -181,7 +181,12 @@ void ImportService::Finish(std::int64_t id, const std::optional<std::string>& fa
   auto imp = repo::Find(*tx, id);
   imp->status = failure ? "failed" : "done";
   if (failure) {
-    imp->failure = failure;
+    imp->failure = *failure + " Nothing of the import was kept";
+    if (imp->in_trash > 0) {
+      *imp->failure += " except " + std::to_string(imp->in_trash) + (imp->in_trash == 1 ? " lead" : " leads") +
+                       " someone worked on meanwhile, now in the Trash";
+    }
+    *imp->failure += '.';
     imp->created = imp->updated = 0;
   }
   imp->finished_at = clock_.Now();
@@ -601,7 +606,7 @@ void ImportService::Execute(Import imp, const Principal& p) {
   }
   if (failure.empty()) return Finish(imp.id, std::nullopt);
   if (!TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
-  Finish(imp.id, failure + " Nothing of the import was kept.");
+  Finish(imp.id, failure);
 }
 
 bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
@@ -613,11 +618,13 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     auto items = repo::LastItems(*tx, id, kTakeBackItems);
     if (items.empty()) return true;
     const Millis now = clock_.Now();
+    std::int64_t in_trash = 0;
     for (const auto& item : items) {
       auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
-      leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, now);
+      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, now) ? 1 : 0;
       repo::DeleteItem(*tx, id, item.lead_id);
     }
+    repo::AddInTrash(*tx, id, in_trash);
     tx->Commit();
   }
 }

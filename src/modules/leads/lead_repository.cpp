@@ -242,6 +242,13 @@ const MassColumnSql kMassColumns[] = {
     SEN_MASS_COLUMN("dnc_reason", "dnc_reason")};
 #undef SEN_MASS_COLUMN
 constexpr std::string_view kDeleteSearch = "DELETE FROM lead_search WHERE rowid = ?";
+constexpr std::string_view kWorkedOnSince = R"~(
+SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?1 AND created_at > ?2)
+    OR EXISTS (SELECT 1 FROM calls WHERE parent_type = 'lead' AND parent_id = ?1)
+    OR EXISTS (SELECT 1 FROM notes WHERE parent_type = 'lead' AND parent_id = ?1))~";
+constexpr std::string_view kPurgeAudit = "DELETE FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?";
+constexpr std::string_view kPurgeAssignments = "DELETE FROM lead_assignments WHERE lead_id = ?";
+constexpr std::string_view kPurge = "DELETE FROM leads WHERE id = ?";
 
 constexpr std::string_view kDupByMobile =
     "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id FROM leads "
@@ -344,6 +351,18 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
                 std::optional<std::int64_t> deleted_by, Millis now) {
   db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kSetDeleted, {deleted_at, deleted_by, now, id});
+}
+
+bool WorkedOnSince(db::Transaction& tx, std::int64_t id, Millis created_at) {
+  return tx.QueryInt(kWorkedOnSince, {id, created_at}).value_or(0) != 0;
+}
+
+void Purge(db::Transaction& tx, std::int64_t id) {
+  db::BumpChangeCounter(tx, kCounter);
+  tx.Execute(kPurgeAudit, {id});
+  tx.Execute(kPurgeAssignments, {id});
+  tx.Execute(kPurge, {id});
+  tx.AtCommit([id](db::Transaction& t) { t.Execute(kDeleteSearch, {id}); });
 }
 
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& l) {

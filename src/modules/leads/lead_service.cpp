@@ -542,11 +542,20 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   return decision;
 }
 
-void LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
+bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
                                  const nlohmann::json& before, Millis now) {
   auto lead = repo::Find(tx, lead_id);
-  if (!lead || lead->deleted_at) return;
-  if (action == ImportAction::kCreate) return Trash(tx, p, lead_id, now);
+  if (!lead || lead->deleted_at) return false;
+  if (action == ImportAction::kCreate) {
+    // I6/I8: nothing half-written stays behind, not even in the trash; but a call, a note or a
+    // change someone made meanwhile is theirs, and the trash keeps it restorable.
+    if (!repo::WorkedOnSince(tx, lead_id, lead->created_at)) {
+      repo::Purge(tx, lead_id);
+      return false;
+    }
+    Trash(tx, p, lead_id, now);
+    return true;
+  }
   Lead restored = *lead;
   for (const auto& [name, value] : before.items()) {
     if (name == "custom") {
@@ -558,6 +567,7 @@ void LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
     }
   }
   if (NormaliseLead(restored, now)) SaveChanges(tx, p, *lead, restored, now);  // valid when they were saved
+  return false;
 }
 
 Status LeadService::CreateBatch(const Principal& p, std::vector<Lead>& leads) {

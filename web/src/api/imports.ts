@@ -44,6 +44,8 @@ export interface ImportJob {
   duplicate: number;
   error: number;
   failure: string | null;
+  /** Leads it created that taking it back (failure, undo) kept in the trash: someone worked on them. */
+  in_trash: number;
   created_by: number | null;
   created_at: string;
   finished_at: string | null;

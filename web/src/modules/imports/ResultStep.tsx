@@ -63,11 +63,21 @@ export function ResultStep({ job, onAgain }: Props) {
     );
   }
 
-  const subTitle = {
+  const outcome = {
     done: t('imports.result.doneHint', { name: job.filename }),
     failed: `${job.failure ?? ''} ${t('imports.result.failedHint')}`.trim(),
     undone: t('imports.result.undoneHint'),
   }[job.status];
+  // Taking it back kept the leads someone had worked on, in the trash.
+  const subTitle =
+    job.in_trash > 0 ? (
+      <span data-testid="import-in-trash">
+        {outcome} {t('imports.result.inTrash', { count: job.in_trash })}{' '}
+        <Link to="/trash">{t('menu.trash')}</Link>.
+      </span>
+    ) : (
+      outcome
+    );
 
   return (
     <Result
