@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "db/database.h"
 #include "harness.h"
 #include "live_events.h"
 
@@ -566,6 +567,33 @@ TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 1);
   EXPECT_EQ(stored(), before - 1);
+}
+
+// An upload nobody ran (the user left the wizard at the mapping) is kept a week; the next upload
+// clears the older ones, so abandoned files do not fill the disk.
+TEST_F(ImportsApi, AnUploadNeverRunGoesAfterAWeek) {
+  const auto uploads = server_->dir() / "files" / "imports";
+  auto left = Upload(*admin_, "bo-do.csv", "Họ và tên,Di động\nLưu Văn Dở," + UniqueMobile() + "\n").json;
+  auto recent = Upload(*admin_, "moi.csv", "Họ và tên,Di động\nLưu Văn Mới," + UniqueMobile() + "\n").json;
+  {
+    auto db = db::OpenDatabase(server_->db_url(), 1);
+    auto tx = db->BeginWrite();
+    tx->Execute("UPDATE imports SET created_at = created_at - 8 * 86400000 WHERE id = ?", {left["id"].get<std::int64_t>()});
+    tx->Execute("UPDATE imports SET created_at = created_at - 6 * 86400000 WHERE id = ?",
+                {recent["id"].get<std::int64_t>()});
+    tx->Commit();
+  }
+  const auto stored = std::distance(std::filesystem::directory_iterator(uploads), std::filesystem::directory_iterator());
+  ASSERT_EQ(Upload(*admin_, "tiep.csv", "Họ và tên,Di động\nLưu Văn Tiếp," + UniqueMobile() + "\n").status, 201);
+  // One more upload, one fewer abandoned file.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(uploads), std::filesystem::directory_iterator()), stored);
+  auto expired = admin_->Get(Path(left)).json;
+  EXPECT_EQ(expired["status"], "failed");
+  EXPECT_EQ(expired["failure"], "The file was uploaded more than 7 days ago and never imported; upload it again.");
+  EXPECT_EQ(admin_->Post(Path(left, "/run"), json::object()).status, 409);
+  EXPECT_EQ(admin_->Get(Path(recent)).json["status"], "pending");
+  EXPECT_EQ(admin_->Post(Path(recent, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, recent)["created"], 1);
 }
 
 TEST_F(ImportsApi, CommandLinePrintsTheCounts) {

@@ -28,6 +28,8 @@ constexpr std::string_view kSave =
     "duplicate = ?, error = ?, failure = ?, started_at = ?, finished_at = ?, auto_assign = ? WHERE id = ?";
 constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
 constexpr std::string_view kRunning = "SELECT id FROM imports WHERE status = 'running'";
+constexpr std::string_view kPendingBefore =
+    "SELECT " SEN_IMPORT_COLUMNS " FROM imports WHERE status = 'pending' AND created_at < ?";
 
 constexpr std::string_view kAddItem =
     "INSERT OR IGNORE INTO import_items (import_id, lead_id, action, before) VALUES (?, ?, ?, ?)";
@@ -138,6 +140,12 @@ std::vector<std::int64_t> Running(db::Transaction& tx) {
   std::vector<std::int64_t> ids;
   tx.Query(kRunning, {}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
   return ids;
+}
+
+std::vector<Import> PendingBefore(db::Transaction& tx, Millis before) {
+  std::vector<Import> out;
+  tx.Query(kPendingBefore, {before}, [&](const db::Row& r) { out.push_back(Read(r)); });
+  return out;
 }
 
 void AddItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id, std::string_view action,

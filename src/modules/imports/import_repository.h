@@ -18,6 +18,8 @@ Page<Import> List(db::Transaction& tx, std::optional<std::int64_t> created_by, P
 // Settings, status, counts and times (everything a run or a PATCH changes).
 void Save(db::Transaction& tx, const Import& import);
 std::vector<std::int64_t> Running(db::Transaction& tx);
+// Uploads never run, made before `before`.
+std::vector<Import> PendingBefore(db::Transaction& tx, Millis before);
 // Counts leads that taking the import back put in the trash (not part of Save: a run's copy of
 // the import may be older than the take-back).
 void AddInTrash(db::Transaction& tx, std::int64_t id, std::int64_t count);

@@ -30,6 +30,9 @@ constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creatin
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
+constexpr Millis kUploadKept = 7 * 24 * 3'600'000LL;
+constexpr std::string_view kExpiredMessage =
+    "The file was uploaded more than 7 days ago and never imported; upload it again.";
 
 bool CanImport(const Principal& p) { return p.role != Role::kAgent; }
 
@@ -193,11 +196,29 @@ void ImportService::Finish(std::int64_t id, const std::optional<std::string>& fa
   repo::Save(*tx, *imp);
   tx->Commit();
   Tell(*imp);
-  // It cannot run again: the uploaded copy goes (a file the command line named is the user's).
-  if (const std::filesystem::path file = imp->file_path; file.parent_path() == files_dir_) {
+  RemoveUpload(*imp);  // it cannot run again
+}
+
+void ImportService::RemoveUpload(const Import& imp) {
+  // A file the command line named is the user's own.
+  if (const std::filesystem::path file = imp.file_path; file.parent_path() == files_dir_) {
     std::error_code ec;
     std::filesystem::remove(file, ec);
   }
+}
+
+void ImportService::ExpireUploads() {
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  auto expired = repo::PendingBefore(*tx, now - kUploadKept);
+  for (auto& imp : expired) {
+    imp.status = "failed";
+    imp.failure = std::string(kExpiredMessage);
+    imp.finished_at = now;
+    repo::Save(*tx, imp);
+  }
+  tx->Commit();
+  for (const auto& imp : expired) RemoveUpload(imp);
 }
 
 Result<Import> ImportService::Load(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -255,6 +276,7 @@ Result<Import> ImportService::Upload(const Principal& p, std::string_view entity
     return Error{ErrorCode::kPayloadTooLarge,
                  fmt::format("the file is larger than the limit of {} MB", limits_.max_file_bytes >> 20)};
   }
+  ExpireUploads();
   std::filesystem::create_directories(files_dir_);
   std::string ext = std::filesystem::path(filename).extension().string();
   if (ext.size() > 8) ext.clear();

@@ -97,6 +97,10 @@ class ImportService {
   // Marks a run done, or failed with `failure` (its counts of kept rows back to zero), and
   // removes the uploaded copy of its file.
   void Finish(std::int64_t id, const std::optional<std::string>& failure);
+  void RemoveUpload(const Import& imp);
+  // An upload nobody ran (the user left the wizard) is kept a week, then marked failed and its
+  // copy removed. Only uploads fill the disk, so each upload clears the abandoned ones.
+  void ExpireUploads();
   // Columns, sample, row count and suggested mapping of the import's file and sheet.
   void Inspect(Import& imp);
   Status CheckReady(const Import& imp);
