@@ -141,6 +141,40 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 0');
 });
 
+test('a column with no field gets a custom field made from its header, and its cells land there', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/imports');
+  await page.getByTestId('import-new').click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'truong-hoc.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Họ và tên,Di động,Trường học\nHồ Thị Trường,0913 222 001,THPT Chu Văn An\n'),
+  });
+  const school = page.getByTestId('import-mapping-2');
+  await expect(school).toContainText('Bỏ qua');
+  await school.click();
+  await page.getByTestId('import-mapping-new-field-2').click();
+  // Named and labelled after the header; the admin only confirms.
+  await expect(page.getByTestId('custom-field-name')).toHaveValue('truong_hoc');
+  await expect(page.getByTestId('custom-field-label-vi')).toHaveValue('Trường học');
+  await page.getByTestId('custom-field-save').click();
+  await expect(page.getByTestId('custom-field-form')).toBeHidden();
+  await expect(school).toContainText('Trường học');
+
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-next').click();
+  await expectCounts(page, { created: 1, updated: 0, duplicate: 0, error: 0 });
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-status')).toHaveText('Hoàn tất', { timeout: 30_000 });
+
+  await page.goto('/leads?q=0913222001');
+  await page.getByTestId('lead-table').getByRole('link', { name: 'Hồ Thị Trường' }).click();
+  await expect(page.getByTestId('lead-name')).toHaveText('Hồ Thị Trường');
+  await expect(page.locator('main')).toContainText('THPT Chu Văn An');
+});
+
 test('the leads list exports the filtered leads as csv, lead IDs first', async ({ page }) => {
   const leads = ['massOne', 'massTwo', 'massThree'] as const;
   await signIn(page, 'admin', adminPassword);

@@ -45,7 +45,14 @@ function toOptions(values: Values): FieldOption[] | undefined {
   }));
 }
 
-function CustomFieldForm({ field, onDone }: { field?: CustomField; onDone: () => void }) {
+interface FormProps {
+  field?: CustomField;
+  /** A new field's name and label to start from (a column of an import). */
+  suggested?: { name: string; label: string };
+  onDone: (saved?: CustomField) => void;
+}
+
+function CustomFieldForm({ field, suggested, onDone }: FormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -76,7 +83,7 @@ function CustomFieldForm({ field, onDone }: { field?: CustomField; onDone: () =>
       void queryClient.invalidateQueries({ queryKey: ['custom-fields'] });
       void queryClient.invalidateQueries({ queryKey: ['meta', 'leads'] });
       void message.success(t(field ? 'customFields.saved' : 'customFields.created', { name: saved.name }));
-      onDone();
+      onDone(saved);
     },
     onError: (error) => showSaveError(error, { form, message, t, formField }),
   });
@@ -85,7 +92,19 @@ function CustomFieldForm({ field, onDone }: { field?: CustomField; onDone: () =>
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={field ? toValues(field) : { type: 'text', required: false, active: true, options: [] }}
+      initialValues={
+        field
+          ? toValues(field)
+          : {
+              type: 'text',
+              required: false,
+              active: true,
+              options: [],
+              name: suggested?.name,
+              label_vi: suggested?.label,
+              label_en: suggested?.label,
+            }
+      }
       onFinish={(values) => save.mutate(values)}
       onValuesChange={(changed) => clearServerErrors(form, changed)}
       data-testid="custom-field-form"
@@ -190,7 +209,7 @@ function CustomFieldForm({ field, onDone }: { field?: CustomField; onDone: () =>
         )}
       </Flex>
       <Flex justify="flex-end" gap={8}>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
+        <Button onClick={() => onDone()}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="custom-field-save">
           {t('common.save')}
         </Button>
@@ -203,21 +222,23 @@ interface Props {
   open: boolean;
   /** The field to change; a new field when absent. */
   field?: CustomField;
-  onClose: () => void;
+  suggested?: FormProps['suggested'];
+  /** With the field when it was saved. */
+  onClose: (saved?: CustomField) => void;
 }
 
-export function CustomFieldModal({ open, field, onClose }: Props) {
+export function CustomFieldModal({ open, field, suggested, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
       open={open}
       title={field ? t('customFields.editTitle', { name: field.name }) : t('customFields.createTitle')}
-      onCancel={onClose}
+      onCancel={() => onClose()}
       footer={null}
       width={720}
       destroyOnHidden
     >
-      <CustomFieldForm field={field} onDone={onClose} />
+      <CustomFieldForm field={field} suggested={suggested} onDone={onClose} />
     </Modal>
   );
 }

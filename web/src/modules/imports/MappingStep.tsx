@@ -1,11 +1,16 @@
 // Step 2 (I3): which lead field each column of the file goes to. The server proposes a mapping
-// from the headers; the user confirms or changes it, or applies a saved one.
+// from the headers; the user confirms or changes it, or applies a saved one. An admin can make a
+// custom field for a column that has none, named after its header.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Flex, Select, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Divider, Flex, Select, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { updateImport, type ImportJob, type ImportMapping } from '../../api/imports';
 import { ApiError } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { CustomFieldModal } from '../customfields/CustomFieldModal';
+import { fieldNameFrom } from '../customfields/fieldName';
 import { isEditable, type LeadFields } from '../leads/useLeadFields';
 import { useStoreImport } from './importQueries';
 import { MappingPresets } from './MappingPresets';
@@ -31,7 +36,10 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const storeImport = useStoreImport();
+  const canMakeFields = useCurrentUser().role === 'admin';
   const [mapping, setMapping] = useState(() => initialMapping(job));
+  /** The column a new custom field is being made for. */
+  const [fieldFor, setFieldFor] = useState<string>();
   /** The server's objections by column (details named `mapping.<column>`). */
   const [columnErrors, setColumnErrors] = useState<Record<string, string>>({});
 
@@ -161,6 +169,24 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
                     options={targets}
                     status={problem ? 'error' : undefined}
                     onChange={(value: string) => choose(row.column, value)}
+                    popupRender={(menu) =>
+                      canMakeFields ? (
+                        <>
+                          {menu}
+                          <Divider style={{ margin: '4px 0' }} />
+                          <Button
+                            type="link"
+                            icon={<PlusOutlined />}
+                            onClick={() => setFieldFor(row.column)}
+                            data-testid={`import-mapping-new-field-${row.index}`}
+                          >
+                            {t('imports.mapping.newField')}
+                          </Button>
+                        </>
+                      ) : (
+                        menu
+                      )
+                    }
                     data-testid={`import-mapping-${row.index}`}
                   />
                   {problem && (
@@ -174,6 +200,14 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
           },
         ]}
         data-testid="import-mapping"
+      />
+      <CustomFieldModal
+        open={fieldFor !== undefined}
+        suggested={fieldFor === undefined ? undefined : { name: fieldNameFrom(fieldFor), label: fieldFor.trim() }}
+        onClose={(saved) => {
+          if (saved && fieldFor !== undefined) choose(fieldFor, `custom.${saved.name}`);
+          setFieldFor(undefined);
+        }}
       />
       <Flex justify="space-between" align="center" gap={8}>
         <Button onClick={onBack}>{t('imports.back')}</Button>
