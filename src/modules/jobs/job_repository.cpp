@@ -23,6 +23,7 @@ constexpr std::string_view kDue =
 constexpr std::string_view kTakeLease = R"~(
 UPDATE jobs SET lease_holder = ?, lease_until = ?
 WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?) AND (? = 0 OR (active = 1 AND next_run_at <= ?)))~";
+constexpr std::string_view kRenewLease = "UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_holder = ?";
 constexpr std::string_view kFinish = R"~(
 UPDATE jobs SET lease_holder = NULL, lease_until = NULL, last_run_at = ?, last_status = ?, last_result = ?,
   next_run_at = COALESCE(?, next_run_at)
@@ -85,6 +86,10 @@ std::vector<std::int64_t> Due(db::Transaction& tx, Millis now) {
 bool TakeLease(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis now, Millis until,
                bool due_only) {
   return tx.Execute(kTakeLease, {holder, until, id, now, due_only, now}) == 1;
+}
+
+bool RenewLease(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis until) {
+  return tx.Execute(kRenewLease, {until, id, holder}) == 1;
 }
 
 void Finish(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis ran_at, const std::string& status,

@@ -24,6 +24,8 @@ std::vector<std::int64_t> Due(db::Transaction& tx, Millis now);
 // for it wins: the check and the take are one UPDATE.
 bool TakeLease(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis now, Millis until,
                bool due_only);
+// Moves the end of `holder`'s lease to `until`; false when it no longer holds it.
+bool RenewLease(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis until);
 // Records the run and gives the lease back, if `holder` still holds it; `next_run_at` moves
 // only when given (a run made now does not change the schedule).
 void Finish(db::Transaction& tx, std::int64_t id, const std::string& holder, Millis ran_at, const std::string& status,

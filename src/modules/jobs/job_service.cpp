@@ -259,7 +259,7 @@ std::shared_future<void> JobService::Start(Lease lease, bool due_only) {
   std::erase_if(runs_in_flight_, [](const std::shared_future<void>& r) {
     return r.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
   });
-  jobs_running_.insert(lease.job.id);
+  jobs_running_[lease.job.id] = {lease.holder, lease.now};
   auto run = std::async(std::launch::async, [this, lease = std::move(lease), due_only] {
                try {
                  Execute(lease, due_only);
@@ -273,7 +273,33 @@ std::shared_future<void> JobService::Start(Lease lease, bool due_only) {
   return run;
 }
 
+void JobService::KeepLeases() {
+  const Millis now = clock_.Now();
+  std::vector<std::pair<std::int64_t, std::string>> renew;
+  {
+    std::lock_guard lock(runs_mutex_);
+    for (auto& [id, held] : jobs_running_) {
+      if (now - held.renewed_at < kLease / 3) continue;
+      renew.emplace_back(id, held.holder);
+      held.renewed_at = now;
+    }
+  }
+  if (renew.empty()) return;
+  std::vector<std::int64_t> lost;
+  auto tx = db_.BeginWrite();
+  for (const auto& [id, holder] : renew) {
+    if (!repo::RenewLease(*tx, id, holder, now + kLease)) lost.push_back(id);
+  }
+  tx->Commit();
+  std::lock_guard lock(runs_mutex_);
+  for (std::int64_t id : lost) {
+    if (jobs_running_.count(id) == 0) continue;  // it finished meanwhile
+    spdlog::warn("job {}: its lease ran out before it was renewed; another instance may run it too", id);
+  }
+}
+
 std::vector<std::shared_future<void>> JobService::StartDue() {
+  KeepLeases();
   std::vector<std::int64_t> due;
   {
     auto tx = db_.BeginRead();

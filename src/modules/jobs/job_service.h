@@ -1,6 +1,7 @@
 // Scheduled jobs (R6): the admin page's CRUD and "run now", and the worker that runs due jobs.
 // Every instance may run the worker: a job runs only under a lease taken in the database, so one
-// instance runs it at a time, and a run that died with its instance is run again once its lease
+// instance runs it at a time. The worker renews its runs' leases, so a long run keeps its lease
+// while its instance lives, and a run that died with its instance is run again once its lease
 // has run out. Time comes from the injected clock; the worker only decides how often to look.
 #pragma once
 
@@ -13,7 +14,6 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -50,7 +50,8 @@ class JobService {
   // (a long run goes on in the background and records its result when done).
   Result<Job> RunNow(const Principal& p, std::int64_t id, std::chrono::milliseconds wait = std::chrono::seconds(2));
 
-  // Leases every job due at the clock's now that no run holds and starts each run on a thread of
+  // Renews the leases of this instance's runs (a third of a lease after the last time), then
+  // leases every job due at the clock's now that no run holds and starts each run on a thread of
   // its own, so that a long run holds back no other job; the runs started, to wait for.
   std::vector<std::shared_future<void>> StartDue();
   // StartDue, then waits for those runs; returns how many ran.
@@ -74,6 +75,9 @@ class JobService {
   void Execute(const Lease& lease, bool due_only);
   // Execute on a thread of its own, kept in `runs_` until the service stops.
   std::shared_future<void> Start(Lease lease, bool due_only);
+  // A run lasts as long as it needs: while this instance lives, its runs keep their leases, and
+  // one that died loses its lease within kLease.
+  void KeepLeases();
 
   db::Database& db_;
   const Clock& clock_;
@@ -86,7 +90,11 @@ class JobService {
   std::thread worker_;
   std::mutex runs_mutex_;
   std::vector<std::shared_future<void>> runs_in_flight_;  // the finished ones pruned at each Start
-  std::set<std::int64_t> jobs_running_;                   // the jobs those runs are of
+  struct Held {
+    std::string holder;
+    Millis renewed_at = 0;
+  };
+  std::map<std::int64_t, Held> jobs_running_;  // the jobs those runs are of, with their leases
 };
 
 }  // namespace sen::jobs
