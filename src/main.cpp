@@ -245,7 +245,12 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   if (!configured) return Fail(Describe(configured.error()));
   auto done = core.imports->RunHere(*p, opened->id);
   if (!done) return Fail(Describe(done.error()));
-  if (done->status != "done") return Fail(done->failure.value_or("the import failed"));
+  if (done->status != "done") {
+    std::string why = done->failure.value_or("the import failed");
+    why += " Nothing of it was kept";
+    if (done->in_trash > 0) why += " but " + std::to_string(done->in_trash) + " leads someone worked on (in the Trash)";
+    return Fail(why + '.');
+  }
   std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
             << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << std::endl;
   return 0;

@@ -1,5 +1,6 @@
 // Imports over real HTTP (I1-I8): upload, mapping, preview, background run, rejected rows, undo,
 // round trips by ID, refusals, a server killed mid-import, and the command line.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <set>
@@ -137,6 +138,10 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
                                           {"result", "interested"},
                                           {"start_at", "2026-11-20T09:00:00Z"}});
   ASSERT_EQ(call.status, 201) << call.body;
+  std::int64_t last_created = 0;
+  const auto created = admin_->Get("/api/leads?tag=h%E1%BB%99i%20ch%E1%BB%A3").json;
+  ASSERT_EQ(created["items"].size(), 3u);
+  for (const auto& l : created["items"]) last_created = std::max(last_created, l["id"].get<std::int64_t>());
   auto undone = admin_->Post(Path(imp, "/undo"), json::object());
   ASSERT_EQ(undone.status, 200) << undone.body;
   EXPECT_EQ(undone.json["status"], "undone");
@@ -145,6 +150,11 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 1);
   EXPECT_EQ(admin_->Get("/api/leads/" + std::to_string(lead["id"].get<std::int64_t>())).json["deleted_at"].is_null(),
             false);
+  // The ids of the leads it removed are never given again: an exported file, a bookmark or an
+  // API client holding one must not reach somebody else.
+  auto next = admin_->Post("/api/leads", {{"full_name", "Người Đến Sau"}, {"mobile", UniqueMobile()}});
+  ASSERT_EQ(next.status, 201) << next.body;
+  EXPECT_GT(next.json["id"].get<std::int64_t>(), last_created);
   EXPECT_EQ(admin_->Get("/api/leads?q=" + existing).json["items"].size(), 1u);  // not the import's to take
 }
 
@@ -544,9 +554,8 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   c2.Login("admin", kAdminPassword);
   auto after = WaitUntilFinished(c2, imp);
   EXPECT_EQ(after["status"], "failed");
-  EXPECT_EQ(after["failure"],
-            "Sen stopped before the import finished. Nothing of the import was kept except 1 lead someone worked on "
-            "meanwhile, now in the Trash.");
+  EXPECT_EQ(after["failure"], "Sen stopped before the import finished.");
+  EXPECT_EQ(after["failure_reason"], "restarted");  // for the page to word
   EXPECT_EQ(after["created"], 0);
   EXPECT_EQ(LeadTotal(c2), before);
   // The rows it wrote are gone, not in the Trash: only the lead someone worked on waits there.
@@ -567,6 +576,24 @@ TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 1);
   EXPECT_EQ(stored(), before - 1);
+}
+
+// A later import may have matched a lead this one created (and dropped its own row as a
+// duplicate): undoing this one then keeps its leads in the Trash rather than losing that person.
+TEST_F(ImportsApi, UndoAfterALaterImportKeepsTheLeadsInTheTrash) {
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile();
+  auto first = Upload(*admin_, "dau.csv", "Họ và tên,Di động\nTô Văn Đầu," + m1 + "\nTô Thị Hai," + m2 + "\n").json;
+  ASSERT_EQ(admin_->Post(Path(first, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(*admin_, first)["created"], 2);
+  auto later = Upload(*admin_, "sau.csv", "Họ và tên,Di động,Ghi chú\nTô Văn Đầu," + m1 + ",Thêm chi tiết\n").json;
+  ASSERT_EQ(admin_->Post(Path(later, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(*admin_, later)["duplicate"], 1);
+
+  auto undone = admin_->Post(Path(first, "/undo"), json::object());
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(undone.json["in_trash"], 2);
+  EXPECT_EQ(LeadTotal(*admin_, "&q=" + m1.substr(1)), 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m1.substr(1)), 1);
 }
 
 // An upload nobody ran (the user left the wizard at the mapping) is kept a week; the next upload
@@ -590,6 +617,7 @@ TEST_F(ImportsApi, AnUploadNeverRunGoesAfterAWeek) {
   auto expired = admin_->Get(Path(left)).json;
   EXPECT_EQ(expired["status"], "failed");
   EXPECT_EQ(expired["failure"], "The file was uploaded more than 7 days ago and never imported; upload it again.");
+  EXPECT_EQ(expired["failure_reason"], "expired");
   EXPECT_EQ(admin_->Post(Path(left, "/run"), json::object()).status, 409);
   EXPECT_EQ(admin_->Get(Path(recent)).json["status"], "pending");
   EXPECT_EQ(admin_->Post(Path(recent, "/run"), json::object()).status, 202);

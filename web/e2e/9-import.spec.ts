@@ -130,7 +130,7 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(page.getByTestId('import-status')).toHaveText('Đã hoàn tác');
   await expect(page.getByTestId('import-undo')).toHaveCount(0);
-  await expect(page.getByTestId('import-in-trash')).toContainText('1 khách hàng tiềm năng đã được chăm sóc');
+  await expect(page.getByTestId('import-in-trash')).toContainText('1 khách hàng tiềm năng do lần nhập này tạo được giữ lại trong Thùng rác');
   await page.getByTestId('import-in-trash').getByRole('link', { name: 'Thùng rác' }).click();
   await expect(page).toHaveURL(/\/trash$/);
   const trash = page.getByTestId('trash-table');

@@ -33,7 +33,8 @@ struct Import {
   std::int64_t updated = 0;
   std::int64_t duplicate = 0;
   std::int64_t error = 0;
-  std::optional<std::string> failure;
+  std::optional<std::string> failure;         // why it failed, in English
+  std::optional<std::string> failure_reason;  // the same as a key: restarted | expired | file | settings | internal
   std::int64_t in_trash = 0;  // created leads taking it back kept in the trash: someone worked on them
   std::optional<std::int64_t> created_by;
   Millis created_at = 0;

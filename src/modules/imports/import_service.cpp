@@ -100,6 +100,7 @@ json ToJson(const Import& i) {
           {"duplicate", i.duplicate},
           {"error", i.error},
           {"failure", opt(i.failure)},
+          {"failure_reason", opt(i.failure_reason)},
           {"in_trash", i.in_trash},
           {"created_by", opt(i.created_by)},
           {"created_at", FormatRfc3339(i.created_at)},
@@ -160,7 +161,7 @@ void ImportService::Recover() {
   for (auto id : ids) {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
     if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
-    Finish(id, std::string(kRestartedMessage));
+    Finish(id, Failure{"restarted", std::string(kRestartedMessage)});
   }
 }
 
@@ -168,8 +169,9 @@ void ImportService::Tell(const Import& imp) {
   if (!events_ || !imp.created_by) return;
   json progress = ToJson(imp);
   for (auto it = progress.begin(); it != progress.end();) {
-    static constexpr std::string_view kShown[] = {"id",      "status",    "total", "processed", "created",
-                                                  "updated", "duplicate", "error", "failure"};
+    static constexpr std::string_view kShown[] = {"id",    "status",  "total",          "processed",
+                                                  "created", "updated", "duplicate",      "error",
+                                                  "failure", "in_trash", "failure_reason"};
     if (std::find(std::begin(kShown), std::end(kShown), it.key()) == std::end(kShown)) {
       it = progress.erase(it);
     } else {
@@ -179,17 +181,13 @@ void ImportService::Tell(const Import& imp) {
   events_->Publish(*imp.created_by, "import_progress", progress);
 }
 
-void ImportService::Finish(std::int64_t id, const std::optional<std::string>& failure) {
+void ImportService::Finish(std::int64_t id, const std::optional<Failure>& failure) {
   auto tx = db_.BeginWrite();
   auto imp = repo::Find(*tx, id);
   imp->status = failure ? "failed" : "done";
   if (failure) {
-    imp->failure = *failure + " Nothing of the import was kept";
-    if (imp->in_trash > 0) {
-      *imp->failure += " except " + std::to_string(imp->in_trash) + (imp->in_trash == 1 ? " lead" : " leads") +
-                       " someone worked on meanwhile, now in the Trash";
-    }
-    *imp->failure += '.';
+    imp->failure_reason = failure->reason;
+    imp->failure = failure->message;
     imp->created = imp->updated = 0;
   }
   imp->finished_at = clock_.Now();
@@ -213,6 +211,7 @@ void ImportService::ExpireUploads() {
   auto expired = repo::PendingBefore(*tx, now - kUploadKept);
   for (auto& imp : expired) {
     imp.status = "failed";
+    imp.failure_reason = "expired";
     imp.failure = std::string(kExpiredMessage);
     imp.finished_at = now;
     repo::Save(*tx, imp);
@@ -614,19 +613,19 @@ Result<Import> ImportService::Start(const Principal& p, std::int64_t id) { retur
 Result<Import> ImportService::RunHere(const Principal& p, std::int64_t id) { return Queue(p, id, true); }
 
 void ImportService::Execute(Import imp, const Principal& p) {
-  std::string failure;
+  std::optional<Failure> failure;
   try {
-    auto done = Process(imp, p, true, nullptr);
-    if (!done) failure = done.error().message;
+    // Its settings were checked when it was queued; an owner or campaign gone since fails here.
+    if (auto done = Process(imp, p, true, nullptr); !done) failure = Failure{"settings", done.error().message};
   } catch (const Interrupted&) {
     return;  // still "running": the next start takes it back
   } catch (const files::FileError& e) {
-    failure = e.what();
+    failure = Failure{"file", e.what()};
   } catch (const std::exception& e) {
     spdlog::error("import {} failed: {}", imp.id, e.what());
-    failure = std::string("the import stopped on an internal error: ") + e.what();
+    failure = Failure{"internal", e.what()};
   }
-  if (failure.empty()) return Finish(imp.id, std::nullopt);
+  if (!failure) return Finish(imp.id, std::nullopt);
   if (!TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
   Finish(imp.id, failure);
 }
@@ -640,10 +639,12 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     auto items = repo::LastItems(*tx, id, kTakeBackItems);
     if (items.empty()) return true;
     const Millis now = clock_.Now();
+    // A lead another import may have matched is somebody's record now: the trash keeps it.
+    const bool may_purge = !repo::OtherImportRanSince(*tx, id);
     std::int64_t in_trash = 0;
     for (const auto& item : items) {
       auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
-      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, now) ? 1 : 0;
+      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, may_purge, now) ? 1 : 0;
       repo::DeleteItem(*tx, id, item.lead_id);
     }
     repo::AddInTrash(*tx, id, in_trash);

@@ -94,9 +94,15 @@ class ImportService {
   // not a readable spreadsheet.
   Result<Import> Register(const Principal& p, std::string_view entity, std::string_view filename,
                           const std::filesystem::path& path, std::string_view sheet);
-  // Marks a run done, or failed with `failure` (its counts of kept rows back to zero), and
-  // removes the uploaded copy of its file.
-  void Finish(std::int64_t id, const std::optional<std::string>& failure);
+  // Why a run failed: a key for the page to word ("restarted", "file", "settings", "internal";
+  // "expired" for an upload never run) and the message in English.
+  struct Failure {
+    std::string reason;
+    std::string message;
+  };
+  // Marks a run done, or failed (its counts of kept rows back to zero), and removes the uploaded
+  // copy of its file.
+  void Finish(std::int64_t id, const std::optional<Failure>& failure);
   void RemoveUpload(const Import& imp);
   // An upload nobody ran (the user left the wizard) is kept a week, then marked failed and its
   // copy removed. Only uploads fill the disk, so each upload clears the abandoned ones.

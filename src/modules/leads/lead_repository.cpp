@@ -99,11 +99,12 @@ const std::string kListColumns = [] {
 const std::string kFind = kListColumns + " FROM leads l WHERE l.id = ?";
 
 constexpr std::string_view kInsert = R"~(
-INSERT INTO leads (full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold,
+INSERT INTO leads (id, full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold,
   title, gender, birthday, address, province, source, medium, campaign_id, product_interest, tags, owner_id,
   team_id, status, stage, stage_info, do_not_contact, dnc_reason, description, custom, created_by, created_at,
   updated_at, last_activity_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES ((SELECT max((SELECT ifnull(max(id), 0) FROM leads), id) + 1 FROM lead_id_floor),
+  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id)~";
 constexpr std::string_view kUpdate = R"~(
 UPDATE leads SET full_name = ?, name_fold = ?, mobile = ?, mobile_e164 = ?, phone = ?, phone_e164 = ?,
@@ -242,13 +243,14 @@ const MassColumnSql kMassColumns[] = {
     SEN_MASS_COLUMN("dnc_reason", "dnc_reason")};
 #undef SEN_MASS_COLUMN
 constexpr std::string_view kDeleteSearch = "DELETE FROM lead_search WHERE rowid = ?";
-constexpr std::string_view kWorkedOnSince = R"~(
-SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?1 AND created_at > ?2)
+constexpr std::string_view kWorkedOn = R"~(
+SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?1 AND action <> 'create')
     OR EXISTS (SELECT 1 FROM calls WHERE parent_type = 'lead' AND parent_id = ?1)
     OR EXISTS (SELECT 1 FROM notes WHERE parent_type = 'lead' AND parent_id = ?1))~";
 constexpr std::string_view kPurgeAudit = "DELETE FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?";
 constexpr std::string_view kPurgeAssignments = "DELETE FROM lead_assignments WHERE lead_id = ?";
 constexpr std::string_view kPurge = "DELETE FROM leads WHERE id = ?";
+constexpr std::string_view kRaiseIdFloor = "UPDATE lead_id_floor SET id = max(id, ?)";
 
 constexpr std::string_view kDupByMobile =
     "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id FROM leads "
@@ -353,15 +355,14 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
   tx.Execute(kSetDeleted, {deleted_at, deleted_by, now, id});
 }
 
-bool WorkedOnSince(db::Transaction& tx, std::int64_t id, Millis created_at) {
-  return tx.QueryInt(kWorkedOnSince, {id, created_at}).value_or(0) != 0;
-}
+bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }
 
 void Purge(db::Transaction& tx, std::int64_t id) {
   db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kPurgeAudit, {id});
   tx.Execute(kPurgeAssignments, {id});
   tx.Execute(kPurge, {id});
+  tx.Execute(kRaiseIdFloor, {id});
   tx.AtCommit([id](db::Transaction& t) { t.Execute(kDeleteSearch, {id}); });
 }
 

@@ -25,11 +25,12 @@ void Update(db::Transaction& tx, const Lead& lead, bool search_changed, bool tag
 void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::optional<std::string>& status, Millis now);
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
                 std::optional<std::int64_t> deleted_by, Millis now);
-// Whether anyone has worked on the lead since it was created at `created_at`: a call, a note, a
-// change of any field.
-bool WorkedOnSince(db::Transaction& tx, std::int64_t id, Millis created_at);
+// Whether anyone has worked on the lead since it was created: a call, a note, a change of any
+// field.
+bool WorkedOn(db::Transaction& tx, std::int64_t id);
 // Removes the lead for good with its search document, audit trail and assignment history (its
-// tags and queue entry go with it); for leads nobody has worked on (a failed import's).
+// tags and queue entry go with it); for leads nobody has worked on (a failed import's). Its id
+// is never given again.
 void Purge(db::Transaction& tx, std::int64_t id);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);

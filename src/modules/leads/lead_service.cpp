@@ -543,13 +543,13 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
 }
 
 bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
-                                 const nlohmann::json& before, Millis now) {
+                                 const nlohmann::json& before, bool may_purge, Millis now) {
   auto lead = repo::Find(tx, lead_id);
   if (!lead || lead->deleted_at) return false;
   if (action == ImportAction::kCreate) {
     // I6/I8: nothing half-written stays behind, not even in the trash; but a call, a note or a
     // change someone made meanwhile is theirs, and the trash keeps it restorable.
-    if (!repo::WorkedOnSince(tx, lead_id, lead->created_at)) {
+    if (may_purge && !repo::WorkedOn(tx, lead_id)) {
       repo::Purge(tx, lead_id);
       return false;
     }

@@ -1,6 +1,5 @@
 // Step 5 (I6–I8): the progress of a running import (the user may leave: the history shows it),
 // then what it did, the rejected rows to download, "Import again" and "Undo".
-import { useEffect } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Progress, Result, Typography } from 'antd';
 import { DownloadOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -30,18 +29,12 @@ export function ResultStep({ job, onAgain }: Props) {
     mutationFn: () => undoImport(job.id),
     onSuccess: (undone) => {
       storeImport(undone);
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void queryClient.invalidateQueries({ queryKey: ['lead'] });
       void message.success(t('imports.result.undoDone'));
     },
     onError: (error) => void message.error(error.message),
   });
-
-  // Leads were written or taken back: the lists and lead pages read them again.
-  useEffect(() => {
-    if (job.status === 'done' || job.status === 'undone') {
-      void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      void queryClient.invalidateQueries({ queryKey: ['lead'] });
-    }
-  }, [job.status, queryClient]);
 
   if (job.status === 'running' || job.status === 'pending') {
     return (
@@ -63,21 +56,31 @@ export function ResultStep({ job, onAgain }: Props) {
     );
   }
 
+  // Why it failed, in the user's language when the server says which case it is.
+  const failure = job.failure_reason
+    ? t(`imports.failure.${job.failure_reason}`, { detail: job.failure ?? '' })
+    : (job.failure ?? '');
   const outcome = {
     done: t('imports.result.doneHint', { name: job.filename }),
-    failed: `${job.failure ?? ''} ${t('imports.result.failedHint')}`.trim(),
+    failed: failure,
     undone: t('imports.result.undoneHint'),
   }[job.status];
   // Taking it back kept the leads someone had worked on, in the trash.
-  const subTitle =
-    job.in_trash > 0 ? (
-      <span data-testid="import-in-trash">
-        {outcome} {t('imports.result.inTrash', { count: job.in_trash })}{' '}
-        <Link to="/trash">{t('menu.trash')}</Link>.
-      </span>
-    ) : (
-      outcome
-    );
+  const subTitle = (
+    <span data-testid="import-outcome">
+      {outcome}
+      {job.in_trash > 0 && (
+        <span data-testid="import-in-trash">
+          {' '}
+          {t('imports.result.inTrash', { count: job.in_trash, formatted: formatCount(job.in_trash, language) })}{' '}
+          <Link to="/trash">{t('menu.trash')}</Link>
+          {t('imports.result.inTrashWhy')}
+        </span>
+      )}
+      {job.status === 'failed' &&
+        ` ${t(job.in_trash > 0 ? 'imports.result.failedKeptNothingElse' : 'imports.result.failedHint')}`}
+    </span>
+  );
 
   return (
     <Result

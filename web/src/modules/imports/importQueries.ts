@@ -33,5 +33,9 @@ export function useStoreImport(): (job: ImportJob) => void {
 /** An "import_progress" live event: the import's new figures onto what the page shows. */
 export function applyImportProgress(queryClient: QueryClient, progress: Partial<ImportJob> & { id: number }): void {
   queryClient.setQueryData<ImportJob>(importKey(progress.id), (job) => (job ? { ...job, ...progress } : job));
-  if (progress.status !== 'running') void queryClient.invalidateQueries({ queryKey: importListKey });
+  if (progress.status === 'running') return;
+  void queryClient.invalidateQueries({ queryKey: importListKey });
+  // Leads were written or taken back while the user may be on the list: it reads them again.
+  void queryClient.invalidateQueries({ queryKey: ['leads'] });
+  void queryClient.invalidateQueries({ queryKey: ['lead'] });
 }
