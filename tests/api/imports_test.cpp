@@ -532,7 +532,7 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   Client c(server.port());
   c.Login("admin", kAdminPassword);
   std::string csv = "Họ và tên,Di động\n";
-  for (int i = 0; i < 60'000; ++i) csv += "Khách " + std::to_string(i) + ",09" + std::to_string(10'000'000 + i) + "\n";
+  for (int i = 0; i < 200'000; ++i) csv += "Khách " + std::to_string(i) + ",09" + std::to_string(10'000'000 + i) + "\n";
   auto imp = Upload(c, "lon.csv", csv).json;
   const std::int64_t before = LeadTotal(c);
   ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
@@ -618,7 +618,13 @@ TEST_F(ImportsApi, AnUploadNeverRunGoesAfterAWeek) {
   EXPECT_EQ(expired["status"], "failed");
   EXPECT_EQ(expired["failure"], "The file was uploaded more than 7 days ago and never imported; upload it again.");
   EXPECT_EQ(expired["failure_reason"], "expired");
-  EXPECT_EQ(admin_->Post(Path(left, "/run"), json::object()).status, 409);
+  // Coming back to it, the user is told why it cannot go on.
+  auto run = admin_->Post(Path(left, "/run"), json::object());
+  EXPECT_EQ(run.status, 409);
+  EXPECT_NE(run.body.find("never imported; upload it again"), std::string::npos) << run.body;
+  auto preview = admin_->Post(Path(left, "/preview"), json::object());
+  EXPECT_EQ(preview.status, 409);
+  EXPECT_NE(preview.body.find("never imported; upload it again"), std::string::npos) << preview.body;
   EXPECT_EQ(admin_->Get(Path(recent)).json["status"], "pending");
   EXPECT_EQ(admin_->Post(Path(recent, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, recent)["created"], 1);

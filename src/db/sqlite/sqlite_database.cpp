@@ -227,7 +227,7 @@ class SqliteTransaction : public Transaction {
 
 class SqliteWriteTransaction final : public SqliteTransaction {
  public:
-  SqliteWriteTransaction(std::unique_lock<std::mutex> lock, SqliteConnection* conn)
+  SqliteWriteTransaction(std::unique_lock<FairMutex> lock, SqliteConnection* conn)
       : SqliteTransaction(conn, "BEGIN IMMEDIATE"), lock_(std::move(lock)) {}
   ~SqliteWriteTransaction() override {
     // Roll back here, while the writer lock is still held.
@@ -236,7 +236,7 @@ class SqliteWriteTransaction final : public SqliteTransaction {
   }
 
  private:
-  std::unique_lock<std::mutex> lock_;
+  std::unique_lock<FairMutex> lock_;
 };
 
 // A write transaction inside an open batch: a savepoint of the batch's transaction.
@@ -270,7 +270,7 @@ thread_local SqliteBatch* current_batch = nullptr;
 
 class SqliteBatch final : public WriteBatch {
  public:
-  SqliteBatch(SqliteDatabase* db, std::unique_lock<std::mutex> lock) : db_(db), lock_(std::move(lock)) {
+  SqliteBatch(SqliteDatabase* db, std::unique_lock<FairMutex> lock) : db_(db), lock_(std::move(lock)) {
     db_->writer_->Step("BEGIN IMMEDIATE");
     current_batch = this;
   }
@@ -299,7 +299,7 @@ class SqliteBatch final : public WriteBatch {
 
  private:
   SqliteDatabase* db_;
-  std::unique_lock<std::mutex> lock_;
+  std::unique_lock<FairMutex> lock_;
   bool done_ = false;
   std::vector<std::function<void(Transaction&)>> at_commit_;
   std::vector<std::function<void()>> after_commit_;

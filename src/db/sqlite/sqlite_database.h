@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/fair_mutex.h"
 #include "db/database.h"
 
 struct sqlite3;
@@ -33,7 +34,7 @@ class SqliteDatabase final : public Database {
   void CheckpointLoop();
 
   std::string path_;
-  std::mutex write_mutex_;
+  FairMutex write_mutex_;  // FIFO: a writer committing chunk after chunk lets the others in between
   std::unique_ptr<SqliteConnection> writer_;
 
   std::mutex readers_mutex_;
