@@ -148,7 +148,11 @@ void ImportService::Work() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    job();
+    try {
+      job();
+    } catch (const std::exception& e) {  // a full disk while taking a run back: the next start goes on
+      spdlog::error("imports: {}", e.what());
+    }
   }
 }
 
@@ -160,8 +164,12 @@ void ImportService::Recover() {
   }
   for (auto id : ids) {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
-    if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
-    Finish(id, Failure{"restarted", std::string(kRestartedMessage)});
+    try {
+      if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
+      Finish(id, Failure{"restarted", std::string(kRestartedMessage)});
+    } catch (const std::exception& e) {  // left running: the next start tries again
+      spdlog::error("import {}: taking it back failed: {}", id, e.what());
+    }
   }
 }
 
@@ -344,11 +352,34 @@ leads::ImportSettings ImportService::Settings(const Import& imp) {
 }
 
 Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, const json& body) {
+  // Another sheet is read (every row, to count them) before the write transaction, which other
+  // writers would wait for meanwhile.
+  std::optional<Import> inspected;
+  std::optional<std::string> sheet_error;
+  if (auto it = body.find("sheet"); it != body.end() && it->is_string()) {
+    Import before;
+    {
+      auto tx = db_.BeginRead();
+      auto loaded = Load(*tx, p, id);
+      if (!loaded) return loaded;
+      before = std::move(loaded).value();
+    }
+    const bool known = std::find(before.sheets.begin(), before.sheets.end(), *it) != before.sheets.end();
+    if (before.status == "pending" && known && *it != before.sheet) {
+      inspected = before;
+      inspected->sheet = it->get<std::string>();
+      try {
+        Inspect(*inspected);
+      } catch (const files::FileError& e) {
+        sheet_error = e.what();
+      }
+    }
+  }
   auto tx = db_.BeginWrite();
   auto loaded = Load(*tx, p, id);
   if (!loaded) return loaded;
   Import imp = std::move(loaded).value();
-  if (imp.status != "pending") return Error::Conflict("import " + std::to_string(id) + " has already run");
+  if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
     if (key != "mapping" && key != "mode" && key != "match_on" && key != "defaults" && key != "sheet" &&
@@ -361,11 +392,12 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     if (!known) {
       errors.Add("sheet", "must be one of the file's sheets: " + imp.sheets.dump(), "unknown_value");
     } else if (*it != imp.sheet) {
-      imp.sheet = it->get<std::string>();
-      try {
-        Inspect(imp);
-      } catch (const files::FileError& e) {
-        errors.Add("sheet", e.what(), "invalid_file");
+      if (sheet_error) {
+        errors.Add("sheet", *sheet_error, "invalid_file");
+      } else if (!inspected) {  // another change of sheet came between the read and now
+        return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again");
+      } else {
+        imp = std::move(*inspected);
       }
     }
   }
@@ -453,6 +485,12 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
   repo::Save(*tx, imp);
   tx->Commit();
   return imp;
+}
+
+Status ImportService::CheckPending(const Import& imp) {
+  if (imp.status == "pending") return {};
+  if (imp.failure_reason == "expired") return Error::Conflict(std::string(kExpiredMessage));
+  return Error::Conflict("import " + std::to_string(imp.id) + " has already run");
 }
 
 Status ImportService::CheckReady(const Import& imp) {
@@ -551,10 +589,16 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       }
     }
     if (write) {
+      // The last chunk marks the import done in its own commit: a stop or a kill right after it
+      // must not take back an import that has finished.
+      if (!more) {
+        imp.status = "done";
+        imp.finished_at = now;
+      }
       repo::Save(*tx, imp);
       tx->Commit();
       Tell(imp);
-      if (stopping_) throw Interrupted{};
+      if (stopping_ && more) throw Interrupted{};
     }
   }
   if (preview) {
@@ -570,6 +614,7 @@ Result<Preview> ImportService::MakePreview(const Principal& p, std::int64_t id) 
   auto loaded = Get(p, id);
   if (!loaded) return loaded.error();
   Import imp = std::move(loaded).value();
+  if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
   if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
   imp.processed = imp.created = imp.updated = imp.duplicate = imp.error = 0;
   Preview preview;
@@ -588,7 +633,7 @@ Result<Import> ImportService::Queue(const Principal& p, std::int64_t id, bool he
     auto loaded = Load(*tx, p, id);
     if (!loaded) return loaded;
     imp = std::move(loaded).value();
-    if (imp.status != "pending") return Error::Conflict("import " + std::to_string(id) + " has already run");
+    if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
     if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
     imp.status = "running";
     imp.started_at = clock_.Now();

@@ -109,6 +109,8 @@ class ImportService {
   void ExpireUploads();
   // Columns, sample, row count and suggested mapping of the import's file and sheet.
   void Inspect(Import& imp);
+  // 409 unless the import has yet to run (an expired upload says so).
+  static Status CheckPending(const Import& imp);
   Status CheckReady(const Import& imp);
   static leads::ImportSettings Settings(const Import& imp);
   // Reads the file and decides every row; with `write`, saves them in chunks and keeps `imp`'s
