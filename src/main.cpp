@@ -185,7 +185,7 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.threads = threads;
   options.body_limit = max_body;
   const files::ReadLimits limits;
-  options.upload_prefix = "/api/imports";
+  options.upload_path = "/api/imports";
   options.upload_limit = limits.max_file_bytes + (64 << 10);  // the file and its multipart envelope
 
   Core core(db_url, threads + 2, places);
@@ -195,6 +195,10 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
 
   http::Router router;
   router.SetAuthenticator(users::MakeAuthenticator(*core.users));
+  // Only a signed-in user's upload is read up to the large limit.
+  options.may_upload = [authenticate = users::MakeAuthenticator(*core.users)](const http::Request& head) {
+    return static_cast<bool>(authenticate(head));
+  };
   router.Add("GET", "/healthz", [&core](http::Request&) {
     auto tx = core.db->BeginRead();
     tx->QueryInt("SELECT 1", {});

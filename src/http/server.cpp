@@ -42,6 +42,24 @@ constexpr std::size_t kHeaderLimit = 16 * 1024;
 // A WebSocket client this far behind is cut off rather than queued for without end.
 constexpr std::size_t kMaxQueuedEvents = 1000;
 
+// A request's method, path, query and headers (names in lower case), without its body.
+template <class Fields>
+Request HeadOf(const bhttp::header<true, Fields>& header) {
+  Request request;
+  request.method = std::string(header.method_string());
+  std::string_view target = header.target();
+  size_t qmark = target.find('?');
+  auto path = UrlDecode(target.substr(0, qmark), false);
+  request.path = path ? std::move(*path) : std::string(target.substr(0, qmark));
+  if (qmark != std::string_view::npos) request.query = ParseQuery(target.substr(qmark + 1));
+  for (const auto& field : header) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  return request;
+}
+
 // What shutdown needs of a connection, HTTP or WebSocket.
 class Connection {
  public:
@@ -86,12 +104,6 @@ struct Server::Impl {
   }
 
   std::string NextRequestId() { return fmt::format("{}-{}", id_prefix, ++next_id); }
-  std::size_t BodyLimitFor(std::string_view target) const {
-    if (!options.upload_prefix.empty() && target.rfind(options.upload_prefix, 0) == 0) {
-      return options.upload_limit;
-    }
-    return options.body_limit;
-  }
 
   void Accept();
   void BeginShutdown();
@@ -222,7 +234,16 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     if (ec) return OnReadError(ec);
     busy_ = true;
     const auto& header = parser_->get();
-    std::size_t limit = server_.BodyLimitFor(header.target());
+    const auto& options = server_.options;
+    std::size_t limit = options.body_limit;
+    if (!options.upload_path.empty() && header.method() == bhttp::verb::post) {
+      if (Request head = HeadOf(header); head.path == options.upload_path) {
+        if (options.may_upload && !options.may_upload(head)) {
+          return Reply(ErrorResponse(ErrorCode::kUnauthenticated, "sign in before uploading a file"), false, false, true);
+        }
+        limit = options.upload_limit;
+      }
+    }
     parser_->body_limit(limit);
     if (auto length = parser_->content_length(); length && *length > limit) {
       return Reply(ErrorResponse(ErrorCode::kPayloadTooLarge, fmt::format("the request body is larger than the limit of {} bytes", limit)), false, false, true);
@@ -265,18 +286,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     auto started = std::chrono::steady_clock::now();
     auto message = parser_->release();
 
-    Request request;
-    request.method = std::string(message.method_string());
-    std::string_view target = message.target();
-    size_t qmark = target.find('?');
-    auto path = UrlDecode(target.substr(0, qmark), false);
-    request.path = path ? std::move(*path) : std::string(target.substr(0, qmark));
-    if (qmark != std::string_view::npos) request.query = ParseQuery(target.substr(qmark + 1));
-    for (const auto& field : message) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      request.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
+    Request request = HeadOf(message);
     request.body = std::move(message.body());
     if (websocket::is_upgrade(message)) upgrade_ = std::move(message);
     request.remote_ip = remote_ip_;

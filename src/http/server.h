@@ -15,9 +15,11 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 2;
   std::size_t body_limit = 1 << 20;
-  // Larger limit for paths under this prefix (uploads); empty for none.
-  std::string upload_prefix;
+  // A larger limit for a POST to this path (uploads; empty for none), when `may_upload` says yes
+  // to its header (signed in) before the body is read; otherwise it is answered 401 at once.
+  std::string upload_path;
   std::size_t upload_limit = 0;
+  std::function<bool(const Request& head)> may_upload;
   // Answers a request by calling the callback, at once or later from another thread.
   std::function<void(Request, std::function<void(Response)>)> handler;
 };

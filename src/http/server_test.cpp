@@ -108,20 +108,27 @@ std::string Post(const std::string& path, std::size_t body_size) {
 
 // The upload prefix used to be refused above the ordinary limit: Beast checks Content-Length
 // against the parser's limit while it reads the header, before the path's own limit was set.
+// Only a POST to the upload path itself, by someone allowed to upload, gets the larger limit: a
+// 500 MB body to any other path under it, or from a stranger, is refused before it is read.
 TEST(Server, UploadPathsTakeTheirLargerBodyLimit) {
   ServerOptions options;
   options.port = 0;
   options.body_limit = 1024;
-  options.upload_prefix = "/upload";
+  options.upload_path = "/upload";
   options.upload_limit = 8 << 20;
+  options.may_upload = [](const Request& head) { return head.Header("x-test-key") == "yes"; };
   options.handler = [](Request req, std::function<void(Response)> respond) {
     respond(Response::Json(200, {{"size", req.body.size()}}));
   };
   RunningServer server(options);
-  auto big = Exchange(server.port(), Post("/upload", 3 << 20));
+  auto signed_in = [](std::string request) { return request.insert(request.find("\r\n") + 2, "X-Test-Key: yes\r\n"); };
+  auto big = Exchange(server.port(), signed_in(Post("/upload", 3 << 20)));
   EXPECT_NE(big.find("{\"size\":3145728}"), std::string::npos) << big.substr(0, 300);
   EXPECT_NE(Exchange(server.port(), Post("/other", 2048)).find("413"), std::string::npos);
-  EXPECT_NE(Exchange(server.port(), Post("/upload", 9 << 20)).find("413"), std::string::npos);
+  EXPECT_NE(Exchange(server.port(), signed_in(Post("/upload", 9 << 20))).find("413"), std::string::npos);
+  EXPECT_NE(Exchange(server.port(), signed_in(Post("/upload/1", 2048))).find("413"), std::string::npos);
+  auto stranger = Exchange(server.port(), Post("/upload", 2048));
+  EXPECT_NE(stranger.find("401"), std::string::npos) << stranger.substr(0, 300);
 }
 
 TEST(Server, StreamedBodiesGoOutChunked) {

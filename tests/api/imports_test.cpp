@@ -386,6 +386,15 @@ TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {
   auto not_multipart = admin_->Post("/api/imports", {{"file", "x"}});
   EXPECT_EQ(not_multipart.status, 400);
 
+  // Nobody signed in: refused before the body is read. Elsewhere under /api/imports the
+  // ordinary 1 MiB limit holds.
+  Client stranger(server_->port());
+  auto anonymous = Upload(stranger, "khach.csv", std::string(2 << 20, 'x'));
+  EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+  auto big_patch = admin_->SendRaw("PATCH", "/api/imports/1", std::string(2 << 20, ' ') + "{}",
+                                   {{"Content-Type", "application/json"}});
+  EXPECT_EQ(big_patch.status, 413) << big_patch.body;
+
   auto imp = Upload(*admin_, "a.csv", "Họ tên,SĐT\nAn,0912000111\n").json;
   auto bad = admin_->Patch(Path(imp), {{"mapping", {{"SĐT", "so_dien_thoai"}, {"Không có", "email"}}},
                                        {"mode", "replace"}, {"defaults", {{"owner_id", 99999}}}});
