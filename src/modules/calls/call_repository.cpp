@@ -157,8 +157,8 @@ bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now,
   return tx.Execute(kClaimReminder, {until, reminder.call_id, reminder.channel, reminder.due_at, now}) == 1;
 }
 
-void MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now) {
-  tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at});
+bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now) {
+  return tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at}) == 1;
 }
 
 void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up) {

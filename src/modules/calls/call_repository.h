@@ -50,7 +50,8 @@ std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int6
 // Claims the reminder until `until` if it is still unsent, unclaimed and due at the time read
 // (the call was not moved meanwhile); true when this run has it.
 bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now, Millis until);
-void MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now);
+// False when the reminder is gone or due at another time: its call changed since it was claimed.
+bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now);
 // A failed try gives the claim back; with `give_up` no more tries.
 void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up);
 

@@ -312,9 +312,9 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     if (failure) {
       repo::MarkReminderFailed(*tx, reminder, *failure, give_up);
       ++run.failed;
-    } else {
-      repo::MarkReminderSent(*tx, reminder, now);
+    } else if (repo::MarkReminderSent(*tx, reminder, now)) {
       ++(reminder.channel == "popup" ? run.popup : run.email);
+      // A popup goes in the same transaction: none for a call cancelled or moved since the claim.
       if (reminder.channel == "popup" && notifier_) {
         notifier_->Notify(*tx, owner->id, "reminder",
                           {{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
