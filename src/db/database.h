@@ -89,9 +89,12 @@ class Transaction {
   virtual void Commit() = 0;
   virtual Dialect dialect() const = 0;
   // Runs `work` in the outermost transaction just before it commits, after every other
-  // statement of it; dropped when this transaction rolls back. For writes that are cheaper
-  // together at the end: SQLite's FTS5 (3.40) writes its pending index out at every savepoint.
-  virtual void AtCommit(std::function<void(Transaction&)> work) = 0;
+  // statement of it, in ascending `order` (as given among equals); dropped when this
+  // transaction rolls back. For writes that are cheaper together at the end: SQLite's FTS5
+  // (3.40) writes its pending index out at every savepoint, and at every rowid smaller than
+  // the one before (2,000 deletes of a search document: 5 s in descending order, 8 ms in
+  // ascending), so its changes go by rowid.
+  virtual void AtCommit(std::int64_t order, std::function<void(Transaction&)> work) = 0;
   // Runs `work` once the outermost transaction has committed (inside a group commit, once the
   // batch has); dropped when it rolls back. For telling others of the change, who may read it
   // at once. `work` must not throw: the change is already made.

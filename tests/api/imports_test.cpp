@@ -573,6 +573,43 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   EXPECT_EQ(c2.Get("/api/leads?deleted=true&q=0910000000").json["total"], 1);
 }
 
+// Undoing a large import goes on in the background (after two seconds the request answers 202
+// "undoing"), and a restart midway finishes it: an import is never left half undone as "done".
+TEST_F(ImportsApi, AnUndoCutShortByAKillIsFinishedAtTheNextStart) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  std::string csv = "Họ và tên,Di động\n";
+  for (int i = 0; i < 200'000; ++i) csv += "Khách " + std::to_string(i) + ",08" + std::to_string(30'000'000 + i) + "\n";
+  auto imp = Upload(c, "lon.csv", csv).json;
+  const std::int64_t before = LeadTotal(c);
+  ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(c, imp)["created"], 200'000);
+  // The undo request on a thread of its own, which the kill cuts off.
+  std::thread undo([&] {
+    Client u(server.port());
+    u.Login("admin", kAdminPassword);
+    u.Post(Path(imp, "/undo"), json::object());
+  });
+  while (c.Get(Path(imp)).json["status"] == "done") std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(c.Get(Path(imp)).json["status"], "undoing") << "the undo finished before the kill; make the file larger";
+  EXPECT_EQ(c.Post(Path(imp, "/undo"), json::object()).status, 409);  // once is enough
+  server.Kill();
+  undo.join();
+
+  ServerProcess again(server.dir());
+  Client c2(again.port());
+  c2.Login("admin", kAdminPassword);
+  json after;
+  for (int i = 0; i < 600; ++i) {
+    after = c2.Get(Path(imp)).json;
+    if (after["status"] != "undoing") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(after["status"], "undone") << after.dump();
+  EXPECT_EQ(LeadTotal(c2), before);
+}
+
 // The uploaded copy of a file goes once its import is over (it cannot run again): a 100 MB CSV
 // does not stay on the disk for good. The command line's own files are the user's (above).
 TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {

@@ -182,6 +182,15 @@ class SqliteConnection {
 
 namespace {
 
+// Work left for commit time, with the order it runs in (Transaction::AtCommit).
+using CommitWork = std::vector<std::pair<std::int64_t, std::function<void(Transaction&)>>>;
+
+void RunInOrder(CommitWork& work, Transaction& tx) {
+  std::ranges::stable_sort(work, {}, &CommitWork::value_type::first);
+  for (auto& [order, w] : work) w(tx);
+  work.clear();
+}
+
 void RunAfterCommit(std::vector<std::function<void()>>& work) {
   for (auto& w : work) w();
   work.clear();
@@ -210,18 +219,17 @@ class SqliteTransaction : public Transaction {
     RunAfterCommit(after_commit_);
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
-  void AtCommit(std::function<void(Transaction&)> work) override { at_commit_.push_back(std::move(work)); }
+  void AtCommit(std::int64_t order, std::function<void(Transaction&)> work) override {
+    at_commit_.emplace_back(order, std::move(work));
+  }
   void AfterCommit(std::function<void()> work) override { after_commit_.push_back(std::move(work)); }
 
  protected:
-  void RunAtCommit(Transaction& tx) {
-    for (auto& work : at_commit_) work(tx);
-    at_commit_.clear();
-  }
+  void RunAtCommit(Transaction& tx) { RunInOrder(at_commit_, tx); }
 
   SqliteConnection* conn_;
   bool done_ = false;
-  std::vector<std::function<void(Transaction&)>> at_commit_;
+  CommitWork at_commit_;
   std::vector<std::function<void()>> after_commit_;
 };
 
@@ -281,8 +289,7 @@ class SqliteBatch final : public WriteBatch {
   void Commit() override {
     if (!at_commit_.empty()) {
       SqliteSavepoint last(db_->writer_.get());
-      for (auto& work : at_commit_) work(last);
-      at_commit_.clear();
+      RunInOrder(at_commit_, last);
       last.Commit();
     }
     db_->writer_->Step("COMMIT");
@@ -290,7 +297,7 @@ class SqliteBatch final : public WriteBatch {
     RunAfterCommit(after_commit_);
   }
   const SqliteDatabase* db() const { return db_; }
-  void Adopt(std::vector<std::function<void(Transaction&)>>& at_commit, std::vector<std::function<void()>>& after) {
+  void Adopt(CommitWork& at_commit, std::vector<std::function<void()>>& after) {
     std::ranges::move(at_commit, std::back_inserter(at_commit_));
     std::ranges::move(after, std::back_inserter(after_commit_));
     at_commit.clear();
@@ -301,7 +308,7 @@ class SqliteBatch final : public WriteBatch {
   SqliteDatabase* db_;
   std::unique_lock<FairMutex> lock_;
   bool done_ = false;
-  std::vector<std::function<void(Transaction&)>> at_commit_;
+  CommitWork at_commit_;
   std::vector<std::function<void()>> after_commit_;
 };
 

@@ -91,7 +91,7 @@ TEST_F(SqliteDatabaseTest, OtherThreadsWriteAfterTheBatch) {
 TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
   auto write = [this](const std::string& v, bool commit) {
     auto tx = db_->BeginWrite();
-    tx->AtCommit([v](Transaction& t) { t.Execute("INSERT INTO t (v) VALUES (?)", {"late " + v}); });
+    tx->AtCommit(0, [v](Transaction& t) { t.Execute("INSERT INTO t (v) VALUES (?)", {"late " + v}); });
     tx->Execute("INSERT INTO t (v) VALUES (?)", {v});
     EXPECT_EQ(tx->QueryInt("SELECT COUNT(*) FROM t WHERE v = ?", {"late " + v}), 0) << "not before commit";
     if (commit) tx->Commit();
@@ -109,6 +109,32 @@ TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
   auto tx = db_->BeginRead();
   tx->Query("SELECT v FROM t ORDER BY rowid", {}, [&](const Row& r) { order.push_back(r.Str(0)); });
   EXPECT_EQ(order, (std::vector<std::string>{"alone", "late alone", "a", "c", "late a", "late c"}));
+}
+
+// Work left for commit time runs in the order it is given (FTS5 wants ascending rowids), in a
+// group commit across every transaction of the batch.
+TEST_F(SqliteDatabaseTest, AtCommitWorkRunsInItsOrder) {
+  auto late = [](const std::string& v) {
+    return [v](Transaction& t) { t.Execute("INSERT INTO t (v) VALUES (?)", {v}); };
+  };
+  {
+    auto tx = db_->BeginWrite();
+    for (std::int64_t key : {30, 10, 20}) tx->AtCommit(key, late(std::to_string(key)));
+    tx->Commit();
+  }
+  {
+    auto batch = db_->BeginBatch();
+    for (std::int64_t key : {50, 40}) {
+      auto tx = db_->BeginWrite();
+      tx->AtCommit(key, late(std::to_string(key)));
+      tx->Commit();
+    }
+    batch->Commit();
+  }
+  std::vector<std::string> order;
+  auto tx = db_->BeginRead();
+  tx->Query("SELECT v FROM t ORDER BY rowid", {}, [&](const Row& r) { order.push_back(r.Str(0)); });
+  EXPECT_EQ(order, (std::vector<std::string>{"10", "20", "30", "40", "50"}));
 }
 
 // Work for after the commit (telling others about a change) runs once the change can be read

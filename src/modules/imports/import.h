@@ -26,7 +26,7 @@ struct Import {
   nlohmann::json match_on = nlohmann::json::array({"mobile", "email"});
   nlohmann::json defaults = nlohmann::json::object();
   bool auto_assign = false;
-  std::string status = "pending";  // pending | running | done | failed | undone
+  std::string status = "pending";  // pending | running | done | failed | undoing | undone
   std::int64_t rows_estimate = 0;  // data rows in the file (counted on upload)
   std::int64_t processed = 0;
   std::int64_t created = 0;

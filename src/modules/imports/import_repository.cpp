@@ -32,7 +32,7 @@ SELECT EXISTS (SELECT 1 FROM imports o, imports me
                WHERE me.id = ?1 AND o.id <> ?1 AND o.started_at IS NOT NULL
                  AND (o.finished_at IS NULL OR o.finished_at > me.started_at)))~";
 constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
-constexpr std::string_view kRunning = "SELECT id FROM imports WHERE status = 'running'";
+constexpr std::string_view kWithStatus = "SELECT id FROM imports WHERE status = ?";
 constexpr std::string_view kPendingBefore =
     "SELECT " SEN_IMPORT_COLUMNS " FROM imports WHERE status = 'pending' AND created_at < ?";
 
@@ -146,9 +146,9 @@ void AddInTrash(db::Transaction& tx, std::int64_t id, std::int64_t count) {
   if (count > 0) tx.Execute(kAddInTrash, {count, id});
 }
 
-std::vector<std::int64_t> Running(db::Transaction& tx) {
+std::vector<std::int64_t> WithStatus(db::Transaction& tx, std::string_view status) {
   std::vector<std::int64_t> ids;
-  tx.Query(kRunning, {}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
+  tx.Query(kWithStatus, {status}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
   return ids;
 }
 

@@ -17,7 +17,8 @@ std::optional<Import> Find(db::Transaction& tx, std::int64_t id);
 Page<Import> List(db::Transaction& tx, std::optional<std::int64_t> created_by, PageRequest page);
 // Settings, status, counts and times (everything a run or a PATCH changes).
 void Save(db::Transaction& tx, const Import& import);
-std::vector<std::int64_t> Running(db::Transaction& tx);
+// Running imports (a partial index finds them) or those being undone.
+std::vector<std::int64_t> WithStatus(db::Transaction& tx, std::string_view status);
 // Uploads never run, made before `before`.
 std::vector<Import> PendingBefore(db::Transaction& tx, Millis before);
 // Whether another import ran while import `id` ran or since it started: it may have matched the

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <fstream>
 #include <set>
 #include <unordered_set>
@@ -157,10 +158,19 @@ void ImportService::Work() {
 }
 
 void ImportService::Recover() {
-  std::vector<std::int64_t> ids;
+  std::vector<std::int64_t> ids, undoing;
   {
     auto tx = db_.BeginRead();
-    ids = repo::Running(*tx);
+    ids = repo::WithStatus(*tx, "running");
+    undoing = repo::WithStatus(*tx, "undoing");
+  }
+  for (auto id : undoing) {
+    spdlog::warn("import {} was being undone when Sen stopped; going on", id);
+    try {
+      FinishUndo(id, users::UserService::System());
+    } catch (const std::exception& e) {  // left undoing: the next start tries again
+      spdlog::error("import {}: undoing it failed: {}", id, e.what());
+    }
   }
   for (auto id : ids) {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
@@ -697,20 +707,39 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
   }
 }
 
-Result<Import> ImportService::Undo(const Principal& p, std::int64_t id) {
+Result<Import> ImportService::Undo(const Principal& p, std::int64_t id, std::chrono::milliseconds wait) {
   {
-    auto tx = db_.BeginRead();
-    auto imp = Load(*tx, p, id);
-    if (!imp) return imp;
-    if (imp->status != "done") return Error::Conflict("only a finished import can be undone; this one is " + imp->status);
+    auto tx = db_.BeginWrite();
+    auto loaded = Load(*tx, p, id);
+    if (!loaded) return loaded;
+    Import imp = std::move(loaded).value();
+    if (imp.status != "done") return Error::Conflict("only a finished import can be undone; this one is " + imp.status);
+    imp.status = "undoing";  // from now on a restart finishes it
+    repo::Save(*tx, imp);
+    tx->Commit();
   }
-  if (!TakeBack(id, p)) return Error{ErrorCode::kUnavailable, "Sen is stopping; undo the import again after it restarts"};
+  auto finished = std::make_shared<std::promise<void>>();
+  auto done = finished->get_future();
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back([this, id, p, finished] {
+      FinishUndo(id, p);
+      finished->set_value();
+    });
+  }
+  wake_.notify_one();
+  done.wait_for(wait);
+  return Get(p, id);
+}
+
+void ImportService::FinishUndo(std::int64_t id, const Principal& p) {
+  if (!TakeBack(id, p)) return;  // stopping: the next start finishes it
   auto tx = db_.BeginWrite();
   auto imp = repo::Find(*tx, id);
   imp->status = "undone";
   repo::Save(*tx, *imp);
   tx->Commit();
-  return *imp;
+  Tell(*imp);
 }
 
 Result<Download> ImportService::Errors(const Principal& p, std::int64_t id) {

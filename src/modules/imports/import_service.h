@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -71,8 +72,11 @@ class ImportService {
   Result<Import> Start(const Principal& p, std::int64_t id);
   // Runs it in the calling thread (the command line).
   Result<Import> RunHere(const Principal& p, std::int64_t id);
-  // I8: trashes the leads it created and gives the ones it changed their old values back.
-  Result<Import> Undo(const Principal& p, std::int64_t id);
+  // I8: removes the leads it created (or trashes them, see LeadService::UndoImportItem) and gives
+  // the ones it changed their old values back, in the background: the import as it is once
+  // undone, or after `wait` still "undoing" (a restart finishes it).
+  Result<Import> Undo(const Principal& p, std::int64_t id,
+                      std::chrono::milliseconds wait = std::chrono::seconds(2));
   // The rejected rows with their cells and a reason each.
   Result<Download> Errors(const Principal& p, std::int64_t id);
   // I1: the columns to fill, required ones marked, headers in `language` (vi or en).
@@ -121,6 +125,8 @@ class ImportService {
   // Takes back everything import `id` did, newest first, a chunk per transaction; false when
   // the server began stopping before it was all taken back.
   bool TakeBack(std::int64_t id, const Principal& p);
+  // Takes back what is left of an import being undone and marks it undone.
+  void FinishUndo(std::int64_t id, const Principal& p);
   void Recover();
   void Work();
 

@@ -88,7 +88,8 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
   router.Add("POST", "/api/imports/{id}/undo", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such import"));
-    return Answer(service.Undo(*req.principal, *id));
+    auto undone = service.Undo(*req.principal, *id);
+    return Answer(undone, undone && undone->status == "undoing" ? 202 : 200);
   });
 
   router.Add("GET", "/api/imports/{id}/errors.csv", [&service](Request& req) {

@@ -298,9 +298,9 @@ std::string PrefixEnd(std::string prefix) {
 }
 
 // Search documents go in last (see Transaction::AtCommit): a group commit of many creates then
-// adds one index segment, not one per lead.
+// adds one index segment, not one per lead; by id, which FTS5 needs to keep it one.
 void WriteSearchDocument(db::Transaction& tx, std::int64_t id, const Lead& l, bool replace) {
-  tx.AtCommit([id, doc = SearchDocument(l), replace](db::Transaction& t) {
+  tx.AtCommit(id, [id, doc = SearchDocument(l), replace](db::Transaction& t) {
     if (replace) t.Execute(kDeleteSearch, {id});
     t.Execute(kInsertSearch, {id, doc});
   });
@@ -363,7 +363,7 @@ void Purge(db::Transaction& tx, std::int64_t id) {
   tx.Execute(kPurgeAssignments, {id});
   tx.Execute(kPurge, {id});
   tx.Execute(kRaiseIdFloor, {id});
-  tx.AtCommit([id](db::Transaction& t) { t.Execute(kDeleteSearch, {id}); });
+  tx.AtCommit(id, [id](db::Transaction& t) { t.Execute(kDeleteSearch, {id}); });
 }
 
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& l) {
