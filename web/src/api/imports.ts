@@ -4,7 +4,7 @@ import { queryString, request } from './client';
 import type { Language, Page } from './types';
 
 export type ImportEntity = 'leads';
-export type ImportStatus = 'pending' | 'running' | 'done' | 'failed' | 'undone';
+export type ImportStatus = 'pending' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
 export type ImportMode = 'create' | 'create_update';
 /** The fields a row can be matched on to find a duplicate (or, in create_update, the record to update). */
 export type MatchField = 'mobile' | 'email' | 'full_name' | 'id';

@@ -8,6 +8,7 @@ const colors: Record<ImportStatus, string> = {
   running: 'processing',
   done: 'success',
   failed: 'error',
+  undoing: 'processing',
   undone: 'warning',
 };
 

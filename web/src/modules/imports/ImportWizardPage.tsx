@@ -103,7 +103,7 @@ export function ImportWizardPage() {
       </Flex>
       <Steps
         current={steps.indexOf(step)}
-        status={loaded?.status === 'failed' ? 'error' : step === 'result' && loaded?.status !== 'running' ? 'finish' : 'process'}
+        status={loaded?.status === 'failed' ? 'error' : step === 'result' && loaded?.status !== 'running' && loaded?.status !== 'undoing' ? 'finish' : 'process'}
         items={steps.map((name) => ({ title: t(`imports.steps.${name}`) }))}
         data-testid="import-steps"
       />

@@ -28,7 +28,8 @@ export function ImportsPage() {
     placeholderData: keepPreviousData,
     staleTime: 0,
     // While an import runs, its progress moves on in the table.
-    refetchInterval: (query) => (query.state.data?.items.some((job) => job.status === 'running') ? 2000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((job) => job.status === 'running' || job.status === 'undoing') ? 2000 : false,
   });
 
   return (

@@ -36,6 +36,20 @@ export function ResultStep({ job, onAgain }: Props) {
     onError: (error) => void message.error(error.message),
   });
 
+  if (job.status === 'undoing') {
+    return (
+      <Flex vertical gap={16} align="center" style={{ padding: '32px 0' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('imports.result.undoing')}
+        </Typography.Title>
+        <Progress percent={100} status="active" showInfo={false} style={{ maxWidth: 560 }} />
+        <Typography.Text type="secondary">
+          {t('imports.result.leaveHint')} <Link to="/imports">{t('imports.history')}</Link>
+        </Typography.Text>
+      </Flex>
+    );
+  }
+
   if (job.status === 'running' || job.status === 'pending') {
     return (
       <Flex vertical gap={16} align="center" style={{ padding: '32px 0' }}>

@@ -14,7 +14,8 @@ export function useImportJob(id: number | undefined) {
     queryFn: () => fetchImport(id ?? 0),
     enabled: id !== undefined,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 3000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'running' || query.state.data?.status === 'undoing' ? 3000 : false,
   });
 }
 
@@ -33,7 +34,7 @@ export function useStoreImport(): (job: ImportJob) => void {
 /** An "import_progress" live event: the import's new figures onto what the page shows. */
 export function applyImportProgress(queryClient: QueryClient, progress: Partial<ImportJob> & { id: number }): void {
   queryClient.setQueryData<ImportJob>(importKey(progress.id), (job) => (job ? { ...job, ...progress } : job));
-  if (progress.status === 'running') return;
+  if (progress.status === 'running' || progress.status === 'undoing') return;
   void queryClient.invalidateQueries({ queryKey: importListKey });
   // Leads were written or taken back while the user may be on the list: it reads them again.
   void queryClient.invalidateQueries({ queryKey: ['leads'] });
