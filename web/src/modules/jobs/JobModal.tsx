@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createJob, updateJob } from '../../api/jobs';
 import type { AssignmentRule, Job, JobInput, JobType } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 
@@ -42,6 +43,8 @@ export function JobModal({ open, job, rules, onClose }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
+  // The call reminders job is the admins' (the server says so too).
+  const types = useCurrentUser().role === 'admin' ? jobTypes : jobTypes.filter((value) => value !== 'reminders');
 
   useEffect(() => {
     if (!open) return;
@@ -106,7 +109,7 @@ export function JobModal({ open, job, rules, onClose }: Props) {
         <Flex gap={16} wrap>
           <Form.Item name="type" label={t('jobs.type')} style={{ minWidth: 200 }}>
             <Select
-              options={jobTypes.map((value) => ({ value, label: t(`jobs.types.${value}`) }))}
+              options={types.map((value) => ({ value, label: t(`jobs.types.${value}`) }))}
               onChange={(value: JobType) => {
                 if (value === 'stalled_alert' && form.getFieldValue('interval_min') < 60) {
                   form.setFieldValue('interval_min', 1440);

@@ -10,11 +10,15 @@ import type { TFunction } from 'i18next';
 import { listRules } from '../../api/assignment';
 import { deleteJob, listJobs, runJob, updateJob } from '../../api/jobs';
 import type { Job } from '../../api/types';
+import { useLanguage } from '../../i18n';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { QueryError } from '../common/QueryError';
-import { formatDateTime } from '../common/format';
+import { formatCount, formatDateTime } from '../common/format';
 import { JobModal } from './JobModal';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
+  const language = useLanguage();
+  const n = (value: number | undefined) => formatCount(value ?? 0, language);
   if (job.running) return <Tag color="processing">{t('jobs.running')}</Tag>;
   if (!job.last_run_at) return <Typography.Text type="secondary">{t('jobs.never')}</Typography.Text>;
   const result = job.last_result ?? {};
@@ -26,15 +30,15 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
       ) : (
         <Typography.Text type="secondary">
           {job.type === 'reminders'
-            ? t('jobs.reminded', { popup: result.popup ?? 0, email: result.email ?? 0, failed: result.failed ?? 0 })
+            ? t('jobs.reminded', { popup: n(result.popup), email: n(result.email), failed: n(result.failed) })
             : job.type === 'stalled_alert'
-              ? t('jobs.alerted', { owners: result.owners ?? 0, leads: result.leads ?? 0, email: result.email ?? 0 })
-              : t('jobs.assigned', { assigned: result.assigned ?? 0, left: result.left ?? 0 })}
+              ? t('jobs.alerted', { owners: n(result.owners), leads: n(result.leads), email: n(result.email) })
+              : t('jobs.assigned', { assigned: n(result.assigned), left: n(result.left) })}
         </Typography.Text>
       )}
       {result.email_error && (
         <Typography.Text type="warning">
-          {t('jobs.emailError', { failed: result.email_failed ?? 0, error: result.email_error })}
+          {t('jobs.emailError', { failed: n(result.email_failed), error: result.email_error })}
         </Typography.Text>
       )}
     </Flex>
@@ -45,6 +49,10 @@ export function JobsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
+  const language = useLanguage();
+  const user = useCurrentUser();
+  // Managers see the call reminders job but leave it to the admins (the server says so too).
+  const mayChange = (job: Job) => user.role === 'admin' || job.type !== 'reminders';
   // Every 2 s while a run goes on (a long "run now" answers before it is over), else every 30 s.
   const jobs = useQuery({
     queryKey: ['jobs'],
@@ -110,7 +118,7 @@ export function JobsPage() {
                   <span>{t(`jobs.types.${job.type}`)}</span>
                   {job.type === 'auto_assign' && (
                     <Typography.Text type="secondary">
-                      {ruleName(job.rule_id)} · {job.batch_size ?? t('jobs.oneEach')}
+                      {ruleName(job.rule_id)} · {job.batch_size ? formatCount(job.batch_size, language) : t('jobs.oneEach')}
                     </Typography.Text>
                   )}
                   {job.type === 'stalled_alert' && (
@@ -137,6 +145,7 @@ export function JobsPage() {
               render: (_, job) => (
                 <Switch
                   checked={job.active}
+                  disabled={!mayChange(job)}
                   onChange={(active) => toggle.mutate({ id: job.id, active })}
                   data-testid="job-active"
                 />
@@ -155,16 +164,20 @@ export function JobsPage() {
                   >
                     {t('jobs.runNow')}
                   </Button>
-                  <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, job })} aria-label={t('common.edit')} />
-                  <Popconfirm
-                    title={t('jobs.deleteConfirm', { name: job.name })}
-                    okText={t('common.delete')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => remove.mutate(job.id)}
-                  >
-                    <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                  </Popconfirm>
+                  {mayChange(job) && (
+                    <>
+                      <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, job })} aria-label={t('common.edit')} />
+                      <Popconfirm
+                        title={t('jobs.deleteConfirm', { name: job.name })}
+                        okText={t('common.delete')}
+                        cancelText={t('common.cancel')}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove.mutate(job.id)}
+                      >
+                        <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                      </Popconfirm>
+                    </>
+                  )}
                 </Flex>
               ),
             },

@@ -23,6 +23,8 @@ import { listRules } from '../../api/assignment';
 import { massUpdateLeads } from '../../api/leads';
 import type { LeadFilter, MassUpdateRequest, MassUpdateSet } from '../../api/types';
 import { useLanguage } from '../../i18n';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { manages } from '../auth/roles';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { formatCount } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
@@ -78,6 +80,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const language = useLanguage();
   const queryClient = useQueryClient();
   const { ownerOptions } = useDirectory();
+  const user = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const [preview, setPreview] = useState<{ request: MassUpdateRequest; matched: number } | null>(null);
   const action = Form.useWatch('action', form);
@@ -86,9 +89,14 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
 
   const dryRun = useMutation({
     mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
-    // An unassign changes only the leads someone else can take: its dry run counts those.
+    // An unassign changes only the leads someone else can take, a queue only the open leads not
+    // queued yet: their dry runs count those.
     onSuccess: (result, request) =>
-      setPreview({ request, matched: request.action === 'unassign' ? result.updated : result.matched }),
+      setPreview({
+        request,
+        matched:
+          request.action === 'unassign' || request.action === 'queue_assignment' ? result.updated : result.matched,
+      }),
     onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
   });
   const run = useMutation({
@@ -187,9 +195,14 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           optionType="button"
           options={[
             { value: 'update', label: t('massUpdate.update') },
-            { value: 'unassign', label: t('assignment.unassign') },
-            { value: 'queue_assignment', label: t('assignment.queue') },
-            { value: 'delete', label: t('common.delete') },
+            // Handing leads out and deleting them are for managers and admins (marketers update).
+            ...(manages(user.role)
+              ? [
+                  { value: 'unassign', label: t('assignment.unassign') },
+                  { value: 'queue_assignment', label: t('assignment.queue') },
+                  { value: 'delete', label: t('common.delete') },
+                ]
+              : []),
           ]}
         />
       </Form.Item>
@@ -199,7 +212,9 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           <Form.Item name="rule_id" label={t('assignment.queueRule')} rules={[{ required: true }]}>
             <Select
               loading={rules.isLoading}
-              options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              options={(rules.data?.items ?? [])
+                .filter((r) => r.active)
+                .map((r) => ({ value: r.id, label: r.name }))}
               data-testid="mass-update-rule"
             />
           </Form.Item>
