@@ -17,7 +17,7 @@ interface Options {
 
 export function showSaveError(error: Error, { form, message, t, label = (field) => field, formField }: Options): void {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') {
-    void message.error(error instanceof ApiError && error.status === 403 ? t('errors.forbidden') : error.message);
+    void message.error(error instanceof ApiError && error.status === 403 ? t('errors.forbiddenChange') : error.message);
     return;
   }
   const onForm = new Set(Object.keys(form.getFieldsValue()));
@@ -34,7 +34,9 @@ export function showSaveError(error: Error, { form, message, t, label = (field) 
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   if (byField.size > 0) form.scrollToField(byField.keys().next().value as string);
-  if (elsewhere.length > 0 || byField.size === 0) void message.error([error.message, ...elsewhere].join(' — '));
+  // The server's summary is English: the toast has it only when no detail says more.
+  if (elsewhere.length > 0) void message.error(elsewhere.join(' — '));
+  else if (byField.size === 0) void message.error(error.message);
 }
 
 /** For a form's onValuesChange: a field's server error goes once the user edits it. */

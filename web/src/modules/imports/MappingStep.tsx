@@ -55,7 +55,11 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
       const rest: string[] = [];
       for (const detail of error.details) {
         const column = detail.field?.startsWith('mapping.') ? detail.field.slice('mapping.'.length) : undefined;
-        if (column !== undefined && column in mapping) byColumn[column] = detail.message;
+        if (column !== undefined && column in mapping) {
+          byColumn[column] = detail.reason
+            ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message })
+            : detail.message;
+        }
         else rest.push(detail.field ? `${detail.field}: ${detail.message}` : detail.message);
       }
       setColumnErrors(byColumn);
@@ -92,6 +96,8 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
   }, [mapping]);
   const usedTwice = [...columnsByField.values()].some((columns) => columns.length > 1);
   const missingRequired = fields.all.filter((field) => field.required && isEditable(field) && !columnsByField.has(field.name));
+  // A row needs a name, unless the file updates leads by their ID (an edited export).
+  const nameMissing = !columnsByField.has('full_name') && !columnsByField.has('id');
 
   const choose = (column: string, field: string) => {
     setMapping((current) => ({ ...current, [column]: field }));
@@ -213,10 +219,15 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
         <Button onClick={onBack}>{t('imports.back')}</Button>
         <Flex align="center" gap={8}>
           {usedTwice && <Typography.Text type="danger">{t('imports.mapping.usedTwiceBlocked')}</Typography.Text>}
+          {nameMissing && (
+            <Typography.Text type="danger" data-testid="import-name-missing">
+              {t('imports.mapping.nameMissing', { field: fields.label('full_name') })}
+            </Typography.Text>
+          )}
           <Button
             type="primary"
             loading={save.isPending}
-            disabled={usedTwice || columnsByField.size === 0}
+            disabled={usedTwice || nameMissing || columnsByField.size === 0}
             onClick={() => save.mutate()}
             data-testid="import-next"
           >
