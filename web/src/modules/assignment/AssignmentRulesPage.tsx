@@ -9,12 +9,21 @@ import { Link } from 'react-router-dom';
 import { deleteRule, listRules, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
+import { useDirectory } from '../common/useDirectory';
 import { RuleModal } from './RuleModal';
 
 function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useCurrentUser();
+  const directory = useDirectory();
+  // Who may switch them (the server's rule): themselves, an admin, the manager of their team.
+  const team = directory.users.find((user) => user.id === member.user_id)?.team_id ?? null;
+  const maySwitch =
+    me.role === 'admin' || me.id === member.user_id || (me.role === 'manager' && me.team_id !== null && team === me.team_id);
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const toggle = useMutation({
@@ -31,6 +40,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
         size="small"
         checked={member.online}
         loading={toggle.isPending}
+        disabled={!maySwitch}
         onChange={(online) => toggle.mutate(online)}
         aria-label={t('presence.switchFor', { name: member.full_name })}
         data-testid="member-presence"
@@ -38,8 +48,8 @@ function MemberPresence({ member }: { member: RuleMember }) {
       <Typography.Text type={member.online ? undefined : 'secondary'}>{member.full_name}</Typography.Text>
       <Tooltip title={t('assignment.takenToday')}>
         <Tag>
-          {member.taken_today}
-          {member.daily_cap !== null ? ` / ${member.daily_cap}` : ''}
+          {formatCount(member.taken_today ?? 0, language)}
+          {member.daily_cap !== null ? ` / ${formatCount(member.daily_cap, language)}` : ''}
         </Tag>
       </Tooltip>
       {member.weight !== 1 && <Tag color="blue">×{member.weight}</Tag>}

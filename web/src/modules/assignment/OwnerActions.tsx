@@ -6,7 +6,7 @@ import { UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assignLead, unassignLead } from '../../api/assignment';
-import type { Lead } from '../../api/types';
+import { ApiError, type Lead } from '../../api/types';
 import { useDirectory } from '../common/useDirectory';
 
 interface Props {
@@ -29,8 +29,13 @@ export function OwnerActions({ lead, onChanged }: Props) {
   const unassign = useMutation({
     mutationFn: () => unassignLead(lead.id),
     onSuccess: done,
-    onError: (error) => void message.error(error.message),
+    // The one refusal left once closed leads have no Unassign: nobody else is there to take it.
+    onError: (error) =>
+      void message.error(error instanceof ApiError && error.status === 409 ? t('assignment.nobodyToTakeIt') : error.message),
   });
+  // Nobody is to call a converted, dead or do-not-contact lead: no rule hands it on (the server
+  // refuses too).
+  const mayHandOn = lead.owner_id !== null && !lead.do_not_contact && lead.status !== 'converted' && lead.status !== 'dead';
   const reassign = useMutation({
     mutationFn: (ownerId: number) => assignLead(lead.id, ownerId),
     onSuccess: (saved) => {
@@ -42,7 +47,7 @@ export function OwnerActions({ lead, onChanged }: Props) {
 
   return (
     <>
-      {lead.owner_id !== null && (
+      {mayHandOn && (
         <Popconfirm
           title={t('assignment.unassignConfirm')}
           okText={t('common.yes')}
@@ -79,7 +84,7 @@ export function OwnerActions({ lead, onChanged }: Props) {
               optionFilterProp="label"
               value={owner}
               onChange={setOwner}
-              options={directory.ownerOptions.filter((option) => option.value !== lead.owner_id)}
+              options={directory.assignableOptions.filter((option) => option.value !== lead.owner_id)}
               data-testid="reassign-owner"
             />
           </Form.Item>

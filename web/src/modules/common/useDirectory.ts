@@ -3,21 +3,28 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { listTeams, listUsers } from '../../api/directory';
 import type { Team, User } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
 
 const fiveMinutes = 5 * 60 * 1000;
+
+const option = (user: User) => ({ value: user.id, label: user.full_name || user.username });
 
 export interface Directory {
   users: User[];
   teams: Team[];
   userName: (id: number) => string;
   teamName: (id: number) => string;
-  /** Active users as options of an owner picker. */
+  /** Active users as options of a picker of users. */
   ownerOptions: { value: number; label: string }[];
+  /** The active users the signed-in user may give leads to (the server's CheckOwnerChange):
+   * anyone for admins and marketers, themselves and their team for a manager, themselves for an agent. */
+  assignableOptions: { value: number; label: string }[];
 }
 
 export function useDirectory(): Directory {
   const users = useQuery({ queryKey: ['users'], queryFn: listUsers, staleTime: fiveMinutes });
   const teams = useQuery({ queryKey: ['teams'], queryFn: listTeams, staleTime: fiveMinutes });
+  const me = useCurrentUser();
   return useMemo(() => {
     const userItems = users.data?.items ?? [];
     const teamItems = teams.data?.items ?? [];
@@ -31,9 +38,17 @@ export function useDirectory(): Directory {
         return user ? user.full_name || user.username : `#${id}`;
       },
       teamName: (id) => teamsById.get(id)?.name ?? `#${id}`,
-      ownerOptions: userItems
+      ownerOptions: userItems.filter((user) => user.active).map(option),
+      assignableOptions: userItems
         .filter((user) => user.active)
-        .map((user) => ({ value: user.id, label: user.full_name || user.username })),
+        .filter(
+          (user) =>
+            me.role === 'admin' ||
+            me.role === 'marketer' ||
+            user.id === me.id ||
+            (me.role === 'manager' && me.team_id !== null && user.team_id === me.team_id),
+        )
+        .map(option),
     };
-  }, [users.data, teams.data]);
+  }, [users.data, teams.data, me]);
 }

@@ -35,7 +35,7 @@ interface Props {
 export function OptionsStep({ job, fields, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const { ownerOptions } = useDirectory();
+  const { assignableOptions: ownerOptions } = useDirectory();
   const storeImport = useStoreImport();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form) ?? job.mode;

@@ -13,7 +13,7 @@ test('one lead assigned opens that lead; several open my leads', () => {
     link: '/leads/7',
   });
   expect(describeEvent({ type: 'lead_assigned', data: { count: 3, reason: 'queue' } }, t)).toEqual({
-    title: 'live.leadAssigned',
+    title: 'live.leadsAssignedTitle',
     body: 'live.leadsAssigned {"count":3}',
     link: '/leads?owner_id=me',
   });

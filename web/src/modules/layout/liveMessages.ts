@@ -40,7 +40,7 @@ export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMess
     return typeof leadId === 'number'
       ? { title: t('live.leadAssigned'), body: String(name ?? ''), link: `/leads/${leadId}` }
       : {
-          title: t('live.leadAssigned'),
+          title: t('live.leadsAssignedTitle'),
           body: t('live.leadsAssigned', { count: Number(count ?? 0) }),
           link: '/leads?owner_id=me',
         };

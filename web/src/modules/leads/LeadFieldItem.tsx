@@ -9,7 +9,7 @@ import { dateFormat, dateTimeFormat } from '../common/format';
 import { useDirectory, type Directory } from '../common/useDirectory';
 
 /** The bare input, a direct child of Form.Item so that the form can drive its value. */
-function fieldInput(field: FieldMeta, language: Language, { ownerOptions, teams }: Directory): ReactNode {
+function fieldInput(field: FieldMeta, language: Language, { assignableOptions, teams }: Directory): ReactNode {
   const testId = `field-${field.name}`;
   // The registry says 0 for "no limit".
   const maxLength = field.max_length || undefined;
@@ -36,7 +36,7 @@ function fieldInput(field: FieldMeta, language: Language, { ownerOptions, teams 
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          options={ownerOptions}
+          options={assignableOptions}
           data-testid={testId}
         />
       );

@@ -83,8 +83,9 @@ function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): strin
 function describeAssignment({ assignment: a }: AssignmentItem, t: TFunction): string {
   const name = (ref: { full_name: string | null } | null) => ref?.full_name ?? t('timeline.system');
   const by = a.rule ? t('timeline.byRule', { rule: a.rule.name ?? `#${a.rule.id}` }) : name(a.by);
-  if (!a.to) return t('timeline.unassigned', { user: by });
+  if (!a.to) return a.from ? t('timeline.unassignedFrom', { user: by, from: name(a.from) }) : t('timeline.unassigned', { user: by });
   if (a.reason === 'unassign') return t('timeline.unassignedTo', { user: name(a.by), from: name(a.from), to: name(a.to), rule: a.rule?.name ?? '' });
+  if (a.from) return t('timeline.moved', { user: by, from: name(a.from), to: name(a.to) });
   return t('timeline.assigned', { user: by, to: name(a.to) });
 }
 

@@ -79,7 +79,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const { message } = AntApp.useApp();
   const language = useLanguage();
   const queryClient = useQueryClient();
-  const { ownerOptions } = useDirectory();
+  const { assignableOptions: ownerOptions } = useDirectory();
   const user = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const [preview, setPreview] = useState<{ request: MassUpdateRequest; matched: number } | null>(null);
