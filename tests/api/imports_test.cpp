@@ -160,10 +160,10 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
 
 TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   auto created = admin_->Post("/api/leads", {{"full_name", "Hoàng Văn Đức"}, {"mobile", UniqueMobile()},
-                                             {"description", "trước"}, {"source", "Website"}});
+                                             {"description", "trước"}, {"source", "Website"}, {"company", "Cũ"}});
   ASSERT_EQ(created.status, 201);
   const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
-  const std::string csv = "Mã,Họ và tên,Mô tả,Nguồn\n" + id + ",Hoàng Văn Đức,sau khi nhập,\n";
+  const std::string csv = "Mã,Họ và tên,Mô tả,Nguồn,Công ty\n" + id + ",Hoàng Văn Đức,sau khi nhập,,Mới\n";
   auto imp = Upload(*admin_, "sua.csv", csv).json;
   EXPECT_EQ(imp["suggested_mapping"]["Mã"], "id");
   // Lead IDs in it: an edited export, proposed as such.
@@ -179,9 +179,14 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   auto lead = admin_->Get("/api/leads/" + id).json;
   EXPECT_EQ(lead["description"], "sau khi nhập");
   EXPECT_EQ(lead["source"], "Website");  // an empty cell changes nothing
+  EXPECT_EQ(lead["company"], "Mới");
+  // Someone corrects the company after the import: the undo leaves their correction alone.
+  ASSERT_EQ(admin_->Patch("/api/leads/" + id, {{"company", "Đã sửa tay"}}).status, 200);
 
   ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
-  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
+  lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["description"], "trước");
+  EXPECT_EQ(lead["company"], "Đã sửa tay");
 }
 
 // I3: "Mã" is suggested as the lead ID, but another system's codes ("HV001") in it do not

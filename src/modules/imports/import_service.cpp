@@ -694,12 +694,16 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     auto items = repo::LastItems(*tx, id, kTakeBackItems);
     if (items.empty()) return true;
     const Millis now = clock_.Now();
+    const auto imp = repo::Find(*tx, id);
+    leads::LeadService::ImportRun run;
+    run.started_at = imp->started_at.value_or(imp->created_at);
+    run.finished_at = imp->finished_at;
     // A lead another import may have matched is somebody's record now: the trash keeps it.
-    const bool may_purge = !repo::OtherImportRanSince(*tx, id);
+    run.may_purge = !repo::OtherImportRanSince(*tx, id);
     std::int64_t in_trash = 0;
     for (const auto& item : items) {
       auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
-      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, may_purge, now) ? 1 : 0;
+      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, run, now) ? 1 : 0;
       repo::DeleteItem(*tx, id, item.lead_id);
     }
     repo::AddInTrash(*tx, id, in_trash);

@@ -2,6 +2,7 @@
 #include "modules/leads/lead_repository.h"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <type_traits>
 
@@ -247,6 +248,10 @@ constexpr std::string_view kWorkedOn = R"~(
 SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?1 AND action <> 'create')
     OR EXISTS (SELECT 1 FROM calls WHERE parent_type = 'lead' AND parent_id = ?1)
     OR EXISTS (SELECT 1 FROM notes WHERE parent_type = 'lead' AND parent_id = ?1))~";
+constexpr std::string_view kFieldsChangedSince = R"~(
+SELECT DISTINCT field FROM audit_log
+WHERE entity_type = 'lead' AND entity_id = ?1 AND field IS NOT NULL
+  AND ((via <> 'import' AND created_at >= ?2) OR created_at > ?3))~";
 constexpr std::string_view kPurgeAudit = "DELETE FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?";
 constexpr std::string_view kPurgeAssignments = "DELETE FROM lead_assignments WHERE lead_id = ?";
 constexpr std::string_view kPurge = "DELETE FROM leads WHERE id = ?";
@@ -353,6 +358,14 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
                 std::optional<std::int64_t> deleted_by, Millis now) {
   db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kSetDeleted, {deleted_at, deleted_by, now, id});
+}
+
+std::set<std::string> FieldsChangedSince(db::Transaction& tx, std::int64_t id, Millis since,
+                                         std::optional<Millis> after) {
+  std::set<std::string> fields;
+  tx.Query(kFieldsChangedSince, {id, since, after.value_or(std::numeric_limits<Millis>::max())},
+           [&](const db::Row& r) { fields.insert(r.Str(0)); });
+  return fields;
 }
 
 bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }

@@ -543,13 +543,13 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
 }
 
 bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
-                                 const nlohmann::json& before, bool may_purge, Millis now) {
+                                 const nlohmann::json& before, const ImportRun& run, Millis now) {
   auto lead = repo::Find(tx, lead_id);
   if (!lead || lead->deleted_at) return false;
   if (action == ImportAction::kCreate) {
     // I6/I8: nothing half-written stays behind, not even in the trash; but a call, a note or a
     // change someone made meanwhile is theirs, and the trash keeps it restorable.
-    if (may_purge && !repo::WorkedOn(tx, lead_id)) {
+    if (run.may_purge && !repo::WorkedOn(tx, lead_id)) {
       repo::Purge(tx, lead_id);
       return false;
     }
@@ -557,7 +557,10 @@ bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
     return true;
   }
   Lead restored = *lead;
+  const auto others = repo::FieldsChangedSince(tx, lead_id, run.started_at, run.finished_at);
   for (const auto& [name, value] : before.items()) {
+    // A later change is somebody's: it stays (and the team goes with the owner).
+    if (others.count(name) > 0 || (name == "team_id" && others.count("owner_id") > 0)) continue;
     if (name == "custom") {
       restored.custom = value;
     } else if (name == "team_id") {  // read-only: it follows the owner, who is restored too

@@ -161,11 +161,18 @@ class LeadService {
   // it is saved with its audit. An update takes only the row's non-empty cells.
   Result<ImportDecision> ApplyImportRow(db::Transaction& tx, const ImportContext& ctx, ImportRow& row, bool write,
                                         Millis now);
+  // When the import ran, and whether its leads may go for good (no other import ran since it
+  // started: none can have matched them).
+  struct ImportRun {
+    Millis started_at = 0;
+    std::optional<Millis> finished_at;
+    bool may_purge = false;
+  };
   // Takes back what an import did to one lead: a lead it created goes for good when `may_purge`
   // and nobody has worked on it since, else to the trash (true); an updated one gets its old
-  // values back.
+  // values back, but for fields someone changed since (by hand while it ran, or after it).
   bool UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
-                      const nlohmann::json& before, bool may_purge, Millis now);
+                      const nlohmann::json& before, const ImportRun& run, Millis now);
 
   // I9: the list of `params` (filters, sort, view_id) as a csv or xlsx file made while it is
   // sent; `columns` (query key "columns", comma separated) with the ID first so the file can be
