@@ -100,6 +100,31 @@ TEST_F(AssignmentApi, NewLeadsGoRoundTheMembersAndSkipAgentsWhoAreOff) {
   EXPECT_EQ(admin_->Delete("/api/assignment-rules/" + std::to_string(rule["id"].get<std::int64_t>())).status, 204);
 }
 
+// Least loaded counts each member's open leads: every way a lead is given, taken, closed or
+// deleted moves the counts (kept per owner as leads change, not counted anew at each pick).
+TEST_F(AssignmentApi, LeastLoadedGivesToWhoeverHasFewestOpenLeads) {
+  const auto x = CreateUser(*admin_, "agent.ll.x", "agent", team_), y = CreateUser(*admin_, "agent.ll.y", "agent", team_);
+  auto own = [](std::int64_t owner) {
+    auto res = admin_->Post("/api/leads", {{"full_name", "Khách riêng"}, {"mobile", UniqueMobile()}, {"owner_id", owner}});
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.json;
+  };
+  std::vector<json> xs;
+  for (int i = 0; i < 3; ++i) xs.push_back(own(x));
+  const json y_lead = own(y);
+  CreateRule("ll", Members({x, y}), {{"method", "least_loaded"}});
+  EXPECT_EQ(NewLead(*admin_, "ll")["owner_id"], y);  // 3 against 1
+  EXPECT_EQ(NewLead(*admin_, "ll")["owner_id"], y);  // 3 against 2
+  ASSERT_EQ(admin_->Patch(Path(xs[0]), {{"status", "converted"}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "ll")["owner_id"], x);  // 2 against 3
+  ASSERT_EQ(admin_->Delete(Path(xs[1])).status, 204);
+  ASSERT_EQ(admin_->Patch(Path(y_lead), {{"owner_id", x}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "ll")["owner_id"], y);  // 3 against 2
+  ASSERT_EQ(admin_->Post(Path(xs[1]) + "/restore", json::object()).status, 200);
+  ASSERT_EQ(admin_->Patch(Path(xs[0]), {{"status", "in_process"}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "ll")["owner_id"], y);  // 5 against 3
+}
+
 TEST_F(AssignmentApi, DailyCapsHoldAndACreatorWhoIsAMemberGoesFirst) {
   CreateRule("cap", json::array({{{"user_id", agents_[0]}, {"daily_cap", 1}}, {{"user_id", manager_}, {"daily_cap", 2}}}));
   auto manager = SignedIn("manager.r");

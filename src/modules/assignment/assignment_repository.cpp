@@ -43,8 +43,7 @@ WHERE r.active = 1 AND u.active = 1 ORDER BY m.rule_id, m.position)~";
 constexpr std::string_view kGeneration = "SELECT SUM(value) FROM change_counters WHERE name IN (?, ?)";
 constexpr std::string_view kReadState = "SELECT state, state_day FROM assignment_rules WHERE id = ?";
 constexpr std::string_view kSaveState = "UPDATE assignment_rules SET state = ?, state_day = ? WHERE id = ?";
-constexpr std::string_view kOpenLeads = R"~(
-SELECT COUNT(*) FROM leads WHERE owner_id = ? AND deleted_at IS NULL AND status NOT IN ('converted', 'dead'))~";
+constexpr std::string_view kOpenLeads = "SELECT open FROM owner_open_leads WHERE user_id = ?";
 
 std::optional<int> OptSmall(const db::Row& r, int col) {
   return r.IsNull(col) ? std::nullopt : std::optional(static_cast<int>(r.Int(col)));
