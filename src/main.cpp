@@ -197,7 +197,12 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   router.SetAuthenticator(users::MakeAuthenticator(*core.users));
   // Only a signed-in user's upload is read up to the large limit.
   options.may_upload = [authenticate = users::MakeAuthenticator(*core.users)](const http::Request& head) {
-    return static_cast<bool>(authenticate(head));
+    try {
+      return static_cast<bool>(authenticate(head));
+    } catch (const std::exception& e) {  // on an I/O thread: nothing may escape it
+      spdlog::warn("upload refused: signing in failed: {}", e.what());
+      return false;
+    }
   };
   router.Add("GET", "/healthz", [&core](http::Request&) {
     auto tx = core.db->BeginRead();

@@ -202,6 +202,10 @@ void ImportService::Tell(const Import& imp) {
 void ImportService::Finish(std::int64_t id, const std::optional<Failure>& failure) {
   auto tx = db_.BeginWrite();
   auto imp = repo::Find(*tx, id);
+  if (!failure && imp->status == "undoing") {  // undone right after its last chunk: the undo has it
+    tx.reset();
+    return RemoveUpload(*imp);
+  }
   imp->status = failure ? "failed" : "done";
   if (failure) {
     imp->failure_reason = failure->reason;
