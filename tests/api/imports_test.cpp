@@ -629,6 +629,8 @@ TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {
   const auto before = stored();
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 1);
+  // The status is "done" with the last chunk's commit; the copy goes just after it.
+  for (int i = 0; i < 100 && stored() != before - 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(stored(), before - 1);
 }
 
