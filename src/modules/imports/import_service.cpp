@@ -139,6 +139,14 @@ void ImportService::StartWorker() {
   worker_ = std::thread([this] { Work(); });
 }
 
+void ImportService::Post(std::function<void()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+}
+
 void ImportService::Work() {
   for (;;) {
     std::function<void()> job;
@@ -176,7 +184,7 @@ void ImportService::Recover() {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
     try {
       if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
-      Finish(id, Failure{"restarted", std::string(kRestartedMessage)});
+      Fail(id, Failure{"restarted", std::string(kRestartedMessage)});
     } catch (const std::exception& e) {  // left running: the next start tries again
       spdlog::error("import {}: taking it back failed: {}", id, e.what());
     }
@@ -199,19 +207,13 @@ void ImportService::Tell(const Import& imp) {
   events_->Publish(*imp.created_by, "import_progress", progress);
 }
 
-void ImportService::Finish(std::int64_t id, const std::optional<Failure>& failure) {
+void ImportService::Fail(std::int64_t id, const Failure& failure) {
   auto tx = db_.BeginWrite();
   auto imp = repo::Find(*tx, id);
-  if (!failure && imp->status == "undoing") {  // undone right after its last chunk: the undo has it
-    tx.reset();
-    return RemoveUpload(*imp);
-  }
-  imp->status = failure ? "failed" : "done";
-  if (failure) {
-    imp->failure_reason = failure->reason;
-    imp->failure = failure->message;
-    imp->created = imp->updated = 0;
-  }
+  imp->status = "failed";
+  imp->failure_reason = failure.reason;
+  imp->failure = failure.message;
+  imp->created = imp->updated = 0;
   imp->finished_at = clock_.Now();
   repo::Save(*tx, *imp);
   tx->Commit();
@@ -660,11 +662,7 @@ Result<Import> ImportService::Queue(const Principal& p, std::int64_t id, bool he
     Execute(imp, runner);
     return Get(p, id);
   }
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back([this, imp, runner] { Execute(imp, runner); });
-  }
-  wake_.notify_one();
+  Post([this, imp, runner] { Execute(imp, runner); });
   return imp;
 }
 
@@ -684,9 +682,9 @@ void ImportService::Execute(Import imp, const Principal& p) {
     spdlog::error("import {} failed: {}", imp.id, e.what());
     failure = Failure{"internal", e.what()};
   }
-  if (!failure) return Finish(imp.id, std::nullopt);
-  if (!TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
-  Finish(imp.id, failure);
+  if (!failure) return RemoveUpload(imp);  // its last chunk marked it done and said so
+  if (!TakeBack(imp.id, p)) return;       // stopping: the next start finishes it
+  Fail(imp.id, *failure);
 }
 
 bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
@@ -728,14 +726,10 @@ Result<Import> ImportService::Undo(const Principal& p, std::int64_t id, std::chr
   }
   auto finished = std::make_shared<std::promise<void>>();
   auto done = finished->get_future();
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back([this, id, p, finished] {
-      FinishUndo(id, p);
-      finished->set_value();
-    });
-  }
-  wake_.notify_one();
+  Post([this, id, p, finished] {
+    FinishUndo(id, p);
+    finished->set_value();
+  });
   done.wait_for(wait);
   return Get(p, id);
 }

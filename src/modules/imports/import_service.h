@@ -104,9 +104,9 @@ class ImportService {
     std::string reason;
     std::string message;
   };
-  // Marks a run done, or failed (its counts of kept rows back to zero), and removes the uploaded
-  // copy of its file.
-  void Finish(std::int64_t id, const std::optional<Failure>& failure);
+  // Marks a run failed (its counts of kept rows back to zero) once taken back, and removes the
+  // uploaded copy of its file. (A run that ends well is marked done by its last chunk.)
+  void Fail(std::int64_t id, const Failure& failure);
   void RemoveUpload(const Import& imp);
   // An upload nobody ran (the user left the wizard) is kept a week, then marked failed and its
   // copy removed. Only uploads fill the disk, so each upload clears the abandoned ones.
@@ -127,6 +127,8 @@ class ImportService {
   bool TakeBack(std::int64_t id, const Principal& p);
   // Takes back what is left of an import being undone and marks it undone.
   void FinishUndo(std::int64_t id, const Principal& p);
+  // Runs `job` on the worker, after the jobs before it.
+  void Post(std::function<void()> job);
   void Recover();
   void Work();
 
