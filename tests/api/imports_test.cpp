@@ -40,6 +40,13 @@ json WaitUntilFinished(Client& c, const json& imp) {
   return {};
 }
 
+// `rows` leads named "<name> <i>" with mobiles <prefix><first + i>, one a row.
+std::string ManyLeadsCsv(int rows, const std::string& name, const std::string& prefix, int first) {
+  std::string csv = "Họ và tên,Di động\n";
+  for (int i = 0; i < rows; ++i) csv += name + " " + std::to_string(i) + "," + prefix + std::to_string(first + i) + "\n";
+  return csv;
+}
+
 std::int64_t LeadTotal(Client& c, const std::string& query = "") {
   return c.Get("/api/leads?page_size=1" + query).json["total"].get<std::int64_t>();
 }
@@ -531,9 +538,7 @@ TEST_F(ImportsApi, ExportRowsDoNotCarryValuesOver) {
 
 // Runs commit a chunk of rows at a time; the second chunk once waited for the first's lock.
 TEST_F(ImportsApi, AnImportOfManyChunksFinishes) {
-  std::string csv = "Họ và tên,Di động\n";
-  for (int i = 0; i < 5'000; ++i) csv += "Khách Nhiều " + std::to_string(i) + ",08" + std::to_string(12'000'000 + i) + "\n";
-  auto imp = Upload(*admin_, "nhieu.csv", csv).json;
+  auto imp = Upload(*admin_, "nhieu.csv", ManyLeadsCsv(5'000, "Khách Nhiều", "08", 12'000'000)).json;
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   auto done = WaitUntilFinished(*admin_, imp);
   EXPECT_EQ(done["status"], "done");
@@ -545,9 +550,7 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   ServerProcess server;
   Client c(server.port());
   c.Login("admin", kAdminPassword);
-  std::string csv = "Họ và tên,Di động\n";
-  for (int i = 0; i < 200'000; ++i) csv += "Khách " + std::to_string(i) + ",09" + std::to_string(10'000'000 + i) + "\n";
-  auto imp = Upload(c, "lon.csv", csv).json;
+  auto imp = Upload(c, "lon.csv", ManyLeadsCsv(200'000, "Khách", "09", 10'000'000)).json;
   const std::int64_t before = LeadTotal(c);
   ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
   // Wait until some chunks are committed, then kill it.
@@ -584,9 +587,7 @@ TEST_F(ImportsApi, AnUndoCutShortByAKillIsFinishedAtTheNextStart) {
   ServerProcess server;
   Client c(server.port());
   c.Login("admin", kAdminPassword);
-  std::string csv = "Họ và tên,Di động\n";
-  for (int i = 0; i < 200'000; ++i) csv += "Khách " + std::to_string(i) + ",08" + std::to_string(30'000'000 + i) + "\n";
-  auto imp = Upload(c, "lon.csv", csv).json;
+  auto imp = Upload(c, "lon.csv", ManyLeadsCsv(200'000, "Khách", "08", 30'000'000)).json;
   const std::int64_t before = LeadTotal(c);
   ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
   ASSERT_EQ(WaitUntilFinished(c, imp)["created"], 200'000);
