@@ -10,6 +10,7 @@ import { deleteRule, listRules, setPresence, updateRule } from '../../api/assign
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { leadsTeam } from '../auth/roles';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
@@ -22,8 +23,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
   const directory = useDirectory();
   // Who may switch them (the server's rule): themselves, an admin, the manager of their team.
   const team = directory.users.find((user) => user.id === member.user_id)?.team_id ?? null;
-  const maySwitch =
-    me.role === 'admin' || me.id === member.user_id || (me.role === 'manager' && me.team_id !== null && team === me.team_id);
+  const maySwitch = me.role === 'admin' || me.id === member.user_id || leadsTeam(me, team);
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const toggle = useMutation({

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { listTeams, listUsers } from '../../api/directory';
 import type { Team, User } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { leadsTeam } from '../auth/roles';
 
 const fiveMinutes = 5 * 60 * 1000;
 
@@ -41,13 +42,7 @@ export function useDirectory(): Directory {
       ownerOptions: userItems.filter((user) => user.active).map(option),
       assignableOptions: userItems
         .filter((user) => user.active)
-        .filter(
-          (user) =>
-            me.role === 'admin' ||
-            me.role === 'marketer' ||
-            user.id === me.id ||
-            (me.role === 'manager' && me.team_id !== null && user.team_id === me.team_id),
-        )
+        .filter((user) => me.role === 'admin' || me.role === 'marketer' || user.id === me.id || leadsTeam(me, user.team_id))
         .map(option),
     };
   }, [users.data, teams.data, me]);
