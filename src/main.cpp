@@ -257,7 +257,7 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   if (done->status != "done") {
     std::string why = done->failure.value_or("the import failed");
     why += " Nothing of it was kept";
-    if (done->in_trash > 0) why += " but " + std::to_string(done->in_trash) + " leads someone worked on (in the Trash)";
+    if (done->in_trash > 0) why += " but " + std::to_string(done->in_trash) + " leads it created, now in the Trash";
     return Fail(why + '.');
   }
   std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
