@@ -196,6 +196,36 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(lead["company"], "Đã sửa tay");
 }
 
+// A hand edit made while the import ran, but before it reached that lead, is what the import
+// overwrote: undoing the import gives it back.
+TEST_F(ImportsApi, UndoGivesBackAHandEditTheImportOverwrote) {
+  auto created = admin_->Post("/api/leads", {{"full_name", "Quách Văn Sửa"}, {"mobile", UniqueMobile()},
+                                             {"description", "ban đầu"}});
+  ASSERT_EQ(created.status, 201);
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  // Sixty thousand new leads first, then the row that updates this one.
+  std::string csv = ManyLeadsCsv(60'000, "Khách Trước", "08", 40'000'000);
+  csv.insert(csv.find('\n'), ",Mã,Mô tả");
+  csv += "Quách Văn Sửa,," + id + ",từ tệp\n";
+  auto imp = Upload(*admin_, "sua-giua.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  for (int i = 0; i < 1'000 && admin_->Get(Path(imp)).json["processed"] == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(admin_->Patch("/api/leads/" + id, {{"description", "sửa tay"}}).status, 200);
+  ASSERT_EQ(admin_->Get(Path(imp)).json["status"], "running") << "the import ended before the edit; make it larger";
+  ASSERT_EQ(WaitUntilFinished(*admin_, imp)["updated"], 1);
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "từ tệp");
+
+  auto undone = admin_->Post(Path(imp, "/undo"), json::object());
+  for (int i = 0; i < 600 && admin_->Get(Path(imp)).json["status"] == "undoing"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(admin_->Get(Path(imp)).json["status"], "undone") << undone.body;
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "sửa tay");
+}
+
 // I3: "Mã" is suggested as the lead ID, but another system's codes ("HV001") in it do not
 // reject rows unless the import matches on ID.
 TEST_F(ImportsApi, AnotherSystemsCodesInTheIdColumnAreLeftAloneUnlessMatchedOn) {
@@ -562,6 +592,9 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   ASSERT_EQ(worked.size(), 1u);
   ASSERT_EQ(c.Post("/api/notes", {{"parent_type", "lead"}, {"parent_id", worked[0]["id"]}, {"body", "Đã gọi"}}).status,
             201);
+  // Another import waits behind it and never starts: it cannot have matched any of its leads.
+  auto queued = Upload(c, "sau.csv", "Họ và tên,Di động\nLý Văn Chờ," + UniqueMobile() + "\n").json;
+  ASSERT_EQ(c.Post(Path(queued, "/run"), json::object()).status, 202);
   auto midway = c.Get(Path(imp)).json;
   ASSERT_EQ(midway["status"], "running") << "the import finished before the kill; make the file larger";
   server.Kill();
@@ -579,6 +612,7 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   EXPECT_EQ(after["in_trash"], 1);
   EXPECT_EQ(LeadTotal(c2, "&deleted=true"), 1);
   EXPECT_EQ(c2.Get("/api/leads?deleted=true&q=0910000000").json["total"], 1);
+  EXPECT_EQ(WaitUntilFinished(c2, queued)["failure_reason"], "restarted");
 }
 
 // Undoing a large import goes on in the background (after two seconds the request answers 202

@@ -651,8 +651,7 @@ Result<Import> ImportService::Queue(const Principal& p, std::int64_t id, bool he
     imp = std::move(loaded).value();
     if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
     if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
-    imp.status = "running";
-    imp.started_at = clock_.Now();
+    imp.status = "running";  // queued: started_at waits for the worker
     repo::Save(*tx, imp);
     tx->Commit();
   }
@@ -671,6 +670,9 @@ Result<Import> ImportService::RunHere(const Principal& p, std::int64_t id) { ret
 
 void ImportService::Execute(Import imp, const Principal& p) {
   std::optional<Failure> failure;
+  // Imports queued behind this one have no start yet: taking this one back knows they matched
+  // none of its leads. Its first chunk's commit records it.
+  imp.started_at = clock_.Now();
   try {
     // Its settings were checked when it was queued; an owner or campaign gone since fails here.
     if (auto done = Process(imp, p, true, nullptr); !done) failure = Failure{"settings", done.error().message};

@@ -29,7 +29,9 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
 // Whether anyone has worked on the lead since it was created: a call, a note, a change of any
 // field.
 bool WorkedOn(db::Transaction& tx, std::int64_t id);
-// The fields of the lead changed by hand since `since`, or by anyone after `after` (if given).
+// The fields of the lead changed by hand since `since` and after the first import write to it
+// since then (an earlier hand edit is what that import overwrote), or by anyone after `after`
+// (if given).
 std::set<std::string> FieldsChangedSince(db::Transaction& tx, std::int64_t id, Millis since,
                                          std::optional<Millis> after);
 // Removes the lead for good with its search document, audit trail and assignment history (its
