@@ -31,7 +31,8 @@ export function ResultStep({ job, onAgain }: Props) {
       storeImport(undone);
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['lead'] });
-      void message.success(t('imports.result.undoDone'));
+      // A long undo answers "undoing" and goes on in the background: this page follows it.
+      if (undone.status === 'undone') void message.success(t('imports.result.undoDone'));
     },
     onError: (error) => void message.error(error.message),
   });
