@@ -1,8 +1,8 @@
 // Leads end to end, in order: create with the duplicate warning (L1, L3), search (L6),
-// edit and see the change in the history (L4, A3), quick add (L1).
+// edit and see the change in the history (L4, A3), an owner who has left, quick add (L1).
 import { expect, test } from '@playwright/test';
 import { leadIdOf, signIn } from './helpers';
-import { adminPassword, binhLead } from './seed';
+import { adminPassword, agentPassword, binhLead } from './seed';
 
 const first = { name: 'Nguyễn Văn Đức', mobile: '0912.345.678', email: 'duc.nguyen@example.vn' };
 const second = { name: 'Trần Minh Đức', mobile: '+84 912 345 678' };
@@ -88,6 +88,27 @@ test('editing the email shows the old and the new value in the history', async (
   await expect(latest).toContainText(binhLead.email);
   await expect(latest).toContainText(newEmail);
   await expect(latest).toContainText('Email');
+});
+
+test('the edit form names an owner who has since left', async ({ page, request }) => {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const former = await request.post('/api/users', {
+    headers,
+    data: { username: 'former.cu', password: agentPassword, full_name: 'Đỗ Văn Cũ', email: 'cu@example.vn', role: 'agent' },
+  });
+  expect(former.status(), await former.text()).toBe(201);
+  const formerId = ((await former.json()) as { id: number }).id;
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Khách Của Người Cũ', mobile: '0907 300 001', owner_id: formerId },
+  });
+  expect(lead.status(), await lead.text()).toBe(201);
+  expect((await request.patch(`/api/users/${formerId}`, { headers, data: { active: false } })).status()).toBe(200);
+
+  await page.goto(`/leads/${((await lead.json()) as { id: number }).id}/edit`);
+  // Not offered to new leads, but shown by name rather than as a bare number.
+  await expect(page.getByTestId('field-owner_id')).toContainText('Đỗ Văn Cũ');
 });
 
 test('quick add creates a lead from the list and links to it', async ({ page }) => {

@@ -9,7 +9,7 @@ import { dateFormat, dateTimeFormat } from '../common/format';
 import { useDirectory, type Directory } from '../common/useDirectory';
 
 /** The bare input, a direct child of Form.Item so that the form can drive its value. */
-function fieldInput(field: FieldMeta, language: Language, { assignableOptions, teams }: Directory): ReactNode {
+function fieldInput(field: FieldMeta, language: Language, { assignableOptions, teams, userName }: Directory): ReactNode {
   const testId = `field-${field.name}`;
   // The registry says 0 for "no limit".
   const maxLength = field.max_length || undefined;
@@ -37,6 +37,8 @@ function fieldInput(field: FieldMeta, language: Language, { assignableOptions, t
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           options={assignableOptions}
+          // A user one may not pick (gone, or outside a manager's team) keeps their name.
+          labelRender={({ value, label }) => label ?? userName(Number(value))}
           data-testid={testId}
         />
       );
