@@ -175,6 +175,23 @@ test('a column with no field gets a custom field made from its header, and its c
   await expect(page.locator('main')).toContainText('THPT Chu Văn An');
 });
 
+test('a file of lead IDs without names cannot be imported to create leads', async ({ page }) => {
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/imports');
+  await page.getByTestId('import-new').click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'chi-ma.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Mã,Mô tả\n${seededLeadId('massOne')},Đã gọi lại\n`),
+  });
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-mode').getByText('Chỉ tạo mới').click();
+  await page.getByTestId('import-next').click();
+  // Said at the choice, not as a failed preview one step later.
+  await expect(page.getByTestId('import-options')).toContainText('cột ghép vào “Họ và tên”');
+  await expect(page.getByTestId('import-options')).toBeVisible();
+});
+
 test('the leads list exports the filtered leads as csv, lead IDs first', async ({ page }) => {
   const leads = ['massOne', 'massTwo', 'massThree'] as const;
   await signIn(page, 'admin', adminPassword);

@@ -39,6 +39,8 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
   const storeImport = useStoreImport();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form) ?? job.mode;
+  // The mapping step let it through on the lead ID alone: only updates can do without a name.
+  const nameMapped = Object.values(job.mapping).includes('full_name');
 
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -73,6 +75,14 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
         name="mode"
         label={t('imports.options.mode')}
         extra={mode === 'create' ? t('imports.options.createHint') : t('imports.options.createUpdateHint')}
+        rules={[
+          {
+            validator: (_, value: ImportMode) =>
+              value === 'create' && !nameMapped
+                ? Promise.reject(new Error(t('imports.options.createNeedsName', { field: fields.label('full_name') })))
+                : Promise.resolve(),
+          },
+        ]}
       >
         <Radio.Group
           options={[
