@@ -30,13 +30,15 @@ std::string Path(const json& imp, const std::string& rest = "") {
   return "/api/imports/" + std::to_string(imp["id"].get<std::int64_t>()) + rest;
 }
 
-json WaitUntilFinished(Client& c, const json& imp) {
-  for (int i = 0; i < 600; ++i) {
+// `seconds`: 30 is ample for a small file; the 200,000-row ones wait longer, for a slow day
+// under the sanitizers.
+json WaitUntilFinished(Client& c, const json& imp, int seconds = 30) {
+  for (int i = 0; i < seconds * 20; ++i) {
     auto res = c.Get(Path(imp));
     if (res.json["status"] != "running") return res.json;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  ADD_FAILURE() << "import " << imp["id"] << " still running after 30 s";
+  ADD_FAILURE() << "import " << imp["id"] << " still running after " << seconds << " s";
   return {};
 }
 
@@ -215,7 +217,7 @@ TEST_F(ImportsApi, UndoGivesBackAHandEditTheImportOverwrote) {
   }
   ASSERT_EQ(admin_->Patch("/api/leads/" + id, {{"description", "sửa tay"}}).status, 200);
   ASSERT_EQ(admin_->Get(Path(imp)).json["status"], "running") << "the import ended before the edit; make it larger";
-  ASSERT_EQ(WaitUntilFinished(*admin_, imp)["updated"], 1);
+  ASSERT_EQ(WaitUntilFinished(*admin_, imp, 60)["updated"], 1);
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "từ tệp");
 
   auto undone = admin_->Post(Path(imp, "/undo"), json::object());
@@ -602,7 +604,7 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   ServerProcess again(server.dir());
   Client c2(again.port());
   c2.Login("admin", kAdminPassword);
-  auto after = WaitUntilFinished(c2, imp);
+  auto after = WaitUntilFinished(c2, imp, 120);
   EXPECT_EQ(after["status"], "failed");
   EXPECT_EQ(after["failure"], "Sen stopped before the import finished.");
   EXPECT_EQ(after["failure_reason"], "restarted");  // for the page to word
@@ -624,7 +626,7 @@ TEST_F(ImportsApi, AnUndoCutShortByAKillIsFinishedAtTheNextStart) {
   auto imp = Upload(c, "lon.csv", ManyLeadsCsv(200'000, "Khách", "08", 30'000'000)).json;
   const std::int64_t before = LeadTotal(c);
   ASSERT_EQ(c.Post(Path(imp, "/run"), json::object()).status, 202);
-  ASSERT_EQ(WaitUntilFinished(c, imp)["created"], 200'000);
+  ASSERT_EQ(WaitUntilFinished(c, imp, 120)["created"], 200'000);
   // The undo request on a thread of its own, which the kill cuts off.
   std::thread undo([&] {
     try {
