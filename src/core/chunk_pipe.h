@@ -2,6 +2,7 @@
 // most a few pieces ahead of the reader, so memory stays flat however large the body is.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -15,6 +16,16 @@ using EmitPiece = std::function<bool(std::string piece)>;
 // after the pieces made before: a body cut short must not look complete.
 using NextPiece = std::function<bool(std::string& piece)>;
 
+// How large a maker lets a piece grow before it hands it over.
+constexpr std::size_t kPieceBytes = 64 << 10;
+
 NextPiece StartPipe(std::function<void(const EmitPiece& emit)> maker, std::size_t max_pieces_ahead = 8);
+
+// A file to download, sent while it is made (an export, an import's rejected rows).
+struct StreamedFile {
+  std::string filename;
+  std::string content_type;
+  NextPiece body;
+};
 
 }  // namespace sen

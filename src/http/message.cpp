@@ -64,6 +64,12 @@ Response Response::Attachment(std::string_view filename, std::string content_typ
   return r;
 }
 
+Response Response::Attachment(StreamedFile file) {
+  Response r = Attachment(file.filename, std::move(file.content_type), "");
+  r.stream = std::move(file.body);
+  return r;
+}
+
 Response Response::NoContent() {
   Response r;
   r.status = 204;

@@ -51,6 +51,8 @@ struct Response {
   static Response NoContent();
   // A file to save: Content-Disposition names it (UTF-8 names as RFC 6266 filename*).
   static Response Attachment(std::string_view filename, std::string content_type, std::string body);
+  // The same, its body sent while it is made.
+  static Response Attachment(StreamedFile file);
   static Response FromError(const Error& error);
 };
 

@@ -133,6 +133,8 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   auto errors = admin_->Get(Path(imp, "/errors.csv"));
   ASSERT_EQ(errors.status, 200);
   EXPECT_NE(errors.headers["content-disposition"].find("errors.csv"), std::string::npos);
+  // Sent while it is made, like an export: an import of a million bad rows is not held in memory.
+  EXPECT_EQ(errors.headers["transfer-encoding"], "chunked");
   EXPECT_NE(errors.body.find("Lê Sai Số"), std::string::npos) << errors.body;
   // The reason in the admin's language, the field by its label.
   EXPECT_NE(errors.body.find(",5,Di động: Số điện thoại không hợp lệ"), std::string::npos) << errors.body;

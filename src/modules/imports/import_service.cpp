@@ -746,27 +746,37 @@ void ImportService::FinishUndo(std::int64_t id, const Principal& p) {
   Tell(*imp);
 }
 
-Result<Download> ImportService::Errors(const Principal& p, std::int64_t id) {
-  auto tx = db_.BeginRead();
-  auto imp = Load(*tx, p, id);
-  if (!imp) return imp.error();
-  const bool vi = p.language != "en";
+Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) {
   std::vector<std::string> header;
-  for (const auto& c : imp->columns) header.push_back(c.get<std::string>());
+  {
+    auto tx = db_.BeginRead();
+    auto imp = Load(*tx, p, id);
+    if (!imp) return imp.error();
+    for (const auto& c : imp->columns) header.push_back(c.get<std::string>());
+  }
+  const bool vi = p.language != "en";
   const std::size_t width = header.size();
   header.push_back(vi ? "Dòng" : "Row");
   header.push_back(vi ? "Lý do" : "Reason");
-  Download out{"import-" + std::to_string(id) + "-errors.csv", "text/csv; charset=utf-8",
-               std::string(files::CsvWriter::Utf8Bom())};
-  files::CsvWriter csv(out.body);
-  csv.Row(header);
-  const auto fields = leads_.ImportFields();
-  repo::ForEachProblem(*tx, id, [&](const RowProblem& problem) {
-    std::vector<std::string> cells = problem.cells;
-    cells.resize(width);
-    cells.push_back(std::to_string(problem.row));
-    cells.push_back(ProblemText(problem, fields, vi));
-    csv.Row(cells);
+  StreamedFile out{"import-" + std::to_string(id) + "-errors.csv", "text/csv; charset=utf-8", {}};
+  out.body = StartPipe([this, id, header, width, vi](const EmitPiece& emit) {
+    std::string piece(files::CsvWriter::Utf8Bom());
+    files::CsvWriter csv(piece);
+    csv.Row(header);
+    const auto fields = leads_.ImportFields();
+    auto tx = db_.BeginRead();
+    repo::ForEachProblem(*tx, id, [&](const RowProblem& problem) {
+      std::vector<std::string> cells = problem.cells;
+      cells.resize(width);
+      cells.push_back(std::to_string(problem.row));
+      cells.push_back(ProblemText(problem, fields, vi));
+      csv.Row(cells);
+      if (piece.size() >= kPieceBytes) {
+        if (!emit(piece)) throw std::runtime_error("the client went away");
+        piece.clear();
+      }
+    });
+    emit(piece);
   });
   return out;
 }

@@ -78,7 +78,7 @@ class ImportService {
   Result<Import> Undo(const Principal& p, std::int64_t id,
                       std::chrono::milliseconds wait = std::chrono::seconds(2));
   // The rejected rows with their cells and a reason each.
-  Result<Download> Errors(const Principal& p, std::int64_t id);
+  Result<StreamedFile> Errors(const Principal& p, std::int64_t id);
   // I1: the columns to fill, required ones marked, headers in `language` (vi or en).
   Result<Download> Template(const Principal& p, std::string_view entity, std::string_view format,
                             std::string_view language);

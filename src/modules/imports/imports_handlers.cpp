@@ -95,7 +95,9 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
   router.Add("GET", "/api/imports/{id}/errors.csv", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such import"));
-    return File(service.Errors(*req.principal, *id));
+    auto file = service.Errors(*req.principal, *id);
+    if (!file) return Response::FromError(file.error());
+    return Response::Attachment(std::move(file).value());
   });
 
   router.Add("GET", "/api/import-presets", [&service](Request& req) {

@@ -17,7 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kPieceBytes = 64 << 10;
 const std::vector<std::string> kDefaultColumns = {"id", "full_name", "mobile", "email", "source", "province",
                                                   "status", "stage", "owner_id", "created_at"};
 
@@ -52,7 +51,7 @@ std::string Text(json v, const FieldDef* field, bool vi) {
 
 }  // namespace
 
-Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryParams params) {
+Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params) {
   if (p.role == Role::kAgent) return Error::Forbidden("agents cannot export");
   std::string format = "csv", language = p.language, column_list;
   std::erase_if(params, [&](const auto& kv) {
@@ -98,7 +97,7 @@ Result<LeadService::ExportFile> LeadService::Export(const Principal& p, QueryPar
   }
   if (!errors.empty()) return errors.ToError();
 
-  ExportFile out;
+  StreamedFile out;
   out.filename = std::string(vi ? "khach-hang-tiem-nang-" : "leads-") + FormatDate(clock_.Now()) + "." + format;
   out.content_type = format == "csv" ? "text/csv; charset=utf-8"
                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

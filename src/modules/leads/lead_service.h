@@ -177,12 +177,7 @@ class LeadService {
   // I9: the list of `params` (filters, sort, view_id) as a csv or xlsx file made while it is
   // sent; `columns` (query key "columns", comma separated) with the ID first so the file can be
   // imported back; headers in `language`. Agents may not export.
-  struct ExportFile {
-    std::string filename;
-    std::string content_type;
-    NextPiece body;
-  };
-  Result<ExportFile> Export(const Principal& p, QueryParams params);
+  Result<StreamedFile> Export(const Principal& p, QueryParams params);
 
   // Inserts prepared leads in one transaction without duplicate checks (demo data, benchmarks).
   // Each lead is normalised first; the first invalid one aborts the batch.

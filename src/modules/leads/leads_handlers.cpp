@@ -53,9 +53,7 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
   router.Add("GET", "/api/leads/export", [&service](Request& req) {
     auto file = service.Export(*req.principal, req.query);
     if (!file) return Response::FromError(file.error());
-    Response r = Response::Attachment(file->filename, file->content_type, "");
-    r.stream = std::move(file->body);
-    return r;
+    return Response::Attachment(std::move(file).value());
   });
 
   router.Add("POST", "/api/leads/mass-update", [&service](Request& req) {
