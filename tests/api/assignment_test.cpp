@@ -290,7 +290,8 @@ TEST_F(AssignmentApi, UnassignGoesOnInTurnAndNotForLeadsNobodyIsToCall) {
 
 // R4 with C4: the calls a lead's owner planned go with the lead to whoever takes it over, so
 // the reminders reach the one who now looks after it. Made calls, and calls planned by
-// somebody else, stay where they are; a lead put back in the pool keeps them meanwhile.
+// somebody else, stay where they are; a lead put back in the pool keeps them meanwhile, and
+// whoever takes it from there gets them.
 TEST_F(AssignmentApi, PlannedCallsGoWithTheLeadToItsNewOwner) {
   auto lead = admin_->Post("/api/leads", {{"full_name", "Khách Đổi Người"}, {"mobile", UniqueMobile()},
                                           {"owner_id", agents_[0]}});
@@ -318,6 +319,10 @@ TEST_F(AssignmentApi, PlannedCallsGoWithTheLeadToItsNewOwner) {
   EXPECT_EQ(owner_of(planned), agents_[2]);
   ASSERT_EQ(admin_->Patch(Path(lead.json), {{"owner_id", nullptr}}).status, 200);
   EXPECT_EQ(owner_of(planned), agents_[2]);
+  // Whoever takes it from the pool takes the calls its last owner had planned.
+  ASSERT_EQ(admin_->Post(Path(lead.json) + "/assign", {{"owner_id", agents_[0]}}).status, 200);
+  EXPECT_EQ(owner_of(planned), agents_[0]);
+  EXPECT_EQ(owner_of(managers), manager_);
 }
 
 // R5/R6: leads queued for a rule wait; each run of the rule's job hands out one batch in turn.
