@@ -371,7 +371,9 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     auto piece = std::make_shared<std::string>();
     bool more = false;
     try {
-      more = next(*piece);
+      do {  // a chunk of size 0 would end the body
+        more = next(*piece);
+      } while (more && piece->empty());
     } catch (const std::exception&) {
       return Close();  // no last chunk: the client sees the body was cut short
     }

@@ -148,6 +148,26 @@ TEST(Server, StreamedBodiesGoOutChunked) {
   EXPECT_NE(answer.find("6\r\nrow 0\n\r\n6\r\nrow 1\n\r\n6\r\nrow 2\n\r\n0\r\n\r\n"), std::string::npos) << answer;
 }
 
+// An empty piece is no chunk: as a chunk of size 0 it would end the body early, and the rest
+// would reach the client as garbage after it.
+TEST(Server, AnEmptyPieceDoesNotEndTheStream) {
+  ServerOptions options;
+  options.port = 0;
+  options.handler = [](Request, std::function<void(Response)> respond) {
+    Response r;
+    r.content_type = "text/csv";
+    r.stream = StartPipe([](const EmitPiece& emit) {
+      emit("row 0\n");
+      emit("");
+      emit("row 1\n");
+    });
+    respond(std::move(r));
+  };
+  RunningServer server(options);
+  std::string answer = Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(answer.find("\r\n\r\n6\r\nrow 0\n\r\n6\r\nrow 1\n\r\n0\r\n\r\n"), std::string::npos) << answer;
+}
+
 TEST(Server, AStreamThatFailsIsCutShortNotCompleted) {
   ServerOptions options;
   options.port = 0;

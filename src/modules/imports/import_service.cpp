@@ -776,7 +776,7 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
         piece.clear();
       }
     });
-    emit(piece);
+    if (!piece.empty()) emit(piece);
   });
   return out;
 }
