@@ -315,6 +315,12 @@ TEST_F(ImportsApi, AnUpdateByIdNeedsOnlyTheColumnsItChanges) {
   const std::string csv = "Mã,Mô tả,Di động\n" + first + ",chỉ sửa mô tả,\n" + second + ",sai số,12ab\n" +
                           "99999999,không có lead này,\n";
   auto imp = Upload(*admin_, "chi-mo-ta.csv", csv).json;
+  // Without a name, each row must find its lead by the ID: matched on the mobile only, every
+  // row would be a new lead without a name.
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"mobile"}}}).status, 200);
+  auto refused = admin_->Post(Path(imp, "/preview"), json::object());
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json["error"]["details"][0]["field"], "match_on");
   ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
   ASSERT_EQ(preview.status, 200) << preview.body;

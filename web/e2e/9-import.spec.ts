@@ -175,7 +175,7 @@ test('a column with no field gets a custom field made from its header, and its c
   await expect(page.locator('main')).toContainText('THPT Chu Văn An');
 });
 
-test('a file of lead IDs without names cannot be imported to create leads', async ({ page }) => {
+test('a file of lead IDs without names updates the leads it names, and only that', async ({ page }) => {
   await signIn(page, 'admin', adminPassword);
   await page.goto('/imports');
   await page.getByTestId('import-new').click();
@@ -189,7 +189,15 @@ test('a file of lead IDs without names cannot be imported to create leads', asyn
   await page.getByTestId('import-next').click();
   // Said at the choice, not as a failed preview one step later.
   await expect(page.getByTestId('import-options')).toContainText('cột ghép vào “Họ và tên”');
-  await expect(page.getByTestId('import-options')).toBeVisible();
+  await expect(page.getByTestId('import-run')).toHaveCount(0);
+  await page.getByTestId('import-mode').getByText('Tạo mới và cập nhật').click();
+  // Nor can a row without a name find its lead by anything but the ID.
+  await page.getByTestId('import-match-on').getByText('ID', { exact: true }).click();
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-options')).toContainText('chỉ cập nhật được khách hàng theo mã');
+  await page.getByTestId('import-match-on').getByText('ID', { exact: true }).click();
+  await page.getByTestId('import-next').click();
+  await expectCounts(page, { created: 0, updated: 1, duplicate: 0, error: 0 });
 });
 
 test('the leads list exports the filtered leads as csv, lead IDs first', async ({ page }) => {

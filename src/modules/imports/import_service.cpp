@@ -513,8 +513,13 @@ Status ImportService::CheckReady(const Import& imp) {
   auto mapped = [&](std::string_view field) {
     return std::any_of(imp.mapping.begin(), imp.mapping.end(), [&](const json& v) { return v == field; });
   };
-  if (!mapped("full_name") && !(imp.mode == "create_update" && mapped("id"))) {
+  if (mapped("full_name")) return {};
+  if (imp.mode != "create_update" || !mapped("id")) {
     return Error::Field("mapping", "no column is mapped to the full name (Họ và tên)", "required");
+  }
+  // Rows without a name can only update the lead their ID names.
+  if (std::find(imp.match_on.begin(), imp.match_on.end(), "id") == imp.match_on.end()) {
+    return Error::Field("match_on", "must include id when no column is mapped to the full name", "required");
   }
   return {};
 }

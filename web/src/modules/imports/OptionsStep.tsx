@@ -99,10 +99,15 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
         dependencies={['mode']}
         rules={[
           ({ getFieldValue }) => ({
-            validator: (_, value: MatchField[] | undefined) =>
-              getFieldValue('mode') === 'create_update' && !value?.length
-                ? Promise.reject(new Error(t('imports.options.matchOnRequired')))
-                : Promise.resolve(),
+            validator: (_, value: MatchField[] | undefined) => {
+              if (getFieldValue('mode') !== 'create_update') return Promise.resolve();
+              if (!value?.length) return Promise.reject(new Error(t('imports.options.matchOnRequired')));
+              // Rows without a name can only update the lead their ID names.
+              if (!nameMapped && !value.includes('id')) {
+                return Promise.reject(new Error(t('imports.options.matchOnId', { field: fields.label('full_name') })));
+              }
+              return Promise.resolve();
+            },
           }),
         ]}
       >
