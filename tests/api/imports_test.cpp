@@ -223,7 +223,7 @@ TEST_F(ImportsApi, UndoGivesBackAHandEditTheImportOverwrote) {
   EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "từ tệp");
 
   auto undone = admin_->Post(Path(imp, "/undo"), json::object());
-  for (int i = 0; i < 600 && admin_->Get(Path(imp)).json["status"] == "undoing"; ++i) {
+  for (int i = 0; i < 2'400 && admin_->Get(Path(imp)).json["status"] == "undoing"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_EQ(admin_->Get(Path(imp)).json["status"], "undone") << undone.body;

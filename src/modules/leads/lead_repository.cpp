@@ -251,10 +251,10 @@ SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'lead' AND entity_id 
 constexpr std::string_view kFieldsChangedSince = R"~(
 SELECT DISTINCT field FROM audit_log
 WHERE entity_type = 'lead' AND entity_id = ?1 AND field IS NOT NULL
-  AND ((via <> 'import' AND created_at >= ?2
-        AND id > coalesce((SELECT min(id) FROM audit_log
-                           WHERE entity_type = 'lead' AND entity_id = ?1 AND via = 'import'
-                             AND created_at >= ?2), 0))
+  AND ((via <> 'import' AND coalesce(id > (SELECT min(id) FROM audit_log
+                                           WHERE entity_type = 'lead' AND entity_id = ?1 AND via = 'import'
+                                             AND created_at >= ?2),
+                                    created_at >= ?2))
        OR created_at > ?3))~";
 constexpr std::string_view kPurgeAudit = "DELETE FROM audit_log WHERE entity_type = 'lead' AND entity_id = ?";
 constexpr std::string_view kPurgeAssignments = "DELETE FROM lead_assignments WHERE lead_id = ?";

@@ -7,8 +7,8 @@ import type { ImportJob, ImportStatus } from '../../api/imports';
 import { applyLanguage } from '../../i18n';
 import { ResultStep } from './ResultStep';
 
-const undoImport = vi.hoisted(() => vi.fn<(id: number) => Promise<Partial<ImportJob>>>());
-vi.mock('../../api/imports', async (original) => ({ ...(await original()), undoImport }));
+const undoImport = vi.hoisted(() => vi.fn<(id: number) => Promise<ImportJob>>());
+vi.mock(import('../../api/imports'), async (original) => ({ ...(await original()), undoImport }));
 
 beforeAll(() => {
   applyLanguage('en');
@@ -31,8 +31,9 @@ const done = { id: 4, status: 'done', processed: 3, total: 3, created: 3, update
 
 async function undoAnswering(status: ImportStatus) {
   undoImport.mockResolvedValue({ ...done, status });
+  const client = new QueryClient();
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={client}>
       <MemoryRouter>
         <AntApp>
           <ResultStep job={done} onAgain={() => {}} />
@@ -45,6 +46,8 @@ async function undoAnswering(status: ImportStatus) {
   await waitFor(() => expect(screen.getAllByRole('button', { name: /Undo/ })).toHaveLength(2));
   fireEvent.click(screen.getAllByRole('button', { name: /Undo/ })[1]);
   await waitFor(() => expect(undoImport).toHaveBeenCalledWith(4));
+  // The answer is stored (the wizard's view follows it) before any toast.
+  await waitFor(() => expect(client.getQueryData(['imports', 'one', 4])).toMatchObject({ status }));
 }
 
 test('an undo that ended says so', async () => {
@@ -54,6 +57,6 @@ test('an undo that ended says so', async () => {
 
 test('an undo going on in the background does not claim to be over', async () => {
   await undoAnswering('undoing');
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 100));  // a toast would be up by now
   expect(screen.queryByText('The import was undone.')).toBeNull();
 });
