@@ -7,6 +7,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 namespace sen {
@@ -38,6 +39,12 @@ struct PipeReader {
 };
 
 }  // namespace
+
+void EmitWhenFull(std::string& piece, const EmitPiece& emit) {
+  if (piece.size() < kPieceBytes) return;
+  if (!emit(piece)) throw std::runtime_error("the client went away");
+  piece.clear();
+}
 
 NextPiece StartPipe(std::function<void(const EmitPiece& emit)> maker, std::size_t max_pieces_ahead) {
   auto state = std::make_shared<PipeState>();

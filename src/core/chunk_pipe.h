@@ -21,6 +21,10 @@ constexpr std::size_t kPieceBytes = 64 << 10;
 
 NextPiece StartPipe(std::function<void(const EmitPiece& emit)> maker, std::size_t max_pieces_ahead = 8);
 
+// For a maker that appends to `piece`: hands it over once it holds kPieceBytes, then empties it
+// (keeping its capacity). Throws when the reader has gone, to stop the maker.
+void EmitWhenFull(std::string& piece, const EmitPiece& emit);
+
 // A file to download, sent while it is made (an export, an import's rejected rows).
 struct StreamedFile {
   std::string filename;

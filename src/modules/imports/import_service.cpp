@@ -776,12 +776,9 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
       cells.push_back(std::to_string(problem.row));
       cells.push_back(ProblemText(problem, fields, vi));
       csv.Row(cells);
-      if (piece.size() >= kPieceBytes) {
-        if (!emit(piece)) throw std::runtime_error("the client went away");
-        piece.clear();
-      }
+      EmitWhenFull(piece, emit);
     });
-    if (!piece.empty()) emit(piece);
+    emit(piece);  // an empty last piece is no chunk
   });
   return out;
 }

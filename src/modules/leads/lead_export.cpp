@@ -139,12 +139,9 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
         cells_of(lead, usernames, cells);
         csv.Row(cells);
-        if (piece.size() >= kPieceBytes) {
-          if (!emit(piece)) throw std::runtime_error("the client went away");
-          piece.clear();  // keeps its capacity for the next piece
-        }
+        EmitWhenFull(piece, emit);
       });
-      if (!piece.empty()) emit(piece);
+      emit(piece);  // an empty last piece is no chunk
       return;
     }
     // libxlsxwriter writes the zip at the end: the sheet goes to a temporary file first (its
