@@ -131,19 +131,24 @@ TEST(Server, UploadPathsTakeTheirLargerBodyLimit) {
   EXPECT_NE(stranger.find("401"), std::string::npos) << stranger.substr(0, 300);
 }
 
-TEST(Server, StreamedBodiesGoOutChunked) {
+// What a client reads of a GET whose answer the server streams from `maker`'s pieces.
+std::string StreamedAnswer(std::function<void(const EmitPiece& emit)> maker) {
   ServerOptions options;
   options.port = 0;
-  options.handler = [](Request, std::function<void(Response)> respond) {
+  options.handler = [maker](Request, std::function<void(Response)> respond) {
     Response r;
     r.content_type = "text/csv";
-    r.stream = StartPipe([](const EmitPiece& emit) {
-      for (int i = 0; i < 3; ++i) emit("row " + std::to_string(i) + "\n");
-    });
+    r.stream = StartPipe(maker);
     respond(std::move(r));
   };
   RunningServer server(options);
-  std::string answer = Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  return Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+}
+
+TEST(Server, StreamedBodiesGoOutChunked) {
+  std::string answer = StreamedAnswer([](const EmitPiece& emit) {
+    for (int i = 0; i < 3; ++i) emit("row " + std::to_string(i) + "\n");
+  });
   EXPECT_NE(answer.find("Transfer-Encoding: chunked"), std::string::npos) << answer;
   EXPECT_NE(answer.find("6\r\nrow 0\n\r\n6\r\nrow 1\n\r\n6\r\nrow 2\n\r\n0\r\n\r\n"), std::string::npos) << answer;
 }
@@ -151,37 +156,19 @@ TEST(Server, StreamedBodiesGoOutChunked) {
 // An empty piece is no chunk: as a chunk of size 0 it would end the body early, and the rest
 // would reach the client as garbage after it.
 TEST(Server, AnEmptyPieceDoesNotEndTheStream) {
-  ServerOptions options;
-  options.port = 0;
-  options.handler = [](Request, std::function<void(Response)> respond) {
-    Response r;
-    r.content_type = "text/csv";
-    r.stream = StartPipe([](const EmitPiece& emit) {
-      emit("row 0\n");
-      emit("");
-      emit("row 1\n");
-    });
-    respond(std::move(r));
-  };
-  RunningServer server(options);
-  std::string answer = Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  std::string answer = StreamedAnswer([](const EmitPiece& emit) {
+    emit("row 0\n");
+    emit("");
+    emit("row 1\n");
+  });
   EXPECT_NE(answer.find("\r\n\r\n6\r\nrow 0\n\r\n6\r\nrow 1\n\r\n0\r\n\r\n"), std::string::npos) << answer;
 }
 
 TEST(Server, AStreamThatFailsIsCutShortNotCompleted) {
-  ServerOptions options;
-  options.port = 0;
-  options.handler = [](Request, std::function<void(Response)> respond) {
-    Response r;
-    r.content_type = "text/csv";
-    r.stream = StartPipe([](const EmitPiece& emit) {
-      emit("row 0\n");
-      throw std::runtime_error("the database went away");
-    });
-    respond(std::move(r));
-  };
-  RunningServer server(options);
-  std::string answer = Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  std::string answer = StreamedAnswer([](const EmitPiece& emit) {
+    emit("row 0\n");
+    throw std::runtime_error("the database went away");
+  });
   EXPECT_NE(answer.find("row 0"), std::string::npos) << answer;
   EXPECT_EQ(answer.find("0\r\n\r\n"), std::string::npos) << "no last chunk: " << answer;
 }

@@ -45,6 +45,14 @@ async function expectCounts(page: Page, counts: Record<'created' | 'updated' | '
   }
 }
 
+/** Signs in as the admin and chooses a CSV file in a new import wizard. */
+async function startCsvImport(page: Page, name: string, csv: string) {
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/imports');
+  await page.getByTestId('import-new').click();
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
 test('an xlsx file is imported through the wizard, its rejected rows downloaded, and the import undone', async ({
   page,
 }) => {
@@ -144,14 +152,7 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
 test('a column with no field gets a custom field made from its header, and its cells land there', async ({
   page,
 }) => {
-  await signIn(page, 'admin', adminPassword);
-  await page.goto('/imports');
-  await page.getByTestId('import-new').click();
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'truong-hoc.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('Họ và tên,Di động,Trường học\nHồ Thị Trường,0913 222 001,THPT Chu Văn An\n'),
-  });
+  await startCsvImport(page, 'truong-hoc.csv', 'Họ và tên,Di động,Trường học\nHồ Thị Trường,0913 222 001,THPT Chu Văn An\n');
   const school = page.getByTestId('import-mapping-2');
   await expect(school).toContainText('Bỏ qua');
   await school.click();
@@ -176,14 +177,7 @@ test('a column with no field gets a custom field made from its header, and its c
 });
 
 test('a file of lead IDs without names updates the leads it names, and only that', async ({ page }) => {
-  await signIn(page, 'admin', adminPassword);
-  await page.goto('/imports');
-  await page.getByTestId('import-new').click();
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'chi-ma.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(`Mã,Mô tả\n${seededLeadId('massOne')},Đã gọi lại\n`),
-  });
+  await startCsvImport(page, 'chi-ma.csv', `Mã,Mô tả\n${seededLeadId('massOne')},Đã gọi lại\n`);
   await page.getByTestId('import-next').click();
   await page.getByTestId('import-mode').getByText('Chỉ tạo mới').click();
   await page.getByTestId('import-next').click();
