@@ -113,7 +113,7 @@ struct Core {
     leads->SetAssigner(assignment.get());
     leads->SetNotifier(notifications.get());
     leads->SetMailer(settings.get());
-    imports = std::make_unique<imports::ImportService>(*db, clock, *leads, places.files / "imports", files::ReadLimits{});
+    imports = std::make_unique<imports::ImportService>(*db, clock, *users, *leads, places.files / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
     users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
@@ -143,7 +143,7 @@ struct Core {
     filter.q = username;
     auto found = users->List(users::UserService::System(), filter, {1, 50});
     for (const auto& u : found.items) {
-      if (u.username == username) return Principal{u.id, u.username, u.full_name, u.role, u.team_id, u.language, channel, ""};
+      if (u.username == username) return users::PrincipalOf(u, channel);
     }
     return std::nullopt;
   }

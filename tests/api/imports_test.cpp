@@ -602,7 +602,8 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   ASSERT_EQ(worked.size(), 1u);
   ASSERT_EQ(c.Post("/api/notes", {{"parent_type", "lead"}, {"parent_id", worked[0]["id"]}, {"body", "Đã gọi"}}).status,
             201);
-  // Another import waits behind it and never starts: it cannot have matched any of its leads.
+  // Another import waits behind it and never starts: it cannot have matched any of its leads,
+  // and the restart runs it rather than failing it.
   auto queued = Upload(c, "sau.csv", "Họ và tên,Di động\nLý Văn Chờ," + UniqueMobile() + "\n").json;
   ASSERT_EQ(c.Post(Path(queued, "/run"), json::object()).status, 202);
   auto midway = c.Get(Path(imp)).json;
@@ -617,12 +618,40 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   EXPECT_EQ(after["failure"], "Sen stopped before the import finished.");
   EXPECT_EQ(after["failure_reason"], "restarted");  // for the page to word
   EXPECT_EQ(after["created"], 0);
-  EXPECT_EQ(LeadTotal(c2), before);
   // The rows it wrote are gone, not in the Trash: only the lead someone worked on waits there.
   EXPECT_EQ(after["in_trash"], 1);
   EXPECT_EQ(LeadTotal(c2, "&deleted=true"), 1);
   EXPECT_EQ(c2.Get("/api/leads?deleted=true&q=0910000000").json["total"], 1);
-  EXPECT_EQ(WaitUntilFinished(c2, queued)["failure_reason"], "restarted");
+  auto waited = WaitUntilFinished(c2, queued);
+  EXPECT_EQ(waited["status"], "done") << waited.dump();
+  EXPECT_EQ(waited["created"], 1);
+  EXPECT_EQ(LeadTotal(c2), before + 1);
+}
+
+// An import queued by someone who has left by the restart is not run in their name.
+TEST_F(ImportsApi, AQueuedImportOfAUserWhoLeftFailsAtTheRestart) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  const auto manager = CreateUser(c, "imp.quit", "manager");
+  Client m(server.port());
+  m.Login("imp.quit", "user-pass-123");
+  auto running = Upload(m, "lon.csv", ManyLeadsCsv(100'000, "Khách", "09", 10'000'000)).json;
+  ASSERT_EQ(m.Post(Path(running, "/run"), json::object()).status, 202);
+  auto queued = Upload(m, "sau.csv", "Họ và tên,Di động\nLý Văn Đi," + UniqueMobile() + "\n").json;
+  ASSERT_EQ(m.Post(Path(queued, "/run"), json::object()).status, 202);
+  ASSERT_EQ(c.Patch("/api/users/" + std::to_string(manager), {{"active", false}}).status, 200);
+  ASSERT_EQ(c.Get(Path(queued)).json["status"], "running") << "the first import finished; make it larger";
+  server.Kill();
+
+  ServerProcess again(server.dir());
+  Client c2(again.port());
+  c2.Login("admin", kAdminPassword);
+  WaitUntilFinished(c2, running, 120);
+  auto after = WaitUntilFinished(c2, queued);
+  EXPECT_EQ(after["status"], "failed");
+  EXPECT_EQ(after["failure_reason"], "restarted");
+  EXPECT_EQ(after["created"], 0);
 }
 
 // Undoing a large import goes on in the background (after two seconds the request answers 202

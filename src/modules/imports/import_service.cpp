@@ -121,9 +121,9 @@ json ToJson(const Preview& p) {
           {"problems", std::move(problems)}};
 }
 
-ImportService::ImportService(db::Database& db, const Clock& clock, leads::LeadService& leads,
-                             std::filesystem::path files_dir, files::ReadLimits limits)
-    : db_(db), clock_(clock), leads_(leads), files_dir_(std::move(files_dir)), limits_(limits) {}
+ImportService::ImportService(db::Database& db, const Clock& clock, users::UserService& users,
+                             leads::LeadService& leads, std::filesystem::path files_dir, files::ReadLimits limits)
+    : db_(db), clock_(clock), users_(users), leads_(leads), files_dir_(std::move(files_dir)), limits_(limits) {}
 
 ImportService::~ImportService() {
   {
@@ -167,9 +167,23 @@ void ImportService::Work() {
 
 void ImportService::Recover() {
   std::vector<std::int64_t> ids, undoing;
+  // Queued behind another and never begun: nothing of theirs was written, so they run again,
+  // in their turn, as the user who queued them (if that user is still active).
+  std::vector<std::pair<Import, std::optional<Principal>>> waiting;
   {
     auto tx = db_.BeginRead();
-    ids = repo::WithStatus(*tx, "running");
+    for (auto id : repo::WithStatus(*tx, "running")) {
+      auto imp = repo::Find(*tx, id);
+      if (imp->started_at) {
+        ids.push_back(id);
+        continue;
+      }
+      std::optional<Principal> runner;
+      if (auto user = imp->created_by ? users_.FindActive(*tx, *imp->created_by) : std::nullopt) {
+        runner = users::PrincipalOf(*user, Channel::kImport);
+      }
+      waiting.emplace_back(std::move(*imp), std::move(runner));
+    }
     undoing = repo::WithStatus(*tx, "undoing");
   }
   for (auto id : undoing) {
@@ -188,6 +202,15 @@ void ImportService::Recover() {
     } catch (const std::exception& e) {  // left running: the next start tries again
       spdlog::error("import {}: taking it back failed: {}", id, e.what());
     }
+  }
+  for (auto& [imp, runner] : waiting) {
+    if (!runner) {
+      spdlog::warn("import {} was queued by a user who has left; not running it", imp.id);
+      Fail(imp.id, Failure{"restarted", std::string(kRestartedMessage)});
+      continue;
+    }
+    spdlog::info("import {} was queued when Sen stopped; running it now", imp.id);
+    Post([this, imp, runner] { Execute(imp, *runner); });
   }
 }
 

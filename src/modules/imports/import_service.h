@@ -4,6 +4,7 @@
 // A run commits in chunks, each with its progress and a record of what it did to which lead.
 // A run that does not finish (the server stopped or crashed) stays "running" in the database;
 // the next `sen serve` takes back what it did and marks it failed, so no import is ever half kept.
+// One still waiting behind another (never begun) simply runs then.
 #pragma once
 
 #include <atomic>
@@ -45,14 +46,14 @@ struct Download {
 
 class ImportService {
  public:
-  ImportService(db::Database& db, const Clock& clock, leads::LeadService& leads, std::filesystem::path files_dir,
-                files::ReadLimits limits);
+  ImportService(db::Database& db, const Clock& clock, users::UserService& users, leads::LeadService& leads,
+                std::filesystem::path files_dir, files::ReadLimits limits);
   ~ImportService();
   // Live events: "import_progress" tells the importer after every chunk and at the end.
   void SetEvents(EventHub* events) { events_ = events; }
 
   // Starts the background worker; first it takes back the imports a previous run of the server
-  // left unfinished. Only `sen serve` calls this.
+  // left unfinished, then queues again those it never began. Only `sen serve` calls this.
   void StartWorker();
 
   // A file the user sent: kept in the files folder, read for its columns, a sample and its row
@@ -134,6 +135,7 @@ class ImportService {
 
   db::Database& db_;
   const Clock& clock_;
+  users::UserService& users_;
   leads::LeadService& leads_;
   std::filesystem::path files_dir_;
   files::ReadLimits limits_;

@@ -15,10 +15,6 @@ namespace {
 // module keeps its rules in memory until it moves.
 constexpr std::string_view kUsersCounter = "users";
 
-Principal PrincipalOf(const User& u, Channel channel, std::string csrf) {
-  return {u.id, u.username, u.full_name, u.role, u.team_id, u.language, channel, std::move(csrf)};
-}
-
 bool IsAdmin(const Principal& p) { return p.role == Role::kAdmin; }
 
 std::string OptText(const std::optional<std::string>& s) { return s.value_or(""); }
@@ -46,6 +42,10 @@ std::vector<audit::Change> Changes(const User& a, const User& b) {
 bool ValidLanguage(std::string_view l) { return l == "vi" || l == "en"; }
 
 }  // namespace
+
+Principal PrincipalOf(const User& u, Channel channel, std::string csrf) {
+  return {u.id, u.username, u.full_name, u.role, u.team_id, u.language, channel, std::move(csrf)};
+}
 
 UserService::UserService(db::Database& db, const Clock& clock, LoginLimits limits)
     : db_(db), clock_(clock), limits_(limits) {}

@@ -91,6 +91,9 @@ struct LoginLimits {
   Millis window = 15 * 60 * 1000;
 };
 
+// `u` acting through `channel`; `csrf` for a browser session.
+Principal PrincipalOf(const User& u, Channel channel, std::string csrf = "");
+
 class UserService {
  public:
   UserService(db::Database& db, const Clock& clock, LoginLimits limits = {});
