@@ -4,6 +4,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/thread_pool.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -188,7 +190,9 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.upload_path = "/api/imports";
   options.upload_limit = limits.max_file_bytes + (64 << 10);  // the file and its multipart envelope
 
-  Core core(db_url, threads + 2, places);
+  // Readers: one per I/O thread and slow-lane thread, and two for the import and job workers.
+  constexpr int kSlowLaneThreads = 2;
+  Core core(db_url, threads + kSlowLaneThreads + 2, places);
   core.imports->StartWorker();
   core.jobs->StartWorker();
   core.EnsureAdmin();
@@ -228,6 +232,8 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
 
   http::WriteBatcher batcher(*core.db);
   router.SetWriteBatcher(&batcher);
+  boost::asio::thread_pool slow_lane(kSlowLaneThreads);
+  router.SetSlowLane(&slow_lane);
   options.handler = [&router](http::Request req, std::function<void(http::Response)> respond) {
     router.Handle(std::move(req), std::move(respond));
   };
@@ -235,7 +241,8 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   std::uint16_t port = server.Listen();
   std::cout << "listening on http://" << options.host << ":" << port << std::endl;
   server.Run();
-  batcher.Stop();  // the server waited for every answer, so nothing is left in it
+  batcher.Stop();  // the server waited for every answer, so nothing is left in it or the slow lane
+  slow_lane.join();
   core.imports.reset();  // a run stops after its current chunk; the next start takes it back
   core.jobs.reset();     // after the run in progress; a killed run is taken again when its lease ends
   core.db.reset();

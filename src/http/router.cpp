@@ -1,7 +1,12 @@
 // Route matching, authentication, CSRF and the last line of defence against exceptions.
+#include <utility>  // before Asio: GCC 12 + Boost 1.74 need std::exchange declared
+
 #include "http/router.h"
 
 #include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "core/secrets.h"
 #include "db/database.h"
@@ -45,6 +50,10 @@ void Router::Handle(Request request, Respond respond) const {
   if (route->execution == Execution::kBatchedWrite && batcher_) {
     return batcher_->Submit([this, route, request = std::move(request)]() mutable { return Run(*route, request); },
                             std::move(respond));
+  }
+  if (route->execution == Execution::kSlow && slow_lane_) {
+    return boost::asio::post(*slow_lane_, [this, route, request = std::move(request),
+                                           respond = std::move(respond)]() mutable { respond(Run(*route, request)); });
   }
   respond(Run(*route, request));
 }

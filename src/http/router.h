@@ -8,6 +8,10 @@
 
 #include "http/message.h"
 
+namespace boost::asio {
+class thread_pool;
+}
+
 namespace sen::http {
 
 enum class Access {
@@ -18,6 +22,10 @@ enum class Access {
 enum class Execution {
   kInline,        // on the I/O thread that read the request
   kBatchedWrite,  // on the write batcher's thread, committed together with other writes
+  // On the slow lane: requests that may take seconds (reading a whole uploaded file, waiting on
+  // a background run, talking to a mail server). Inline, such a request would hold up every
+  // other connection of its I/O thread, and new connections too when that thread listens.
+  kSlow,
 };
 
 class WriteBatcher;
@@ -33,6 +41,8 @@ class Router {
            Access access = Access::kSignedIn, Execution execution = Execution::kInline);
   // Without a batcher, batched writes run inline.
   void SetWriteBatcher(WriteBatcher* batcher) { batcher_ = batcher; }
+  // Without a slow lane, slow requests run inline.
+  void SetSlowLane(boost::asio::thread_pool* lane) { slow_lane_ = lane; }
   void SetAuthenticator(Authenticator authenticate) { authenticate_ = std::move(authenticate); }
   // Answers GET requests that match no route (the web app).
   void SetFallback(Handler fallback) { fallback_ = std::move(fallback); }
@@ -57,6 +67,7 @@ class Router {
   Authenticator authenticate_;
   Handler fallback_;
   WriteBatcher* batcher_ = nullptr;
+  boost::asio::thread_pool* slow_lane_ = nullptr;
 };
 
 // Parses a JSON object body; a 400 naming the problem otherwise.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
@@ -16,6 +17,8 @@
 #include <future>
 #include <thread>
 #include <vector>
+
+#include "http/router.h"
 
 namespace sen::http {
 namespace {
@@ -171,6 +174,39 @@ TEST(Server, AStreamThatFailsIsCutShortNotCompleted) {
   });
   EXPECT_NE(answer.find("row 0"), std::string::npos) << answer;
   EXPECT_EQ(answer.find("0\r\n\r\n"), std::string::npos) << "no last chunk: " << answer;
+}
+
+// A request that takes seconds (reading a whole file, waiting on a run) holds up neither its
+// I/O thread's other connections nor the listener: here the only I/O thread answers the fast
+// request that the slow one waits for.
+TEST(Server, ASlowRouteHoldsUpNoOtherRequest) {
+  std::promise<void> fast_answered;
+  auto fast_seen = fast_answered.get_future().share();
+  Router router;
+  router.Add("GET", "/slow", [fast_seen](Request&) {
+    const bool seen = fast_seen.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+    return Response::Json(200, {{"fast_first", seen}});
+  }, Access::kPublic, Execution::kSlow);
+  router.Add("GET", "/fast", [&fast_answered](Request&) {
+    fast_answered.set_value();
+    return Response::Json(200, {{"ok", true}});
+  }, Access::kPublic);
+  net::thread_pool slow_lane(1);
+  router.SetSlowLane(&slow_lane);
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.handler = [&router](Request req, std::function<void(Response)> respond) {
+    router.Handle(std::move(req), std::move(respond));
+  };
+  RunningServer server(options);
+  auto slow = std::async(std::launch::async, [&] {
+    return Exchange(server.port(), "GET /slow HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the slow one is in its handler
+  EXPECT_NE(Exchange(server.port(), "GET /fast HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").find("200 OK"),
+            std::string::npos);
+  EXPECT_NE(slow.get().find("{\"fast_first\":true}"), std::string::npos);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     }
     if (!file) return Response::FromError(Error::Field("file", "is required", "required"));
     return Answer(service.Upload(*req.principal, entity, file->filename, file->data, sheet), 201);
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 
   router.Add("GET", "/api/imports", [&service](Request& req) {
     auto page = http::ParsePage(req);
@@ -69,7 +69,7 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     auto body = http::ParseJsonObject(req);
     if (!body) return Response::FromError(body.error());
     return Answer(service.Configure(*req.principal, *id, *body));
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 
   router.Add("POST", "/api/imports/{id}/preview", [&service](Request& req) {
     auto id = req.PathId();
@@ -77,7 +77,7 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     auto preview = service.MakePreview(*req.principal, *id);
     if (!preview) return Response::FromError(preview.error());
     return Response::Json(200, ToJson(*preview));
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 
   router.Add("POST", "/api/imports/{id}/run", [&service](Request& req) {
     auto id = req.PathId();
@@ -90,7 +90,7 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     if (!id) return Response::FromError(Error::NotFound("no such import"));
     auto undone = service.Undo(*req.principal, *id);
     return Answer(undone, undone && undone->status == "undoing" ? 202 : 200);
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 
   router.Add("GET", "/api/imports/{id}/errors.csv", [&service](Request& req) {
     auto id = req.PathId();

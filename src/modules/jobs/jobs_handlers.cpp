@@ -58,7 +58,7 @@ void RegisterRoutes(http::Router& router, JobService& service) {
     auto job = service.RunNow(*req.principal, *id);
     const int status = job && job->running ? 202 : 200;  // 202: the run goes on in the background
     return JobAnswer(std::move(job), status);
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 }
 
 }  // namespace sen::jobs

@@ -25,7 +25,7 @@ void RegisterRoutes(http::Router& router, SettingsService& service) {
     const auto& to = (*body)["to"];
     auto sent = service.TestSmtp(*req.principal, to.is_string() ? to.get<std::string>() : "");
     return sent ? http::Response::NoContent() : http::Response::FromError(sent.error());
-  });
+  }, http::Access::kSignedIn, http::Execution::kSlow);
 }
 
 }  // namespace sen::settings
