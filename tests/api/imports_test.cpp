@@ -1,12 +1,14 @@
 // Imports over real HTTP (I1-I8): upload, mapping, preview, background run, rejected rows, undo,
 // round trips by ID, refusals, a server killed mid-import, and the command line.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <thread>
 
 #include "db/database.h"
+#include "files/test_files.h"
 #include "harness.h"
 #include "live_events.h"
 
@@ -652,6 +654,41 @@ TEST_F(ImportsApi, AQueuedImportOfAUserWhoLeftFailsAtTheRestart) {
   EXPECT_EQ(after["status"], "failed");
   EXPECT_EQ(after["failure_reason"], "restarted");
   EXPECT_EQ(after["created"], 0);
+}
+
+// Changing the sheet counts the new sheet's rows before the write; a setting another request
+// saved meanwhile is kept, or the sheet change is refused (409), never silently dropped.
+TEST_F(ImportsApi, ASheetChangeDoesNotDropASettingSavedMeanwhile) {
+  std::string rows = R"(<row><c t="inlineStr"><is><t>Họ và tên</t></is></c><c t="inlineStr"><is><t>Di động</t></is></c></row>)";
+  for (int i = 0; i < 1'000'000; ++i) {
+    rows += "<row><c t=\"inlineStr\"><is><t>Khách " + std::to_string(i) + "</t></is></c><c t=\"inlineStr\"><is><t>09" +
+            std::to_string(20'000'000 + i) + "</t></is></c></row>";
+  }
+  files::testing::XlsxParts parts;
+  parts.sheets = {{"Một", files::testing::SheetXml(R"(<row><c t="inlineStr"><is><t>Họ và tên</t></is></c></row>)")},
+                  {"Hai", files::testing::SheetXml(rows)}};
+  auto imp = Upload(*admin_, "hai-trang.xlsx", files::testing::MakeXlsx(parts)).json;
+  ASSERT_EQ(imp["sheets"].size(), 2u) << imp.dump();
+  HttpResponse sheet;
+  std::atomic<bool> asking = false;
+  std::thread slow([&] {
+    Client other(server_->port());
+    other.Login("admin", kAdminPassword);
+    asking = true;
+    sheet = other.Patch(Path(imp), {{"sheet", "Hai"}});
+  });
+  while (!asking) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the other request is counting rows
+  EXPECT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}}).status, 200);
+  slow.join();
+  auto after = admin_->Get(Path(imp)).json;
+  EXPECT_EQ(after["mode"], "create_update");
+  if (sheet.status == 200) {
+    EXPECT_EQ(after["sheet"], "Hai");
+  } else {
+    EXPECT_EQ(sheet.status, 409) << sheet.body;
+    EXPECT_EQ(after["sheet"], "Một");
+  }
 }
 
 // Undoing a large import goes on in the background (after two seconds the request answers 202

@@ -395,6 +395,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
   // writers would wait for meanwhile.
   std::optional<Import> inspected;
   std::optional<std::string> sheet_error;
+  json read_before;  // the import as the sheet was read against it
   if (auto it = body.find("sheet"); it != body.end() && it->is_string()) {
     Import before;
     {
@@ -405,6 +406,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     }
     const bool known = std::find(before.sheets.begin(), before.sheets.end(), *it) != before.sheets.end();
     if (before.status == "pending" && known && *it != before.sheet) {
+      read_before = ToJson(before);
       inspected = before;
       inspected->sheet = it->get<std::string>();
       try {
@@ -419,6 +421,11 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
   if (!loaded) return loaded;
   Import imp = std::move(loaded).value();
   if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
+  // Another request saved a setting while the sheet was read: starting from the sheet's copy
+  // would drop it.
+  if (inspected && ToJson(imp) != read_before) {
+    return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again");
+  }
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
     if (key != "mapping" && key != "mode" && key != "match_on" && key != "defaults" && key != "sheet" &&
