@@ -83,6 +83,7 @@ export function FileStep({ job, onUploaded, onNext }: Props) {
                 style={{ minWidth: 180 }}
                 value={job.sheet ?? job.sheets[0]}
                 loading={pickSheet.isPending}
+                disabled={pickSheet.isPending} // one sheet at a time: the server refuses a second meanwhile
                 options={job.sheets.map((sheet) => ({ value: sheet, label: sheet }))}
                 onChange={(sheet) => pickSheet.mutate({ current: job, sheet })}
                 data-testid="import-sheet"
