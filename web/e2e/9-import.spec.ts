@@ -149,6 +149,35 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await expect(page.getByTestId('lead-total')).toHaveText('Tổng số: 0');
 });
 
+test('a workbook of several sheets is read from the sheet the user picks', async ({ page }) => {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Hướng dẫn').addRow(['Điền khách ở trang sau']);
+  const people = book.addWorksheet('Khách hàng');
+  people.addRow(['Họ và tên', 'Di động']);
+  people.addRow(['Trang Văn Hai', '0912111201']);
+  people.addRow(['Trang Thị Ba', '0912111202']);
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/imports');
+  await page.getByTestId('import-new').click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'hai-trang.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  });
+  // Several sheets: the wizard stays on the file step with the first one read.
+  await expect(page.getByTestId('import-file')).toContainText('khoảng 0 dòng');
+  const picked = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/imports\/\d+$/.test(r.url()));
+  await pickOption(page, page.getByTestId('import-sheet'), 'Khách hàng');
+  expect((await picked).status()).toBe(200);
+  await expect(page.getByTestId('import-file')).toContainText('khoảng 2 dòng');
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-mapping-0')).toContainText('Họ và tên');
+  await expect(page.getByTestId('import-mapping-1')).toContainText('Di động');
+  await expect(page.getByTestId('import-mapping').getByRole('row').filter({ hasText: 'Di động' })).toContainText(
+    '0912111201',
+  );
+});
+
 test('a column with no field gets a custom field made from its header, and its cells land there', async ({
   page,
 }) => {
