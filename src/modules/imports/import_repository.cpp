@@ -32,7 +32,7 @@ SELECT EXISTS (SELECT 1 FROM imports o, imports me
                WHERE me.id = ?1 AND o.id <> ?1 AND o.started_at IS NOT NULL
                  AND (o.finished_at IS NULL OR o.finished_at > me.started_at)))~";
 constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
-constexpr std::string_view kWithStatus = "SELECT id FROM imports WHERE status = ?";
+constexpr std::string_view kWithStatus = "SELECT id FROM imports WHERE status = ? ORDER BY id";
 constexpr std::string_view kPendingBefore =
     "SELECT " SEN_IMPORT_COLUMNS " FROM imports WHERE status = 'pending' AND created_at < ?";
 

@@ -31,6 +31,8 @@ constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creatin
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
+constexpr std::string_view kInactiveUserMessage =
+    "The user who started the import has been deactivated or may no longer import since.";
 constexpr Millis kUploadKept = 7 * 24 * 3'600'000LL;
 constexpr std::string_view kExpiredMessage =
     "The file was uploaded more than 7 days ago and never imported; upload it again.";
@@ -135,7 +137,20 @@ ImportService::~ImportService() {
 }
 
 void ImportService::StartWorker() {
+  // Queued behind another and never begun: nothing of theirs was written, so they run in their
+  // turn, after the take-backs and before any import started from now on.
+  std::vector<Import> waiting;
+  {
+    auto tx = db_.BeginRead();
+    for (auto id : repo::WithStatus(*tx, "running")) {
+      if (auto imp = repo::Find(*tx, id); !imp->started_at) waiting.push_back(std::move(*imp));
+    }
+  }
   queue_.push_back([this] { Recover(); });
+  for (auto& imp : waiting) {
+    spdlog::info("import {} was queued when Sen stopped; it runs again", imp.id);
+    queue_.push_back([this, imp] { Execute(imp); });
+  }
   worker_ = std::thread([this] { Work(); });
 }
 
@@ -167,22 +182,10 @@ void ImportService::Work() {
 
 void ImportService::Recover() {
   std::vector<std::int64_t> ids, undoing;
-  // Queued behind another and never begun: nothing of theirs was written, so they run again,
-  // in their turn, as the user who queued them (if that user is still active).
-  std::vector<std::pair<Import, std::optional<Principal>>> waiting;
   {
     auto tx = db_.BeginRead();
     for (auto id : repo::WithStatus(*tx, "running")) {
-      auto imp = repo::Find(*tx, id);
-      if (imp->started_at) {
-        ids.push_back(id);
-        continue;
-      }
-      std::optional<Principal> runner;
-      if (auto user = imp->created_by ? users_.FindActive(*tx, *imp->created_by) : std::nullopt) {
-        runner = users::PrincipalOf(*user, Channel::kImport);
-      }
-      waiting.emplace_back(std::move(*imp), std::move(runner));
+      if (repo::Find(*tx, id)->started_at) ids.push_back(id);  // the others wait their turn
     }
     undoing = repo::WithStatus(*tx, "undoing");
   }
@@ -203,15 +206,16 @@ void ImportService::Recover() {
       spdlog::error("import {}: taking it back failed: {}", id, e.what());
     }
   }
-  for (auto& [imp, runner] : waiting) {
-    if (!runner) {
-      spdlog::warn("import {} was queued by a user who has left; not running it", imp.id);
-      Fail(imp.id, Failure{"restarted", std::string(kRestartedMessage)});
-      continue;
-    }
-    spdlog::info("import {} was queued when Sen stopped; running it now", imp.id);
-    Post([this, imp, runner] { Execute(imp, *runner); });
-  }
+}
+
+std::optional<Principal> ImportService::Runner(const Import& imp) {
+  if (!imp.created_by) return std::nullopt;
+  auto tx = db_.BeginRead();
+  auto user = users_.FindActive(*tx, *imp.created_by);
+  if (!user) return std::nullopt;
+  Principal p = users::PrincipalOf(*user, Channel::kImport);
+  if (!CanImport(p)) return std::nullopt;
+  return p;
 }
 
 void ImportService::Tell(const Import& imp) {
@@ -686,28 +690,34 @@ Result<Import> ImportService::Queue(const Principal& p, std::int64_t id, bool he
     imp = std::move(loaded).value();
     if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
     if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
-    imp.status = "running";  // queued: started_at waits for the worker
+    imp.status = "running";
+    // Queued: started_at waits for the worker. Run here (the command line), it has begun: a
+    // server started meanwhile or later must take it back, not run it again.
+    if (here) imp.started_at = clock_.Now();
     repo::Save(*tx, imp);
     tx->Commit();
   }
-  Principal runner = p;
-  runner.channel = Channel::kImport;
   if (here) {
-    Execute(imp, runner);
+    Execute(imp);
     return Get(p, id);
   }
-  Post([this, imp, runner] { Execute(imp, runner); });
+  Post([this, imp] { Execute(imp); });
   return imp;
 }
 
 Result<Import> ImportService::Start(const Principal& p, std::int64_t id) { return Queue(p, id, false); }
 Result<Import> ImportService::RunHere(const Principal& p, std::int64_t id) { return Queue(p, id, true); }
 
-void ImportService::Execute(Import imp, const Principal& p) {
-  std::optional<Failure> failure;
+void ImportService::Execute(Import imp) {
   // Imports queued behind this one have no start yet: taking this one back knows they matched
   // none of its leads. Its first chunk's commit records it.
-  imp.started_at = clock_.Now();
+  if (!imp.started_at) imp.started_at = clock_.Now();
+  // It runs as its user is now: one deactivated or made an agent since it was queued does not
+  // import any more.
+  const auto runner = Runner(imp);
+  if (!runner) return Fail(imp.id, Failure{"inactive_user", std::string(kInactiveUserMessage)});
+  const Principal& p = *runner;
+  std::optional<Failure> failure;
   try {
     // Its settings were checked when it was queued; an owner or campaign gone since fails here.
     if (auto done = Process(imp, p, true, nullptr); !done) failure = Failure{"settings", done.error().message};

@@ -122,7 +122,10 @@ class ImportService {
   // counts. Throws Interrupted when the server stops, FileError when the file breaks midway.
   Status Process(Import& imp, const Principal& p, bool write, Preview* preview);
   Result<Import> Queue(const Principal& p, std::int64_t id, bool here);
-  void Execute(Import imp, const Principal& p);
+  // Runs a queued import as the user who started it.
+  void Execute(Import imp);
+  // That user as they are now, if they may still import.
+  std::optional<Principal> Runner(const Import& imp);
   // Takes back everything import `id` did, newest first, a chunk per transaction; false when
   // the server began stopping before it was all taken back.
   bool TakeBack(std::int64_t id, const Principal& p);
