@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <cstdlib>
@@ -190,9 +191,11 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.upload_path = "/api/imports";
   options.upload_limit = limits.max_file_bytes + (64 << 10);  // the file and its multipart envelope
 
-  // Readers: one per I/O thread and slow-lane thread, and two for the import and job workers.
-  constexpr int kSlowLaneThreads = 2;
-  Core core(db_url, threads + kSlowLaneThreads + 2, places);
+  // Four: a PATCH that changes no sheet waits behind at most a few previews or SMTP tests.
+  constexpr int kSlowLaneThreads = 4;
+  // Readers: one per I/O and slow-lane thread, the import and job workers, the write batcher
+  // (which signs its requests in), and a few streamed downloads.
+  Core core(db_url, threads + kSlowLaneThreads + 6, places);
   core.imports->StartWorker();
   core.jobs->StartWorker();
   core.EnsureAdmin();
@@ -237,6 +240,7 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.handler = [&router](http::Request req, std::function<void(http::Response)> respond) {
     router.Handle(std::move(req), std::move(respond));
   };
+  options.wait = [&slow_lane](std::function<void()> work) { boost::asio::post(slow_lane, std::move(work)); };
   http::Server server(options);
   std::uint16_t port = server.Listen();
   std::cout << "listening on http://" << options.host << ":" << port << std::endl;

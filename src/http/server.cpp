@@ -367,16 +367,33 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     });
   }
 
+  // The next piece may be long in coming (an xlsx is built whole before its first): it is
+  // waited for where the server's options say, off the I/O thread, then written from this one.
   void WriteChunks(NextPiece next, bool keep_alive) {
-    auto piece = std::make_shared<std::string>();
-    bool more = false;
-    try {
-      do {  // a chunk of size 0 would end the body
-        more = next(*piece);
-      } while (more && piece->empty());
-    } catch (const std::exception&) {
-      return Close();  // no last chunk: the client sees the body was cut short
-    }
+    auto fetch = [self = shared_from_this(), next = std::move(next), keep_alive,
+                  work = net::make_work_guard(stream_.get_executor())]() mutable {
+      auto piece = std::make_shared<std::string>();
+      bool more = false;
+      bool failed = false;
+      try {
+        do {  // a chunk of size 0 would end the body
+          more = next(*piece);
+        } while (more && piece->empty());
+      } catch (const std::exception&) {
+        failed = true;
+      }
+      net::dispatch(self->stream_.get_executor(),
+                    [self, next = std::move(next), piece, more, failed, keep_alive]() mutable {
+                      self->WritePiece(std::move(next), piece, more, failed, keep_alive);
+                    });
+    };
+    if (!server_.options.wait) return fetch();
+    server_.options.wait(std::move(fetch));
+  }
+
+  void WritePiece(NextPiece next, const std::shared_ptr<std::string>& piece, bool more, bool failed,
+                  bool keep_alive) {
+    if (failed) return Close();  // no last chunk: the client sees the body was cut short
     stream_.expires_after(kRequestTimeout);
     if (!more) {
       auto last = std::make_shared<decltype(bhttp::make_chunk_last())>(bhttp::make_chunk_last());

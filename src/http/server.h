@@ -20,6 +20,9 @@ struct ServerOptions {
   std::string upload_path;
   std::size_t upload_limit = 0;
   std::function<bool(const Request& head)> may_upload;
+  // Runs `work`, which may block for seconds, on a thread that is not an I/O thread: waiting for
+  // a streamed body's next piece. Unset, it runs inline.
+  std::function<void(std::function<void()> work)> wait;
   // Answers a request by calling the callback, at once or later from another thread.
   std::function<void(Request, std::function<void(Response)>)> handler;
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
@@ -180,10 +181,11 @@ TEST(Server, AStreamThatFailsIsCutShortNotCompleted) {
 // I/O thread's other connections nor the listener: here the only I/O thread answers the fast
 // request that the slow one waits for.
 TEST(Server, ASlowRouteHoldsUpNoOtherRequest) {
-  std::promise<void> fast_answered;
+  std::promise<void> slow_entered, fast_answered;
   auto fast_seen = fast_answered.get_future().share();
   Router router;
-  router.Add("GET", "/slow", [fast_seen](Request&) {
+  router.Add("GET", "/slow", [fast_seen, &slow_entered](Request&) {
+    slow_entered.set_value();
     const bool seen = fast_seen.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
     return Response::Json(200, {{"fast_first", seen}});
   }, Access::kPublic, Execution::kSlow);
@@ -203,10 +205,45 @@ TEST(Server, ASlowRouteHoldsUpNoOtherRequest) {
   auto slow = std::async(std::launch::async, [&] {
     return Exchange(server.port(), "GET /slow HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the slow one is in its handler
+  slow_entered.get_future().wait();
   EXPECT_NE(Exchange(server.port(), "GET /fast HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").find("200 OK"),
             std::string::npos);
   EXPECT_NE(slow.get().find("{\"fast_first\":true}"), std::string::npos);
+}
+
+// A streamed body's next piece may be long in coming (an xlsx is built whole before its first
+// piece): it is waited for on the `wait` threads, so the only I/O thread answers meanwhile.
+TEST(Server, AStreamWaitingForItsNextPieceHoldsUpNoOtherRequest) {
+  std::promise<void> fast_answered;
+  auto fast_seen = fast_answered.get_future().share();
+  std::promise<void> waiting;
+  net::thread_pool pool(1);
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.wait = [&pool](std::function<void()> work) { net::post(pool, std::move(work)); };
+  options.handler = [&](Request req, std::function<void(Response)> respond) {
+    if (req.path == "/fast") {
+      fast_answered.set_value();
+      return respond(Response::Json(200, {{"ok", true}}));
+    }
+    Response r;
+    r.content_type = "text/csv";
+    r.stream = StartPipe([&, fast_seen](const EmitPiece& emit) {
+      waiting.set_value();
+      const bool seen = fast_seen.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+      emit(seen ? "fast first\n" : "held up\n");
+    });
+    respond(std::move(r));
+  };
+  RunningServer server(options);
+  auto slow = std::async(std::launch::async, [&] {
+    return Exchange(server.port(), "GET /export HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  });
+  waiting.get_future().wait();
+  EXPECT_NE(Exchange(server.port(), "GET /fast HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").find("200 OK"),
+            std::string::npos);
+  EXPECT_NE(slow.get().find("fast first"), std::string::npos);
 }
 
 }  // namespace
