@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/chunk_pipe.h"
 #include "core/secrets.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -193,9 +194,9 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
 
   // Four: a PATCH that changes no sheet waits behind at most a few previews or SMTP tests.
   constexpr int kSlowLaneThreads = 4;
-  // Readers: one per I/O and slow-lane thread, the import and job workers, the write batcher
-  // (which signs its requests in), and a few streamed downloads.
-  Core core(db_url, threads + kSlowLaneThreads + 6, places);
+  // Readers: one per I/O and slow-lane thread and per download being made (kMaxPipes), the
+  // write batcher (which signs its requests in), the import and job workers and job runs.
+  Core core(db_url, threads + kSlowLaneThreads + kMaxPipes + 6, places);
   core.imports->StartWorker();
   core.jobs->StartWorker();
   core.EnsureAdmin();
@@ -240,13 +241,19 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.handler = [&router](http::Request req, std::function<void(http::Response)> respond) {
     router.Handle(std::move(req), std::move(respond));
   };
-  options.wait = [&slow_lane](std::function<void()> work) { boost::asio::post(slow_lane, std::move(work)); };
-  http::Server server(options);
-  std::uint16_t port = server.Listen();
-  std::cout << "listening on http://" << options.host << ":" << port << std::endl;
-  server.Run();
-  batcher.Stop();  // the server waited for every answer, so nothing is left in it or the slow lane
-  slow_lane.join();
+  // One thread per download being made: a wait for a piece never waits for a thread.
+  boost::asio::thread_pool downloads(kMaxPipes);
+  options.wait = [&downloads](std::function<void()> work) { boost::asio::post(downloads, std::move(work)); };
+  {
+    http::Server server(options);
+    std::uint16_t port = server.Listen();
+    std::cout << "listening on http://" << options.host << ":" << port << std::endl;
+    server.Run();
+    // The server waited for every answer, so nothing is left in the batcher or the slow lane.
+    batcher.Stop();
+    slow_lane.join();
+    downloads.join();
+  }  // after a forced stop, what the connections left (a download's maker) ends here, not later
   core.imports.reset();  // a run stops after its current chunk; the next start takes it back
   core.jobs.reset();     // after the run in progress; a killed run is taken again when its lease ends
   core.db.reset();

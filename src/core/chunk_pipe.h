@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "core/error.h"
 
 namespace sen {
 
@@ -19,7 +22,15 @@ using NextPiece = std::function<bool(std::string& piece)>;
 // How large a maker lets a piece grow before it hands it over.
 constexpr std::size_t kPieceBytes = 64 << 10;
 
-NextPiece StartPipe(std::function<void(const EmitPiece& emit)> maker, std::size_t max_pieces_ahead = 8);
+// At most this many bodies are made at once in a process. Each maker holds a database reader
+// for the whole download, at the client's pace: without a bound, enough downloads would take
+// every reader and stop every other request (they all read), the downloads' own included.
+constexpr int kMaxPipes = 4;
+
+// Starts `maker` on a thread of its own; nullopt when kMaxPipes bodies are being made already
+// (the caller answers "try again").
+std::optional<NextPiece> StartPipe(std::function<void(const EmitPiece& emit)> maker,
+                                   std::size_t max_pieces_ahead = 8);
 
 // For a maker that appends to `piece`: hands it over once it holds kPieceBytes, then empties it
 // (keeping its capacity). Throws when the reader has gone, to stop the maker.
@@ -31,5 +42,8 @@ struct StreamedFile {
   std::string content_type;
   NextPiece body;
 };
+
+// `file` with its body made by `maker`; 503 when kMaxPipes bodies are being made already.
+Result<StreamedFile> StartFile(StreamedFile file, std::function<void(const EmitPiece& emit)> maker);
 
 }  // namespace sen

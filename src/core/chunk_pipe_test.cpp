@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
+#include <vector>
 
 namespace sen {
 namespace {
 
 TEST(ChunkPipe, HandsOverEveryPieceInOrder) {
-  auto next = StartPipe([](const EmitPiece& emit) {
+  auto next = *StartPipe([](const EmitPiece& emit) {
     for (int i = 0; i < 1000; ++i) emit(std::to_string(i) + ",");
   }, 4);
   std::string all, piece;
@@ -23,7 +25,7 @@ TEST(ChunkPipe, AReaderThatLeavesStopsTheMaker) {
   std::atomic<int> made{0};
   std::atomic<bool> told_to_stop{false};
   {
-    auto next = StartPipe([&](const EmitPiece& emit) {
+    auto next = *StartPipe([&](const EmitPiece& emit) {
       for (int i = 0; i < 1'000'000; ++i) {
         if (!emit("x")) {
           told_to_stop = true;
@@ -40,7 +42,7 @@ TEST(ChunkPipe, AReaderThatLeavesStopsTheMaker) {
 }
 
 TEST(ChunkPipe, AMakerThatThrowsMakesTheReaderThrow) {
-  auto next = StartPipe([](const EmitPiece& emit) {
+  auto next = *StartPipe([](const EmitPiece& emit) {
     emit("a");
     throw std::runtime_error("disk gone");
   });
@@ -48,6 +50,32 @@ TEST(ChunkPipe, AMakerThatThrowsMakesTheReaderThrow) {
   EXPECT_TRUE(next(piece));
   EXPECT_EQ(piece, "a");
   EXPECT_THROW(next(piece), std::runtime_error);
+}
+
+// Each maker holds a database reader until its body is made: a fifth at once is refused, and
+// the slot comes back when a maker ends.
+TEST(ChunkPipe, AtMostFourBodiesAreMadeAtOnce) {
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  std::vector<NextPiece> running;
+  for (int i = 0; i < kMaxPipes; ++i) {
+    auto next = StartPipe([released](const EmitPiece& emit) {
+      released.wait();
+      emit("done");
+    });
+    ASSERT_TRUE(next);
+    running.push_back(std::move(*next));
+  }
+  EXPECT_FALSE(StartPipe([](const EmitPiece&) {}));
+  release.set_value();
+  std::string piece;
+  while (running.front()(piece)) {
+  }
+  running.erase(running.begin());  // joins its maker
+  auto again = StartPipe([](const EmitPiece& emit) { emit("again"); });
+  ASSERT_TRUE(again);
+  EXPECT_TRUE((*again)(piece));
+  EXPECT_EQ(piece, "again");
 }
 
 }  // namespace

@@ -142,7 +142,7 @@ std::string StreamedAnswer(std::function<void(const EmitPiece& emit)> maker) {
   options.handler = [maker](Request, std::function<void(Response)> respond) {
     Response r;
     r.content_type = "text/csv";
-    r.stream = StartPipe(maker);
+    r.stream = *StartPipe(maker);
     respond(std::move(r));
   };
   RunningServer server(options);
@@ -229,7 +229,7 @@ TEST(Server, AStreamWaitingForItsNextPieceHoldsUpNoOtherRequest) {
     }
     Response r;
     r.content_type = "text/csv";
-    r.stream = StartPipe([&, fast_seen](const EmitPiece& emit) {
+    r.stream = *StartPipe([&, fast_seen](const EmitPiece& emit) {
       waiting.set_value();
       const bool seen = fast_seen.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
       emit(seen ? "fast first\n" : "held up\n");

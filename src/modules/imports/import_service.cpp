@@ -804,7 +804,7 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
   header.push_back(vi ? "Dòng" : "Row");
   header.push_back(vi ? "Lý do" : "Reason");
   StreamedFile out{"import-" + std::to_string(id) + "-errors.csv", "text/csv; charset=utf-8", {}};
-  out.body = StartPipe([this, id, header, width, vi](const EmitPiece& emit) {
+  return StartFile(std::move(out), [this, id, header, width, vi](const EmitPiece& emit) {
     std::string piece(files::CsvWriter::Utf8Bom());
     files::CsvWriter csv(piece);
     csv.Row(header);
@@ -820,7 +820,6 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
     });
     emit(piece);  // an empty last piece is no chunk
   });
-  return out;
 }
 
 Result<Download> ImportService::Template(const Principal& p, std::string_view entity, std::string_view format,

@@ -128,7 +128,7 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
   }
   const LeadScope scope = ScopeOf(p);
 
-  out.body = StartPipe([this, format, header, read, cells_of, query = *query, scope](const EmitPiece& emit) {
+  return StartFile(std::move(out), [this, format, header, read, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
     const Usernames usernames = users_.Usernames(*tx);
     std::vector<std::string> cells;
@@ -166,7 +166,6 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       if (!emit(piece.substr(0, static_cast<std::size_t>(in.gcount())))) return;
     }
   });
-  return out;
 }
 
 }  // namespace sen::leads
