@@ -145,6 +145,7 @@ struct Core {
   std::optional<Principal> PrincipalOf(const std::string& username, Channel channel) {
     users::repo::UserFilter filter;
     filter.q = username;
+    filter.active = true;
     auto found = users->List(users::UserService::System(), filter, {1, 50});
     for (const auto& u : found.items) {
       if (u.username == username) return users::PrincipalOf(u, channel);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -630,23 +631,26 @@ TEST_F(ImportsApi, KilledServerLeavesNoHalfImport) {
   EXPECT_EQ(LeadTotal(c2), before + 1);
 }
 
-// An import runs as its user is when its turn comes: one queued by someone deactivated since
-// (here while another import runs; after a restart alike) is not run in their name.
+// An import runs as its user is when its turn comes (at a restart alike): one queued by someone
+// deactivated since, here while another import runs, is not run in their name.
 TEST_F(ImportsApi, AQueuedImportOfAUserWhoLeftDoesNotRun) {
-  const auto manager = CreateUser(*admin_, "imp.quit", "manager");
-  Client m(server_->port());
+  ServerProcess server;  // the 100,000 leads stay out of the other tests' database
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const auto manager = CreateUser(admin, "imp.quit", "manager");
+  Client m(server.port());
   m.Login("imp.quit", "user-pass-123");
   auto running = Upload(m, "lon.csv", ManyLeadsCsv(100'000, "Khách Trước", "09", 50'000'000)).json;
   ASSERT_EQ(m.Post(Path(running, "/run"), json::object()).status, 202);
   const std::string mobile = UniqueMobile();
   auto queued = Upload(m, "sau.csv", "Họ và tên,Di động\nLý Văn Đi," + mobile + "\n").json;
   ASSERT_EQ(m.Post(Path(queued, "/run"), json::object()).status, 202);
-  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(manager), {{"active", false}}).status, 200);
-  ASSERT_EQ(admin_->Get(Path(queued)).json["status"], "running") << "the first import finished; make it larger";
-  auto after = WaitUntilFinished(*admin_, queued, 120);
+  ASSERT_EQ(admin.Patch("/api/users/" + std::to_string(manager), {{"active", false}}).status, 200);
+  ASSERT_TRUE(admin.Get(Path(queued)).json["started_at"].is_null()) << "the first import finished; make it larger";
+  auto after = WaitUntilFinished(admin, queued, 120);
   EXPECT_EQ(after["status"], "failed");
   EXPECT_EQ(after["failure_reason"], "inactive_user");
-  EXPECT_EQ(admin_->Get("/api/leads?q=" + mobile).json["total"], 0);
+  EXPECT_EQ(admin.Get("/api/leads?q=" + mobile).json["total"], 0);
 }
 
 // Changing the sheet counts the new sheet's rows before the write; a setting another request
@@ -801,6 +805,70 @@ TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
   EXPECT_NE(again.out.find("created 0, updated 0, duplicate 1, error 1"), std::string::npos) << again.out;
   auto missing = RunSen({"import", (server.dir() / "none.csv").string(), "--db", server.db_url()});
   EXPECT_NE(missing.status, 0);
+  // A deactivated user imports no more from the command line than through the API.
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const auto left = CreateUser(admin, "cli.left", "manager");
+  ASSERT_EQ(admin.Patch("/api/users/" + std::to_string(left), {{"active", false}}).status, 200);
+  const auto imports = admin.Get("/api/imports").json["total"];
+  EXPECT_NE(RunSen({"import", file.string(), "--user", "cli.left", "--db", server.db_url()}).status, 0);
+  EXPECT_EQ(admin.Get("/api/imports").json["total"], imports) << "refused before it opened the file";
+}
+
+// `sen import` beside a running server lets go of the database between its chunks long enough
+// for the server's writes: they wait a moment instead of failing "database is busy".
+TEST_F(ImportsApi, ACommandLineImportLeavesTheServerItsWrites) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  const auto file = server.dir() / "lon.csv";
+  std::ofstream(file) << ManyLeadsCsv(200'000, "Khách Bên Cạnh", "09", 70'000'000);
+  auto running = std::async(std::launch::async, [&] { return RunSen({"import", file.string(), "--db", server.db_url()}); });
+  auto db = db::OpenDatabase(server.db_url(), 1);
+  auto processed = [&] {
+    auto tx = db->BeginRead();
+    return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
+  };
+  for (int i = 0; i < 3000 && processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_GT(processed(), 0) << "the command line never got going";
+  for (int i = 0; i < 5; ++i) {
+    auto created = c.Post("/api/leads", {{"full_name", "Người Chen " + std::to_string(i)}, {"mobile", UniqueMobile()}});
+    EXPECT_EQ(created.status, 201) << created.body;
+  }
+  EXPECT_GT(200'000, processed()) << "the import ended before the writes: make it larger";
+  EXPECT_EQ(running.get().status, 0);
+}
+
+// A server that starts while `sen import` runs on the same database takes the import back, as
+// one nobody finishes: the command line then stops at its next chunk instead of writing on and
+// marking done an import whose first rows were taken back.
+TEST_F(ImportsApi, AServerStartedDuringACommandLineImportLeavesNoHalfImport) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  const std::int64_t before = LeadTotal(c);
+  const auto file = server.dir() / "lon.csv";
+  std::ofstream(file) << ManyLeadsCsv(200'000, "Khách Dòng Lệnh", "09", 60'000'000);
+  auto running = std::async(std::launch::async, [&] { return RunSen({"import", file.string(), "--db", server.db_url()}); });
+  auto db = db::OpenDatabase(server.db_url(), 1);
+  auto processed = [&] {
+    auto tx = db->BeginRead();
+    return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
+  };
+  for (int i = 0; i < 3000 && processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_GT(processed(), 0) << "the command line never got going";
+  json after;
+  CommandResult cli;
+  {
+    ServerProcess another(server.dir());  // its start takes back what it finds running
+    cli = running.get();
+    auto imports = c.Get("/api/imports").json["items"];
+    ASSERT_EQ(imports.size(), 1u);
+    after = WaitUntilFinished(c, imports[0], 120);
+  }
+  EXPECT_NE(cli.status, 0) << cli.out;
+  EXPECT_EQ(after["status"], "failed") << after.dump();
+  EXPECT_EQ(LeadTotal(c), before);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <future>
 #include <fstream>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "core/secrets.h"
@@ -27,7 +28,8 @@ using nlohmann::json;
 // faster than 2,000 into a million leads. The time bound keeps the other writers' wait short.
 constexpr int kChunkRows = 20'000;
 constexpr Millis kChunkMillis = 1'000;
-constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creating it
+constexpr int kTakeBackItems = 2'000;
+constexpr std::chrono::milliseconds kTurnForOthers{10};  // undoing a lead costs more than creating it
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
@@ -200,6 +202,15 @@ void ImportService::Recover() {
   for (auto id : ids) {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
     try {
+      // Marked first: a `sen import` still running it (on the same database) stops at its next
+      // chunk rather than write on behind the take-back.
+      {
+        auto tx = db_.BeginWrite();
+        auto imp = repo::Find(*tx, id);
+        imp->failure_reason = "restarted";
+        repo::Save(*tx, *imp);
+        tx->Commit();
+      }
       if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
       Fail(id, Failure{"restarted", std::string(kRestartedMessage)});
     } catch (const std::exception& e) {  // left running: the next start tries again
@@ -586,6 +597,8 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
     if (write) {
       tx.reset();  // the last chunk's transaction holds the writer until it is gone
       tx = db_.BeginWrite();
+      // A server that started meanwhile is taking this run back (`sen import` runs beside it).
+      if (repo::Find(*tx, imp.id)->failure_reason) throw Interrupted{};
     }
     const Millis now = clock_.Now();
     const auto chunk_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(kChunkMillis);
@@ -654,6 +667,9 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       tx->Commit();
       Tell(imp);
       if (stopping_ && more) throw Interrupted{};
+      // Another process's writer (the server beside `sen import`, or the other way round) waits
+      // for the lock meanwhile: this gap is its turn. Writers in this process queue fairly anyway.
+      if (more) std::this_thread::sleep_for(kTurnForOthers);
     }
   }
   if (preview) {

@@ -119,7 +119,8 @@ class ImportService {
   Status CheckReady(const Import& imp);
   static leads::ImportSettings Settings(const Import& imp);
   // Reads the file and decides every row; with `write`, saves them in chunks and keeps `imp`'s
-  // counts. Throws Interrupted when the server stops, FileError when the file breaks midway.
+  // counts. Throws Interrupted when the server stops or another process's start takes the run
+  // back, FileError when the file breaks midway.
   Status Process(Import& imp, const Principal& p, bool write, Preview* preview);
   Result<Import> Queue(const Principal& p, std::int64_t id, bool here);
   // Runs a queued import as the user who started it.
