@@ -55,9 +55,9 @@ TEST(ChunkPipe, AMakerThatThrowsMakesTheReaderThrow) {
 // Each maker holds a database reader until its body is made: a fifth at once is refused, and
 // the slot comes back when a maker ends.
 TEST(ChunkPipe, AtMostFourBodiesAreMadeAtOnce) {
+  std::vector<NextPiece> running;  // dropped after the promise: a failed assertion does not hang
   std::promise<void> release;
   auto released = release.get_future().share();
-  std::vector<NextPiece> running;
   for (int i = 0; i < kMaxPipes; ++i) {
     auto next = StartPipe([released](const EmitPiece& emit) {
       released.wait();

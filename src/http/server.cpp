@@ -320,6 +320,11 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
   // or the kernel resets the connection and the client never sees the answer.
   void Reply(Response response, bool keep_alive, bool head = false, bool drain = false) {
     if (response.stream && !head) return ReplyStreamed(std::move(response), keep_alive);
+    // Dropping a body unread stops its maker and waits for it (an xlsx export stops only after
+    // its build): not on this thread.
+    if (response.stream && server_.options.wait) {
+      server_.options.wait([body = std::move(response.stream)]() mutable { body = nullptr; });
+    }
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     msg->version(11);
     msg->result(static_cast<unsigned>(response.status));

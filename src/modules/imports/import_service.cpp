@@ -28,8 +28,11 @@ using nlohmann::json;
 // faster than 2,000 into a million leads. The time bound keeps the other writers' wait short.
 constexpr int kChunkRows = 20'000;
 constexpr Millis kChunkMillis = 1'000;
-constexpr int kTakeBackItems = 2'000;
-constexpr std::chrono::milliseconds kTurnForOthers{10};  // undoing a lead costs more than creating it
+constexpr int kTakeBackItems = 2'000;  // undoing a lead costs more than creating it
+// The pause between two write transactions of a run or a take-back: another process's writer
+// waiting for the lock (the server beside `sen import`, or the other way round) gets its turn.
+// Writers in this process queue fairly on the write mutex anyway.
+constexpr std::chrono::milliseconds kTurnForOthers{10};
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
@@ -203,10 +206,11 @@ void ImportService::Recover() {
     spdlog::warn("import {} did not finish before Sen stopped; taking it back", id);
     try {
       // Marked first: a `sen import` still running it (on the same database) stops at its next
-      // chunk rather than write on behind the take-back.
+      // chunk rather than write on behind the take-back; one that finished meanwhile is kept.
       {
         auto tx = db_.BeginWrite();
         auto imp = repo::Find(*tx, id);
+        if (imp->status != "running") continue;
         imp->failure_reason = "restarted";
         repo::Save(*tx, *imp);
         tx->Commit();
@@ -665,10 +669,9 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       }
       repo::Save(*tx, imp);
       tx->Commit();
+      tx.reset();
       Tell(imp);
       if (stopping_ && more) throw Interrupted{};
-      // Another process's writer (the server beside `sen import`, or the other way round) waits
-      // for the lock meanwhile: this gap is its turn. Writers in this process queue fairly anyway.
       if (more) std::this_thread::sleep_for(kTurnForOthers);
     }
   }
@@ -773,6 +776,8 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     }
     repo::AddInTrash(*tx, id, in_trash);
     tx->Commit();
+    tx.reset();
+    std::this_thread::sleep_for(kTurnForOthers);
   }
 }
 

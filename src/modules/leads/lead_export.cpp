@@ -160,6 +160,7 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       });
       xlsx.Close();
     }
+    tx.reset();  // the file is made: its reader goes back to the pool while it is sent
     std::ifstream in(path, std::ios::binary);
     std::string piece(kPieceBytes, '\0');
     while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0) {
