@@ -364,7 +364,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     msg->keep_alive(keep_alive);
     msg->chunked(true);
     auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*msg);
-    stream_.expires_after(kRequestTimeout);
+    stream_.expires_after(server_.options.stream_stall);
     bhttp::async_write_header(stream_, *serializer, [self = shared_from_this(), msg, serializer, keep_alive,
                                                      next = std::move(response.stream)](beast::error_code ec, std::size_t) {
       if (ec) return self->Close();
@@ -399,7 +399,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
   void WritePiece(NextPiece next, const std::shared_ptr<std::string>& piece, bool more, bool failed,
                   bool keep_alive) {
     if (failed) return Close();  // no last chunk: the client sees the body was cut short
-    stream_.expires_after(kRequestTimeout);
+    stream_.expires_after(server_.options.stream_stall);
     if (!more) {
       auto last = std::make_shared<decltype(bhttp::make_chunk_last())>(bhttp::make_chunk_last());
       return net::async_write(stream_, *last, [self = shared_from_this(), last, keep_alive](beast::error_code ec, std::size_t) {

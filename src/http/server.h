@@ -1,6 +1,7 @@
 // The HTTP/1.1 server (Boost.Beast): keep-alive, body limits, request ids, graceful shutdown.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -20,6 +21,9 @@ struct ServerOptions {
   std::string upload_path;
   std::size_t upload_limit = 0;
   std::function<bool(const Request& head)> may_upload;
+  // A download's client that takes longer than this to take one piece is cut off: its maker
+  // holds one of the few download slots (and a database reader) meanwhile.
+  std::chrono::seconds stream_stall{60};
   // Runs `work`, which may block for seconds, on a thread that is not an I/O thread: waiting for
   // a streamed body's next piece. Unset, it runs inline.
   std::function<void(std::function<void()> work)> wait;

@@ -259,5 +259,34 @@ TEST(Server, AHeadRequestOnAStreamHoldsUpNoOtherRequest) {
   EXPECT_TRUE(FastAnsweredWhileAnExportWaits("HEAD"));
 }
 
+// A client that stops reading a download is cut off after `stream_stall`, which stops the maker
+// and gives its slot back, rather than after the 5 minutes a request may take.
+TEST(Server, AStalledDownloadIsCutOff) {
+  std::promise<void> stopped;
+  ServerOptions options;
+  options.port = 0;
+  options.stream_stall = std::chrono::seconds(1);
+  options.handler = [&stopped](Request, std::function<void(Response)> respond) {
+    Response r;
+    r.content_type = "text/csv";
+    r.stream = *StartPipe([&stopped](const EmitPiece& emit) {
+      while (emit(std::string(kPieceBytes, 'x'))) {
+      }
+      stopped.set_value();
+    });
+    respond(std::move(r));
+  };
+  RunningServer server(options);
+  net::io_context io;
+  tcp::socket socket(io);
+  socket.connect({net::ip::make_address("127.0.0.1"), server.port()});
+  const int small = 4096;
+  setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+  std::string request = "GET /export HTTP/1.1\r\nHost: t\r\n\r\n";
+  net::write(socket, net::buffer(request));
+  // Never read: the socket's buffers fill and the server's write waits.
+  EXPECT_EQ(stopped.get_future().wait_for(std::chrono::seconds(15)), std::future_status::ready);
+}
+
 }  // namespace
 }  // namespace sen::http
