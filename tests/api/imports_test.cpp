@@ -815,28 +815,41 @@ TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
   EXPECT_EQ(admin.Get("/api/imports").json["total"], imports) << "refused before it opened the file";
 }
 
+// `sen import` of 200,000 leads named "<name> <i>" (mobiles 09<first + i>) on `server`'s database,
+// running beside it; the constructor waits until its first chunk is in (Processed() > 0).
+struct CommandLineImport {
+  CommandLineImport(const ServerProcess& server, const std::string& name, int first)
+      : db(db::OpenDatabase(server.db_url(), 1)) {
+    const auto file = server.dir() / "lon.csv";
+    std::ofstream(file) << ManyLeadsCsv(200'000, name, "09", first);
+    running = std::async(std::launch::async, [file, url = server.db_url()] {
+      return RunSen({"import", file.string(), "--db", url});
+    });
+    for (int i = 0; i < 3000 && Processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // Rows done so far while it runs; 0 once it has ended.
+  std::int64_t Processed() {
+    auto tx = db->BeginRead();
+    return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
+  }
+  std::unique_ptr<db::Database> db;
+  std::future<CommandResult> running;
+};
+
 // `sen import` beside a running server lets go of the database between its chunks long enough
 // for the server's writes: they wait a moment instead of failing "database is busy".
 TEST_F(ImportsApi, ACommandLineImportLeavesTheServerItsWrites) {
   ServerProcess server;
   Client c(server.port());
   c.Login("admin", kAdminPassword);
-  const auto file = server.dir() / "lon.csv";
-  std::ofstream(file) << ManyLeadsCsv(200'000, "Khách Bên Cạnh", "09", 70'000'000);
-  auto running = std::async(std::launch::async, [&] { return RunSen({"import", file.string(), "--db", server.db_url()}); });
-  auto db = db::OpenDatabase(server.db_url(), 1);
-  auto processed = [&] {
-    auto tx = db->BeginRead();
-    return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
-  };
-  for (int i = 0; i < 3000 && processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  ASSERT_GT(processed(), 0) << "the command line never got going";
+  CommandLineImport cli(server, "Khách Bên Cạnh", 70'000'000);
+  ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
   for (int i = 0; i < 5; ++i) {
     auto created = c.Post("/api/leads", {{"full_name", "Người Chen " + std::to_string(i)}, {"mobile", UniqueMobile()}});
     EXPECT_EQ(created.status, 201) << created.body;
   }
-  EXPECT_GT(processed(), 0) << "the import ended before the writes: make it larger";
-  EXPECT_EQ(running.get().status, 0);
+  EXPECT_GT(cli.Processed(), 0) << "the import ended before the writes: make it larger";
+  EXPECT_EQ(cli.running.get().status, 0);
 }
 
 // A server that starts while `sen import` runs on the same database takes the import back, as
@@ -847,26 +860,18 @@ TEST_F(ImportsApi, AServerStartedDuringACommandLineImportLeavesNoHalfImport) {
   Client c(server.port());
   c.Login("admin", kAdminPassword);
   const std::int64_t before = LeadTotal(c);
-  const auto file = server.dir() / "lon.csv";
-  std::ofstream(file) << ManyLeadsCsv(200'000, "Khách Dòng Lệnh", "09", 60'000'000);
-  auto running = std::async(std::launch::async, [&] { return RunSen({"import", file.string(), "--db", server.db_url()}); });
-  auto db = db::OpenDatabase(server.db_url(), 1);
-  auto processed = [&] {
-    auto tx = db->BeginRead();
-    return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
-  };
-  for (int i = 0; i < 3000 && processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  ASSERT_GT(processed(), 0) << "the command line never got going";
+  CommandLineImport cli(server, "Khách Dòng Lệnh", 60'000'000);
+  ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
   json after;
-  CommandResult cli;
+  CommandResult ended;
   {
     ServerProcess another(server.dir());  // its start takes back what it finds running
-    cli = running.get();
+    ended = cli.running.get();
     auto imports = c.Get("/api/imports").json["items"];
     ASSERT_EQ(imports.size(), 1u);
     after = WaitUntilFinished(c, imports[0], 120);
   }
-  EXPECT_NE(cli.status, 0) << cli.out;
+  EXPECT_NE(ended.status, 0) << ended.out;
   EXPECT_EQ(after["status"], "failed") << after.dump();
   EXPECT_EQ(LeadTotal(c), before);
 }
