@@ -144,14 +144,20 @@ ImportService::~ImportService() {
 void ImportService::StartWorker() {
   // Queued behind another and never begun: nothing of theirs was written, so they run in their
   // turn, after the take-backs and before any import started from now on.
+  std::vector<std::int64_t> started;
   std::vector<Import> waiting;
   {
     auto tx = db_.BeginRead();
     for (auto id : repo::WithStatus(*tx, "running")) {
-      if (auto imp = repo::Find(*tx, id); !imp->started_at) waiting.push_back(std::move(*imp));
+      auto imp = repo::Find(*tx, id);
+      if (imp->started_at) {
+        started.push_back(id);
+      } else {
+        waiting.push_back(std::move(*imp));
+      }
     }
   }
-  queue_.push_back([this] { Recover(); });
+  queue_.push_back([this, started] { Recover(started); });
   for (auto& imp : waiting) {
     spdlog::info("import {} was queued when Sen stopped; it runs again", imp.id);
     queue_.push_back([this, imp] { Execute(imp); });
@@ -185,13 +191,10 @@ void ImportService::Work() {
   }
 }
 
-void ImportService::Recover() {
-  std::vector<std::int64_t> ids, undoing;
+void ImportService::Recover(const std::vector<std::int64_t>& ids) {
+  std::vector<std::int64_t> undoing;
   {
     auto tx = db_.BeginRead();
-    for (auto id : repo::WithStatus(*tx, "running")) {
-      if (repo::Find(*tx, id)->started_at) ids.push_back(id);  // the others wait their turn
-    }
     undoing = repo::WithStatus(*tx, "undoing");
   }
   for (auto id : undoing) {

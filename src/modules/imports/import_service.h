@@ -134,7 +134,8 @@ class ImportService {
   void FinishUndo(std::int64_t id, const Principal& p);
   // Runs `job` on the worker, after the jobs before it.
   void Post(std::function<void()> job);
-  void Recover();
+  // Finishes the undos a stop cut short, then takes back and fails the runs `ids` it cut short.
+  void Recover(const std::vector<std::int64_t>& ids);
   void Work();
 
   db::Database& db_;
