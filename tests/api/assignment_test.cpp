@@ -416,6 +416,38 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }
 
+// R5, L5: a lead's page says who put it in which rule's queue (a queued lead has no owner yet, so
+// nothing else on it says why nobody calls it).
+TEST_F(AssignmentApi, QueueingALeadShowsOnItsTimeline) {
+  const std::int64_t first = CreateRule("Facebook", Members({agents_[0]}))["id"];  // "Chia Facebook"
+  const std::int64_t second = CreateRule("Zalo", Members({agents_[1]}))["id"];
+  auto lead = admin_->Post("/api/leads", {{"full_name", "Khách chờ xem"}, {"mobile", UniqueMobile()}, {"source", "web"}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  auto queue = [&](std::int64_t rule_id, bool dry_run = false) {
+    auto res = admin_->Post("/api/leads/mass-update", {{"ids", {lead.json["id"]}}, {"action", "queue_assignment"},
+                                                       {"rule_id", rule_id}, {"dry_run", dry_run}});
+    EXPECT_EQ(res.status, 200) << res.body;
+  };
+  auto entries = [&] {
+    std::vector<json> out;
+    auto timeline = admin_->Get(Path(lead.json) + "/timeline");
+    EXPECT_EQ(timeline.status, 200) << timeline.body;
+    for (const auto& item : timeline.json["items"]) {
+      if (item["kind"] == "audit" && item["field"] == "queue") {
+        out.push_back({{"from", item["old_value"]}, {"to", item["new_value"]}, {"by", item["user"]["full_name"]}});
+      }
+    }
+    return out;
+  };
+  queue(first, true);
+  EXPECT_TRUE(entries().empty()) << "a dry run leaves no trace";
+  queue(first);
+  queue(first);  // already waiting there: no second entry
+  queue(second);
+  EXPECT_EQ(entries(), (std::vector<json>{{{"from", "Chia Facebook"}, {"to", "Chia Zalo"}, {"by", "Administrator"}},
+                                          {{"from", nullptr}, {"to", "Chia Facebook"}, {"by", "Administrator"}}}));
+}
+
 // R5: a queued lead someone has decided about (given by hand, converted, dead, do not contact)
 // leaves the queue; the job hands out only the others, and closed leads are not queued at all.
 TEST_F(AssignmentApi, AQueuedLeadSomeoneDecidedAboutLeavesTheQueue) {

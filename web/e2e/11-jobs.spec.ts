@@ -57,6 +57,11 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   await page.getByTestId('filter-more').click();
   await expect(page.getByTestId('filter-queued_rule_id')).toContainText('Chia lead gán tự động');
   await page.keyboard.press('Escape');
+  // A queued lead has no owner yet; its page says which queue it waits in.
+  await page.getByRole('link', { name: 'Khách hàng đợi 1' }).click();
+  await expect(page.getByTestId('lead-timeline')).toContainText(
+    'đã đưa vào hàng đợi chia tự động của quy tắc "Chia lead gán tự động"',
+  );
 
   await page.getByTestId('main-menu').getByRole('link', { name: 'Lịch biểu' }).click();
   await page.getByTestId('job-create').click();

@@ -173,7 +173,11 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   result.matched = repo::SelectTargets(*tx, filter, ScopeOf(p));
   if (queue) {
     // R5: the leads wait for the rule's auto-assign job; nothing on them changes until it runs.
-    result.updated = repo::QueueTargets(*tx, *in.rule_id, audit::ActorOf(p).user_id, now);
+    const audit::Actor actor = audit::ActorOf(p);
+    const std::int64_t batch =
+        repo::NewAuditBatch(*tx, actor, "queue for assignment rule " + std::to_string(*in.rule_id), now);
+    result.updated = repo::QueueTargets(*tx, *in.rule_id, actor, batch, now);
+    repo::FinishAuditBatch(*tx, batch, result.matched);
     if (!in.dry_run) tx->Commit();
     return result;
   }

@@ -169,6 +169,13 @@ WHERE id IN (SELECT p.id FROM temp.owner_picks p CROSS JOIN leads l ON l.id = p.
 // Open: live, not closed (converted, dead), not do-not-contact. Only open leads wait in the queue
 // or count as left without care.
 #define SEN_OPEN_LEAD "l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.do_not_contact = 0"
+// The rule's name, not its id, as audit values keep what was true then (rules get renamed and deleted).
+constexpr std::string_view kQueueAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
+SELECT 'lead', l.id, 'update', 'queue', (SELECT name FROM assignment_rules WHERE id = q.rule_id),
+       (SELECT name FROM assignment_rules WHERE id = ?1), ?2, ?3, ?4, ?5
+FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id LEFT JOIN assignment_queue q ON q.lead_id = l.id
+WHERE )~" SEN_OPEN_LEAD R"~( AND q.rule_id IS NOT ?1)~";
 constexpr std::string_view kQueueTargets = R"~(
 INSERT INTO assignment_queue (lead_id, rule_id, queued_by, queued_at)
 SELECT t.id, ?, ?, ? FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE )~" SEN_OPEN_LEAD R"~(
@@ -710,9 +717,11 @@ void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::
   tx.Execute(kGivePicks, {now});
 }
 
-std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now) {
+std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, const audit::Actor& actor, std::int64_t batch,
+                          Millis now) {
   db::BumpChangeCounter(tx, kCounter);  // the lists filtered by queue change with it
-  return tx.Execute(kQueueTargets, {rule_id, by, now});
+  tx.Execute(kQueueAudit, {rule_id, actor.user_id, ChannelName(actor.channel), batch, now});
+  return tx.Execute(kQueueTargets, {rule_id, actor.user_id, now});
 }
 
 std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit) {

@@ -83,8 +83,10 @@ void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::
 
 // R5: queues the open targets (not converted or dead, not do-not-contact) for `rule_id` (a lead
 // queued for another rule moves to this one, at the back; one queued for this rule keeps its
-// place); returns how many rows changed.
-std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, std::optional<std::int64_t> by, Millis now);
+// place), with an audit row ("queue", the rule's name) for each that moves; returns how many rows
+// changed.
+std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, const audit::Actor& actor, std::int64_t batch,
+                          Millis now);
 // The rule's oldest `limit` queued leads that are still live and open.
 std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);
 std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);

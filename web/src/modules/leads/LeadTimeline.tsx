@@ -71,6 +71,10 @@ function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): strin
   const user = item.user?.full_name ?? t('timeline.system');
   if (item.action !== 'update') return t(`timeline.${item.action}`, { user });
   if (!item.field) return t('timeline.updated', { user });
+  if (item.field === 'queue') {  // R5: the values are the rules' names
+    const rule = item.new_value ?? '';
+    return item.old_value ? t('timeline.requeued', { user, from: item.old_value, rule }) : t('timeline.queued', { user, rule });
+  }
   if (item.field === 'custom') {
     const changes = customChanges(item);
     if (changes.length === 0) return t('timeline.updated', { user });
