@@ -46,3 +46,36 @@ test('a lead given while its agent was away waits in the bell', async ({ page, r
   await expect(list.getByTestId('bell-item-unread')).toHaveCount(0);
   await expect(page.getByTestId('bell-count').locator('.ant-badge-count')).toHaveCount(0);
 });
+
+// One socket for the whole visit: moving between pages or switching the language must not close
+// it, or an event sent meanwhile would be lost (the server keeps none for a user with no socket).
+test('the live connection stays open across pages and languages', async ({ page, request }) => {
+  let opened = 0;
+  page.on('websocket', (socket) => {
+    if (socket.url().endsWith('/api/ws')) opened += 1;
+  });
+  await signIn(page, 'agent.binh', agentPassword);
+  const menu = page.getByTestId('main-menu');
+  await menu.getByRole('link', { name: 'Cuộc gọi' }).click();
+  await expect(page).toHaveURL(/\/calls$/);
+  await menu.getByRole('link', { name: 'Khách hàng tiềm năng' }).click();
+  await expect(page).toHaveURL(/\/leads$/);
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await menu.getByRole('link', { name: 'Calls' }).click();
+  await expect(page).toHaveURL(/\/calls$/);
+
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const users = (await (await request.get('/api/users?q=agent.binh')).json()) as {
+    items: { id: number; username: string }[];
+  };
+  const binhId = users.items.find((u) => u.username === 'agent.binh')?.id;
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Quách Văn Liền', mobile: '0906 500 002', owner_id: binhId },
+  });
+  expect(lead.status(), await lead.text()).toBe(201);
+  await expect(page.locator('.live-event')).toContainText('Quách Văn Liền');
+  expect(opened).toBe(1);
+  await page.getByTestId('language-switch').getByText('VI').click();  // as the other specs expect
+});

@@ -25,12 +25,14 @@ export function useLiveEvents(): void {
   const { notification } = AntApp.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  // Read when an event comes, so that a change of the session does not open a new socket.
+  // Read when an event comes, so that nothing but signing out closes the socket: `navigate` is new
+  // at each page, `t` and `notification` at each change of language, and an event sent while no
+  // socket is open is lost (the server keeps none).
   const { updateUser } = useAuth();
-  const updateUserRef = useRef(updateUser);
+  const latest = useRef({ updateUser, navigate, t, notification });
   useEffect(() => {
-    updateUserRef.current = updateUser;
-  }, [updateUser]);
+    latest.current = { updateUser, navigate, t, notification };
+  }, [updateUser, navigate, t, notification]);
 
   useEffect(() => {
     let socket: WebSocket | null = null;
@@ -38,8 +40,9 @@ export function useLiveEvents(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    const show = (title: string, body: string, open: () => void) => {
-      notification.info({
+    // `tag`: each open tab gets the event; the browser shows one notification per tag.
+    const show = (title: string, body: string, open: () => void, tag?: string) => {
+      latest.current.notification.info({
         message: title,
         description: body,
         className: 'live-event',
@@ -47,7 +50,7 @@ export function useLiveEvents(): void {
         style: { cursor: 'pointer' },
       });
       if (document.hidden && 'Notification' in window && Notification.permission === 'granted') {
-        const shown = new Notification(title, { body });
+        const shown = new Notification(title, { body, tag });
         shown.onclick = () => {
           window.focus();
           open();
@@ -64,26 +67,28 @@ export function useLiveEvents(): void {
       }
       if (event.type === 'presence') {
         // R1: switched ON or OFF, here or by a manager: the header's switch shows what assignment goes by.
-        updateUserRef.current({ online: event.data.online === true });
+        latest.current.updateUser({ online: event.data.online === true });
         void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       }
       const kept = event.data.notification_id;
       if (typeof kept === 'number') void queryClient.invalidateQueries({ queryKey: ['notifications'] });
       if (event.type === 'lead_assigned') void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      const message = describeEvent(event, t);
+      const message = describeEvent(event, latest.current.t);
       if (!message) return;
       show(message.title, message.body, () => {
-        navigate(message.link);
+        latest.current.navigate(message.link);
         if (typeof kept === 'number') {
           void markNotificationsRead([kept]).then(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
         }
-      });
+      }, typeof kept === 'number' ? `sen-notification-${kept}` : undefined);
     };
 
     const connect = () => {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
       socket = new WebSocket(`${scheme}://${window.location.host}/api/ws`);
       socket.onopen = () => {
+        // Back after a drop: the bell catches up on what came meanwhile.
+        if (retries > 0) void queryClient.invalidateQueries({ queryKey: ['notifications'] });
         retries = 0;
       };
       socket.onmessage = (message: MessageEvent<string>) => {
@@ -105,5 +110,5 @@ export function useLiveEvents(): void {
       clearTimeout(timer);
       socket?.close();
     };
-  }, [notification, queryClient, navigate, t]);
+  }, [queryClient]);
 }
