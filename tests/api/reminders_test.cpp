@@ -203,8 +203,9 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     // With the SMTP server gone a reminder fails and is tried again at the next run; the run
     // leaves the other e-mails for later rather than wait on a dead server for each.
     smtp.Stop();
-    auto lead = admin.Post("/api/leads", {{"full_name", "Lê Văn Lỗi"}, {"mobile", UniqueMobile()}});
     auto users = admin.Get("/api/users?q=agent.nhac");
+    auto lead = admin.Post("/api/leads", {{"full_name", "Lê Văn Lỗi"}, {"mobile", UniqueMobile()},
+                                          {"owner_id", users.json["items"][0]["id"]}});
     for (const char* subject : {"Gọi lại", "Gọi lại lần nữa"}) {
       auto call = admin.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]},
                                             {"subject", subject}, {"status", "scheduled"},
@@ -236,6 +237,42 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_EQ(manager.Delete("/api/jobs/" + std::to_string(job)).status, 403);
   }
   std::filesystem::remove_all(dir);
+}
+
+// C4: a reminder goes only where its owner may still act on the call: not for a lead in the trash
+// (the owner could not open or cancel the call) nor for one put back in the pool (the call waits
+// there for whoever takes the lead).
+TEST(RemindersApi, NoReminderForALeadItsOwnerCanNoLongerOpen) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const std::int64_t job = RemindersJob(admin);
+  const std::int64_t agent_id = CreateUser(admin, "agent.bo", "agent");
+  Client agent(server.port());
+  agent.Login("agent.bo", "user-pass-123");
+  std::vector<std::int64_t> leads;
+  for (const char* name : {"Khách vào thùng rác", "Khách về kho chung", "Khách vẫn của tôi"}) {
+    auto lead = admin.Post("/api/leads", {{"full_name", name}, {"mobile", UniqueMobile()}, {"owner_id", agent_id}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    leads.push_back(lead.json["id"]);
+    auto call = agent.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", leads.back()}, {"subject", name},
+                                          {"status", "scheduled"}, {"start_at", InMinutes(3)}, {"remind_popup_min", 5}});
+    ASSERT_EQ(call.status, 201) << call.body;
+  }
+  ASSERT_EQ(admin.Delete("/api/leads/" + std::to_string(leads[0])).status, 204);
+  auto pooled = admin.Patch("/api/leads/" + std::to_string(leads[1]), {{"owner_id", nullptr}});
+  ASSERT_EQ(pooled.status, 200) << pooled.body;
+  ASSERT_EQ(agent.Get("/api/leads/" + std::to_string(leads[1])).status, 403);
+
+  auto ran = RunJob(admin, job);
+  ASSERT_EQ(ran.status, 200) << ran.body;
+  EXPECT_EQ(ran.json["last_result"], (json{{"popup", 1}, {"email", 0}, {"failed", 2}})) << ran.body;
+  std::vector<std::string> reminded;
+  auto inbox = agent.Get("/api/notifications");
+  for (const auto& n : inbox.json["items"]) {
+    if (n["type"] == "reminder") reminded.push_back(n["data"]["lead_name"]);
+  }
+  EXPECT_EQ(reminded, std::vector<std::string>{"Khách vẫn của tôi"}) << inbox.body;
 }
 
 // R6 over P3: a stalled-lead alert job tells an owner of their open leads with no activity for

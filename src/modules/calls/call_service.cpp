@@ -278,6 +278,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     std::optional<Call> call;
     std::optional<users::User> owner;
     std::string lead_name;
+    std::optional<Error> out_of_reach;  // the lead is in the trash, or its owner may no longer open it
     {
       // Claimed first: two runs never send one reminder, and a call moved since the list was
       // read (another due time) is not claimed.
@@ -286,15 +287,21 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       if (!repo::ClaimReminder(*tx, reminder, at, at + kReminderClaim)) continue;
       call = repo::Find(*tx, reminder.call_id);
       if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
-      if (call) lead_name = leads_.Name(*tx, call->parent_id).value_or("#" + std::to_string(call->parent_id));
+      if (call && owner) {
+        auto lead = leads_.FindForActivity(*tx, users::PrincipalOf(*owner, Channel::kRule), call->parent_id);
+        if (lead) lead_name = lead->full_name;
+        else out_of_reach = std::move(lead).error();
+      }
       tx->Commit();
     }
     std::optional<std::string> failure;
     bool give_up = false;
-    if (!call || call->status != "scheduled" || !owner || call->start_at + kReminderTooLate < now) {
+    if (!call || call->status != "scheduled" || !owner || out_of_reach || call->start_at + kReminderTooLate < now) {
       failure = !call || call->status != "scheduled" ? "the call is no longer planned"
                 : !owner                               ? "the call's owner is not an active user"
-                                                       : "the call was over before the reminder could go";
+                : !out_of_reach                        ? "the call was over before the reminder could go"
+                : out_of_reach->code == ErrorCode::kForbidden ? "the call's owner no longer has access to its lead"
+                                                              : "the call's lead is in the trash";
       give_up = true;
     } else if (reminder.channel == "email" && !owner->email) {
       failure = owner->full_name + " has no e-mail address";
