@@ -43,6 +43,10 @@ std::string FormatMail(const MailMessage& message, const SmtpSettings& settings,
 // The longest one message may take to send, connecting included.
 constexpr Millis kMailTimeout = 30'000;
 
+// Failures in a row that mean the server, not an address, is the trouble: a run that sends many
+// messages sends no more until its next turn (a dead server would cost a connect timeout each).
+constexpr int kMailFailuresInARow = 3;
+
 // Sends one message; an error says what the server or the connection answered.
 Status SendMail(const SmtpSettings& settings, const MailMessage& message, Millis now);
 

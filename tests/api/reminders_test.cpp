@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "db/database.h"
 #include "harness.h"
@@ -51,12 +52,27 @@ bool Accepts(std::uint16_t port) {
 }
 
 // aiosmtpd with its Maildir handler (Debian's python3-aiosmtpd, so /usr/bin/python3).
+// aiosmtpd's Maildir handler, except that it refuses a recipient whose address starts with
+// "bounce", as a server does a mailbox it does not have.
+constexpr const char* kRejectingMailbox = R"(
+import sys
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.main import main
+class Rejecting(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith('bounce'):
+            return '550 5.1.1 no such mailbox'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
+main(sys.argv[1:])
+)";
+
 class SmtpServer {
  public:
   explicit SmtpServer(std::filesystem::path maildir) : maildir_(std::move(maildir)), port_(FreePort()) {
     const std::string listen = "127.0.0.1:" + std::to_string(port_);
-    std::vector<std::string> args = {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", listen,
-                                     "-c", "aiosmtpd.handlers.Mailbox", maildir_.string()};
+    std::vector<std::string> args = {"/usr/bin/python3", "-c", kRejectingMailbox, "-n", "-l", listen,
+                                     "-c", "__main__.Rejecting", maildir_.string()};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -200,13 +216,14 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_EQ(ran.json["last_result"], (json{{"popup", 0}, {"email", 0}, {"failed", 0}})) << ran.body;
     EXPECT_EQ(smtp.Messages().size(), 2u);
 
-    // With the SMTP server gone a reminder fails and is tried again at the next run; the run
-    // leaves the other e-mails for later rather than wait on a dead server for each.
+    // With the SMTP server gone a reminder fails and is tried again at the next run; after three
+    // failures in a row the run leaves the other e-mails for later rather than wait on a dead
+    // server for each.
     smtp.Stop();
     auto users = admin.Get("/api/users?q=agent.nhac");
     auto lead = admin.Post("/api/leads", {{"full_name", "Lê Văn Lỗi"}, {"mobile", UniqueMobile()},
                                           {"owner_id", users.json["items"][0]["id"]}});
-    for (const char* subject : {"Gọi lại", "Gọi lại lần nữa"}) {
+    for (const char* subject : {"Gọi lại", "Gọi lại lần nữa", "Gọi lần ba", "Gọi lần bốn"}) {
       auto call = admin.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]},
                                             {"subject", subject}, {"status", "scheduled"},
                                             {"owner_id", users.json["items"][0]["id"]}, {"start_at", InMinutes(3)},
@@ -215,7 +232,7 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     }
     for (int i = 1; i <= 2; ++i) {
       ran = RunJob(admin, job);
-      EXPECT_EQ(ran.json["last_result"]["failed"], 1) << ran.body;
+      EXPECT_EQ(ran.json["last_result"]["failed"], 3) << ran.body;
     }
     EXPECT_EQ(admin.Get("/api/settings/smtp").json["host"], "127.0.0.1");
     Client agent(server.port());
@@ -236,6 +253,45 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     EXPECT_EQ(manager.Get(own_path).json["type"], "stalled_alert");
     EXPECT_EQ(manager.Delete("/api/jobs/" + std::to_string(job)).status, 403);
   }
+  std::filesystem::remove_all(dir);
+}
+
+// C4: an address the mail server refuses fails its own reminder only; the next owner's e-mail
+// still goes in the same run (only failures in a row mean the server is down).
+TEST(RemindersApi, ARefusedAddressHoldsUpNoOtherReminder) {
+  auto dir = std::filesystem::temp_directory_path() / ("sen-bounce-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  SmtpServer smtp(dir / "maildir");
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const std::int64_t job = RemindersJob(admin);
+  ASSERT_EQ(admin.Send("PUT", "/api/settings/smtp",
+                       json{{"host", "127.0.0.1"}, {"port", smtp.port()}, {"security", "none"},
+                            {"from", "crm@truong.edu.vn"}})
+                .status,
+            200);
+  // The refused address's reminder is due first (5 minutes before a call in 3, against 2 in 1).
+  for (const auto& [username, email, minutes] : {std::tuple{"agent.sai", "bounce@truong.edu.vn", 3},
+                                                 std::tuple{"agent.dung", "dung@truong.edu.vn", 1}}) {
+    auto agent = admin.Post("/api/users", {{"username", username}, {"password", "user-pass-123"},
+                                           {"full_name", username}, {"email", email}, {"role", "agent"}});
+    ASSERT_EQ(agent.status, 201) << agent.body;
+    auto lead = admin.Post("/api/leads", {{"full_name", "Khách của " + std::string(username)},
+                                          {"mobile", UniqueMobile()}, {"owner_id", agent.json["id"]}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    auto call = admin.Post("/api/calls", {{"parent_type", "lead"}, {"parent_id", lead.json["id"]},
+                                          {"subject", "Gọi tư vấn"}, {"status", "scheduled"},
+                                          {"owner_id", agent.json["id"]}, {"start_at", InMinutes(minutes)},
+                                          {"remind_email_min", minutes == 3 ? 5 : 2}});
+    ASSERT_EQ(call.status, 201) << call.body;
+  }
+  auto ran = RunJob(admin, job);
+  EXPECT_EQ(ran.json["last_result"], (json{{"popup", 0}, {"email", 1}, {"failed", 1}})) << ran.body;
+  auto messages = smtp.AwaitMessages(1);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("To: <dung@truong.edu.vn>"), std::string::npos) << messages[0];
   std::filesystem::remove_all(dir);
 }
 

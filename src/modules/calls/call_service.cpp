@@ -272,9 +272,9 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     auto tx = db_.BeginRead();
     due = repo::DueReminders(*tx, now, kRemindersPerRun);
   }
-  bool mail_down = false;  // after one e-mail failed, the others wait for the next run
+  int mail_failures_in_a_row = 0;  // then the other e-mails wait for the next run
   for (const auto& reminder : due) {
-    if (mail_down && reminder.channel == "email") continue;
+    if (mail_failures_in_a_row >= kMailFailuresInARow && reminder.channel == "email") continue;
     std::optional<Call> call;
     std::optional<users::User> owner;
     std::string lead_name;
@@ -310,9 +310,11 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
       auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
                           : Status(Error::Conflict("e-mail is not set up"));
-      if (!sent) {
+      if (sent) {
+        mail_failures_in_a_row = 0;
+      } else {
         failure = sent.error().message;
-        mail_down = true;
+        ++mail_failures_in_a_row;
       }
     }  // a popup is kept and pushed below, in the transaction that marks it sent
     auto tx = db_.BeginWrite();

@@ -8,9 +8,6 @@ namespace {
 constexpr Millis kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kListedInEvent = 5;
 constexpr std::int64_t kListedInMail = 20;
-// Failures in a row that mean the server, not an address, is the trouble: the rest of the run
-// sends no more (a dead server would cost a connect timeout each).
-constexpr int kFailuresInARow = 3;
 }  // namespace
 
 LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now, Millis send_until) {
@@ -47,7 +44,7 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now,
     ++run.owners;
     run.leads += a.count;
     if (!a.owner.email) continue;
-    if (failures_in_a_row >= kFailuresInARow) {
+    if (failures_in_a_row >= kMailFailuresInARow) {
       ++run.email_failed;
       continue;
     }
