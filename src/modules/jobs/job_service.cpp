@@ -56,6 +56,7 @@ JobService::~JobService() {
 
 Status JobService::Apply(Job& job, const json& input, bool create) {
   FieldErrors errors;
+  const std::string type_before = job.type;
   for (const auto& [key, value] : input.items()) {
     if (key == "name") {
       job.name = value.is_string() ? text::Tidy(value.get<std::string>()) : "";
@@ -99,6 +100,12 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
     for (const char* key : {"name", "type", "interval_min"}) {
       if (!input.contains(key) && !errors.Has(key)) errors.Add(key, "is required", "required");
     }
+  }
+  // A change of type leaves the old type's settings behind, unless the input names them.
+  if (!create && job.type != type_before) {
+    if (job.type != "auto_assign" && !input.contains("rule_id")) job.rule_id.reset();
+    if (job.type != "auto_assign" && !input.contains("batch_size")) job.batch_size.reset();
+    if (job.type != "stalled_alert" && !input.contains("days")) job.days.reset();
   }
   // A job whose rule was deleted keeps its other settings changeable: it can be switched off.
   const bool names_rule = create || input.contains("rule_id") || input.contains("type");

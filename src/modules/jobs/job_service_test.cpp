@@ -279,5 +279,24 @@ TEST_F(JobServiceTest, InputErrorsNameTheField) {
   EXPECT_EQ(a_->List(agent).error().code, ErrorCode::kForbidden);
 }
 
+// A job changed to another type leaves the settings of its old type behind, unless it names them.
+TEST_F(JobServiceTest, AChangeOfTypeDropsTheSettingsOfTheOldType) {
+  auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440}});
+  ASSERT_TRUE(alert) << alert.error().message;
+  auto assign = a_->Update(admin_, alert->id, {{"type", "auto_assign"}, {"rule_id", rule_id_}, {"batch_size", 50}});
+  ASSERT_TRUE(assign) << assign.error().message;
+  EXPECT_EQ(assign->days, std::nullopt);
+  EXPECT_EQ(assign->rule_id, rule_id_);
+  auto back = a_->Update(admin_, alert->id, {{"type", "stalled_alert"}});
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->rule_id, std::nullopt);
+  EXPECT_EQ(back->batch_size, std::nullopt);
+  EXPECT_EQ(back->days, 3);
+  // Named with the new type, a setting of another type is still an error.
+  auto both = a_->Update(admin_, alert->id, {{"type", "reminders"}, {"days", 5}});
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().details.at(0).field, "days");
+}
+
 }  // namespace
 }  // namespace sen::jobs
