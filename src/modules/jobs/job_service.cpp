@@ -253,10 +253,16 @@ void JobService::Execute(const Lease& lease, bool due_only) {
   auto tx = db_.BeginWrite();
   // The schedule as it is now: an admin may have changed it while the job ran.
   if (auto current = repo::Find(*tx, id, now)) {
+    const Millis interval = current->interval_min * kMinute;
+    std::optional<Millis> next;
+    if (due_only) {
+      next = NextRun(current->starts_at, interval, now);
+    } else if (const Millis end = clock_.Now(); current->active && current->next_run_at <= end) {
+      // A run now over the job's slot stands for it: not run again a moment later by the worker.
+      next = NextRun(current->starts_at, interval, end);
+    }
     repo::Finish(*tx, id, lease.holder, now, result ? "ok" : "failed",
-                 (result ? *result : json{{"error", result.error().message}}).dump(),
-                 due_only ? std::optional(NextRun(current->starts_at, current->interval_min * kMinute, now))
-                          : std::nullopt);
+                 (result ? *result : json{{"error", result.error().message}}).dump(), next);
   }
   tx->Commit();
 }

@@ -129,6 +129,22 @@ TEST_F(JobServiceTest, InactiveOrEndedJobsDoNotRun) {
   EXPECT_EQ(Read(off.id).next_run_at, kT0 + 10 * kMin);  // and leaves the schedule alone
 }
 
+// A "run now" during which the job's slot comes stands for that slot: the worker, kept out by its
+// lease meanwhile, does not run the job again a moment after it.
+TEST_F(JobServiceTest, ARunNowOverItsSlotIsThatSlotsRun) {
+  const Job job = NewJob();
+  clock_.Set(kT0 + 10 * kMin - 10'000);
+  during_run_ = [this] { clock_.Set(kT0 + 10 * kMin + 20'000); };
+  ASSERT_TRUE(a_->RunNow(admin_, job.id));
+  EXPECT_EQ(Read(job.id).next_run_at, kT0 + 15 * kMin);
+  EXPECT_EQ(a_->RunDue() + b_->RunDue(), 0);
+  EXPECT_EQ(runs_.size(), 1u);
+  // One that ends before the slot leaves it alone.
+  clock_.Set(kT0 + 15 * kMin - 10'000);
+  ASSERT_TRUE(a_->RunNow(admin_, job.id));
+  EXPECT_EQ(Read(job.id).next_run_at, kT0 + 15 * kMin);
+}
+
 TEST_F(JobServiceTest, OnlyOneInstanceRunsAJobAtATime) {
   const Job job = NewJob();
   clock_.Set(kT0 + 10 * kMin);
