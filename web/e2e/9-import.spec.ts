@@ -77,6 +77,11 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   for (const [index, label] of ['Họ và tên', 'Di động', 'Email', 'Nguồn', 'Tỉnh/Thành phố'].entries()) {
     await expect(page.getByTestId(`import-mapping-${index}`)).toContainText(label);
   }
+  // Back to the file and forward again: a choice not saved yet is still there.
+  await pickOption(page, page.getByTestId('import-mapping-5'), '— Bỏ qua —', 'Bỏ qua');
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-mapping-5')).toContainText('— Bỏ qua —');
   await pickOption(page, page.getByTestId('import-mapping-5'), 'Mô tả', 'Mô tả');
   await expect(page.getByTestId('import-mapping-5')).toContainText('Mô tả');
   await page.getByTestId('import-next').click();
@@ -88,6 +93,12 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   await options.getByRole('checkbox', { name: 'Email' }).check();
   await expect(page.getByTestId('import-auto-assign')).not.toBeChecked();
   await page.getByTestId('import-auto-assign').check();
+  // Back to the mapping and forward again: the options chosen are still there.
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(page.getByTestId('import-mapping-5')).toContainText('Mô tả');
+  await page.getByTestId('import-next').click();
+  await expect(options.getByRole('checkbox', { name: 'Email' })).toBeChecked();
+  await expect(page.getByTestId('import-auto-assign')).toBeChecked();
   const saved = page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/imports\/\d+$/.test(r.url()));
   await page.getByTestId('import-next').click();
   expect((await saved).postDataJSON()).toMatchObject({ mode: 'create', auto_assign: true });

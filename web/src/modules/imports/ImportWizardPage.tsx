@@ -6,14 +6,14 @@ import { Button, Card, Flex, Spin, Steps, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../api/imports';
+import type { ImportJob, ImportMapping } from '../../api/imports';
 import { QueryError } from '../common/QueryError';
 import { useLeadFields } from '../leads/useLeadFields';
 import { FileStep } from './FileStep';
 import { useImportJob, useStoreImport } from './importQueries';
 import { ImportStatusTag } from './ImportStatusTag';
 import { MappingStep } from './MappingStep';
-import { OptionsStep } from './OptionsStep';
+import { OptionsStep, type OptionValues } from './OptionsStep';
 import { PreviewStep } from './PreviewStep';
 import { ResultStep } from './ResultStep';
 
@@ -21,6 +21,15 @@ const steps = ['file', 'mapping', 'options', 'preview', 'result'] as const;
 type Step = (typeof steps)[number];
 /** The steps of an import that has not run yet, between which the user goes back and forth. */
 type PendingStep = Exclude<Step, 'result'>;
+/**
+ * What a step held when the user went back from it (a step saves only on "Next"), for when they
+ * come forward again; a mapping only for the sheet it was made for.
+ */
+interface Drafts {
+  importId?: number;
+  mapping?: { sheet: string | null; value: ImportMapping };
+  options?: OptionValues;
+}
 
 export function ImportWizardPage() {
   const { t } = useTranslation();
@@ -28,6 +37,7 @@ export function ImportWizardPage() {
   const params = useParams();
   const id = params.id === undefined ? undefined : Number(params.id);
   const [pendingStep, setPendingStep] = useState<PendingStep>('mapping');
+  const [drafts, setDrafts] = useState<Drafts>({});
   const job = useImportJob(id);
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
   const storeImport = useStoreImport();
@@ -51,6 +61,8 @@ export function ImportWizardPage() {
   if ((id !== undefined && !loaded) || !fields) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
   const step: Step = !loaded ? 'file' : loaded.status === 'pending' ? pendingStep : 'result';
+  const draft = loaded && drafts.importId === loaded.id ? drafts : {};
+  const keep = (kept: Omit<Drafts, 'importId'>) => setDrafts({ ...draft, ...kept, importId: loaded?.id });
   const content = () => {
     if (!loaded || step === 'file') {
       return <FileStep job={loaded} onUploaded={uploaded} onNext={() => setPendingStep('mapping')} />;
@@ -63,8 +75,15 @@ export function ImportWizardPage() {
             key={`${loaded.id}:${loaded.sheet ?? ''}`}
             job={loaded}
             fields={fields}
-            onBack={() => setPendingStep('file')}
-            onNext={() => setPendingStep('options')}
+            draft={draft.mapping?.sheet === loaded.sheet ? draft.mapping.value : undefined}
+            onBack={(value) => {
+              keep({ mapping: { sheet: loaded.sheet, value } });
+              setPendingStep('file');
+            }}
+            onNext={() => {
+              keep({ mapping: undefined });
+              setPendingStep('options');
+            }}
           />
         );
       case 'options':
@@ -72,8 +91,15 @@ export function ImportWizardPage() {
           <OptionsStep
             job={loaded}
             fields={fields}
-            onBack={() => setPendingStep('mapping')}
-            onNext={() => setPendingStep('preview')}
+            draft={draft.options}
+            onBack={(value) => {
+              keep({ options: value });
+              setPendingStep('mapping');
+            }}
+            onNext={() => {
+              keep({ options: undefined });
+              setPendingStep('preview');
+            }}
           />
         );
       case 'preview':

@@ -28,16 +28,18 @@ interface Row {
 interface Props {
   job: ImportJob;
   fields: LeadFields;
-  onBack: () => void;
+  /** What the user had chosen when they last went back from this step, not saved yet. */
+  draft?: ImportMapping;
+  onBack: (draft: ImportMapping) => void;
   onNext: () => void;
 }
 
-export function MappingStep({ job, fields, onBack, onNext }: Props) {
+export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const storeImport = useStoreImport();
   const canMakeFields = useCurrentUser().role === 'admin';
-  const [mapping, setMapping] = useState(() => initialMapping(job));
+  const [mapping, setMapping] = useState(() => draft ?? initialMapping(job));
   /** The column a new custom field is being made for. */
   const [fieldFor, setFieldFor] = useState<string>();
   /** The server's objections by column (details named `mapping.<column>`). */
@@ -216,7 +218,7 @@ export function MappingStep({ job, fields, onBack, onNext }: Props) {
         }}
       />
       <Flex justify="space-between" align="center" gap={8}>
-        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Button onClick={() => onBack(mapping)}>{t('imports.back')}</Button>
         <Flex align="center" gap={8}>
           {usedTwice && <Typography.Text type="danger">{t('imports.mapping.usedTwiceBlocked')}</Typography.Text>}
           {nameMissing && (

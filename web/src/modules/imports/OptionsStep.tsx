@@ -10,7 +10,7 @@ import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from '../leads/useLeadFields';
 import { useStoreImport } from './importQueries';
 
-interface Values {
+export interface OptionValues {
   mode: ImportMode;
   match_on: MatchField[];
   owner_id?: number | null;
@@ -28,22 +28,24 @@ const formField = (field: string) => field.replace(/^defaults\./, '');
 interface Props {
   job: ImportJob;
   fields: LeadFields;
-  onBack: () => void;
+  /** What the form held when the user last went back from this step, not saved yet. */
+  draft?: OptionValues;
+  onBack: (draft: OptionValues) => void;
   onNext: () => void;
 }
 
-export function OptionsStep({ job, fields, onBack, onNext }: Props) {
+export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { assignableOptions: ownerOptions } = useDirectory();
   const storeImport = useStoreImport();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<OptionValues>();
   const mode = Form.useWatch('mode', form) ?? job.mode;
   // The mapping step let it through on the lead ID alone: only updates can do without a name.
   const nameMapped = Object.values(job.mapping).includes('full_name');
 
   const save = useMutation({
-    mutationFn: (values: Values) =>
+    mutationFn: (values: OptionValues) =>
       updateImport(job.id, {
         mode: values.mode,
         match_on: values.match_on,
@@ -63,10 +65,10 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
   });
 
   return (
-    <Form<Values>
+    <Form<OptionValues>
       form={form}
       layout="vertical"
-      initialValues={{ mode: job.mode, match_on: job.match_on, auto_assign: job.auto_assign, ...job.defaults }}
+      initialValues={draft ?? { mode: job.mode, match_on: job.match_on, auto_assign: job.auto_assign, ...job.defaults }}
       onFinish={(values) => save.mutate(values)}
       onValuesChange={(changed) => clearServerErrors(form, changed)}
       data-testid="import-options"
@@ -159,7 +161,7 @@ export function OptionsStep({ job, fields, onBack, onNext }: Props) {
         <Checkbox data-testid="import-auto-assign">{t('imports.options.autoAssign')}</Checkbox>
       </Form.Item>
       <Flex justify="space-between" gap={8}>
-        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Button onClick={() => onBack(form.getFieldsValue(true))}>{t('imports.back')}</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="import-next">
           {t('imports.next')}
         </Button>
