@@ -40,7 +40,12 @@ test('agents who are OFF get no new leads, and unassign hands a lead to another 
   await page.getByTestId('rule-source').fill(source);
   await pickOption(page, page.getByTestId('rule-member-0'), 'Trần Văn An', 'Trần');
   await page.getByTestId('rule-add-member').click();
+  // The same agent twice is refused on the row, before anything is sent.
+  await pickOption(page, page.getByTestId('rule-member-1'), 'Trần Văn An', 'Trần');
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Người này đã có trong quy tắc');
   await pickOption(page, page.getByTestId('rule-member-1'), 'Lê Thị Bình', 'Lê');
+  await expect(page.getByRole('dialog')).not.toContainText('Người này đã có trong quy tắc');
   await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
   const row = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead hội thảo' });
   await expect(row.getByTestId('rule-member')).toHaveCount(2);

@@ -89,7 +89,18 @@ export function RuleModal({ open, rule, onClose }: Props) {
       width={640}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)} data-testid="rule-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => save.mutate(values)}
+        onValuesChange={(changed: Partial<Values>) => {
+          // A row's "already a member" may be gone with a change on another row: those look again.
+          if (!changed.members) return;
+          const flagged = form.getFieldsError().filter(({ name, errors }) => name[0] === 'members' && errors.length > 0);
+          if (flagged.length > 0) void form.validateFields(flagged.map(({ name }) => name)).catch(() => undefined);
+        }}
+        data-testid="rule-form"
+      >
         <Form.Item name="name" label={t('assignment.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="rule-name" />
         </Form.Item>
@@ -127,7 +138,17 @@ export function RuleModal({ open, rule, onClose }: Props) {
                 <Flex key={row.key} gap={8} align="start">
                   <Form.Item
                     name={[row.name, 'user_id']}
-                    rules={[{ required: true, message: t('assignment.memberRequired') }]}
+                    rules={[
+                      { required: true, message: t('assignment.memberRequired') },
+                      ({ getFieldValue }) => ({
+                        validator: (_, value: number | undefined) => {
+                          const members = (getFieldValue('members') ?? []) as { user_id?: number }[];
+                          return value !== undefined && members.filter((m) => m?.user_id === value).length > 1
+                            ? Promise.reject(new Error(t('assignment.memberTwice')))
+                            : Promise.resolve();
+                        },
+                      }),
+                    ]}
                     style={{ flex: 1, marginBottom: 8 }}
                   >
                     <Select

@@ -15,30 +15,54 @@ interface Options {
   formField?: (field: string) => string;
 }
 
+type FieldPath = string | (string | number)[];
+
+/**
+ * The form's field for an API field name: `name` as it is, or `members.1.user_id` as the path
+ * `['members', 1, 'user_id']` of a Form.List row the form holds; undefined when the form has none.
+ */
+function fieldOnForm(values: Record<string, unknown>, name: string): FieldPath | undefined {
+  if (name in values) return name;
+  const [list, row, ...rest] = name.split('.');
+  const rows = values[list];
+  if (!Array.isArray(rows) || !/^\d+$/.test(row ?? '') || rows[Number(row)] === undefined || rest.length === 0) {
+    return undefined;
+  }
+  return [list, Number(row), ...rest];
+}
+
 export function showSaveError(error: Error, { form, message, t, label = (field) => field, formField }: Options): void {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') {
     void message.error(error instanceof ApiError && error.status === 403 ? t('errors.forbiddenChange') : error.message);
     return;
   }
-  const onForm = new Set(Object.keys(form.getFieldsValue()));
+  const values = form.getFieldsValue() as Record<string, unknown>;
   const elsewhere: string[] = [];
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: FieldPath; errors: string[] }>();
   for (const detail of error.details) {
     const text = detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
-    const name = detail.field && formField ? formField(detail.field) : detail.field;
-    if (name && onForm.has(name)) {
-      byField.set(name, [...(byField.get(name) ?? []), text]);
+    const apiName = detail.field && formField ? formField(detail.field) : detail.field;
+    const name = apiName ? fieldOnForm(values, apiName) : undefined;
+    if (apiName && name) {
+      const field = byField.get(apiName) ?? { name, errors: [] };
+      byField.set(apiName, { ...field, errors: [...field.errors, text] });
     } else {
       elsewhere.push(detail.field ? `${label(detail.field)}: ${text}` : text);
     }
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-  if (byField.size > 0) form.scrollToField(byField.keys().next().value as string);
+  form.setFields([...byField.values()]);
+  const first = byField.values().next().value;
+  if (first) form.scrollToField(first.name);
   // The server's summary is English: the toast has it only when no detail says more.
   if (elsewhere.length > 0) void message.error(elsewhere.join(' — '));
   else if (byField.size === 0) void message.error(error.message);
 }
 
-/** For a form's onValuesChange: a field's server error goes once the user edits it. */
+/** For a form's onValuesChange: a field's server error goes once the user edits it (a list's rows' with it). */
 export const clearServerErrors = (form: FormInstance, changed: Record<string, unknown>) =>
-  form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+  form.setFields(
+    form
+      .getFieldsError()
+      .filter(({ name, errors }) => errors.length > 0 && String(name[0]) in changed)
+      .map(({ name }) => ({ name, errors: [] })),
+  );

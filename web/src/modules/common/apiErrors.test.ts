@@ -1,0 +1,43 @@
+import type { FormInstance } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import type { TFunction } from 'i18next';
+import { expect, test, vi } from 'vitest';
+import { ApiError } from '../../api/types';
+import { showSaveError } from './apiErrors';
+
+const t = ((key: string, options?: { defaultValue?: string }) => options?.defaultValue ?? key) as unknown as TFunction;
+
+function fakeForm(values: Record<string, unknown>) {
+  const setFields = vi.fn();
+  const form = { getFieldsValue: () => values, setFields, scrollToField: vi.fn() } as unknown as FormInstance;
+  return { form, setFields };
+}
+
+test("a member row's error goes next to that row's field, not to a toast", () => {
+  const { form, setFields } = fakeForm({ name: 'Chia lead', members: [{ user_id: 3 }, { user_id: 3 }] });
+  const error = vi.fn();
+  const message = { error } as unknown as MessageInstance;
+  showSaveError(
+    new ApiError(422, 'validation_failed', 'invalid input', [
+      { field: 'members.1.user_id', message: 'is already a member of this rule' },
+      { field: 'name', message: 'is required' },
+    ]),
+    { form, message, t },
+  );
+  expect(setFields).toHaveBeenCalledWith([
+    { name: ['members', 1, 'user_id'], errors: ['is already a member of this rule'] },
+    { name: 'name', errors: ['is required'] },
+  ]);
+  expect(error).not.toHaveBeenCalled();
+});
+
+test('a detail naming a row the form does not have goes to the toast', () => {
+  const { form, setFields } = fakeForm({ members: [{ user_id: 3 }] });
+  const error = vi.fn();
+  showSaveError(
+    new ApiError(422, 'validation_failed', 'invalid input', [{ field: 'members.4.user_id', message: 'is not a user' }]),
+    { form, message: { error } as unknown as MessageInstance, t },
+  );
+  expect(setFields).toHaveBeenCalledWith([]);
+  expect(error).toHaveBeenCalledWith('members.4.user_id: is not a user');
+});
