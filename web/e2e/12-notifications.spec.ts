@@ -77,5 +77,11 @@ test('the live connection stays open across pages and languages', async ({ page,
   expect(lead.status(), await lead.text()).toBe(201);
   await expect(page.locator('.live-event')).toContainText('Quách Văn Liền');
   expect(opened).toBe(1);
+  // The bell from the keyboard: Enter opens it on its newest entry, Enter again opens that lead.
+  await page.getByTestId('bell').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('bell-list').getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lead-name')).toHaveText('Quách Văn Liền');
   await page.getByTestId('language-switch').getByText('VI').click();  // as the other specs expect
 });

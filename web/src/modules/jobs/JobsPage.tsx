@@ -158,7 +158,7 @@ export function JobsPage() {
                 <Flex gap={4}>
                   <Button
                     icon={<PlayCircleOutlined />}
-                    loading={run.isPending && run.variables === job.id}
+                    loading={(run.isPending && run.variables === job.id) || job.running}
                     onClick={() => run.mutate(job.id)}
                     data-testid="job-run"
                   >

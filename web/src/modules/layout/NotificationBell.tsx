@@ -1,7 +1,7 @@
 // The bell in the header: the newest things the user was told (a lead assigned, a call coming
 // up, leads left without care), read or not, with the count of unread ones. What arrived while
 // no page was open waits here; live events reload it.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Flex, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +26,14 @@ export function NotificationBell() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const unread = inbox.data?.unread ?? 0;
+  // The popover is rendered at the end of the page: opened from the keyboard, the focus goes to
+  // its newest entry, or Tab would never reach it.
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const frame = requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[role="button"]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
 
   const openItem = (item: InboxItem, link: string) => {
     setOpen(false);
@@ -34,36 +42,45 @@ export function NotificationBell() {
   };
 
   const content = (
-    <List
-      style={{ width: 360, maxHeight: 420, overflowY: 'auto' }}
-      loading={inbox.isLoading}
-      dataSource={inbox.data?.items ?? []}
-      locale={{ emptyText: t('bell.empty') }}
-      data-testid="bell-list"
-      renderItem={(item) => {
-        const message = describeEvent(item, t);
-        if (!message) return null;
-        return (
-          <List.Item
-            onClick={() => openItem(item, message.link)}
-            style={{ cursor: 'pointer', paddingInline: 8, background: item.read_at ? undefined : '#e6f4ff' }}
-            data-testid={item.read_at ? 'bell-item' : 'bell-item-unread'}
-          >
-            <List.Item.Meta
-              title={<Typography.Text strong={!item.read_at}>{message.title}</Typography.Text>}
-              description={
-                <>
-                  {message.body && <div>{message.body}</div>}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(item.created_at).format('HH:mm DD/MM/YYYY')}
-                  </Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
-        );
-      }}
-    />
+    <div ref={listRef}>
+      <List
+        style={{ width: 360, maxHeight: 420, overflowY: 'auto' }}
+        loading={inbox.isLoading}
+        dataSource={inbox.data?.items ?? []}
+        locale={{ emptyText: t('bell.empty') }}
+        data-testid="bell-list"
+        renderItem={(item) => {
+          const message = describeEvent(item, t);
+          if (!message) return null;
+          return (
+            <List.Item
+              role="button"
+              tabIndex={0}
+              onClick={() => openItem(item, message.link)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' && event.key !== ' ') return;
+                event.preventDefault();
+                openItem(item, message.link);
+              }}
+              style={{ cursor: 'pointer', paddingInline: 8, background: item.read_at ? undefined : '#e6f4ff' }}
+              data-testid={item.read_at ? 'bell-item' : 'bell-item-unread'}
+            >
+              <List.Item.Meta
+                title={<Typography.Text strong={!item.read_at}>{message.title}</Typography.Text>}
+                description={
+                  <>
+                    {message.body && <div>{message.body}</div>}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(item.created_at).format('HH:mm DD/MM/YYYY')}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </div>
   );
 
   return (
