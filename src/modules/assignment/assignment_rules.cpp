@@ -33,10 +33,17 @@ bool CanTake(const Seat& seat, const PickRequest& request) {
 
 namespace {
 
-// The method's choice among the seats that can take the lead (at least one can).
+// The method's choice among the seats that can take the lead (at least one can). Round robin and
+// least loaded look from the seat after the last pick's, so that a tie goes on round the rule.
 std::size_t Choose(std::span<const Seat> seats, const PickRequest& request) {
+  std::size_t start = 0;
+  if (request.method != Method::kWeighted) {
+    auto last = std::find_if(seats.begin(), seats.end(), [](const Seat& s) { return s.last; });
+    if (last != seats.end()) start = static_cast<std::size_t>(last - seats.begin()) + 1;
+  }
   std::optional<std::size_t> best;
-  for (std::size_t i = 0; i < seats.size(); ++i) {
+  for (std::size_t k = 0; k < seats.size(); ++k) {
+    const std::size_t i = (start + k) % seats.size();
     if (!CanTake(seats[i], request)) continue;
     if (!best) {
       best = i;
@@ -86,7 +93,9 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
       s.turns = std::max(s.turns, lowest_turns);
     }
   }
+  for (Seat& s : seats) s.last = false;
   Seat& winner = seats[chosen];
+  winner.last = true;
   if (request.method == Method::kWeighted) winner.credit -= total_weight;
   ++winner.turns;
   ++winner.taken_today;
@@ -107,28 +116,35 @@ std::string EncodeState(std::span<const Seat> seats) {
       p = std::to_chars(p, buffer + sizeof buffer, values[k]).ptr;
     }
     out.append(buffer, p);
+    if (s.last) out += ":1";
   }
   return out;
 }
 
 void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
   // Entries in the seats' order as a rule saves them; a changed member list may reorder them.
-  std::vector<std::array<std::int64_t, 4>> saved;
+  // user, turns, credit, taken today, and 1 for the last pick's member (older states lack it).
+  std::vector<std::array<std::int64_t, 5>> saved;
   saved.reserve(seats.size());
   while (!state.empty()) {
     const auto end = std::min(state.find(' '), state.size());
     const std::string_view entry = state.substr(0, end);
     state.remove_prefix(std::min(end + 1, state.size()));
-    std::array<std::int64_t, 4> v{};
+    std::array<std::int64_t, 5> v{};
     const char* p = entry.data();
     const char* last = entry.data() + entry.size();
     std::size_t n = 0;
-    for (; n < v.size(); ++n) {
+    bool whole = true;
+    while (whole && n < v.size()) {
       auto [next, ec] = std::from_chars(p, last, v[n]);
-      if (ec != std::errc() || (n + 1 < v.size() && (next == last || *next != ':'))) break;
-      p = n + 1 < v.size() ? next + 1 : next;
+      whole = ec == std::errc();
+      if (!whole) break;
+      ++n;
+      p = next;
+      if (p == last) break;
+      whole = *p++ == ':';
     }
-    if (n == v.size() && p == last) saved.push_back(v);
+    if (whole && p == last && n >= 4) saved.push_back(v);
   }
   std::int64_t lowest = saved.empty() ? 0 : std::numeric_limits<std::int64_t>::max();
   for (const auto& v : saved) lowest = std::min(lowest, v[1]);
@@ -141,10 +157,12 @@ void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
       seat.turns = lowest;
       seat.credit = 0;
       seat.taken_today = 0;
+      seat.last = false;
       continue;
     }
     seat.turns = (*it)[1];
     seat.credit = (*it)[2];
+    seat.last = (*it)[4] == 1;
     seat.taken_today = same_day ? static_cast<int>((*it)[3]) : 0;
   }
 }

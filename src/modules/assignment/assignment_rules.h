@@ -27,6 +27,9 @@ struct Seat {
   // member could have taken, drops by the sum of those weights when the member takes one).
   std::int64_t credit = 0;
   bool online = false;
+  // Took the rule's last lead: ties of round robin and least loaded go to the members after
+  // this one in the rule's order (a cursor), so nobody gets two in a row while another can take.
+  bool last = false;
   int taken_today = 0;          // leads this rule gave the member today
   std::int64_t open_leads = 0;  // least loaded: leads the member owns that are still open
 };
@@ -46,8 +49,8 @@ bool CanTake(const Seat& seat, const PickRequest& request);
 // ties.
 std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& request);
 
-// A rule's turn state as one line, "user:turns:credit:taken" per seat, so that a pick reads and
-// writes one row however many members the rule has.
+// A rule's turn state as one line, "user:turns:credit:taken" per seat (":1" more for the one who
+// took the last lead), so that a pick reads and writes one row however many members the rule has.
 std::string EncodeState(std::span<const Seat> seats);
 // Puts a saved state onto `seats` (settings and presence already set). A member the state does
 // not know (just added) joins at the lowest turn count, so without a run of leads; when the

@@ -90,8 +90,30 @@ TEST(AssignmentRules, AMemberBackFromOffRejoinsTheRoundWithoutARunOfLeads) {
   seats[1].online = false;
   Picks(seats, {}, 10);  // 100 and 102 take five each
   seats[1].online = true;
-  // 101 takes the turn it was due when it left, then the round goes on in order.
-  EXPECT_EQ(Picks(seats, {}, 6), (std::vector<std::int64_t>{101, 100, 101, 102, 100, 101}));
+  // 101 takes the turn it was due when it left, then the round goes on from there.
+  EXPECT_EQ(Picks(seats, {}, 6), (std::vector<std::int64_t>{101, 102, 100, 101, 102, 100}));
+}
+
+// R2: nobody is picked twice in a row while another member can take the lead, whatever came
+// before: two unassigns from the first member, or that member away for two leads.
+TEST(AssignmentRules, NoMemberTwiceInARowWhenAnotherCanTakeTheLead) {
+  auto seats = Seats(3);
+  Pick(seats, {.exclude = 100});
+  Pick(seats, {.exclude = 100});
+  EXPECT_EQ(Picks(seats, {}, 6), (std::vector<std::int64_t>{100, 101, 102, 100, 101, 102}));
+
+  auto away = Seats(3);
+  away[0].online = false;
+  Picks(away, {}, 2);
+  away[0].online = true;
+  EXPECT_EQ(Picks(away, {}, 6), (std::vector<std::int64_t>{100, 101, 102, 100, 101, 102}));
+
+  // The round goes on from the last pick after a restart.
+  auto saved = Seats(3);
+  Picks(saved, {}, 4);  // 100 101 102 100
+  auto restarted = Seats(3);
+  ApplyState(EncodeState(saved), true, restarted);
+  EXPECT_EQ(Picks(restarted, {}, 3), (std::vector<std::int64_t>{101, 102, 100}));
 }
 
 // Every weight vector of 1..4 over two and three members: after every lead each member is
