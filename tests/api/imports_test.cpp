@@ -367,6 +367,25 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
   EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
 }
 
+// R3: the creator goes first for a lead made by hand (Quick Add), not for an import: an importer
+// who is an ON member of the rule would otherwise take every row.
+TEST_F(ImportsApi, AnImporterWhoIsAMemberOfTheRuleGetsNoPriority) {
+  const auto agent = CreateUser(*admin_, "imp.turn", "agent");
+  const auto admin_id = admin_->Get("/api/auth/me").json["user"]["id"].get<std::int64_t>();
+  auto rule = admin_->Post("/api/assignment-rules", {{"name", "Hội thảo"}, {"method", "round_robin"},
+                                                     {"source", "Hội thảo"}, {"creator_priority", true},
+                                                     {"members", {{{"user_id", admin_id}}, {{"user_id", agent}}}}});
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  std::string csv = "Họ và tên,Di động,Nguồn\n";
+  for (int i = 0; i < 4; ++i) csv += "Khách Hội Thảo " + std::to_string(i) + "," + UniqueMobile() + ",Hội thảo\n";
+  auto imp = Upload(*admin_, "hoi-thao.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"auto_assign", true}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 4);
+  EXPECT_EQ(LeadTotal(*admin_, "&source=H%E1%BB%99i%20th%E1%BA%A3o&owner_id=" + std::to_string(agent)), 2);
+  EXPECT_EQ(LeadTotal(*admin_, "&source=H%E1%BB%99i%20th%E1%BA%A3o&owner_id=" + std::to_string(admin_id)), 2);
+}
+
 // Manual 001: the owner column ("Người phụ trách") takes the username; an export writes it, so
 // the file reads well and imports back. A username is looked up before an ID: "1001" may be an
 // employee code. An exported "-" username comes with the formula guard, which comes off.

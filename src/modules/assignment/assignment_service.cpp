@@ -191,6 +191,7 @@ AssignmentService::Rules AssignmentService::ActiveRules(db::Transaction& tx) {
 }
 
 std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction& tx, const leads::Lead& lead,
+                                                                 std::optional<std::int64_t> creator,
                                                                  std::optional<std::int64_t> exclude, Millis now) {
   const Millis day = DayStart(now);
   const auto rules = ActiveRules(tx);
@@ -199,8 +200,7 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
       continue;
     }
     std::vector<Seat> seats = SeatsOf(tx, rule, day);
-    // The creator's priority is for new leads: one handed on (R4) goes to the next in turn.
-    auto chosen = Pick(seats, {rule.method, rule.creator_priority && !exclude, lead.created_by, exclude});
+    auto chosen = Pick(seats, {rule.method, rule.creator_priority && creator, creator, exclude});
     if (!chosen) continue;
     repo::SaveState(tx, rule.id, {EncodeState(seats), day});
     return Choice{seats[*chosen].user_id, rule.teams[*chosen], rule.id};

@@ -130,10 +130,10 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
 }
 
 std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
-                                                    bool creator_by_default) {
+                                                    std::optional<std::int64_t> creator, bool creator_by_default) {
   if (!assigner_ || (lead.owner_id && !creator_by_default) || !lead.mobile_e164) return std::nullopt;
   if (!MayHandOn(lead)) return std::nullopt;
-  auto choice = assigner_->Choose(tx, lead, std::nullopt, now);
+  auto choice = assigner_->Choose(tx, lead, creator, std::nullopt, now);
   if (!choice) return std::nullopt;
   lead.owner_id = choice->user_id;
   lead.team_id = choice->team_id;
@@ -226,7 +226,7 @@ Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input
   // R3: an agent who names no owner has the lead by default, unless a rule takes it (which puts
   // the agent first when an ON member).
   const bool creator_by_default = p.role == Role::kAgent && !input.contains("owner_id");
-  const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now, creator_by_default);
+  const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now, lead->created_by, creator_by_default);
   InsertNew(*tx, p, *lead, rule);
   tx->Commit();
   return lead;
@@ -291,7 +291,7 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
 std::optional<Lead> LeadService::HandOn(db::Transaction& tx, const Principal& p, const Lead& before, Millis now,
                                         bool tell) {
   if (!assigner_ || !before.owner_id || before.deleted_at || !MayHandOn(before)) return std::nullopt;
-  auto choice = assigner_->Choose(tx, before, before.owner_id, now);
+  auto choice = assigner_->Choose(tx, before, std::nullopt, before.owner_id, now);
   if (!choice) return std::nullopt;
   Lead after = before;
   after.owner_id = choice->user_id;
@@ -516,7 +516,9 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   ImportDecision decision;
   if (!match) {
     if (write) {
-      const auto rule = s.auto_assign ? AutoAssign(tx, row.lead, row.input.contains("status"), now) : std::nullopt;
+      // A batch, not a lead made by hand: the importer gets no creator's priority (R3).
+      const auto rule =
+          s.auto_assign ? AutoAssign(tx, row.lead, row.input.contains("status"), now, std::nullopt) : std::nullopt;
       InsertNew(tx, p, row.lead, rule);
     }
     decision.lead_id = row.lead.id;

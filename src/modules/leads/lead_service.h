@@ -50,11 +50,12 @@ class Assigner {
     std::int64_t rule_id = 0;
   };
   virtual ~Assigner() = default;
-  // The member of the first active rule matching `lead` who may take it now, other than
-  // `exclude` (handing an owned lead on: the creator has no priority then); the rule's turn state
-  // is saved in `tx`.
-  virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> exclude,
-                                       Millis now) = 0;
+  // The member of the first active rule matching `lead` who may take it now, `creator` first
+  // when an ON member and the rule says so (a lead made one by one; none for an import or a lead
+  // handed on), other than `exclude` (handing an owned lead on); the rule's turn state is saved in
+  // `tx`.
+  virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> creator,
+                                       std::optional<std::int64_t> exclude, Millis now) = 0;
   // R5: owners for up to `max` queued leads of one rule, picked in turn as if the leads came one
   // by one (creator priority aside); with `one_each`, no more than the members who may take a
   // lead now. Fewer when caps run out. 409 when the rule is gone or switched off.
@@ -191,9 +192,10 @@ class LeadService {
                        const std::vector<customfields::CustomField>& custom_fields, Millis now);
   // R3: a lead with a mobile and no owner gets one from the first matching rule; returns the
   // rule. `status_given`: the input chose the status, so assignment does not change it.
-  // `creator_by_default`: its owner is only its creator's default, which a rule replaces.
+  // `creator`: who goes first if an ON member (see Assigner::Choose). `creator_by_default`: its
+  // owner is only its creator's default, which a rule replaces.
   std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
-                                         bool creator_by_default = false);
+                                         std::optional<std::int64_t> creator, bool creator_by_default = false);
   // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7).
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
   // Tells the lead's new owner when the transaction commits (not when they made the change).
