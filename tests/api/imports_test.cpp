@@ -482,6 +482,13 @@ TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {
   auto owner = admin_->Patch(Path(imp), {{"defaults", {{"owner_id", 99999}}}});
   EXPECT_EQ(owner.status, 422);
   EXPECT_EQ(owner.json["error"]["details"][0]["field"], "defaults.owner_id") << owner.body;
+  // A default every row would get is checked as a lead's field is, and named as the default it
+  // is: not "source" on every row of the preview, a column the file does not have.
+  auto too_long = admin_->Patch(Path(imp), {{"defaults", {{"source", std::string(150, 'n')}, {"tags", {std::string(300, 't')}}}}});
+  ASSERT_EQ(too_long.status, 422) << too_long.body;
+  fields.clear();
+  for (const auto& d : too_long.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"defaults.source", "defaults.tags"})) << too_long.body;
 
   auto unmapped = admin_->Patch(Path(imp), {{"mapping", {{"SĐT", "mobile"}}}});
   ASSERT_EQ(unmapped.status, 200);

@@ -438,14 +438,20 @@ std::vector<ImportField> LeadService::ImportFields() {
 
 Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx, const Principal& p,
                                                             ImportSettings settings) {
+  // What every row gets is checked as a lead's fields are, and named as the default it is.
+  auto as_defaults = [](Error e) {
+    for (auto& d : e.details) d.field = "defaults." + d.field;
+    return e;
+  };
+  nlohmann::json defaults = nlohmann::json::object();
+  if (settings.default_campaign_id) defaults["campaign_id"] = *settings.default_campaign_id;
+  if (settings.default_source) defaults["source"] = *settings.default_source;
+  if (!settings.default_tags.empty()) defaults["tags"] = settings.default_tags;
+  Lead probe;
+  if (auto checked = ApplyInput(probe, defaults, {}, {}, false); !checked) return as_defaults(std::move(checked).error());
   if (settings.default_owner_id) {
-    Lead probe;
     probe.owner_id = settings.default_owner_id;
-    if (auto owner = ResolveOwner(tx, p, probe); !owner) {
-      Error e = std::move(owner).error();
-      for (auto& d : e.details) d.field = "defaults." + d.field;
-      return e;
-    }
+    if (auto owner = ResolveOwner(tx, p, probe); !owner) return as_defaults(std::move(owner).error());
   }
   ImportContext ctx{p, std::move(settings), custom_fields_.Active(tx, "leads"), {}};
   for (auto& [id, username] : users_.Usernames(tx)) ctx.user_ids.emplace(std::move(username), id);
