@@ -264,6 +264,25 @@ TEST_F(ImportsApi, ARowWrongInTwoFieldsNamesBoth) {
   EXPECT_NE(errors.find("email"), std::string::npos) << errors;
 }
 
+// I7: a row with more cells than the header (an unquoted comma in an address) is rejected, and
+// the errors file keeps every one of its cells, the row number and reason in their own columns.
+TEST_F(ImportsApi, TheErrorsFileKeepsCellsPastTheHeader) {
+  const std::string mobile = UniqueMobile();
+  auto imp = Upload(*admin_, "dia-chi.csv",
+                    "Họ và tên,Địa chỉ,Di động\nTrần Văn Cư,12 Lê Lợi, Q1," + mobile + "\n").json;
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["error"], 1);
+  auto errors = admin_->Get(Path(imp, "/errors.csv")).body;
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end; start < errors.size(); start = end + 1) {
+    end = std::min(errors.find('\n', start), errors.size());
+    lines.push_back(errors.substr(start, end - start));
+  }
+  ASSERT_GE(lines.size(), 2u) << errors;
+  EXPECT_NE(lines[0].find("Họ và tên,Địa chỉ,Di động,,Dòng,Lý do"), std::string::npos) << errors;
+  EXPECT_EQ(lines[1].rfind("Trần Văn Cư,12 Lê Lợi,\" Q1\"," + mobile + ",2,", 0), 0u) << errors;
+}
+
 // I8: two rows of one file that update one lead (one by its ID, one by its mobile) are both
 // taken back by the undo.
 TEST_F(ImportsApi, UndoRestoresEveryFieldTwoRowsChangedOnOneLead) {

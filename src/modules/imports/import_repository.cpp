@@ -46,6 +46,8 @@ constexpr std::string_view kDeleteItem = "DELETE FROM import_items WHERE import_
 
 constexpr std::string_view kAddProblem =
     "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kWidestProblem =
+    "SELECT max(json_array_length(cells)) FROM import_errors WHERE import_id = ?";
 constexpr std::string_view kProblems =
     "SELECT row, field, message, reason, cells FROM import_errors WHERE import_id = ? ORDER BY row";
 
@@ -188,6 +190,10 @@ void DeleteItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_i
 void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& p) {
   const std::string cells = json(p.cells).dump();
   tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells});
+}
+
+std::size_t WidestProblem(db::Transaction& tx, std::int64_t import_id) {
+  return static_cast<std::size_t>(tx.QueryInt(kWidestProblem, {import_id}).value_or(0));
 }
 
 void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::function<void(const RowProblem&)>& fn) {

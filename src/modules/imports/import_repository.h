@@ -43,6 +43,8 @@ std::vector<Item> LastItems(db::Transaction& tx, std::int64_t import_id, int lim
 void DeleteItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_id);
 
 void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& problem);
+// The most cells a rejected row of the import has (rows can be wider than the header).
+std::size_t WidestProblem(db::Transaction& tx, std::int64_t import_id);
 void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::function<void(const RowProblem&)>& fn);
 
 struct Preset {

@@ -822,6 +822,8 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
     auto imp = Load(*tx, p, id);
     if (!imp) return imp.error();
     for (const auto& c : imp->columns) header.push_back(c.get<std::string>());
+    // A row wider than the header keeps its cells, under unnamed columns, before row and reason.
+    header.resize(std::max(header.size(), repo::WidestProblem(*tx, id)));
   }
   const bool vi = p.language != "en";
   const std::size_t width = header.size();
