@@ -264,6 +264,23 @@ TEST_F(ImportsApi, ARowWrongInTwoFieldsNamesBoth) {
   EXPECT_NE(errors.find("email"), std::string::npos) << errors;
 }
 
+// I4/I5: a row's mobile that an earlier row of the file gave as its other phone is a duplicate
+// inside the file, in the preview as in the run (the run had matched the lead the earlier row
+// made, which the preview never writes).
+TEST_F(ImportsApi, AMobileGivenAsAnotherRowsOtherPhoneIsADuplicateInTheFile) {
+  const std::string mobile = UniqueMobile(), other = UniqueMobile();
+  auto imp = Upload(*admin_, "hai-so.csv",
+                    "Họ và tên,Di động,Điện thoại khác\nLý Văn An," + mobile + "," + other + "\nLý Thị Bình," + other +
+                        ",\n").json;
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
+  EXPECT_EQ(preview["create"], 1) << preview.dump();
+  EXPECT_EQ(preview["duplicate"], 1) << preview.dump();
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["created"], 1) << done.dump();
+  EXPECT_EQ(done["duplicate"], 1) << done.dump();
+}
+
 // I7: a row with more cells than the header (an unquoted comma in an address) is rejected, and
 // the errors file keeps every one of its cells, the row number and reason in their own columns.
 TEST_F(ImportsApi, TheErrorsFileKeepsCellsPastTheHeader) {
