@@ -245,6 +245,10 @@ TEST_F(LeadsApi, AgentsSeeAndChangeOnlyTheirOwnLeads) {
   EXPECT_EQ(a1.Patch(Path(mine), {{"owner_id", agent_a2_}}).status, 403) << "agents cannot give leads away";
   EXPECT_EQ(a1.Delete(Path(mine)).status, 403) << "agents do not delete";
   EXPECT_EQ(a1.Post("/api/leads", {{"full_name", "Cho Người Khác"}, {"owner_id", agent_a2_}}).status, 403);
+  // Nor put one in the pool (a manager's move): an owner given as null is the agent, as none is.
+  auto unowned = CreateLead(a1, {{"full_name", "Không Ai Giữ"}, {"owner_id", nullptr}});
+  EXPECT_EQ(unowned["owner_id"], agent_a1_) << unowned.dump();
+  EXPECT_EQ(a1.Get(Path(unowned)).status, 200);
 }
 
 TEST_F(LeadsApi, ManagersWorkWithinTheirTeam) {

@@ -78,6 +78,8 @@ std::optional<std::int64_t> UserIdOf(const Principal& p) {
   return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
 }
 
+bool NamesOwner(const nlohmann::json& input) { return input.contains("owner_id") && !input["owner_id"].is_null(); }
+
 }  // namespace
 
 nlohmann::json ToJson(const repo::OwnerChangeEntry& e) {
@@ -117,7 +119,9 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
                                   const std::vector<customfields::CustomField>& custom_fields, Millis now) {
   Lead lead;
   Status applied = ApplyInput(lead, input, {"allow_duplicate"}, custom_fields, true);
-  if (p.role == Role::kAgent && !input.contains("owner_id")) lead.owner_id = p.user_id;
+  // An agent's lead is theirs unless they name its owner (themselves: others are refused below);
+  // an owner given as null too, as the pool is a manager's move.
+  if (p.role == Role::kAgent && !NamesOwner(input)) lead.owner_id = p.user_id;
   if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
   if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
   lead.created_by = UserIdOf(p);
@@ -225,7 +229,7 @@ Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input
   }
   // R3: an agent who names no owner has the lead by default, unless a rule takes it (which puts
   // the agent first when an ON member).
-  const bool creator_by_default = p.role == Role::kAgent && !input.contains("owner_id");
+  const bool creator_by_default = p.role == Role::kAgent && !NamesOwner(input);
   const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now, lead->created_by, creator_by_default);
   InsertNew(*tx, p, *lead, rule);
   tx->Commit();
