@@ -149,6 +149,31 @@ std::int64_t RemindersJob(Client& admin) {
   return 0;
 }
 
+// A fresh server whose e-mail goes to a loopback SMTP server, the admin signed in; the folder
+// of the messages goes with it.
+struct MailedServer {
+  explicit MailedServer(const std::string& name) : dir(EmptyDir(name)), smtp(dir / "maildir"), admin(server.port()) {
+    admin.Login("admin", kAdminPassword);
+    auto set = admin.Send("PUT", "/api/settings/smtp", json{{"host", "127.0.0.1"}, {"port", smtp.port()},
+                                                            {"security", "none"}, {"from", "crm@truong.edu.vn"}});
+    EXPECT_EQ(set.status, 200) << set.body;
+  }
+  static std::filesystem::path EmptyDir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+  }
+  ~MailedServer() {
+    smtp.Stop();
+    std::filesystem::remove_all(dir);
+  }
+  std::filesystem::path dir;
+  SmtpServer smtp;
+  ServerProcess server;
+  Client admin;
+};
+
 TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
   auto dir = std::filesystem::temp_directory_path() / ("sen-remind-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
@@ -259,19 +284,10 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
 // C4: an address the mail server refuses fails its own reminder only; the next owner's e-mail
 // still goes in the same run (only failures in a row mean the server is down).
 TEST(RemindersApi, ARefusedAddressHoldsUpNoOtherReminder) {
-  auto dir = std::filesystem::temp_directory_path() / ("sen-bounce-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  SmtpServer smtp(dir / "maildir");
-  ServerProcess server;
-  Client admin(server.port());
-  admin.Login("admin", kAdminPassword);
+  MailedServer mailed("sen-bounce");
+  auto& admin = mailed.admin;
+  auto& smtp = mailed.smtp;
   const std::int64_t job = RemindersJob(admin);
-  ASSERT_EQ(admin.Send("PUT", "/api/settings/smtp",
-                       json{{"host", "127.0.0.1"}, {"port", smtp.port()}, {"security", "none"},
-                            {"from", "crm@truong.edu.vn"}})
-                .status,
-            200);
   // The refused address's reminder is due first (5 minutes before a call in 3, against 2 in 1).
   for (const auto& [username, email, minutes] : {std::tuple{"agent.sai", "bounce@truong.edu.vn", 3},
                                                  std::tuple{"agent.dung", "dung@truong.edu.vn", 1}}) {
@@ -292,7 +308,6 @@ TEST(RemindersApi, ARefusedAddressHoldsUpNoOtherReminder) {
   auto messages = smtp.AwaitMessages(1);
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_NE(messages[0].find("To: <dung@truong.edu.vn>"), std::string::npos) << messages[0];
-  std::filesystem::remove_all(dir);
 }
 
 // C4: a reminder goes only where its owner may still act on the call: not for a lead in the trash
@@ -335,18 +350,10 @@ TEST(RemindersApi, NoReminderForALeadItsOwnerCanNoLongerOpen) {
 // its days, by e-mail through the real SMTP server (the days pass in the database: the lead's
 // creation is moved back, as the server's clock cannot be).
 TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
-  auto dir = std::filesystem::temp_directory_path() / ("sen-stalled-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  SmtpServer smtp(dir / "maildir");
-  ServerProcess server;
-  Client admin(server.port());
-  admin.Login("admin", kAdminPassword);
-  ASSERT_EQ(admin.Send("PUT", "/api/settings/smtp",
-                       json{{"host", "127.0.0.1"}, {"port", smtp.port()}, {"security", "none"},
-                            {"from", "crm@truong.edu.vn"}})
-                .status,
-            200);
+  MailedServer mailed("sen-stalled");
+  auto& admin = mailed.admin;
+  auto& smtp = mailed.smtp;
+  auto& server = mailed.server;
   auto agent = admin.Post("/api/users", {{"username", "agent.lau"}, {"password", "user-pass-123"},
                                          {"full_name", "Phan Thị Lâu"}, {"email", "lau@truong.edu.vn"}, {"role", "agent"}});
   ASSERT_EQ(agent.status, 201) << agent.body;
@@ -392,7 +399,6 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   Client lau(server.port());
   lau.Login("agent.lau", "user-pass-123");
   EXPECT_EQ(lau.Post("/api/jobs", {{"name", "x"}, {"type", "stalled_alert"}, {"interval_min", 5}}).status, 403);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,22 +1,24 @@
 // The bell keeps what an agent was told while no page of theirs was open: a lead given to
 // agent.binh while signed out waits there unread; opening it leads to the lead and marks it read.
 // Opening the bell is also where the browser is asked for desktop notifications (C4).
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
 
-test('a lead given while its agent was away waits in the bell', async ({ page, request }) => {
+/** As admin (through `request`), gives agent.binh a new lead. */
+async function giveBinhALead(request: APIRequestContext, fullName: string, mobile: string) {
   const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
   const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
   const users = (await (await request.get('/api/users?q=agent.binh')).json()) as {
     items: { id: number; username: string }[];
   };
   const binhId = users.items.find((u) => u.username === 'agent.binh')?.id;
-  const lead = await request.post('/api/leads', {
-    headers,
-    data: { full_name: 'Đoàn Thị Vắng', mobile: '0906 500 001', owner_id: binhId },
-  });
+  const lead = await request.post('/api/leads', { headers, data: { full_name: fullName, mobile, owner_id: binhId } });
   expect(lead.status(), await lead.text()).toBe(201);
+}
+
+test('a lead given while its agent was away waits in the bell', async ({ page, request }) => {
+  await giveBinhALead(request, 'Đoàn Thị Vắng', '0906 500 001');
 
   // Counts the asks; the permission stays "default", as for a user who has not answered yet.
   // (The specs are typed without the DOM: the page's globals are reached through globalThis.)
@@ -64,17 +66,7 @@ test('the live connection stays open across pages and languages', async ({ page,
   await menu.getByRole('link', { name: 'Calls' }).click();
   await expect(page).toHaveURL(/\/calls$/);
 
-  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
-  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
-  const users = (await (await request.get('/api/users?q=agent.binh')).json()) as {
-    items: { id: number; username: string }[];
-  };
-  const binhId = users.items.find((u) => u.username === 'agent.binh')?.id;
-  const lead = await request.post('/api/leads', {
-    headers,
-    data: { full_name: 'Quách Văn Liền', mobile: '0906 500 002', owner_id: binhId },
-  });
-  expect(lead.status(), await lead.text()).toBe(201);
+  await giveBinhALead(request, 'Quách Văn Liền', '0906 500 002');
   await expect(page.locator('.live-event')).toContainText('Quách Văn Liền');
   expect(opened).toBe(1);
   // The bell from the keyboard: Enter opens it on its newest entry, Enter again opens that lead.
