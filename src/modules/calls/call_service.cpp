@@ -278,7 +278,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     std::optional<Call> call;
     std::optional<users::User> owner;
     std::string lead_name;
-    std::optional<Error> out_of_reach;  // the lead is in the trash, or its owner may no longer open it
+    std::optional<std::string> out_of_reach;  // why the owner may no longer act on the lead
     {
       // Claimed first: two runs never send one reminder, and a call moved since the list was
       // read (another due time) is not claimed.
@@ -289,8 +289,12 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
       if (call && owner) {
         auto lead = leads_.FindForActivity(*tx, users::PrincipalOf(*owner, Channel::kRule), call->parent_id);
-        if (lead) lead_name = lead->full_name;
-        else out_of_reach = std::move(lead).error();
+        if (lead) {
+          lead_name = lead->full_name;
+        } else {
+          const bool forbidden = lead.error().code == ErrorCode::kForbidden;
+          out_of_reach = forbidden ? "the call's owner no longer has access to its lead" : "the call's lead is in the trash";
+        }
       }
       tx->Commit();
     }
@@ -299,9 +303,8 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     if (!call || call->status != "scheduled" || !owner || out_of_reach || call->start_at + kReminderTooLate < now) {
       failure = !call || call->status != "scheduled" ? "the call is no longer planned"
                 : !owner                               ? "the call's owner is not an active user"
-                : !out_of_reach                        ? "the call was over before the reminder could go"
-                : out_of_reach->code == ErrorCode::kForbidden ? "the call's owner no longer has access to its lead"
-                                                              : "the call's lead is in the trash";
+                : out_of_reach                         ? *out_of_reach
+                                                       : "the call was over before the reminder could go";
       give_up = true;
     } else if (reminder.channel == "email" && !owner->email) {
       failure = owner->full_name + " has no e-mail address";

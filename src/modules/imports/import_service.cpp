@@ -52,11 +52,18 @@ std::string_view Trim(std::string_view s) {
 
 // Keys of a row other rows of the same file must not repeat (I4: duplicates inside the file),
 // kept as 64-bit hashes (a million rows cost ~40 MB instead of the strings' ~150 MB), each
-// mixed with the number of its kind so that an e-mail never meets a name. `left`: the keys the
-// row leaves for later rows, its other phone too, as a later row's mobile matches a saved lead's
-// other phone (FindMatch): else the preview, which saves nothing, would miss what the run finds.
-std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const std::vector<std::string>& match_on, bool left) {
+// mixed with the number of its kind so that an e-mail never meets a name. The row's other phone
+// comes last, among the keys it leaves for later rows but not among those it is checked by
+// (`checked`): a later row's mobile matches a saved lead's other phone (FindMatch), so the
+// preview, which saves nothing, must find that inside the file as the run does.
+struct RowKeySet {
   std::vector<std::uint64_t> keys;
+  std::size_t checked = 0;
+};
+
+RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& match_on) {
+  RowKeySet set;
+  auto& keys = set.keys;
   auto add = [&](std::uint64_t kind, std::string_view value) {
     keys.push_back(std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ULL + kind);
   };
@@ -64,11 +71,13 @@ std::vector<std::uint64_t> RowKeys(const leads::ImportRow& row, const std::vecto
   for (const auto& on : match_on) {
     if (on == "id" && row.id) keys.push_back(static_cast<std::uint64_t>(*row.id) * 0x9E3779B97F4A7C15ULL);
     if (on == "mobile" && l.mobile_e164) add(1, *l.mobile_e164);
-    if (on == "mobile" && left && l.phone_e164) add(1, *l.phone_e164);
     if (on == "email" && l.email) add(2, *l.email);
     if (on == "full_name" && !l.name_fold.empty()) add(3, l.name_fold);
   }
-  return keys;
+  set.checked = keys.size();
+  const bool by_mobile = std::find(match_on.begin(), match_on.end(), "mobile") != match_on.end();
+  if (by_mobile && l.phone_e164) add(1, *l.phone_e164);
+  return set;
 }
 
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
@@ -641,8 +650,9 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject(ProblemOf(row_number, row.error(), cells));
         continue;
       }
-      const auto keys = RowKeys(*row, ctx->settings.match_on, false);
-      if (std::any_of(keys.begin(), keys.end(), [&](std::uint64_t k) { return seen.count(k) > 0; })) {
+      const auto [keys, checked] = RowKeys(*row, ctx->settings.match_on);
+      if (std::any_of(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(checked),
+                      [&](std::uint64_t k) { return seen.count(k) > 0; })) {
         ++imp.duplicate;
         continue;
       }
@@ -651,8 +661,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject(ProblemOf(row_number, decision.error(), cells));
         continue;
       }
-      const auto left = RowKeys(*row, ctx->settings.match_on, true);
-      seen.insert(left.begin(), left.end());
+      seen.insert(keys.begin(), keys.end());
       switch (decision->action) {
         case leads::ImportAction::kCreate:
           ++imp.created;
