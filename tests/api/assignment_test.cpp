@@ -144,6 +144,34 @@ TEST_F(AssignmentApi, DailyCapsHoldAndACreatorWhoIsAMemberGoesFirst) {
   }
 }
 
+// A member away from the rule for a while (deactivated, or taken out of its members) while others
+// took leads still has today's leads counted on coming back: the cap is not taken twice.
+TEST_F(AssignmentApi, ADailyCapHoldsForAMemberWhoLeavesAndComesBackTheSameDay) {
+  const auto z = CreateUser(*admin_, "agent.cap.z", "agent", team_);
+  SetOnline(*admin_, z, true);
+  SetOnline(*admin_, agents_[2], true);
+  const json members = json::array({{{"user_id", z}, {"daily_cap", 1}}, {{"user_id", agents_[2]}}});
+  const json rule = CreateRule("cap-back", members);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], z);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], agents_[2]);
+
+  const std::string user = "/api/users/" + std::to_string(z);
+  ASSERT_EQ(admin_->Patch(user, {{"active", false}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], agents_[2]);
+  ASSERT_EQ(admin_->Patch(user, {{"active", true}}).status, 200);
+  SetOnline(*admin_, z, true);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], agents_[2]);
+
+  const std::string path = "/api/assignment-rules/" + std::to_string(rule["id"].get<std::int64_t>());
+  ASSERT_EQ(admin_->Patch(path, {{"members", Members({agents_[2]})}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], agents_[2]);
+  ASSERT_EQ(admin_->Patch(path, {{"members", members}}).status, 200);
+  EXPECT_EQ(NewLead(*admin_, "cap-back")["owner_id"], agents_[2]);
+  auto read = admin_->Get(path);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.json["members"][0]["taken_today"], 1);
+}
+
 // R3: an agent's new lead without a chosen owner goes through the matching rule like any other:
 // the agent first when an ON member, otherwise the rule's pick; with no rule taking it (another
 // source, no mobile) the agent keeps it.

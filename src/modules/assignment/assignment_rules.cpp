@@ -103,29 +103,12 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
   return chosen;
 }
 
-std::string EncodeState(std::span<const Seat> seats) {
-  std::string out;
-  out.reserve(seats.size() * 24);
-  char buffer[96];
-  for (const Seat& s : seats) {
-    char* p = buffer;
-    if (!out.empty()) *p++ = ' ';
-    const std::int64_t values[] = {s.user_id, s.turns, s.credit, s.taken_today};
-    for (std::size_t k = 0; k < std::size(values); ++k) {
-      if (k > 0) *p++ = ':';
-      p = std::to_chars(p, buffer + sizeof buffer, values[k]).ptr;
-    }
-    out.append(buffer, p);
-    if (s.last) out += ":1";
-  }
-  return out;
-}
+namespace {
 
-void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
-  // Entries in the seats' order as a rule saves them; a changed member list may reorder them.
-  // user, turns, credit, taken today, and 1 for the last pick's member (older states lack it).
+// A saved state's entries in its order: user, turns, credit, taken today, and 1 for the last
+// pick's member (older states lack it). Malformed entries are skipped.
+std::vector<std::array<std::int64_t, 5>> ParseState(std::string_view state) {
   std::vector<std::array<std::int64_t, 5>> saved;
-  saved.reserve(seats.size());
   while (!state.empty()) {
     const auto end = std::min(state.find(' '), state.size());
     const std::string_view entry = state.substr(0, end);
@@ -146,6 +129,48 @@ void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
     }
     if (whole && p == last && n >= 4) saved.push_back(v);
   }
+  return saved;
+}
+
+void AppendEntry(std::string& out, std::span<const std::int64_t> values, bool last) {
+  char buffer[96];
+  char* p = buffer;
+  if (!out.empty()) *p++ = ' ';
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (k > 0) *p++ = ':';
+    p = std::to_chars(p, buffer + sizeof buffer, values[k]).ptr;
+  }
+  out.append(buffer, p);
+  if (last) out += ":1";
+}
+
+}  // namespace
+
+std::string EncodeState(std::span<const Seat> seats, std::string_view previous, bool same_day) {
+  std::string out;
+  out.reserve(seats.size() * 24);
+  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
+  for (const Seat& s : seats) {
+    const std::int64_t values[] = {s.user_id, s.turns, s.credit, s.taken_today};
+    AppendEntry(out, values, s.last);
+    lowest = std::min(lowest, s.turns);
+  }
+  if (!same_day) return out;
+  const auto saved = ParseState(previous);
+  for (std::size_t i = 0; i < saved.size(); ++i) {
+    const auto& v = saved[i];
+    const bool seated = (i < seats.size() && seats[i].user_id == v[0]) ||
+                        std::any_of(seats.begin(), seats.end(), [&](const Seat& s) { return s.user_id == v[0]; });
+    if (seated || v[3] == 0) continue;
+    const std::int64_t values[] = {v[0], seats.empty() ? v[1] : lowest, 0, v[3]};
+    AppendEntry(out, values, false);
+  }
+  return out;
+}
+
+void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
+  // Entries in the seats' order as a rule saves them; a changed member list may reorder them.
+  const auto saved = ParseState(state);
   std::int64_t lowest = saved.empty() ? 0 : std::numeric_limits<std::int64_t>::max();
   for (const auto& v : saved) lowest = std::min(lowest, v[1]);
   for (std::size_t i = 0; i < seats.size(); ++i) {

@@ -51,7 +51,10 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
 
 // A rule's turn state as one line, "user:turns:credit:taken" per seat (":1" more for the one who
 // took the last lead), so that a pick reads and writes one row however many members the rule has.
-std::string EncodeState(std::span<const Seat> seats);
+// The members of the `previous` state who are no seat now (deactivated, or out of the rule) and
+// took leads today keep an entry while it is the same day (`same_day`), levelled to the lowest
+// turn count, so that coming back the same day does not reset their daily cap.
+std::string EncodeState(std::span<const Seat> seats, std::string_view previous = {}, bool same_day = false);
 // Puts a saved state onto `seats` (settings and presence already set). A member the state does
 // not know (just added) joins at the lowest turn count, so without a run of leads; when the
 // state is of an earlier day (`same_day` false) the day's counts start at zero. Malformed

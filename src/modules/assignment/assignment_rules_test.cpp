@@ -228,6 +228,30 @@ TEST(AssignmentRules, TheStateRoundTripsAndNewMembersJoinAtTheLowestTurn) {
   for (const auto& s : again) EXPECT_EQ(s.taken_today, 0);
 }
 
+// A member deactivated, or taken out of the rule, is no seat while away; back the same day, the
+// leads they took before still count towards their cap.
+TEST(AssignmentRules, AMemberAwayFromTheRuleKeepsTodaysCountForTheirCap) {
+  auto seats = Seats(3);
+  seats[0].daily_cap = 2;
+  Picks(seats, {}, 6);  // 2 each
+  const std::string before = EncodeState(seats);
+
+  std::vector<Seat> without(seats.begin() + 1, seats.end());  // 100 is away
+  ApplyState(before, true, without);
+  Picks(without, {}, 4);
+  const std::string while_away = EncodeState(without, before, true);
+
+  auto back = Seats(3);
+  back[0].daily_cap = 2;
+  ApplyState(while_away, true, back);
+  EXPECT_EQ(back[0].taken_today, 2);
+  EXPECT_EQ(back[0].turns, 4);  // levelled like a member who was OFF: no run of leads
+  EXPECT_EQ(Picks(back, {}, 4), (std::vector<std::int64_t>{101, 102, 101, 102}));
+
+  ApplyState(EncodeState(without, before, false), true, back);  // away since an earlier day
+  EXPECT_EQ(back[0].taken_today, 0);
+}
+
 TEST(AssignmentRules, AMalformedStateIsSkippedEntryByEntry) {
   auto seats = Seats(2);
   ApplyState("100:5:-2:1 garbage 101:x:0:0 101:4:1", true, seats);

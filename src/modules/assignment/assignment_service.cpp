@@ -28,15 +28,24 @@ std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
 }
 
 // The rule's members as a pick sees them on `day`: settings, presence, saved turn state, and for
-// least loaded their open leads.
-std::vector<Seat> SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
-  std::vector<Seat> seats = rule.seats;
-  const auto state = repo::ReadState(tx, rule.id);
-  ApplyState(state.text, state.day == day, seats);
-  if (rule.method == Method::kLeastLoaded) {
-    for (auto& seat : seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+// least loaded their open leads. `Save` keeps the saved state's members who are away.
+struct Seating {
+  std::vector<Seat> seats;
+  repo::State saved;
+  Millis day;
+
+  void Save(db::Transaction& tx, std::int64_t rule_id) const {
+    repo::SaveState(tx, rule_id, {EncodeState(seats, saved.text, saved.day == day), day});
   }
-  return seats;
+};
+
+Seating SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
+  Seating out{rule.seats, repo::ReadState(tx, rule.id), day};
+  ApplyState(out.saved.text, out.saved.day == day, out.seats);
+  if (rule.method == Method::kLeastLoaded) {
+    for (auto& seat : out.seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+  }
+  return out;
 }
 
 void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, const json& list, FieldErrors& errors) {
@@ -199,11 +208,11 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
     if ((rule.campaign_id && rule.campaign_id != lead.campaign_id) || (rule.source && rule.source != lead.source)) {
       continue;
     }
-    std::vector<Seat> seats = SeatsOf(tx, rule, day);
-    auto chosen = Pick(seats, {rule.method, rule.creator_priority && creator, creator, exclude});
+    Seating seating = SeatsOf(tx, rule, day);
+    auto chosen = Pick(seating.seats, {rule.method, rule.creator_priority && creator, creator, exclude});
     if (!chosen) continue;
-    repo::SaveState(tx, rule.id, {EncodeState(seats), day});
-    return Choice{seats[*chosen].user_id, rule.teams[*chosen], rule.id};
+    seating.Save(tx, rule.id);
+    return Choice{seating.seats[*chosen].user_id, rule.teams[*chosen], rule.id};
   }
   return std::nullopt;
 }
@@ -216,7 +225,8 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
   if (rule == rules->end()) {
     return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted");
   }
-  std::vector<Seat> seats = SeatsOf(tx, *rule, day);
+  Seating seating = SeatsOf(tx, *rule, day);
+  std::vector<Seat>& seats = seating.seats;
   const PickRequest request{rule->method, false, std::nullopt, std::nullopt};
   if (one_each) {
     max = std::min<std::size_t>(max, std::count_if(seats.begin(), seats.end(),
@@ -229,7 +239,7 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
     if (!chosen) break;
     out.push_back(Choice{seats[*chosen].user_id, rule->teams[*chosen], rule->id});
   }
-  if (!out.empty()) repo::SaveState(tx, rule->id, {EncodeState(seats), day});
+  if (!out.empty()) seating.Save(tx, rule->id);
   return out;
 }
 
