@@ -1,6 +1,8 @@
 // Call SQL.
 #include "modules/calls/call_repository.h"
 
+#include "modules/calls/call_rules.h"
+
 namespace sen::calls::repo {
 
 namespace {
@@ -113,7 +115,6 @@ std::int64_t Count(db::Transaction& tx, std::string_view parent_type, std::int64
 
 namespace {
 
-constexpr int kReminderTries = 5;
 constexpr std::string_view kDropReminders = R"~(
 DELETE FROM call_reminders WHERE call_id = ? AND channel NOT IN (SELECT value FROM json_each(?)))~";
 constexpr std::string_view kUpsertReminder = R"~(
@@ -122,7 +123,7 @@ ON CONFLICT (call_id, channel) DO UPDATE SET due_at = excluded.due_at, sent_at =
   last_error = NULL, claimed_until = NULL
 WHERE call_reminders.due_at <> excluded.due_at)~";
 constexpr std::string_view kDueReminders = R"~(
-SELECT call_id, channel, due_at FROM call_reminders
+SELECT call_id, channel, due_at, attempts FROM call_reminders
 WHERE sent_at IS NULL AND due_at <= ? AND attempts < ? AND (claimed_until IS NULL OR claimed_until <= ?)
 ORDER BY channel = 'email', due_at LIMIT ?)~";
 constexpr std::string_view kClaimReminder = R"~(
@@ -133,8 +134,9 @@ constexpr std::string_view kReminderSent = R"~(
 UPDATE call_reminders SET sent_at = ?, claimed_until = NULL, attempts = attempts + 1
 WHERE call_id = ? AND channel = ? AND due_at = ?)~";
 constexpr std::string_view kReminderFailed = R"~(
-UPDATE call_reminders SET attempts = CASE WHEN ? THEN ? ELSE attempts + 1 END, last_error = ?, claimed_until = NULL
-WHERE call_id = ? AND channel = ? AND due_at = ?)~";
+UPDATE call_reminders SET attempts = CASE WHEN ?1 IS NULL THEN ?2 ELSE attempts + 1 END, last_error = ?3,
+  claimed_until = ?1
+WHERE call_id = ?4 AND channel = ?5 AND due_at = ?6)~";
 
 }  // namespace
 
@@ -148,7 +150,7 @@ void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<
 std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int64_t limit) {
   std::vector<ReminderRow> out;
   tx.Query(kDueReminders, {now, kReminderTries, now, limit}, [&](const db::Row& r) {
-    out.push_back({r.Int(0), r.Str(1), r.Int(2)});
+    out.push_back({r.Int(0), r.Str(1), r.Int(2), static_cast<int>(r.Int(3))});
   });
   return out;
 }
@@ -161,8 +163,9 @@ bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis n
   return tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at}) == 1;
 }
 
-void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up) {
-  tx.Execute(kReminderFailed, {give_up, kReminderTries, error, reminder.call_id, reminder.channel, reminder.due_at});
+void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error,
+                        std::optional<Millis> retry_at) {
+  tx.Execute(kReminderFailed, {retry_at, kReminderTries, error, reminder.call_id, reminder.channel, reminder.due_at});
 }
 
 }  // namespace sen::calls::repo

@@ -43,6 +43,7 @@ struct ReminderRow {
   std::int64_t call_id = 0;
   std::string channel;
   Millis due_at = 0;
+  int tries = 0;  // failed so far
 };
 void SyncReminders(db::Transaction& tx, std::int64_t call_id, const std::vector<std::pair<std::string, Millis>>& due);
 // Unsent, unclaimed reminders due by `now` with tries left: popups first, then oldest first.
@@ -52,8 +53,9 @@ std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int6
 bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now, Millis until);
 // False when the reminder is gone or due at another time: its call changed since it was claimed.
 bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now);
-// A failed try gives the claim back; with `give_up` no more tries.
-void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error, bool give_up);
+// A failed try holds the reminder back until `retry_at`; without one, no more tries.
+void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error,
+                        std::optional<Millis> retry_at);
 
 }  // namespace repo
 }  // namespace sen::calls

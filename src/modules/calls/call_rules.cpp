@@ -1,6 +1,7 @@
 // Call rules and the labels of their options.
 #include "modules/calls/call_rules.h"
 
+#include <algorithm>
 #include <array>
 
 namespace sen::calls {
@@ -55,6 +56,11 @@ bool IsDirection(std::string_view v) { return In(kDirections, v); }
 bool IsStatus(std::string_view v) { return In(kStatuses, v); }
 bool IsResult(std::string_view v) { return In(kResults, v); }
 bool IsReminder(std::int64_t m) { return m >= 0 && m <= kMaxReminderMin; }
+
+Millis ReminderRetryDelay(int tries) {
+  constexpr Millis kMinute = 60 * 1000;
+  return tries >= 5 ? 15 * kMinute : (Millis{1} << std::max(tries - 1, 0)) * kMinute;
+}
 
 Status CheckCall(const Call& c) {
   FieldErrors errors;

@@ -41,6 +41,12 @@ std::vector<ReminderDue> RemindersOf(const Call& call);
 // down meanwhile): a late "call at 9:00" at noon helps no one.
 constexpr Millis kReminderTooLate = 60LL * 60 * 1000;
 
+// C4: a reminder whose e-mail failed `tries` times is tried again after 1, 2, 4, 8, then every 15
+// minutes (a mail server down for a while costs no reminder that still has time), at most
+// kReminderTries times in all (about four hours of tries).
+Millis ReminderRetryDelay(int tries);
+constexpr int kReminderTries = 20;
+
 // C4: the e-mail of a reminder in the owner's language ("vi" or "en"), times in the company's
 // zone: subject and body.
 struct ReminderText {

@@ -73,6 +73,15 @@ TEST(CallRule, AReminderMayComeAnyWholeMinutesUpToAWeekBefore) {
   EXPECT_EQ(CallsMetaJson()["fields"].size(), 5u);
 }
 
+TEST(CallRule, AFailedReminderWaitsLongerAfterEachTryUpToAQuarterOfAnHour) {
+  std::vector<Millis> minutes;
+  for (int tries = 1; tries <= 7; ++tries) minutes.push_back(ReminderRetryDelay(tries) / 60'000);
+  EXPECT_EQ(minutes, (std::vector<Millis>{1, 2, 4, 8, 15, 15, 15}));
+  Millis tried_for = 0;
+  for (int tries = 1; tries < kReminderTries; ++tries) tried_for += ReminderRetryDelay(tries);
+  EXPECT_GT(tried_for, kReminderTooLate + 30 * 60'000);  // a reminder 30 minutes ahead outlives its call
+}
+
 TEST(CallRule, OnlyAScheduledCallReminds) {
   Call c;
   c.status = "scheduled";

@@ -89,9 +89,10 @@ class CallService {
 
   // C4: sends the reminders due by `now` (the reminders job). Each is claimed before it is sent
   // (so overlapping runs never send one twice) and marked sent once it went out; a claim left by
-  // a run that died runs out after five minutes. A failed e-mail is tried again at the next run,
-  // five times at most (after one fails, the run leaves the other e-mails for the next: the
-  // server is likely down); one that comes over an hour after its call's start is dropped.
+  // a run that died runs out after five minutes. A failed e-mail is tried again later, waiting
+  // longer after each failure (ReminderRetryDelay); after kMailFailuresInARow failures the run
+  // leaves the other e-mails for the next (the server is likely down). One that would come over
+  // an hour after its call's start is dropped.
   ReminderRun SendDueReminders(Millis now);
 
  private:

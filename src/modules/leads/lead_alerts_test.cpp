@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "core/test_mailer.h"
 #include "db/migrator.h"
 #include "modules/leads/lead_service.h"
 
@@ -16,22 +17,6 @@ namespace {
 
 constexpr Millis kDay = 24LL * 3600 * 1000;
 constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
-
-class FakeMailer final : public Mailer {
- public:
-  Status Send(const MailMessage& message) override {
-    tried.push_back(message);
-    if (clock) clock->Advance(takes);
-    if (down) return Error::Conflict("could not connect to the SMTP server");
-    if (refused.count(message.to) > 0) return Error::Conflict("550 mailbox unavailable");
-    return {};
-  }
-  bool down = false;
-  std::set<std::string> refused;
-  ManualClock* clock = nullptr;  // moved on by `takes` at every message: a slow server
-  Millis takes = 0;
-  std::vector<MailMessage> tried;
-};
 
 class StalledAlertTest : public ::testing::Test {
  protected:

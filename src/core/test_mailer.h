@@ -1,0 +1,30 @@
+// A Mailer for tests: keeps what it was asked to send, and can stand for a server that is down,
+// refuses some addresses, or is slow (it moves a manual clock on at every message).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/mail.h"
+
+namespace sen {
+
+class FakeMailer final : public Mailer {
+ public:
+  Status Send(const MailMessage& message) override {
+    tried.push_back(message);
+    if (clock) clock->Advance(takes);
+    if (down) return Error::Conflict("could not connect to the SMTP server");
+    if (refused.count(message.to) > 0) return Error::Conflict("550 mailbox unavailable");
+    return {};
+  }
+  bool down = false;
+  std::set<std::string> refused;
+  ManualClock* clock = nullptr;  // moved on by `takes` at every message: a slow server
+  Millis takes = 0;
+  std::vector<MailMessage> tried;
+};
+
+}  // namespace sen

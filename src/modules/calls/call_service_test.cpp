@@ -1,0 +1,106 @@
+// C4's reminders against a real database, with a manual clock for the minutes and a fake mail
+// server that goes down and comes back.
+#include "modules/calls/call_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "core/test_mailer.h"
+#include "db/migrator.h"
+#include "modules/calls/call_rules.h"
+
+namespace sen::calls {
+namespace {
+
+constexpr Millis kMinute = 60'000;
+constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
+
+class RemindersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sen-calls-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
+    db::Migrate(*db_);
+    users_ = std::make_unique<users::UserService>(*db_, clock_);
+    fields_ = std::make_unique<customfields::CustomFieldService>(*db_, clock_);
+    leads_ = std::make_unique<leads::LeadService>(*db_, clock_, *users_, *fields_);
+    calls_ = std::make_unique<CallService>(*db_, clock_, *users_, *leads_);
+    calls_->SetNotifiers(nullptr, &mailer_);
+  }
+  void TearDown() override {
+    calls_.reset();
+    leads_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // An agent's call on their own lead at `start`, reminding by e-mail `before` minutes ahead.
+  void PlanCall(Millis start, std::int64_t before) {
+    auto agent = users_->Create(users::UserService::System(),
+                                {"agent.nhac", "agent-pass-123", "Trần Văn Nhắc", "nhac@example.vn", "agent", {}, {}, "vi"});
+    ASSERT_TRUE(agent) << agent.error().message;
+    auto lead = leads_->Create(users::UserService::System(), {{"full_name", "Nguyễn Thị Ánh"}, {"owner_id", agent->id}}, true);
+    ASSERT_TRUE(lead) << lead.error().message;
+    CallInput in;
+    in.parent_type = "lead";
+    in.parent_id = lead->id;
+    in.subject = "Tư vấn khoá IELTS";
+    in.status = "scheduled";
+    in.start_at = start;
+    in.remind_email_min = std::optional<std::int64_t>(before);
+    in.owner_id = agent->id;
+    auto call = calls_->Create(users::UserService::System(), in, {});
+    ASSERT_TRUE(call) << call.error().message;
+  }
+
+  ManualClock clock_{kT0};
+  FakeMailer mailer_;
+  std::filesystem::path dir_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<users::UserService> users_;
+  std::unique_ptr<customfields::CustomFieldService> fields_;
+  std::unique_ptr<leads::LeadService> leads_;
+  std::unique_ptr<CallService> calls_;
+};
+
+// The reminders job runs every minute through a ten-minute outage of the mail server: the
+// reminder is tried after 1, 2 and 4 more minutes, then 8, when the server is back, and goes once.
+TEST_F(RemindersTest, AMailServerDownForTenMinutesCostsNoReminderThatStillHasTime) {
+  PlanCall(kT0 + 30 * kMinute, 15);
+  clock_.Set(kT0 + 15 * kMinute);
+  mailer_.down = true;
+  std::vector<Millis> tried_at;
+  std::int64_t sent = 0, failed = 0;
+  for (int minute = 0; minute <= 20; ++minute) {
+    if (minute == 10) mailer_.down = false;
+    const std::size_t before = mailer_.tried.size();
+    const ReminderRun run = calls_->SendDueReminders(clock_.Now());
+    if (mailer_.tried.size() > before) tried_at.push_back(minute);
+    sent += run.email;
+    failed += run.failed;
+    clock_.Advance(kMinute);
+  }
+  EXPECT_EQ(tried_at, (std::vector<Millis>{0, 1, 3, 7, 15}));
+  EXPECT_EQ(failed, 4);
+  EXPECT_EQ(sent, 1);
+  ASSERT_EQ(mailer_.tried.size(), 5u);
+  EXPECT_EQ(mailer_.tried.back().to, "nhac@example.vn");
+}
+
+// An address refused for good is not tried forever: kReminderTries in all, then the call is over.
+TEST_F(RemindersTest, ARefusedAddressIsTriedAtMostTheTriesAllowed) {
+  PlanCall(kT0 + 7 * 24 * 60 * kMinute, 7 * 24 * 60);  // a week ahead, reminded now
+  mailer_.refused.insert("nhac@example.vn");
+  for (int minute = 0; minute <= 8 * 60; ++minute) {
+    calls_->SendDueReminders(clock_.Now());
+    clock_.Advance(kMinute);
+  }
+  EXPECT_EQ(mailer_.tried.size(), static_cast<std::size_t>(kReminderTries));
+}
+
+}  // namespace
+}  // namespace sen::calls
