@@ -107,6 +107,10 @@ struct Core {
     }
     custom_fields = std::make_unique<customfields::CustomFieldService>(*db, clock);
     leads = std::make_unique<leads::LeadService>(*db, clock, *users, *custom_fields);
+    users->OnTeamChange([this](db::Transaction& tx, const Principal& by, std::int64_t user_id,
+                               std::optional<std::int64_t> team_id, Millis now) {
+      leads->MoveOpenLeadsToTeam(tx, by, user_id, team_id, now);
+    });
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
     calls->SetNotifiers(notifications.get(), settings.get());
     notes = std::make_unique<notes::NoteService>(*db, clock, *users, *leads);

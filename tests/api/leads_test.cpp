@@ -265,6 +265,29 @@ TEST_F(LeadsApi, ManagersWorkWithinTheirTeam) {
   EXPECT_EQ(admin_->Patch(Path(lead), {{"owner_id", 999999}}).status, 422) << "owner must exist";
 }
 
+// A user moved to another team takes their open leads along: the new team's manager sees them,
+// the old one no longer does. Closed ones stay where they were won or lost (team reports).
+TEST_F(LeadsApi, AnAgentMovedToAnotherTeamTakesTheirOpenLeadsAlong) {
+  const auto mover = CreateUser(*admin_, "agent.chuyen", "agent", team_b_);
+  auto open = CreateLead(*admin_, {{"full_name", "Đang Chăm"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
+  auto won = CreateLead(*admin_, {{"full_name", "Đã Chốt"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
+  ASSERT_EQ(admin_->Patch(Path(won), {{"status", "converted"}}).status, 200);
+  Client manager = SignedIn("manager.a");
+  ASSERT_EQ(manager.Get(Path(open)).status, 403);
+
+  auto moved = admin_->Patch("/api/users/" + std::to_string(mover), {{"team_id", team_a_}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  auto seen = manager.Get(Path(open));
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.json["team_id"], team_a_);
+  EXPECT_EQ(admin_->Get(Path(won)).json["team_id"], team_b_);
+  auto history = admin_->Get(Path(open) + "/timeline");
+  ASSERT_EQ(history.status, 200) << history.body;
+  bool team_change = false;
+  for (const auto& h : history.json["items"]) team_change |= h["field"] == "team_id";
+  EXPECT_TRUE(team_change) << history.body;
+}
+
 TEST_F(LeadsApi, DeleteIsSoftAndRestorable) {
   Client manager = SignedIn("manager.a");
   auto lead = CreateLead(*admin_, {{"full_name", "Xoá Mềm"}, {"owner_id", agent_a1_}});

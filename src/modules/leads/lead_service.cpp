@@ -317,6 +317,13 @@ Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64
   return after;
 }
 
+void LeadService::MoveOpenLeadsToTeam(db::Transaction& tx, const Principal& by, std::int64_t owner_id,
+                                      std::optional<std::int64_t> team_id, Millis now) {
+  const std::int64_t batch =
+      repo::NewAuditBatch(tx, audit::ActorOf(by), "leads of user " + std::to_string(owner_id) + " to their new team", now);
+  repo::FinishAuditBatch(tx, batch, repo::MoveOpenLeadsToTeam(tx, owner_id, team_id, audit::ActorOf(by), batch, now));
+}
+
 Result<std::vector<repo::OwnerChangeEntry>> LeadService::Assignments(const Principal& p, std::int64_t id) {
   if (auto lead = Get(p, id); !lead) return std::move(lead).error();
   auto tx = db_.BeginRead();

@@ -95,6 +95,10 @@ class LeadService {
   Result<Lead> Unassign(const Principal& p, std::int64_t id);
   // R4: a manager or admin picks the new owner.
   Result<Lead> Assign(const Principal& p, std::int64_t id, std::int64_t owner_id);
+  // A2: the user moved to `team_id`; their open leads (not converted or dead) go with them, in
+  // the caller's transaction, with a team_id audit row each.
+  void MoveOpenLeadsToTeam(db::Transaction& tx, const Principal& by, std::int64_t owner_id,
+                           std::optional<std::int64_t> team_id, Millis now);
   // R7: the lead's owner changes, newest first.
   Result<std::vector<repo::OwnerChangeEntry>> Assignments(const Principal& p, std::int64_t id);
   // `params` are the list's query parameters (filters, sort, view_id).

@@ -1,6 +1,7 @@
 // Users, teams, sign-in, sessions and API tokens: access checks, rules, storage, audit.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -114,6 +115,11 @@ class UserService {
   // A change reaches the user's open pages as a "presence" event {online, by: who, when not they}.
   Result<User> SetPresence(const Principal& actor, std::int64_t id, bool online);
   void SetEvents(EventHub* events) { events_ = events; }
+  // Called inside Update's transaction when an admin moves a user to another team (or none): the
+  // leads module moves the user's open leads along.
+  using TeamChangeHandler = std::function<void(db::Transaction&, const Principal& by, std::int64_t user_id,
+                                               std::optional<std::int64_t> team_id, Millis now)>;
+  void OnTeamChange(TeamChangeHandler handler) { on_team_change_ = std::move(handler); }
   Page<User> List(const Principal& actor, const repo::UserFilter& filter, PageRequest page);
 
   std::vector<Team> ListTeams();
@@ -150,6 +156,7 @@ class UserService {
   LoginLimits limits_;
   PrincipalCache principals_;
   EventHub* events_ = nullptr;
+  TeamChangeHandler on_team_change_;
   std::once_flag dummy_hash_once_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not tell them apart
 };
