@@ -377,6 +377,9 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   ASSERT_EQ(ran.status, 200) << ran.body;
   EXPECT_EQ(ran.json["last_result"], (json{{"owners", 0}, {"leads", 0}, {"email", 0}, {"email_failed", 0}}))
       << ran.body;  // a new lead is not stalled
+  // Every run tells every owner again: not twice within the hour, "run now" or not.
+  auto again = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
+  EXPECT_EQ(again.status, 409) << again.body;
 
   {
     auto db = db::OpenDatabase(server.db_url(), 1);
@@ -384,6 +387,7 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
     const std::int64_t id = lead.json["id"];
     tx->Execute("UPDATE leads SET created_at = created_at - 3 * 86400000 WHERE id = ?", {id});
     tx->Execute("UPDATE lead_assignments SET at = at - 3 * 86400000 WHERE lead_id = ?", {id});  // given then too
+    tx->Execute("UPDATE jobs SET last_run_at = last_run_at - 3600000 WHERE id = ?", {job});      // an hour ago
     tx->Commit();
   }
   ran = RunJob(admin, job);

@@ -168,6 +168,9 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   await row.getByTestId('job-run').click();
   // Other tests' leads are minutes old: this one is the only stalled lead.
   await expect(row.getByTestId('job-last-run')).toContainText('Đã báo 1 người phụ trách, 1 lead');
+  // Each run tells every owner again: not twice within the hour.
+  await row.getByTestId('job-run').click();
+  await expect(page.locator('.ant-message')).toContainText('chỉ chạy mỗi giờ một lần');
 
   const popup = an.locator('.live-event').filter({ hasText: 'chưa được chăm sóc 2 ngày' });
   await expect(popup).toContainText('1 lead chưa được chăm sóc 2 ngày');

@@ -207,8 +207,18 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
 Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono::milliseconds wait) {
   if (!p.Manages()) return Error::Forbidden("only managers and admins run scheduled jobs");
   {
+    const Millis now = clock_.Now();
     auto tx = db_.BeginRead();
-    if (!repo::Find(*tx, id, clock_.Now())) return NotFound(id);
+    auto job = repo::Find(*tx, id, now);
+    if (!job) return NotFound(id);
+    // Each alert tells every owner again: the hour the schedule keeps holds for "run now" too.
+    if (const Millis next = job->last_run_at.value_or(0) + kMinAlertInterval * kMinute;
+        job->type == "stalled_alert" && job->last_run_at && now < next) {
+      Error e = Error::Conflict("a stalled-lead alert runs at most once an hour; this one ran at " +
+                                FormatRfc3339(*job->last_run_at) + ", run it again from " + FormatRfc3339(next));
+      e.extra["reason"] = "alert_ran_lately";
+      return e;
+    }
   }
   auto lease = TakeLease(id, false);
   if (!lease) return Error::Conflict("job " + std::to_string(id) + " is running already");

@@ -296,6 +296,33 @@ TEST_F(JobServiceTest, InputErrorsNameTheField) {
 }
 
 // A job changed to another type leaves the settings of its old type behind, unless it names them.
+// Every run of a stalled-lead alert tells every owner again: "run now" keeps the hour between
+// runs that the schedule must keep, so a manager cannot mail everyone again and again.
+TEST_F(JobServiceTest, AStalledLeadAlertRunsNowAtMostHourly) {
+  int alerts = 0;
+  a_->SetRunner("stalled_alert", [&alerts](const Job&, Millis) -> Result<nlohmann::json> {
+    ++alerts;
+    return nlohmann::json{{"owners", 1}};
+  });
+  auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440},
+                                   {"starts_at", FormatRfc3339(kT0 + 24 * 60 * kMin)}});
+  ASSERT_TRUE(alert) << alert.error().message;
+  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
+  clock_.Advance(59 * kMin);
+  auto again = a_->RunNow(admin_, alert->id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(again.error().extra["reason"], "alert_ran_lately") << again.error().message;
+  EXPECT_EQ(alerts, 1);
+  clock_.Advance(1 * kMin);
+  EXPECT_TRUE(a_->RunNow(admin_, alert->id));
+  EXPECT_EQ(alerts, 2);
+  // Other jobs run now whenever asked.
+  const Job job = NewJob();
+  ASSERT_TRUE(a_->RunNow(admin_, job.id));
+  EXPECT_TRUE(a_->RunNow(admin_, job.id));
+}
+
 TEST_F(JobServiceTest, AChangeOfTypeDropsTheSettingsOfTheOldType) {
   auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440}});
   ASSERT_TRUE(alert) << alert.error().message;

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { listRules } from '../../api/assignment';
 import { deleteJob, listJobs, runJob, updateJob } from '../../api/jobs';
-import type { Job } from '../../api/types';
+import { ApiError, type Job } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { QueryError } from '../common/QueryError';
@@ -78,7 +78,17 @@ export function JobsPage() {
       if (job.running) void message.info(t('jobs.stillRunning'));
       else void message.success(t('jobs.ran'));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error, id) => {
+      const last = jobs.data?.items.find((job) => job.id === id)?.last_run_at;
+      void message.error(
+        error instanceof ApiError && error.reason === 'alert_ran_lately' && last
+          ? t('jobs.alertRanLately', {
+              at: formatDateTime(last),
+              next: formatDateTime(new Date(Date.parse(last) + 3_600_000).toISOString()),
+            })
+          : error.message,
+      );
+    },
   });
   const remove = useMutation({
     mutationFn: deleteJob,
