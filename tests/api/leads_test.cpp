@@ -272,6 +272,8 @@ TEST_F(LeadsApi, AnAgentMovedToAnotherTeamTakesTheirOpenLeadsAlong) {
   auto open = CreateLead(*admin_, {{"full_name", "Đang Chăm"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
   auto won = CreateLead(*admin_, {{"full_name", "Đã Chốt"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
   ASSERT_EQ(admin_->Patch(Path(won), {{"status", "converted"}}).status, 200);
+  auto trashed = CreateLead(*admin_, {{"full_name", "Trong Thùng Rác"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
+  ASSERT_EQ(admin_->Delete(Path(trashed)).status, 204);
   Client manager = SignedIn("manager.a");
   ASSERT_EQ(manager.Get(Path(open)).status, 403);
 
@@ -281,6 +283,9 @@ TEST_F(LeadsApi, AnAgentMovedToAnotherTeamTakesTheirOpenLeadsAlong) {
   ASSERT_EQ(seen.status, 200) << seen.body;
   EXPECT_EQ(seen.json["team_id"], team_a_);
   EXPECT_EQ(admin_->Get(Path(won)).json["team_id"], team_b_);
+  auto restored = admin_->Post(Path(trashed) + "/restore", json::object());
+  ASSERT_EQ(restored.status, 200) << restored.body;
+  EXPECT_EQ(restored.json["team_id"], team_a_);
   auto history = admin_->Get(Path(open) + "/timeline");
   ASSERT_EQ(history.status, 200) << history.body;
   bool team_change = false;

@@ -323,7 +323,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     auto tx = db_.BeginWrite();
     if (failure) {
       repo::MarkReminderFailed(*tx, reminder, *failure,
-                               give_up ? std::nullopt : std::optional(now + ReminderRetryDelay(reminder.tries + 1)));
+                               give_up ? std::nullopt : std::optional(clock_.Now() + ReminderRetryDelay(reminder.tries + 1)));
       ++run.failed;
     } else if (repo::MarkReminderSent(*tx, reminder, now)) {
       ++(reminder.channel == "popup" ? run.popup : run.email);

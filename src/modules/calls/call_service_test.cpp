@@ -102,5 +102,20 @@ TEST_F(RemindersTest, ARefusedAddressIsTriedAtMostTheTriesAllowed) {
   EXPECT_EQ(mailer_.tried.size(), static_cast<std::size_t>(kReminderTries));
 }
 
+// Reminders given up on before retries grew from 5 to kReminderTries (attempts 5 marked them)
+// stay given up after the upgrade.
+TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
+  PlanCall(kT0 + 30 * kMinute, 30);
+  {
+    auto tx = db_->BeginWrite();
+    tx->Execute("UPDATE call_reminders SET attempts = 5, last_error = 'the call is no longer planned'");
+    tx->Execute("DELETE FROM schema_migrations WHERE name LIKE '%reminder_retries%'");
+    tx->Commit();
+  }
+  db::Migrate(*db_);
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).failed, 0);
+  EXPECT_TRUE(mailer_.tried.empty());
+}
+
 }  // namespace
 }  // namespace sen::calls

@@ -144,12 +144,17 @@ SELECT id, owner_id, ?, ?, 'mass_update', ? FROM leads
 WHERE id IN (SELECT id FROM temp.mass_targets) AND owner_id IS NOT ?)~";
 // The owner's leads left in another team than theirs: open ones only (closed ones stay with the
 // team that won or lost them).
-#define SEN_TEAM_MOVE "owner_id = ?2 AND team_id IS NOT ?1 AND status NOT IN ('converted', 'dead')"
+// The OR lets the live leads come from leads_owner and the trash from leads_trash (both partial
+// indexes): a plain owner_id = ? scanned every lead.
+#define SEN_TEAM_MOVE                                                                          \
+  "((deleted_at IS NULL AND owner_id = ?2) OR (deleted_at IS NOT NULL AND owner_id = ?2)) " \
+  "AND team_id IS NOT ?1 AND status NOT IN ('converted', 'dead')"
 constexpr std::string_view kTeamMoveAudit = R"~(
 INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
 SELECT 'lead', id, 'update', 'team_id', CAST(team_id AS TEXT), CAST(?1 AS TEXT), ?3, ?4, ?5, ?6 FROM leads
 WHERE )~" SEN_TEAM_MOVE;
 constexpr std::string_view kTeamMove = "UPDATE leads SET team_id = ?1, updated_at = ?3 WHERE " SEN_TEAM_MOVE;
+constexpr std::string_view kTeamMoveAny = "SELECT 1 FROM leads WHERE " SEN_TEAM_MOVE " LIMIT 1";
 #undef SEN_TEAM_MOVE
 constexpr std::string_view kCreatePicks =
     "CREATE TEMP TABLE IF NOT EXISTS owner_picks (id INTEGER PRIMARY KEY, owner_id INTEGER, team_id INTEGER)";
@@ -664,6 +669,10 @@ std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const 
 
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now) {
   return tx.QueryInt(kInsertBatch, {description, actor.user_id, ChannelName(actor.channel), now}).value();
+}
+
+bool HasOpenLeadsOutsideTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id) {
+  return tx.QueryInt(kTeamMoveAny, {team_id, owner_id}).has_value();
 }
 
 std::int64_t MoveOpenLeadsToTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id,

@@ -50,8 +50,9 @@ std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const 
 // The selected targets' ids, in id order.
 std::vector<std::int64_t> TargetIds(db::Transaction& tx);
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now);
-// The owner's open leads (not converted or dead, in the trash too) into `team_id`, with an audit
-// row each in `batch`; returns how many moved.
+// Whether the owner has open leads (not converted or dead, in the trash too) in another team.
+bool HasOpenLeadsOutsideTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id);
+// Those leads into `team_id`, with an audit row each in `batch`; returns how many moved.
 std::int64_t MoveOpenLeadsToTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id,
                                  const audit::Actor& actor, std::int64_t batch, Millis now);
 // One column a mass update sets: its new value, and that value as the audit trail writes it.
