@@ -444,6 +444,42 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }
 
+// R5 with R4: a lead queued away from a member of the rule goes to another member, as an unassign
+// does, unless its owner is the only one who can take it; the member passed over keeps their turn.
+TEST_F(AssignmentApi, AQueuedLeadGoesToAnotherMemberThanItsOwner) {
+  const auto x = CreateUser(*admin_, "agent.q.x", "agent", team_), y = CreateUser(*admin_, "agent.q.y", "agent", team_);
+  SetOnline(*admin_, x, true);
+  SetOnline(*admin_, y, true);
+  const std::int64_t rule_id = CreateRule("requeue", Members({x, y}))["id"];
+  json ids = json::array();
+  for (int i = 0; i < 3; ++i) {
+    auto lead = admin_->Post("/api/leads", {{"full_name", "Khách của x"}, {"mobile", UniqueMobile()}, {"owner_id", x}});
+    ASSERT_EQ(lead.status, 201) << lead.body;
+    ids.push_back(lead.json["id"]);
+  }
+  auto queue = [&](const json& which) {
+    auto res = admin_->Post("/api/leads/mass-update", {{"ids", which}, {"action", "queue_assignment"}, {"rule_id", rule_id}});
+    ASSERT_EQ(res.status, 200) << res.body;
+  };
+  queue(ids);
+  auto job = admin_->Post("/api/jobs", {{"name", "Chia lại"}, {"type", "auto_assign"}, {"interval_min", 5},
+                                        {"starts_at", "2030-01-01T08:00:00+07:00"}, {"rule_id", rule_id},
+                                        {"batch_size", 10}});
+  ASSERT_EQ(job.status, 201) << job.body;
+  const std::int64_t job_id = job.json["id"];
+  EXPECT_EQ(RunJob(*admin_, job_id).json["last_result"], (json{{"assigned", 3}, {"left", 0}}));
+  for (const auto& id : ids) EXPECT_EQ(admin_->Get(Path(json{{"id", id}})).json["owner_id"], y);
+  // x was passed over three times: the next new lead is x's.
+  EXPECT_EQ(NewLead(*admin_, "requeue")["owner_id"], x);
+
+  // With y OFF, x is the only one who can take them: they stay x's... once given back to x.
+  for (const auto& id : ids) ASSERT_EQ(admin_->Patch(Path(json{{"id", id}}), {{"owner_id", x}}).status, 200);
+  SetOnline(*admin_, y, false);
+  queue(ids);
+  EXPECT_EQ(RunJob(*admin_, job_id).json["last_result"], (json{{"assigned", 3}, {"left", 0}}));
+  for (const auto& id : ids) EXPECT_EQ(admin_->Get(Path(json{{"id", id}})).json["owner_id"], x);
+}
+
 // R5, L5: a lead's page says who put it in which rule's queue (a queued lead has no owner yet, so
 // nothing else on it says why nobody calls it).
 TEST_F(AssignmentApi, QueueingALeadShowsOnItsTimeline) {

@@ -217,8 +217,9 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
   return std::nullopt;
 }
 
-Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::Transaction& tx, std::int64_t rule_id,
-                                                                           std::size_t max, bool one_each, Millis now) {
+Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
+    db::Transaction& tx, std::int64_t rule_id, std::span<const std::optional<std::int64_t>> owners, bool one_each,
+    Millis now) {
   const Millis day = DayStart(now);
   const auto rules = ActiveRules(tx);
   auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
@@ -227,7 +228,8 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
   }
   Seating seating = SeatsOf(tx, *rule, day);
   std::vector<Seat>& seats = seating.seats;
-  const PickRequest request{rule->method, false, std::nullopt, std::nullopt};
+  PickRequest request{rule->method, false, std::nullopt, std::nullopt};
+  std::size_t max = owners.size();
   if (one_each) {
     max = std::min<std::size_t>(max, std::count_if(seats.begin(), seats.end(),
                                                    [&](const Seat& s) { return CanTake(s, request); }));
@@ -235,7 +237,12 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(db::T
   std::vector<Choice> out;
   out.reserve(max);
   while (out.size() < max) {
+    request.exclude = owners[out.size()];  // handed on, as an unassign does (R4)
     auto chosen = Pick(seats, request);
+    if (!chosen && request.exclude) {
+      request.exclude.reset();
+      chosen = Pick(seats, request);
+    }
     if (!chosen) break;
     out.push_back(Choice{seats[*chosen].user_id, rule->teams[*chosen], rule->id});
   }

@@ -31,7 +31,8 @@ class AssignmentService final : public leads::Assigner {
 
   std::optional<Choice> Choose(db::Transaction& tx, const leads::Lead& lead, std::optional<std::int64_t> creator,
                                std::optional<std::int64_t> exclude, Millis now) override;
-  Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id, std::size_t max, bool one_each,
+  Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id,
+                                         std::span<const std::optional<std::int64_t>> owners, bool one_each,
                                          Millis now) override;
   bool RuleExists(db::Transaction& tx, std::int64_t rule_id) override;
 

@@ -249,26 +249,28 @@ Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rul
     }
     const std::int64_t chunk = std::min(*wanted - out.assigned, kDistributionChunk);
     // The leads first, then as many picks: the turns and caps move only for leads given.
-    std::vector<std::int64_t> ids = repo::QueuedLeads(*tx, rule_id, chunk);
-    auto choices = assigner_->ChooseMany(*tx, rule_id, ids.size(), !batch, now);
+    std::vector<repo::QueuedLead> queued = repo::QueuedLeads(*tx, rule_id, chunk);
+    std::vector<std::optional<std::int64_t>> owners(queued.size());
+    for (std::size_t i = 0; i < queued.size(); ++i) owners[i] = queued[i].owner_id;
+    auto choices = assigner_->ChooseMany(*tx, rule_id, owners, !batch, now);
     if (!choices) return std::move(choices).error();
-    ids.resize(choices->size());
-    if (!ids.empty()) {
-      std::vector<repo::OwnerPick> picks(ids.size());
-      std::map<std::int64_t, std::int64_t> given;  // owner -> leads
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        picks[i] = {ids[i], (*choices)[i].user_id, (*choices)[i].team_id};
-        ++given[picks[i].owner_id];
+    queued.resize(choices->size());
+    if (!queued.empty()) {
+      std::vector<repo::OwnerPick> picks(queued.size());
+      std::map<std::int64_t, std::int64_t> given;  // new owner -> leads (one kept by its owner is no news)
+      for (std::size_t i = 0; i < queued.size(); ++i) {
+        picks[i] = {queued[i].id, (*choices)[i].user_id, (*choices)[i].team_id};
+        if (picks[i].owner_id != queued[i].owner_id) ++given[picks[i].owner_id];
       }
       const std::int64_t audit_batch =
           repo::NewAuditBatch(*tx, actor, "auto-assign by rule " + std::to_string(rule_id), now);
       repo::GiveTargets(*tx, picks, rule_id, actor, audit_batch, now);
       TellNewOwners(*tx, given, "queue", std::nullopt);
-      repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(ids.size()));
+      repo::FinishAuditBatch(*tx, audit_batch, static_cast<std::int64_t>(queued.size()));
       repo::DequeueTargets(*tx);
     }
-    out.assigned += static_cast<std::int64_t>(ids.size());
-    const bool last = !batch || static_cast<std::int64_t>(ids.size()) < chunk || out.assigned >= *wanted;
+    out.assigned += static_cast<std::int64_t>(queued.size());
+    const bool last = !batch || static_cast<std::int64_t>(queued.size()) < chunk || out.assigned >= *wanted;
     if (last) out.left = repo::CountQueued(*tx, rule_id);
     tx->Commit();
     if (last) break;

@@ -197,7 +197,7 @@ ON CONFLICT (lead_id) DO UPDATE SET rule_id = excluded.rule_id, queued_by = excl
   queued_at = excluded.queued_at
 WHERE assignment_queue.rule_id <> excluded.rule_id)~";
 constexpr std::string_view kQueuedLeads = R"~(
-SELECT q.lead_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
+SELECT q.lead_id, l.owner_id FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
 WHERE q.rule_id = ? AND )~" SEN_OPEN_LEAD R"~( ORDER BY q.queued_at, q.lead_id LIMIT ?)~";
 constexpr std::string_view kCountQueued = R"~(
 SELECT COUNT(*) FROM assignment_queue q JOIN leads l ON l.id = q.lead_id
@@ -749,10 +749,10 @@ std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, const audit
   return tx.Execute(kQueueTargets, {rule_id, actor.user_id, now});
 }
 
-std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit) {
-  std::vector<std::int64_t> ids;
-  tx.Query(kQueuedLeads, {rule_id, limit}, [&](const db::Row& r) { ids.push_back(r.Int(0)); });
-  return ids;
+std::vector<QueuedLead> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit) {
+  std::vector<QueuedLead> leads;
+  tx.Query(kQueuedLeads, {rule_id, limit}, [&](const db::Row& r) { leads.push_back({r.Int(0), r.OptInt(1)}); });
+  return leads;
 }
 
 std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id) {

@@ -92,8 +92,12 @@ void GiveTargets(db::Transaction& tx, const std::vector<OwnerPick>& picks, std::
 // changed.
 std::int64_t QueueTargets(db::Transaction& tx, std::int64_t rule_id, const audit::Actor& actor, std::int64_t batch,
                           Millis now);
-// The rule's oldest `limit` queued leads that are still live and open.
-std::vector<std::int64_t> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);
+// The rule's oldest `limit` queued leads that are still live and open, with their owners.
+struct QueuedLead {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> owner_id;
+};
+std::vector<QueuedLead> QueuedLeads(db::Transaction& tx, std::int64_t rule_id, std::int64_t limit);
 std::int64_t CountQueued(db::Transaction& tx, std::int64_t rule_id);
 // Takes the targets, or one lead, out of the queue.
 void DequeueTargets(db::Transaction& tx);

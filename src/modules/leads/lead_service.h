@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,11 +57,13 @@ class Assigner {
   // `tx`.
   virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> creator,
                                        std::optional<std::int64_t> exclude, Millis now) = 0;
-  // R5: owners for up to `max` queued leads of one rule, picked in turn as if the leads came one
-  // by one (creator priority aside); with `one_each`, no more than the members who may take a
-  // lead now. Fewer when caps run out. 409 when the rule is gone or switched off.
-  virtual Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id, std::size_t max,
-                                                 bool one_each, Millis now) = 0;
+  // R5: new owners for queued leads of one rule whose current owners are `owners`, in order,
+  // picked in turn as if the leads came one by one (creator priority aside), each other than its
+  // owner unless the owner is the only member who may take it; with `one_each`, no more than the
+  // members who may take a lead now. Fewer when caps run out. 409 when the rule is gone or off.
+  virtual Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id,
+                                                 std::span<const std::optional<std::int64_t>> owners, bool one_each,
+                                                 Millis now) = 0;
   virtual bool RuleExists(db::Transaction& tx, std::int64_t rule_id) = 0;
 };
 
