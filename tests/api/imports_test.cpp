@@ -203,6 +203,28 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(lead["company"], "Đã sửa tay");
 }
 
+// An undo that gives a lead back to its owner before the import gives it their team too, as it
+// is now: the team the import's owner has moved to since is not the lead's any more.
+TEST_F(ImportsApi, UndoGivesTheLeadBackWithItsOwnersTeam) {
+  const auto first_team = CreateTeam(*admin_, "Nhóm nhập 1"), second_team = CreateTeam(*admin_, "Nhóm nhập 2");
+  const auto before = CreateUser(*admin_, "imp.truoc", "agent", first_team);
+  const auto after = CreateUser(*admin_, "imp.sau", "agent", first_team);
+  auto created = admin_->Post("/api/leads", {{"full_name", "Lý Thị Đổi"}, {"mobile", UniqueMobile()}, {"owner_id", before}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  auto imp = Upload(*admin_, "doi.csv", "Mã,Họ và tên,Người phụ trách\n" + id + ",Lý Thị Đổi,imp.sau\n").json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["updated"], 1);
+  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(after), {{"team_id", second_team}}).status, 200);
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["team_id"], second_team);
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  auto lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["owner_id"], before);
+  EXPECT_EQ(lead["team_id"], first_team);
+}
+
 // A hand edit made while the import ran, but before it reached that lead, is what the import
 // overwrote: undoing the import gives it back.
 TEST_F(ImportsApi, UndoGivesBackAHandEditTheImportOverwrote) {

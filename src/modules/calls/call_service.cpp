@@ -322,8 +322,8 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     }  // a popup is kept and pushed below, in the transaction that marks it sent
     auto tx = db_.BeginWrite();
     if (failure) {
-      repo::MarkReminderFailed(*tx, reminder, *failure,
-                               give_up ? std::nullopt : std::optional(clock_.Now() + ReminderRetryDelay(reminder.tries + 1)));
+      const auto retry_at = clock_.Now() + ReminderRetryDelay(reminder.tries + 1);
+      repo::MarkReminderFailed(*tx, reminder, *failure, give_up ? std::nullopt : std::optional(retry_at));
       ++run.failed;
     } else if (repo::MarkReminderSent(*tx, reminder, now)) {
       ++(reminder.channel == "popup" ? run.popup : run.email);

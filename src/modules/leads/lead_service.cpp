@@ -320,8 +320,8 @@ Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64
 void LeadService::MoveOpenLeadsToTeam(db::Transaction& tx, const Principal& by, std::int64_t owner_id,
                                       std::optional<std::int64_t> team_id, Millis now) {
   if (!repo::HasOpenLeadsOutsideTeam(tx, owner_id, team_id)) return;
-  const std::int64_t batch =
-      repo::NewAuditBatch(tx, audit::ActorOf(by), "leads of user " + std::to_string(owner_id) + " to their new team", now);
+  const std::string what = "leads of user " + std::to_string(owner_id) + " to their new team";
+  const std::int64_t batch = repo::NewAuditBatch(tx, audit::ActorOf(by), what, now);
   repo::FinishAuditBatch(tx, batch, repo::MoveOpenLeadsToTeam(tx, owner_id, team_id, audit::ActorOf(by), batch, now));
 }
 
@@ -579,14 +579,23 @@ bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
   Lead restored = *lead;
   const auto others = repo::FieldsChangedSince(tx, lead_id, run.started_at, run.finished_at);
   for (const auto& [name, value] : before.items()) {
-    // A later change is somebody's: it stays (and the team goes with the owner).
-    if (others.count(name) > 0 || (name == "team_id" && others.count("owner_id") > 0)) continue;
+    // A later change is somebody's: it stays. The team is read-only: it follows the owner.
+    if (others.count(name) > 0 || name == "team_id") continue;
     if (name == "custom") {
       restored.custom = value;
-    } else if (name == "team_id") {  // read-only: it follows the owner, who is restored too
-      restored.team_id = value.is_number_integer() ? std::optional(value.get<std::int64_t>()) : std::nullopt;
     } else if (const FieldDef* f = FindLeadField(name); f && f->set) {
       f->set(restored, value);
+    }
+  }
+  if (restored.owner_id != lead->owner_id) {
+    // Back to the owner before the import, in their team as it is now (or, back to the pool, in
+    // the team it had then).
+    const auto owner = restored.owner_id ? users_.Find(tx, *restored.owner_id) : std::nullopt;
+    const auto then = before.find("team_id");
+    if (owner) {
+      restored.team_id = owner->team_id;
+    } else if (then != before.end()) {
+      restored.team_id = then->is_number_integer() ? std::optional(then->get<std::int64_t>()) : std::nullopt;
     }
   }
   if (NormaliseLead(restored, now)) SaveChanges(tx, p, *lead, restored, now);  // valid when they were saved
