@@ -415,6 +415,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'bad_request'
+  | 'unavailable'
+  | 'internal'
   | 'network_error'
   | 'server_error';
 

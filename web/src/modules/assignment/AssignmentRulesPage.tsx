@@ -14,6 +14,7 @@ import { leadsTeam } from '../auth/roles';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
+import { errorText } from '../common/apiErrors';
 import { RuleModal } from './RuleModal';
 
 function MemberPresence({ member }: { member: RuleMember }) {
@@ -32,7 +33,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
       void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   return (
     <Flex gap={6} align="center" data-testid="rule-member" data-user-id={member.user_id}>
@@ -69,12 +70,12 @@ export function AssignmentRulesPage() {
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: number; active: boolean }) => updateRule(id, { active }),
     onSuccess: refresh,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   const remove = useMutation({
     mutationFn: deleteRule,
     onSuccess: refresh,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   return (

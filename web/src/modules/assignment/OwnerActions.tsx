@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { assignLead, unassignLead } from '../../api/assignment';
 import { ApiError, type Lead } from '../../api/types';
 import { useDirectory } from '../common/useDirectory';
+import { errorText } from '../common/apiErrors';
 
 interface Props {
   lead: Lead;
@@ -31,7 +32,7 @@ export function OwnerActions({ lead, onChanged }: Props) {
     onSuccess: done,
     // The one refusal left once closed leads have no Unassign: nobody else is there to take it.
     onError: (error) =>
-      void message.error(error instanceof ApiError && error.status === 409 ? t('assignment.nobodyToTakeIt') : error.message),
+      void message.error(error instanceof ApiError && error.status === 409 ? t('assignment.nobodyToTakeIt') : errorText(error, t)),
   });
   // Nobody is to call a converted, dead or do-not-contact lead: no rule hands it on (the server
   // refuses too).
@@ -42,7 +43,7 @@ export function OwnerActions({ lead, onChanged }: Props) {
       setPicking(false);
       done(saved);
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { setPresence } from '../../api/assignment';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { askForBrowserNotifications } from '../layout/useLiveEvents';
+import { errorText } from '../common/apiErrors';
 
 export function PresenceSwitch() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function PresenceSwitch() {
       updateUser(saved);
       void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   return (
     <Tooltip title={t(user.online ? 'presence.onHint' : 'presence.offHint')}>

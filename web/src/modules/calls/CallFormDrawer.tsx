@@ -25,7 +25,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createCall, deleteCall, updateCall } from '../../api/calls';
 import { ApiError, type Call, type CallDirection, type CallInput, type CallResult, type CallStatus } from '../../api/types';
-import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 import { useLeadFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
@@ -169,7 +169,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
       void message.success(t('calls.deleted'));
       onDone();
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   const submit = (values: Values) => {
@@ -394,7 +394,7 @@ export function CallFormDrawer({ open, call, lead, onClose }: Props) {
       destroyOnHidden
     >
       {error ? (
-        <Alert type="error" showIcon title={error.message} />
+        <Alert type="error" showIcon title={errorText(error, t)} />
       ) : (
         fields && <CallForm call={call} lead={lead} fields={fields} onDone={onClose} />
       )}

@@ -3,7 +3,7 @@ import type { MessageInstance } from 'antd/es/message/interface';
 import type { TFunction } from 'i18next';
 import { expect, test, vi } from 'vitest';
 import { ApiError } from '../../api/types';
-import { showSaveError } from './apiErrors';
+import { errorText, showSaveError } from './apiErrors';
 
 const t = ((key: string, options?: { defaultValue?: string }) => options?.defaultValue ?? key) as unknown as TFunction;
 
@@ -40,4 +40,26 @@ test('a detail naming a row the form does not have goes to the toast', () => {
   );
   expect(setFields).toHaveBeenCalledWith([]);
   expect(error).toHaveBeenCalledWith('members.4.user_id: is not a user');
+});
+
+test("a toast words a failure's kind in the user's language and keeps a conflict's own message", () => {
+  const words = ((key: string) => `«${key}»`) as unknown as TFunction;
+  expect(errorText(new ApiError(0, 'network_error', 'Failed to fetch'), words)).toBe('«errors.serverUnreachable»');
+  expect(errorText(new ApiError(500, 'internal', 'boom'), words)).toBe('«errors.serverFailed»');
+  expect(errorText(new ApiError(503, 'unavailable', 'busy'), words)).toBe('«errors.busy»');
+  expect(errorText(new ApiError(403, 'forbidden', 'only admins manage users'), words)).toBe('«errors.forbiddenChange»');
+  expect(errorText(new ApiError(404, 'not_found', 'no lead has id 5'), words)).toBe('«errors.notFound»');
+  expect(errorText(new ApiError(413, 'payload_too_large', 'too big'), words)).toBe('«errors.tooLarge»');
+  expect(errorText(new ApiError(429, 'rate_limited', 'slow down'), words)).toBe('«errors.rateLimited»');
+  expect(errorText(new ApiError(409, 'conflict', 'job 3 is running already'), words)).toBe('job 3 is running already');
+  expect(
+    errorText(
+      new ApiError(422, 'validation_failed', 'invalid input', [
+        { field: 'mobile', message: 'is not a phone number', reason: 'invalid_phone' },
+        { field: 'rule_id', message: 'goes with queue_assignment' },
+      ]),
+      words,
+    ),
+  ).toBe('mobile: «fieldErrors.invalid_phone» — rule_id: goes with queue_assignment');
+  expect(errorText(new Error('plain'), words)).toBe('plain');
 });

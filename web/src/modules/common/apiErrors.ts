@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/types';
+import { ApiError, type ErrorDetail } from '../../api/types';
 
 interface Options {
   form: FormInstance;
@@ -31,16 +31,53 @@ function fieldOnForm(values: Record<string, unknown>, name: string): FieldPath |
   return [list, Number(row), ...rest];
 }
 
+/** A 422's detail in the user's language when its reason is one the interface words. */
+const detailText = (detail: ErrorDetail, t: TFunction) =>
+  detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
+
+/**
+ * A failed request in words for a toast. Failures of a kind (no access, gone, the server down,
+ * failing or busy, too large, too many tries, field errors) in the user's language; a conflict
+ * keeps the server's message, the only one that says what is in the way.
+ */
+export function errorText(error: Error, t: TFunction): string {
+  if (!(error instanceof ApiError)) return error.message;
+  switch (error.code) {
+    case 'network_error':
+      return t('errors.serverUnreachable');
+    case 'server_error':
+    case 'internal':
+      return t('errors.serverFailed');
+    case 'unavailable':
+      return t('errors.busy');
+    case 'forbidden':
+      return t('errors.forbiddenChange');
+    case 'not_found':
+      return t('errors.notFound');
+    case 'payload_too_large':
+      return t('errors.tooLarge');
+    case 'rate_limited':
+      return t('errors.rateLimited');
+    case 'unauthenticated':
+      return t('errors.signedOut');
+    case 'validation_failed':
+      if (error.details.length === 0) return error.message;
+      return error.details.map((d) => (d.field ? `${d.field}: ${detailText(d, t)}` : detailText(d, t))).join(' — ');
+    default:
+      return error.message;
+  }
+}
+
 export function showSaveError(error: Error, { form, message, t, label = (field) => field, formField }: Options): void {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') {
-    void message.error(error instanceof ApiError && error.status === 403 ? t('errors.forbiddenChange') : error.message);
+    void message.error(errorText(error, t));
     return;
   }
   const values = form.getFieldsValue() as Record<string, unknown>;
   const elsewhere: string[] = [];
   const byField = new Map<string, { name: FieldPath; errors: string[] }>();
   for (const detail of error.details) {
-    const text = detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
+    const text = detailText(detail, t);
     const apiName = detail.field && formField ? formField(detail.field) : detail.field;
     const name = apiName ? fieldOnForm(values, apiName) : undefined;
     if (apiName && name) {

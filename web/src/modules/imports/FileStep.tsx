@@ -9,6 +9,7 @@ import { importTemplateUrl, updateImport, uploadImport, type ImportJob } from '.
 import { ApiError } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
+import { errorText } from '../common/apiErrors';
 import { useStoreImport } from './importQueries';
 
 /** Why the server refused the file: too large, or not a spreadsheet it can read (its own words). */
@@ -17,7 +18,7 @@ function uploadErrorText(error: Error, t: TFunction): string {
   if (error instanceof ApiError && error.code === 'validation_failed') {
     return error.details.find((detail) => detail.field === 'file')?.message ?? error.message;
   }
-  return error.message;
+  return errorText(error, t);
 }
 
 interface Props {
@@ -37,7 +38,7 @@ export function FileStep({ job, onUploaded, onNext }: Props) {
     // Another sheet has other columns: the server proposes their mapping afresh.
     mutationFn: ({ current, sheet }: { current: ImportJob; sheet: string }) => updateImport(current.id, { sheet }),
     onSuccess: storeImport,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   return (

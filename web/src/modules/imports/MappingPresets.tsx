@@ -12,6 +12,7 @@ import {
   type ImportPreset,
 } from '../../api/imports';
 import { SaveNamedModal } from '../common/SaveNamedModal';
+import { errorText } from '../common/apiErrors';
 
 const presetsKey = ['import-presets', 'leads'];
 
@@ -34,7 +35,7 @@ export function MappingPresets({ mapping, onApply }: Props) {
       void queryClient.invalidateQueries({ queryKey: presetsKey });
       void message.success(t('imports.presets.deleted'));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   const items = presets.data?.items ?? [];
   const chosen = items.find((preset) => preset.id === chosenId);

@@ -12,6 +12,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { CustomFieldModal } from '../customfields/CustomFieldModal';
 import { fieldNameFrom } from '../customfields/fieldName';
 import { isEditable, type LeadFields } from '../leads/useLeadFields';
+import { errorText } from '../common/apiErrors';
 import { useStoreImport } from './importQueries';
 import { MappingPresets } from './MappingPresets';
 
@@ -52,7 +53,7 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
       onNext();
     },
     onError: (error) => {
-      if (!(error instanceof ApiError) || error.code !== 'validation_failed') return void message.error(error.message);
+      if (!(error instanceof ApiError) || error.code !== 'validation_failed') return void message.error(errorText(error, t));
       const byColumn: Record<string, string> = {};
       const rest: string[] = [];
       for (const detail of error.details) {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { previewImport, runImport, type ImportJob, type ImportProblem } from '../../api/imports';
 import { QueryError } from '../common/QueryError';
 import type { LeadFields } from '../leads/useLeadFields';
+import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
 import { useStoreImport } from './importQueries';
 
@@ -32,7 +33,7 @@ export function PreviewStep({ job, fields, onBack }: Props) {
   const run = useMutation({
     mutationFn: () => runImport(job.id),
     onSuccess: storeImport,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   if (preview.error) {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { importErrorsUrl, undoImport, type ImportJob } from '../../api/imports';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
+import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
 import { useStoreImport } from './importQueries';
 import { importPercent } from './ImportStatusTag';
@@ -34,7 +35,7 @@ export function ResultStep({ job, onAgain }: Props) {
       // A long undo answers "undoing" and goes on in the background: this page follows it.
       if (undone.status === 'undone') void message.success(t('imports.result.undoDone'));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   if (job.status === 'undoing') {

@@ -14,6 +14,7 @@ import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { QueryError } from '../common/QueryError';
 import { formatCount, formatDateTime } from '../common/format';
+import { errorText } from '../common/apiErrors';
 import { JobModal } from './JobModal';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
@@ -67,7 +68,7 @@ export function JobsPage() {
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: number; active: boolean }) => updateJob(id, { active }),
     onSuccess: refresh,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   const run = useMutation({
     mutationFn: runJob,
@@ -86,14 +87,14 @@ export function JobsPage() {
               at: formatDateTime(last),
               next: formatDateTime(new Date(Date.parse(last) + 3_600_000).toISOString()),
             })
-          : error.message,
+          : errorText(error, t),
       );
     },
   });
   const remove = useMutation({
     mutationFn: deleteJob,
     onSuccess: refresh,
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   return (

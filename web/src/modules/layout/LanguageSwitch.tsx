@@ -5,6 +5,7 @@ import { updateMyLanguage } from '../../api/auth';
 import type { Language } from '../../api/types';
 import { applyLanguage, useLanguage } from '../../i18n';
 import { useAuth } from '../auth/AuthProvider';
+import { errorText } from '../common/apiErrors';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function LanguageSwitch() {
     if (!session) return;
     updateMyLanguage(next)
       .then(({ user }) => updateUser(user))
-      .catch((error: Error) => void message.error(t('layout.languageNotSaved', { reason: error.message })));
+      .catch((error: Error) => void message.error(t('layout.languageNotSaved', { reason: errorText(error, t) })));
   };
 
   return (

@@ -23,6 +23,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { saveLeadColumns } from '../../api/leads';
+import { errorText } from '../common/apiErrors';
 import { defaultColumns, fixedColumn, leadColumnsKey } from './useLeadColumns';
 import { isColumn, type LeadFields } from './useLeadFields';
 
@@ -81,7 +82,7 @@ function ColumnChoices({ fields, columns, onDone }: { fields: LeadFields; column
       void message.success(t('columns.saved'));
       onDone();
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   const move = ({ active, over }: DragEndEvent) => {

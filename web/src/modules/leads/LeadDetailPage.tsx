@@ -27,6 +27,7 @@ import { OwnerActions } from '../assignment/OwnerActions';
 import { CallFormDrawer } from '../calls/CallFormDrawer';
 import { QueryError } from '../common/QueryError';
 import { NoteModal } from '../notes/NoteModal';
+import { errorText } from '../common/apiErrors';
 import { DncFlag } from './DncFlag';
 import { leadValue } from './formValues';
 import { LeadTimeline } from './LeadTimeline';
@@ -101,7 +102,7 @@ export function LeadDetailPage() {
       void message.success(t('leadDetail.deleted'));
       navigate('/leads');
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   const restore = useMutation({
     mutationFn: () => restoreLead(leadId),
@@ -110,7 +111,7 @@ export function LeadDetailPage() {
       afterChange();
       void message.success(t('leadDetail.restored'));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   const error = metaError ?? lead.error;

@@ -22,6 +22,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { CallResultTag, CallStatusTag } from '../calls/CallTags';
 import { useCallFields } from '../calls/useCallFields';
 import { formatDateTime, formatDuration } from '../common/format';
+import { errorText } from '../common/apiErrors';
 import type { LeadFields } from './useLeadFields';
 
 const pageSize = 20;
@@ -143,7 +144,7 @@ function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; o
       void queryClient.invalidateQueries({ queryKey: ['lead', leadId] });
       void message.success(t('notes.deleted'));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   return (
     <>
@@ -200,7 +201,7 @@ export function LeadTimeline({ leadId, fields, onEditCall, onEditNote }: Props) 
   if (history.error) {
     return (
       <Typography.Text type="danger">
-        {history.error.message}{' '}
+        {errorText(history.error, t)}{' '}
         <Button size="small" onClick={() => void history.refetch()}>
           {t('common.retry')}
         </Button>

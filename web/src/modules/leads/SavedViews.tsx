@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { createView, deleteView, listViews } from '../../api/views';
 import type { LeadFilter, SavedView } from '../../api/types';
 import { SaveNamedModal } from '../common/SaveNamedModal';
+import { errorText } from '../common/apiErrors';
 
 const viewsKey = ['views', 'leads'];
 
@@ -40,7 +41,7 @@ export function SavedViews({ activeId, filter, sort, onPick, onDeleted }: Props)
       void message.success(t('views.deleted'));
       onDeleted();
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   const option = (view: SavedView) => ({

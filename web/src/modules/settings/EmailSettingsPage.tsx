@@ -4,7 +4,7 @@ import { App as AntApp, Button, Card, Flex, Form, Input, InputNumber, Select, Ty
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getSmtp, saveSmtp, testSmtp, type SmtpInput } from '../../api/settings';
-import { clearServerErrors, showSaveError } from '../common/apiErrors';
+import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { QueryError } from '../common/QueryError';
 
 export function EmailSettingsPage() {
@@ -30,7 +30,7 @@ export function EmailSettingsPage() {
   const test = useMutation({
     mutationFn: testSmtp,
     onSuccess: () => void message.success(t('email.testSent')),
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   if (smtp.error) return <QueryError error={smtp.error} onRetry={() => void smtp.refetch()} />;

@@ -12,6 +12,7 @@ import { formatCount, formatDateTime } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
 import { useLeadFields } from '../leads/useLeadFields';
+import { errorText } from '../common/apiErrors';
 
 const pageSize = 50;
 
@@ -39,7 +40,7 @@ export function TrashPage() {
       setSelected([]);
       void message.success(t('trash.restored', { count, total: formatCount(count, language) }));
     },
-    onError: (error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
     // Some may have been restored before a failure: the list is read again either way.
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
