@@ -146,31 +146,27 @@ void AppendEntry(std::string& out, std::span<const std::int64_t> values, bool la
 
 }  // namespace
 
-std::string EncodeState(std::span<const Seat> seats, std::string_view previous, bool same_day) {
+std::string EncodeState(std::span<const Seat> seats, std::span<const AwaySeat> away) {
   std::string out;
-  out.reserve(seats.size() * 24);
-  std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
-  for (const Seat& s : seats) {
+  out.reserve((seats.size() + away.size()) * 24);
+  std::int64_t lowest = 0;
+  for (std::size_t i = 0; i < seats.size(); ++i) {
+    const Seat& s = seats[i];
     const std::int64_t values[] = {s.user_id, s.turns, s.credit, s.taken_today};
     AppendEntry(out, values, s.last);
-    lowest = std::min(lowest, s.turns);
+    lowest = i == 0 ? s.turns : std::min(lowest, s.turns);
   }
-  if (!same_day) return out;
-  const auto saved = ParseState(previous);
-  for (std::size_t i = 0; i < saved.size(); ++i) {
-    const auto& v = saved[i];
-    const bool seated = (i < seats.size() && seats[i].user_id == v[0]) ||
-                        std::any_of(seats.begin(), seats.end(), [&](const Seat& s) { return s.user_id == v[0]; });
-    if (seated || v[3] == 0) continue;
-    const std::int64_t values[] = {v[0], seats.empty() ? v[1] : lowest, 0, v[3]};
+  for (const AwaySeat& a : away) {
+    const std::int64_t values[] = {a.user_id, lowest, 0, a.taken_today};
     AppendEntry(out, values, false);
   }
   return out;
 }
 
-void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
+std::vector<AwaySeat> ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
   // Entries in the seats' order as a rule saves them; a changed member list may reorder them.
   const auto saved = ParseState(state);
+  std::vector<bool> seated(saved.size());
   std::int64_t lowest = saved.empty() ? 0 : std::numeric_limits<std::int64_t>::max();
   for (const auto& v : saved) lowest = std::min(lowest, v[1]);
   for (std::size_t i = 0; i < seats.size(); ++i) {
@@ -185,11 +181,17 @@ void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats) {
       seat.last = false;
       continue;
     }
+    seated[static_cast<std::size_t>(it - saved.begin())] = true;
     seat.turns = (*it)[1];
     seat.credit = (*it)[2];
     seat.last = (*it)[4] == 1;
     seat.taken_today = same_day ? static_cast<int>((*it)[3]) : 0;
   }
+  std::vector<AwaySeat> away;
+  for (std::size_t i = 0; same_day && i < saved.size(); ++i) {
+    if (!seated[i] && saved[i][3] > 0) away.push_back({saved[i][0], saved[i][3]});
+  }
+  return away;
 }
 
 }  // namespace sen::assignment

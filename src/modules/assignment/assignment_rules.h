@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sen::assignment {
 
@@ -49,16 +50,22 @@ bool CanTake(const Seat& seat, const PickRequest& request);
 // ties.
 std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& request);
 
+// A member of the saved state who is no seat now (deactivated, or out of the rule) and took
+// leads today: the count goes on with the state, so that coming back the same day does not
+// reset their daily cap.
+struct AwaySeat {
+  std::int64_t user_id = 0;
+  std::int64_t taken_today = 0;
+};
+
 // A rule's turn state as one line, "user:turns:credit:taken" per seat (":1" more for the one who
 // took the last lead), so that a pick reads and writes one row however many members the rule has.
-// The members of the `previous` state who are no seat now (deactivated, or out of the rule) and
-// took leads today keep an entry while it is the same day (`same_day`), levelled to the lowest
-// turn count, so that coming back the same day does not reset their daily cap.
-std::string EncodeState(std::span<const Seat> seats, std::string_view previous = {}, bool same_day = false);
+// The `away` members follow, levelled to the lowest turn count, as an OFF member is.
+std::string EncodeState(std::span<const Seat> seats, std::span<const AwaySeat> away = {});
 // Puts a saved state onto `seats` (settings and presence already set). A member the state does
 // not know (just added) joins at the lowest turn count, so without a run of leads; when the
 // state is of an earlier day (`same_day` false) the day's counts start at zero. Malformed
-// entries are skipped.
-void ApplyState(std::string_view state, bool same_day, std::span<Seat> seats);
+// entries are skipped. Returns the away members, for EncodeState (none on another day).
+std::vector<AwaySeat> ApplyState(std::string_view state, bool same_day, std::span<Seat> seats);
 
 }  // namespace sen::assignment

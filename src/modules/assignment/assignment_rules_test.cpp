@@ -237,9 +237,9 @@ TEST(AssignmentRules, AMemberAwayFromTheRuleKeepsTodaysCountForTheirCap) {
   const std::string before = EncodeState(seats);
 
   std::vector<Seat> without(seats.begin() + 1, seats.end());  // 100 is away
-  ApplyState(before, true, without);
+  const auto away = ApplyState(before, true, without);
   Picks(without, {}, 4);
-  const std::string while_away = EncodeState(without, before, true);
+  const std::string while_away = EncodeState(without, away);
 
   auto back = Seats(3);
   back[0].daily_cap = 2;
@@ -248,7 +248,7 @@ TEST(AssignmentRules, AMemberAwayFromTheRuleKeepsTodaysCountForTheirCap) {
   EXPECT_EQ(back[0].turns, 4);  // levelled like a member who was OFF: no run of leads
   EXPECT_EQ(Picks(back, {}, 4), (std::vector<std::int64_t>{101, 102, 101, 102}));
 
-  ApplyState(EncodeState(without, before, false), true, back);  // away since an earlier day
+  ApplyState(EncodeState(without, ApplyState(before, false, without)), true, back);  // away since an earlier day
   EXPECT_EQ(back[0].taken_today, 0);
 }
 

@@ -28,20 +28,21 @@ std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
 }
 
 // The rule's members as a pick sees them on `day`: settings, presence, saved turn state, and for
-// least loaded their open leads. `Save` keeps the saved state's members who are away.
+// least loaded their open leads. `Save` keeps the state's members who are away.
 struct Seating {
   std::vector<Seat> seats;
-  repo::State saved;
+  std::vector<AwaySeat> away;
   Millis day;
 
   void Save(db::Transaction& tx, std::int64_t rule_id) const {
-    repo::SaveState(tx, rule_id, {EncodeState(seats, saved.text, saved.day == day), day});
+    repo::SaveState(tx, rule_id, {EncodeState(seats, away), day});
   }
 };
 
 Seating SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
-  Seating out{rule.seats, repo::ReadState(tx, rule.id), day};
-  ApplyState(out.saved.text, out.saved.day == day, out.seats);
+  Seating out{rule.seats, {}, day};
+  const auto state = repo::ReadState(tx, rule.id);
+  out.away = ApplyState(state.text, state.day == day, out.seats);
   if (rule.method == Method::kLeastLoaded) {
     for (auto& seat : out.seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
   }
