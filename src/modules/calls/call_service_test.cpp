@@ -3,13 +3,11 @@
 #include "modules/calls/call_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 
 #include "core/test_mailer.h"
-#include "db/migrator.h"
+#include "db/test_database.h"
 #include "modules/calls/call_rules.h"
 
 namespace sen::calls {
@@ -21,23 +19,12 @@ constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
 class RemindersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sen-calls-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
-    db::Migrate(*db_);
     users_ = std::make_unique<users::UserService>(*db_, clock_);
     fields_ = std::make_unique<customfields::CustomFieldService>(*db_, clock_);
     leads_ = std::make_unique<leads::LeadService>(*db_, clock_, *users_, *fields_);
     calls_ = std::make_unique<CallService>(*db_, clock_, *users_, *leads_);
     calls_->SetNotifiers(nullptr, &mailer_);
   }
-  void TearDown() override {
-    calls_.reset();
-    leads_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   // An agent's call on their own lead at `start`, reminding by e-mail `before` minutes ahead.
   void PlanCall(Millis start, std::int64_t before) {
     auto agent = users_->Create(users::UserService::System(),
@@ -59,8 +46,7 @@ class RemindersTest : public ::testing::Test {
 
   ManualClock clock_{kT0};
   FakeMailer mailer_;
-  std::filesystem::path dir_;
-  std::unique_ptr<db::Database> db_;
+  db::testing::TestDatabase db_;
   std::unique_ptr<users::UserService> users_;
   std::unique_ptr<customfields::CustomFieldService> fields_;
   std::unique_ptr<leads::LeadService> leads_;

@@ -1,15 +1,13 @@
 // The stalled-lead alert against a real database, with a manual clock standing for the days; and
 // a mass update's count, which the clock standing still must not fool.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "core/test_mailer.h"
-#include "db/migrator.h"
+#include "db/test_database.h"
 #include "modules/leads/lead_service.h"
 
 namespace sen::leads {
@@ -21,10 +19,6 @@ constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
 class StalledAlertTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sen-stalled-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
-    db::Migrate(*db_);
     users_ = std::make_unique<users::UserService>(*db_, clock_);
     fields_ = std::make_unique<customfields::CustomFieldService>(*db_, clock_);
     leads_ = std::make_unique<LeadService>(*db_, clock_, *users_, *fields_);
@@ -32,13 +26,6 @@ class StalledAlertTest : public ::testing::Test {
     leads_->SetNotifier(notifications_.get());
     leads_->SetMailer(&mailer_);
   }
-  void TearDown() override {
-    leads_.reset();
-    notifications_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   std::int64_t Agent(const std::string& username, std::optional<std::string> email, const std::string& language) {
     auto u = users_->Create(users::UserService::System(),
                             {username, "agent-pass-123", username + " Nguyễn", email, "agent", {}, {}, language});
@@ -70,11 +57,10 @@ class StalledAlertTest : public ::testing::Test {
   // A run with all the time it needs.
   LeadService::StalledRun Alert(std::int64_t days) { return leads_->AlertStalled(days, clock_.Now(), clock_.Now() + kDay); }
 
-  std::filesystem::path dir_;
   ManualClock clock_{kT0};
   EventHub events_;
   FakeMailer mailer_;
-  std::unique_ptr<db::Database> db_;
+  db::testing::TestDatabase db_;
   std::unique_ptr<users::UserService> users_;
   std::unique_ptr<customfields::CustomFieldService> fields_;
   std::unique_ptr<notifications::NotificationService> notifications_;

@@ -2,12 +2,10 @@
 #include "modules/notifications/notification_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 
-#include "db/migrator.h"
+#include "db/test_database.h"
 #include "modules/users/user_service.h"
 
 namespace sen::notifications {
@@ -18,23 +16,12 @@ constexpr Millis kDay = 24LL * 3600 * 1000;
 class NotificationServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sen-notifications-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
-    db::Migrate(*db_);
     users_ = std::make_unique<users::UserService>(*db_, clock_);
     service_ = std::make_unique<NotificationService>(*db_, clock_, events_);
     an_ = User("agent.an");
     binh_ = User("agent.binh");
     events_.Subscribe(an_.user_id, [this](std::string text) { pushed_.push_back(nlohmann::json::parse(text)); });
   }
-  void TearDown() override {
-    service_.reset();
-    users_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   Principal User(const std::string& username) {
     auto u = users_->Create(users::UserService::System(),
                             {username, "agent-pass-123", username, std::nullopt, "agent", {}, {}, "vi"});
@@ -50,10 +37,9 @@ class NotificationServiceTest : public ::testing::Test {
     if (commit) tx->Commit();
   }
 
-  std::filesystem::path dir_;
   ManualClock clock_{1'800'000'000'000};
   EventHub events_;
-  std::unique_ptr<db::Database> db_;
+  db::testing::TestDatabase db_;
   std::unique_ptr<users::UserService> users_;
   std::unique_ptr<NotificationService> service_;
   Principal an_, binh_;

@@ -3,12 +3,10 @@
 #include "modules/settings/settings_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 
-#include "db/migrator.h"
+#include "db/test_database.h"
 #include "modules/users/user_service.h"
 
 namespace sen::settings {
@@ -20,10 +18,6 @@ class SettingsServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     InitSecrets();
-    dir_ = std::filesystem::temp_directory_path() / ("sen-settings-test-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    db_ = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string(), 2);
-    db::Migrate(*db_);
     users::UserService users(*db_, clock_);
     auto admin = users.Create(users::UserService::System(),
                               {"admin", "admin-pass-123", "Quản trị", std::nullopt, "admin", {}, {}, "vi"});
@@ -31,11 +25,6 @@ class SettingsServiceTest : public ::testing::Test {
     admin_.user_id = admin->id;
     admin_.role = Role::kAdmin;
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   // The settings row as the database holds it.
   std::string Stored() {
     auto tx = db_->BeginRead();
@@ -49,9 +38,8 @@ class SettingsServiceTest : public ::testing::Test {
     return got ? *got : json();
   }
 
-  std::filesystem::path dir_;
   ManualClock clock_{1'800'000'000'000};
-  std::unique_ptr<db::Database> db_;
+  db::testing::TestDatabase db_;
   Principal admin_;
   SecretBox key_{std::string(32, 'a')};
   SecretBox other_key_{std::string(32, 'b')};
