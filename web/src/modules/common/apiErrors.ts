@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import type { TFunction } from 'i18next';
-import { ApiError, type ErrorDetail } from '../../api/types';
+import { ApiError, type ErrorCode, type ErrorDetail } from '../../api/types';
 
 interface Options {
   form: FormInstance;
@@ -35,6 +35,18 @@ function fieldOnForm(values: Record<string, unknown>, name: string): FieldPath |
 const detailText = (detail: ErrorDetail, t: TFunction) =>
   detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
 
+const kindText: Partial<Record<ErrorCode, string>> = {
+  network_error: 'errors.serverUnreachable',
+  server_error: 'errors.serverFailed',
+  internal: 'errors.serverFailed',
+  unavailable: 'errors.busy',
+  forbidden: 'errors.forbiddenChange',
+  not_found: 'errors.notFound',
+  payload_too_large: 'errors.tooLarge',
+  rate_limited: 'errors.rateLimited',
+  unauthenticated: 'errors.signedOut',
+};
+
 /**
  * A failed request in words for a toast. Failures of a kind (no access, gone, the server down,
  * failing or busy, too large, too many tries, field errors) in the user's language; a conflict
@@ -42,30 +54,10 @@ const detailText = (detail: ErrorDetail, t: TFunction) =>
  */
 export function errorText(error: Error, t: TFunction): string {
   if (!(error instanceof ApiError)) return error.message;
-  switch (error.code) {
-    case 'network_error':
-      return t('errors.serverUnreachable');
-    case 'server_error':
-    case 'internal':
-      return t('errors.serverFailed');
-    case 'unavailable':
-      return t('errors.busy');
-    case 'forbidden':
-      return t('errors.forbiddenChange');
-    case 'not_found':
-      return t('errors.notFound');
-    case 'payload_too_large':
-      return t('errors.tooLarge');
-    case 'rate_limited':
-      return t('errors.rateLimited');
-    case 'unauthenticated':
-      return t('errors.signedOut');
-    case 'validation_failed':
-      if (error.details.length === 0) return error.message;
-      return error.details.map((d) => (d.field ? `${d.field}: ${detailText(d, t)}` : detailText(d, t))).join(' — ');
-    default:
-      return error.message;
-  }
+  const kind = kindText[error.code];
+  if (kind) return t(kind);
+  if (error.code !== 'validation_failed' || error.details.length === 0) return error.message;
+  return error.details.map((d) => (d.field ? `${d.field}: ${detailText(d, t)}` : detailText(d, t))).join(' — ');
 }
 
 export function showSaveError(error: Error, { form, message, t, label = (field) => field, formField }: Options): void {

@@ -83,10 +83,7 @@ export function JobsPage() {
       const last = jobs.data?.items.find((job) => job.id === id)?.last_run_at;
       void message.error(
         error instanceof ApiError && error.reason === 'alert_ran_lately' && last
-          ? t('jobs.alertRanLately', {
-              at: formatDateTime(last),
-              next: formatDateTime(new Date(Date.parse(last) + 3_600_000).toISOString()),
-            })
+          ? t('jobs.alertRanLately', { at: formatDateTime(last) })
           : errorText(error, t),
       );
     },
