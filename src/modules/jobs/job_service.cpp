@@ -212,8 +212,8 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
     auto job = repo::Find(*tx, id, now);
     if (!job) return NotFound(id);
     // Each alert tells every owner again: the hour the schedule keeps holds for "run now" too.
-    if (const Millis next = job->last_run_at.value_or(0) + kMinAlertInterval * kMinute;
-        job->type == "stalled_alert" && job->last_run_at && now < next) {
+    const Millis next = job->last_run_at.value_or(now) + kMinAlertInterval * kMinute;
+    if (job->type == "stalled_alert" && job->last_run_at && now < next) {
       Error e = Error::Conflict("a stalled-lead alert runs at most once an hour; this one ran at " +
                                 FormatRfc3339(*job->last_run_at) + ", run it again from " + FormatRfc3339(next));
       e.extra["reason"] = "alert_ran_lately";

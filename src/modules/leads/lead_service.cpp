@@ -320,9 +320,10 @@ Result<Lead> LeadService::Assign(const Principal& p, std::int64_t id, std::int64
 void LeadService::MoveOpenLeadsToTeam(db::Transaction& tx, const Principal& by, std::int64_t owner_id,
                                       std::optional<std::int64_t> team_id, Millis now) {
   if (!repo::HasOpenLeadsOutsideTeam(tx, owner_id, team_id)) return;
+  const audit::Actor actor = audit::ActorOf(by);
   const std::string what = "leads of user " + std::to_string(owner_id) + " to their new team";
-  const std::int64_t batch = repo::NewAuditBatch(tx, audit::ActorOf(by), what, now);
-  repo::FinishAuditBatch(tx, batch, repo::MoveOpenLeadsToTeam(tx, owner_id, team_id, audit::ActorOf(by), batch, now));
+  const std::int64_t batch = repo::NewAuditBatch(tx, actor, what, now);
+  repo::FinishAuditBatch(tx, batch, repo::MoveOpenLeadsToTeam(tx, owner_id, team_id, actor, batch, now));
 }
 
 Result<std::vector<repo::OwnerChangeEntry>> LeadService::Assignments(const Principal& p, std::int64_t id) {
