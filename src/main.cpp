@@ -126,7 +126,7 @@ struct Core {
     users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
-      if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted");
+      if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted", "rule_deleted");
       auto done = leads->DistributeQueued(*job.rule_id, job.batch_size, now);
       if (!done) return std::move(done).error();
       return nlohmann::json{{"assigned", done->assigned}, {"left", done->left}};

@@ -29,6 +29,13 @@ Error Error::Validation(std::vector<FieldError> details) {
   return {ErrorCode::kValidationFailed, fmt::format("invalid input: {}", fmt::join(parts, "; ")), std::move(details)};
 }
 
+Error Error::Conflict(std::string message, std::string reason, nlohmann::json params) {
+  Error e{ErrorCode::kConflict, std::move(message)};
+  e.extra = std::move(params);
+  e.extra["reason"] = std::move(reason);
+  return e;
+}
+
 Error Error::Field(std::string field, std::string message, std::string reason) {
   return Validation({{std::move(field), std::move(message), std::move(reason)}});
 }

@@ -48,7 +48,9 @@ struct Error {
   }
   static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message)}; }
   static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
-  static Error Conflict(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }
+  // Something in the way. `reason` is a stable key the UI words in the user's language, and
+  // `params` the values its wording names (members of the error body, beside "reason").
+  static Error Conflict(std::string message, std::string reason, nlohmann::json params = nlohmann::json::object());
   static Error Validation(std::vector<FieldError> details);
   static Error Field(std::string field, std::string message, std::string reason);
 };
@@ -63,6 +65,7 @@ class FieldErrors {
   void Add(std::string field, std::string message, std::string reason) {
     errors_.push_back({std::move(field), std::move(message), std::move(reason)});
   }
+  void Add(FieldError error) { errors_.push_back(std::move(error)); }
   // The details of `error` (a rule's or another service's answer) for every field not named
   // yet: input errors and rule errors in one answer, one message per field (the first).
   void Merge(const Error& error);

@@ -102,12 +102,13 @@ std::string FormatMail(const MailMessage& message, const SmtpSettings& settings,
 
 Status SendMail(const SmtpSettings& settings, const MailMessage& message, Millis now) {
   if (settings.host.empty() || settings.from.empty()) {
-    return Error::Conflict("no SMTP server is set up: an admin sets one on the e-mail settings page");
+    return Error::Conflict("no SMTP server is set up: an admin sets one on the e-mail settings page",
+                           "smtp_not_set_up");
   }
   const std::string domain = settings.from.substr(settings.from.find('@') + 1);
   const std::string text = FormatMail(message, settings, now, RandomToken(12) + "@" + domain);
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return Error::Conflict("could not start an SMTP connection");
+  if (!curl) return Error::Conflict("could not start an SMTP connection", "smtp_failed");
   const std::string url =
       (settings.security == "tls" ? "smtps://" : "smtp://") + settings.host + ":" + std::to_string(settings.port);
   const std::string from = "<" + settings.from + ">";
@@ -133,8 +134,8 @@ Status SendMail(const SmtpSettings& settings, const MailMessage& message, Millis
   }
   const CURLcode code = curl_easy_perform(c);
   if (code != CURLE_OK) {
-    return Error::Conflict("the SMTP server did not take the message: " +
-                           std::string(*error ? error : curl_easy_strerror(code)));
+    const std::string detail = *error ? error : curl_easy_strerror(code);
+    return Error::Conflict("the SMTP server did not take the message: " + detail, "smtp_refused", {{"detail", detail}});
   }
   return {};
 }

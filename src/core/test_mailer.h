@@ -16,8 +16,10 @@ class FakeMailer final : public Mailer {
   Status Send(const MailMessage& message) override {
     tried.push_back(message);
     if (clock) clock->Advance(takes);
-    if (down) return Error::Conflict("could not connect to the SMTP server");
-    if (refused.count(message.to) > 0) return Error::Conflict("550 mailbox unavailable");
+    if (down) return Error::Conflict("could not connect to the SMTP server", "smtp_failed");
+    if (refused.count(message.to) > 0) {
+      return Error::Conflict("550 mailbox unavailable", "smtp_refused", {{"detail", "550 mailbox unavailable"}});
+    }
     return {};
   }
   bool down = false;

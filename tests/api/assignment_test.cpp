@@ -242,7 +242,9 @@ TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManager
   EXPECT_TRUE(stuck["owner_id"].is_null());
   auto owned = admin_->Post("/api/leads", {{"full_name", "Có chủ"}, {"mobile", UniqueMobile()}, {"source", "un"},
                                            {"owner_id", agents_[2]}});
-  EXPECT_EQ(admin_->Post(Path(owned.json) + "/unassign", json::object()).status, 409);
+  auto refused = admin_->Post(Path(owned.json) + "/unassign", json::object());
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.json["error"]["reason"], "no_other_member") << refused.body;
   SetOnline(*admin_, agents_[0], true);
   SetOnline(*admin_, agents_[1], true);
 }
@@ -434,6 +436,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   const std::string job_path = run.substr(0, run.size() - 4);
   auto orphan = RunJob(*admin_, job_id);
   EXPECT_EQ(orphan.json["last_status"], "failed") << orphan.body;
+  EXPECT_EQ(orphan.json["last_result"]["reason"], "rule_deleted") << "for the jobs page to word it: " << orphan.body;
   auto off = admin_->Patch(job_path, {{"active", false}, {"name", "Chia hàng đợi (cũ)"}});
   ASSERT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(off.json["active"], false);

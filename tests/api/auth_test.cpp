@@ -147,6 +147,9 @@ TEST_F(AuthApi, TakenUsernameIs409) {
   auto res = admin_->Post("/api/users", {{"username", "Same.Name"}, {"password", "long-enough"}, {"full_name", "Y"}, {"role", "agent"}});
   EXPECT_EQ(res.status, 409);
   EXPECT_EQ(res.json["error"]["code"], "conflict");
+  // The interface words a conflict by its reason, with the values its wording names.
+  EXPECT_EQ(res.json["error"]["reason"], "username_taken") << res.body;
+  EXPECT_EQ(res.json["error"]["username"], "same.name") << res.body;
 }
 
 TEST_F(AuthApi, DeactivatedUserIsSignedOutAndCannotSignIn) {

@@ -123,7 +123,9 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_EQ(done["created"], 3);
   EXPECT_EQ(done["duplicate"], 2);
   EXPECT_EQ(done["error"], 1);
-  EXPECT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 409);
+  auto again = admin_->Post(Path(imp, "/run"), json::object());
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json["error"]["reason"], "import_ran") << again.body;
 
   auto found = admin_->Get("/api/leads?q=" + m2.substr(1));
   ASSERT_EQ(found.json["items"].size(), 1u);
@@ -793,7 +795,9 @@ TEST_F(ImportsApi, AnUndoCutShortByAKillIsFinishedAtTheNextStart) {
   });
   while (c.Get(Path(imp)).json["status"] == "done") std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_EQ(c.Get(Path(imp)).json["status"], "undoing") << "the undo finished before the kill; make the file larger";
-  EXPECT_EQ(c.Post(Path(imp, "/undo"), json::object()).status, 409);  // once is enough
+  auto twice = c.Post(Path(imp, "/undo"), json::object());  // once is enough
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.json["error"]["reason"], "import_not_done") << twice.body;
   server.Kill();
   undo.join();
 

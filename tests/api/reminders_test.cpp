@@ -245,6 +245,10 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
     // again; after three failures in a row the run leaves the other e-mails for the next run
     // rather than wait on a dead server for each.
     smtp.Stop();
+    auto down = admin.Post("/api/settings/smtp/test", {{"to", "admin@truong.edu.vn"}});
+    EXPECT_EQ(down.status, 409) << down.body;
+    EXPECT_EQ(down.json["error"]["reason"], "smtp_refused") << down.body;
+    EXPECT_NE(down.json["error"].value("detail", ""), "") << "what the SMTP client said: " << down.body;
     auto users = admin.Get("/api/users?q=agent.nhac");
     auto lead = admin.Post("/api/leads", {{"full_name", "Lê Văn Lỗi"}, {"mobile", UniqueMobile()},
                                           {"owner_id", users.json["items"][0]["id"]}});
@@ -380,6 +384,7 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   // Every run tells every owner again: not twice within the hour, "run now" or not.
   auto again = admin.Post("/api/jobs/" + std::to_string(job) + "/run", json::object());
   EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.json["error"]["reason"], "alert_ran_lately") << again.body;
 
   {
     auto db = db::OpenDatabase(server.db_url(), 1);

@@ -308,7 +308,11 @@ TEST_F(WorkspaceApi, CustomFieldsJoinFormsFiltersAndTheApi) {
                              {"options", {{{"value", "a2"}, {"label", {{"vi", "A2"}, {"en", "A2"}}}},
                                           {{"value", "b1"}, {"label", {{"vi", "B1"}, {"en", "B1"}}}}}}});
   ASSERT_EQ(level.status, 201) << level.body;
-  EXPECT_EQ(admin_->Post("/api/custom-fields", {{"name", "trinh_do"}, {"type", "text"}, {"label", {{"vi", "x"}, {"en", "x"}}}}).status, 409);
+  const json again = {{"name", "trinh_do"}, {"type", "text"}, {"label", {{"vi", "x"}, {"en", "x"}}}};
+  auto taken = admin_->Post("/api/custom-fields", again);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.json["error"]["reason"], "field_name_taken") << taken.body;
+  EXPECT_EQ(taken.json["error"]["name"], "trinh_do") << taken.body;
   auto meta = agent_client_->Get("/api/meta/leads").json["fields"];
   EXPECT_EQ(meta.back()["name"], "custom.trinh_do");
   auto lead = Lead(*agent_client_, {{"full_name", "Có Trình Độ"}, {"custom", {{"trinh_do", "b1"}}}});

@@ -31,6 +31,15 @@ test('a select custom field is set on a lead and filters the list', async ({ pag
   await expect(page.getByTestId('custom-field-table').getByRole('row').filter({ hasText: 'trinh_do' })).toContainText(
     'Trình độ',
   );
+  // A name taken: the server's conflict, worded in the user's language.
+  await page.getByTestId('custom-field-create').click();
+  await form.getByTestId('custom-field-name').fill('trinh_do');
+  await form.getByTestId('custom-field-label-vi').fill('Trình độ khác');
+  await form.getByTestId('custom-field-label-en').fill('Other level');
+  await form.getByTestId('custom-field-save').click();
+  await expect(page.locator('.ant-message')).toContainText('Đã có trường tuỳ chỉnh tên trinh_do.');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
 
   await page.goto(`/leads/${seededLeadId('custom')}/edit`);
   await pickOption(page, page.getByTestId('field-custom.trinh_do'), 'Nâng cao');

@@ -225,7 +225,8 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
   const auto rules = ActiveRules(tx);
   auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
   if (rule == rules->end()) {
-    return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted");
+    return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted",
+                           "rule_inactive");
   }
   Seating seating = SeatsOf(tx, *rule, day);
   std::vector<Seat>& seats = seating.seats;

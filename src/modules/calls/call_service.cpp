@@ -115,10 +115,9 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
   if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
   if (lead->do_not_contact && !in.confirm_do_not_contact) {
-    Error e{ErrorCode::kConflict, "this lead must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway"};
-    e.extra["reason"] = "do_not_contact";
-    e.extra["dnc_reason"] = lead->dnc_reason.value_or("");
-    return e;
+    return Error::Conflict(
+        "this lead must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway",
+        "do_not_contact", {{"dnc_reason", lead->dnc_reason.value_or("")}});
   }
   call.id = repo::Insert(*tx, call);
   SyncReminders(*tx, call);
@@ -312,7 +311,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     } else if (reminder.channel == "email") {
       auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
       auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
-                          : Status(Error::Conflict("e-mail is not set up"));
+                          : Status(Error::Conflict("e-mail is not set up", "smtp_not_set_up"));
       if (sent) {
         mail_failures_in_a_row = 0;
       } else {

@@ -33,7 +33,9 @@ Result<CustomField> CustomFieldService::Create(const Principal& p, CustomField f
   if (!errors.empty()) return errors.ToError();
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  if (repo::NameTaken(*tx, f.entity, f.name)) return Error::Conflict("a custom field named " + f.name + " exists");
+  if (repo::NameTaken(*tx, f.entity, f.name)) {
+    return Error::Conflict("a custom field named " + f.name + " exists", "field_name_taken", {{"name", f.name}});
+  }
   f.created_at = now;
   f.active = true;
   f.id = repo::Insert(*tx, f);

@@ -458,7 +458,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
   // Another request saved a setting while the sheet was read: starting from the sheet's copy
   // would drop it.
   if (inspected && ToJson(imp) != read_before) {
-    return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again");
+    return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again", "import_changed");
   }
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
@@ -475,7 +475,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
       if (sheet_error) {
         errors.Add("sheet", *sheet_error, "invalid_file");
       } else if (!inspected) {  // another change of sheet came between the read and now
-        return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again");
+        return Error::Conflict("import " + std::to_string(id) + " changed meanwhile; try again", "import_changed");
       } else {
         imp = std::move(*inspected);
       }
@@ -569,8 +569,8 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
 
 Status ImportService::CheckPending(const Import& imp) {
   if (imp.status == "pending") return {};
-  if (imp.failure_reason == "expired") return Error::Conflict(std::string(kExpiredMessage));
-  return Error::Conflict("import " + std::to_string(imp.id) + " has already run");
+  if (imp.failure_reason == "expired") return Error::Conflict(std::string(kExpiredMessage), "import_expired");
+  return Error::Conflict("import " + std::to_string(imp.id) + " has already run", "import_ran");
 }
 
 Status ImportService::CheckReady(const Import& imp) {
@@ -803,7 +803,9 @@ Result<Import> ImportService::Undo(const Principal& p, std::int64_t id, std::chr
     auto loaded = Load(*tx, p, id);
     if (!loaded) return loaded;
     Import imp = std::move(loaded).value();
-    if (imp.status != "done") return Error::Conflict("only a finished import can be undone; this one is " + imp.status);
+    if (imp.status != "done") {
+      return Error::Conflict("only a finished import can be undone; this one is " + imp.status, "import_not_done");
+    }
     imp.status = "undoing";  // from now on a restart finishes it
     repo::Save(*tx, imp);
     tx->Commit();

@@ -214,14 +214,13 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
     // Each alert tells every owner again: the hour the schedule keeps holds for "run now" too.
     const Millis next = job->last_run_at.value_or(now) + kMinAlertInterval * kMinute;
     if (job->type == "stalled_alert" && job->last_run_at && now < next) {
-      Error e = Error::Conflict("a stalled-lead alert runs at most once an hour; this one ran at " +
-                                FormatRfc3339(*job->last_run_at) + ", run it again from " + FormatRfc3339(next));
-      e.extra["reason"] = "alert_ran_lately";
-      return e;
+      return Error::Conflict("a stalled-lead alert runs at most once an hour; this one ran at " +
+                                 FormatRfc3339(*job->last_run_at) + ", run it again from " + FormatRfc3339(next),
+                             "alert_ran_lately");
     }
   }
   auto lease = TakeLease(id, false);
-  if (!lease) return Error::Conflict("job " + std::to_string(id) + " is running already");
+  if (!lease) return Error::Conflict("job " + std::to_string(id) + " is running already", "job_running");
   // Not on the caller's thread: a server thread waits at most `wait`, whatever the run takes.
   Start(std::move(*lease), false).wait_for(wait);
   auto tx = db_.BeginRead();
@@ -251,12 +250,12 @@ void JobService::Execute(const Lease& lease, bool due_only) {
   const Job& job = lease.job;
   const std::int64_t id = job.id;
   const Millis now = lease.now;
-  Result<json> result = Error::Conflict("jobs of type " + job.type + " cannot run here");
+  Result<json> result = Error::Conflict("jobs of type " + job.type + " cannot run here", "job_type_unknown");
   if (auto runner = runners_.find(job.type); runner != runners_.end()) {
     try {
       result = runner->second(job, now);
     } catch (const std::exception& e) {
-      result = Error::Conflict(e.what());
+      result = Error{ErrorCode::kInternal, e.what()};
     }
   }
   if (!result) spdlog::warn("job {} ({}) failed: {}", job.id, job.name, result.error().message);
@@ -271,8 +270,10 @@ void JobService::Execute(const Lease& lease, bool due_only) {
       // A run now over the job's slot stands for it: not run again a moment later by the worker.
       next = NextRun(current->starts_at, interval, end);
     }
-    repo::Finish(*tx, id, lease.holder, now, result ? "ok" : "failed",
-                 (result ? *result : json{{"error", result.error().message}}).dump(), next);
+    // A failure keeps its reason and the values its wording names, for the jobs page to word it.
+    json outcome = result ? *result : result.error().extra;
+    if (!result) outcome["error"] = result.error().message;
+    repo::Finish(*tx, id, lease.holder, now, result ? "ok" : "failed", outcome.dump(), next);
   }
   tx->Commit();
 }

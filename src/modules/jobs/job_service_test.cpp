@@ -49,7 +49,7 @@ class JobServiceTest : public ::testing::Test {
         }
         if (once) once();
         if (job.id == held_job_) released_.wait();
-        if (fail_) return Error::Conflict("the rule is switched off");
+        if (fail_) return Error::Conflict("the rule is switched off", "rule_inactive");
         return nlohmann::json{{"assigned", 1}};
       });
     }
@@ -258,7 +258,7 @@ TEST_F(JobServiceTest, AFailedRunIsRecordedAndTheScheduleGoesOn) {
   EXPECT_EQ(a_->RunDue(), 1);
   const Job after = Read(job.id);
   EXPECT_EQ(after.last_status, "failed");
-  EXPECT_EQ(after.last_result, (nlohmann::json{{"error", "the rule is switched off"}}));
+  EXPECT_EQ(after.last_result, (nlohmann::json{{"error", "the rule is switched off"}, {"reason", "rule_inactive"}}));
   EXPECT_EQ(after.next_run_at, kT0 + 15 * kMin);
 }
 

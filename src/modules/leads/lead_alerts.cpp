@@ -55,7 +55,7 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now,
     }
     auto sent = mailer_ ? mailer_->Send(StalledMail(a.owner.language, *a.owner.email, a.owner.full_name, days,
                                                     a.count, a.oldest))
-                        : Status(Error::Conflict("e-mail is not set up"));
+                        : Status(Error::Conflict("e-mail is not set up", "smtp_not_set_up"));
     if (sent) {
       ++run.email;
       failures_in_a_row = 0;

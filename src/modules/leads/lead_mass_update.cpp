@@ -235,7 +235,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
 
 Result<LeadService::Distribution> LeadService::DistributeQueued(std::int64_t rule_id, std::optional<std::int64_t> batch,
                                                                 Millis now) {
-  if (!assigner_) return Error::Conflict("assignment rules are not available");
+  if (!assigner_) return Error::Conflict("assignment rules are not available", "rules_unavailable");
   const audit::Actor actor{std::nullopt, Channel::kRule};
   Distribution out;
   std::optional<std::int64_t> wanted;

@@ -278,15 +278,17 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto before = LiveLead(*tx, p, id);
   if (!before) return before;
-  if (!before->owner_id) return Error::Conflict("lead " + std::to_string(id) + " has no owner to unassign");
+  if (!before->owner_id) return Error::Conflict("lead " + std::to_string(id) + " has no owner to unassign", "no_owner");
   if (!MayHandOn(*before)) {
     return Error::Conflict("lead " + std::to_string(id) +
-                           " is closed or not to be contacted: nobody is to call it, so no rule hands it on");
+                               " is closed or not to be contacted: nobody is to call it, so no rule hands it on",
+                           "lead_closed");
   }
   auto after = HandOn(*tx, p, *before, now, true);
   if (!after) {
     return Error::Conflict("no other member of an active rule for lead " + std::to_string(id) +
-                           " is ON and under their daily cap");
+                               " is ON and under their daily cap",
+                           "no_other_member");
   }
   tx->Commit();
   return *after;
@@ -347,9 +349,9 @@ Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {
   auto lead = repo::Find(*tx, id);
   if (!lead) return Error::NotFound("no lead has id " + std::to_string(id));
   if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins restore leads");
-  if (!lead->deleted_at) return Error::Conflict("lead " + std::to_string(id) + " is not deleted");
+  if (!lead->deleted_at) return Error::Conflict("lead " + std::to_string(id) + " is not deleted", "not_deleted");
   if (*lead->deleted_at + kRestoreWindow < now) {
-    return Error::Conflict("lead " + std::to_string(id) + " was deleted more than 30 days ago");
+    return Error::Conflict("lead " + std::to_string(id) + " was deleted more than 30 days ago", "trash_expired");
   }
   repo::SetDeleted(*tx, id, std::nullopt, std::nullopt, now);
   audit::Record(*tx, audit::ActorOf(p), "lead", id, {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);

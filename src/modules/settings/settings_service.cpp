@@ -165,7 +165,8 @@ Status SettingsService::Send(const MailMessage& message) {
   if (saved && saved->unreadable) {
     return Error::Conflict(
         "the saved SMTP password was sealed with another secret key (SEN_SECRET_KEY_FILE): an admin enters it "
-        "again on the e-mail settings page");
+        "again on the e-mail settings page",
+        "smtp_password_sealed");
   }
   return SendMail(saved.value_or(Saved{}).smtp, message, clock_.Now());
 }

@@ -18,9 +18,9 @@ std::optional<std::string> NormaliseUsername(std::string_view username) {
   return out;
 }
 
-std::optional<std::string> PasswordProblem(std::string_view password) {
-  if (password.size() < 8) return "must have at least 8 characters";
-  if (password.size() > 200) return "must have at most 200 characters";
+std::optional<FieldError> PasswordProblem(std::string_view password) {
+  if (password.size() < 8) return FieldError{"password", "must have at least 8 characters", "too_short"};
+  if (password.size() > 200) return FieldError{"password", "must have at most 200 characters", "too_long"};
   return std::nullopt;
 }
 

@@ -17,6 +17,10 @@ constexpr std::string_view kUsersCounter = "users";
 
 bool IsAdmin(const Principal& p) { return p.role == Role::kAdmin; }
 
+Error TeamNameTaken(std::string_view name) {
+  return Error::Conflict("a team named " + std::string(name) + " exists", "team_name_taken", {{"name", name}});
+}
+
 std::string OptText(const std::optional<std::string>& s) { return s.value_or(""); }
 std::string OptId(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
@@ -165,9 +169,7 @@ Result<User> UserService::Create(const Principal& actor, const NewUser& in, Fiel
   if (!username && !errors.Has("username")) {
     errors.Add("username", "must be 3-50 letters, digits, '.', '_' or '-'", "unknown_value");
   }
-  if (auto problem = PasswordProblem(in.password); problem && !errors.Has("password")) {
-    errors.Add("password", *problem, "too_short");
-  }
+  if (auto problem = PasswordProblem(in.password); problem && !errors.Has("password")) errors.Add(*problem);
   if (in.full_name.empty() && !errors.Has("full_name")) errors.Add("full_name", "is required", "required");
   std::optional<std::string> email;
   if (in.email) {
@@ -186,7 +188,7 @@ Result<User> UserService::Create(const Principal& actor, const NewUser& in, Fiel
     return Error::Field("team_id", "no team has this id", "not_found");
   }
   if (repo::FindByUsername(*tx, *username)) {
-    return Error::Conflict("the username " + *username + " is taken");
+    return Error::Conflict("the username " + *username + " is taken", "username_taken", {{"username", *username}});
   }
   User u;
   u.username = *username;
@@ -232,7 +234,7 @@ Status UserService::CheckAndFillPatch(db::Transaction& tx, User& u, const UserPa
     u.language = *p.language;
   }
   if (p.password) {
-    if (auto problem = PasswordProblem(*p.password)) errors.Add("password", *problem, "too_short");
+    if (auto problem = PasswordProblem(*p.password)) errors.Add(*problem);
   }
   if (!errors.empty()) return errors.ToError();
   return {};
@@ -241,7 +243,7 @@ Status UserService::CheckAndFillPatch(db::Transaction& tx, User& u, const UserPa
 Result<User> UserService::Update(const Principal& actor, std::int64_t id, const UserPatch& patch) {
   if (!IsAdmin(actor)) return Error::Forbidden("only admins manage users");
   if (id == actor.user_id && ((patch.active && !*patch.active) || (patch.role && *patch.role != "admin"))) {
-    return Error::Conflict("admins cannot deactivate or demote themselves");
+    return Error::Conflict("admins cannot deactivate or demote themselves", "self_demotion");
   }
   std::string hash = patch.password && !PasswordProblem(*patch.password) ? HashPassword(*patch.password) : "";
   const Millis now = clock_.Now();
@@ -297,7 +299,7 @@ Result<User> UserService::UpdateSelf(const Principal& actor, const SelfPatch& pa
   if (patch.full_name && patch.full_name->empty()) errors.Add("full_name", "is required", "required");
   std::string hash;
   if (patch.password) {
-    if (auto problem = PasswordProblem(*patch.password)) errors.Add("password", *problem, "too_short");
+    if (auto problem = PasswordProblem(*patch.password)) errors.Add(*problem);
     if (!patch.current_password) errors.Add("current_password", "is required to change the password", "required");
   }
   if (!errors.empty()) return errors.ToError();
@@ -353,7 +355,7 @@ Result<Team> UserService::CreateTeam(const Principal& actor, std::string_view na
   if (!IsAdmin(actor)) return Error::Forbidden("only admins manage teams");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  if (repo::FindTeamByName(*tx, name)) return Error::Conflict("a team named " + std::string(name) + " exists");
+  if (repo::FindTeamByName(*tx, name)) return TeamNameTaken(name);
   Team t{repo::InsertTeam(*tx, name, now), std::string(name), now};
   audit::Record(*tx, audit::ActorOf(actor), "team", t.id, {{"create", std::nullopt, std::nullopt, t.name}}, now);
   tx->Commit();
@@ -367,7 +369,7 @@ Result<Team> UserService::RenameTeam(const Principal& actor, std::int64_t id, st
   auto team = repo::FindTeam(*tx, id);
   if (!team) return Error::NotFound("no team has id " + std::to_string(id));
   if (auto other = repo::FindTeamByName(*tx, name); other && other->id != id) {
-    return Error::Conflict("a team named " + std::string(name) + " exists");
+    return TeamNameTaken(name);
   }
   repo::RenameTeam(*tx, id, name);
   audit::Record(*tx, audit::ActorOf(actor), "team", id, {{"update", "name", team->name, std::string(name)}}, now);

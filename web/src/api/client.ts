@@ -27,7 +27,7 @@ export function queryString(params: QueryParams): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: ErrorDetail[]; reason?: string; dnc_reason?: string | null };
+  error?: { code?: string; message?: string; details?: ErrorDetail[]; reason?: string; [param: string]: unknown };
   duplicates?: DuplicateMatch[];
 }
 
@@ -42,14 +42,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (!error?.code) {
     return new ApiError(response.status, 'server_error', response.statusText || `HTTP ${response.status}`);
   }
+  // Besides code, message, details and reason, the error's members are the values its wording names.
+  const { code, message, details, reason, ...params } = error;
   return new ApiError(
     response.status,
-    error.code as ErrorCode,
-    error.message ?? error.code,
-    error.details ?? [],
+    code as ErrorCode,
+    message ?? code,
+    details ?? [],
     body?.duplicates ?? [],
-    error.reason ?? null,
-    error.dnc_reason ?? null,
+    reason ?? null,
+    params,
   );
 }
 

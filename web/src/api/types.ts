@@ -332,7 +332,8 @@ export interface Job {
   last_run_at: string | null;
   last_status: 'ok' | 'failed' | null;
   /** auto_assign: assigned, left; reminders: popup, email, failed; stalled_alert: owners, leads,
-   * email, email_failed, email_error; or error. */
+   * email, email_failed, email_error; or error, with the failure's reason and the values its
+   * wording names (as an ApiError's). */
   last_result: {
     assigned?: number;
     left?: number;
@@ -344,6 +345,8 @@ export interface Job {
     email_failed?: number;
     email_error?: string;
     error?: string;
+    reason?: string;
+    [param: string]: unknown;
   } | null;
   running: boolean;
   created_at: string;
@@ -426,10 +429,10 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   readonly duplicates: DuplicateMatch[];
-  /** Why a conflict happened, e.g. `do_not_contact`. */
+  /** Why a conflict happened, e.g. `do_not_contact`: the key of its wording under `conflicts.`. */
   readonly reason: string | null;
-  /** With reason `do_not_contact`: the reason the lead was marked. */
-  readonly dncReason: string | null;
+  /** The values a conflict's wording names, e.g. `username` or `dnc_reason`. */
+  readonly params: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -438,7 +441,7 @@ export class ApiError extends Error {
     details: ErrorDetail[] = [],
     duplicates: DuplicateMatch[] = [],
     reason: string | null = null,
-    dncReason: string | null = null,
+    params: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -447,6 +450,6 @@ export class ApiError extends Error {
     this.details = details;
     this.duplicates = duplicates;
     this.reason = reason;
-    this.dncReason = dncReason;
+    this.params = params;
   }
 }

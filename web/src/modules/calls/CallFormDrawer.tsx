@@ -155,7 +155,8 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
     onError: (error, attempt) => {
       setDnc(null);
       if (error instanceof ApiError && error.code === 'conflict' && error.reason === 'do_not_contact') {
-        setDnc({ attempt, reason: error.dncReason });
+        const { dnc_reason: reason } = error.params;
+        setDnc({ attempt, reason: typeof reason === 'string' ? reason : null });
         return;
       }
       showSaveError(error, { form, message, t, label: fields.label, formField });

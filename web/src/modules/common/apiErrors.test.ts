@@ -42,7 +42,7 @@ test('a detail naming a row the form does not have goes to the toast', () => {
   expect(error).toHaveBeenCalledWith('members.4.user_id: is not a user');
 });
 
-test("a toast words a failure's kind in the user's language and keeps a conflict's own message", () => {
+test("a toast words a failure's kind in the user's language", () => {
   const words = ((key: string) => `«${key}»`) as unknown as TFunction;
   expect(errorText(new ApiError(0, 'network_error', 'Failed to fetch'), words)).toBe('«errors.serverUnreachable»');
   expect(errorText(new ApiError(500, 'internal', 'boom'), words)).toBe('«errors.serverFailed»');
@@ -62,4 +62,14 @@ test("a toast words a failure's kind in the user's language and keeps a conflict
     ),
   ).toBe('mobile: «fieldErrors.invalid_phone» — rule_id: goes with queue_assignment');
   expect(errorText(new Error('plain'), words)).toBe('plain');
+});
+
+test('a conflict is worded by its reason with the values it names, else by the server', () => {
+  const words = ((key: string, options: { defaultValue: string; username?: string }) =>
+    key === 'conflicts.username_taken' ? `«${options.username} đã có người dùng»` : options.defaultValue) as TFunction;
+  const params = { username: 'lan' };
+  const taken = new ApiError(409, 'conflict', 'the username lan is taken', [], [], 'username_taken', params);
+  expect(errorText(taken, words)).toBe('«lan đã có người dùng»');
+  const unknown = new ApiError(409, 'conflict', 'something new is in the way', [], [], 'newer_reason');
+  expect(errorText(unknown, words)).toBe('something new is in the way');
 });

@@ -48,14 +48,22 @@ const kindText: Partial<Record<ErrorCode, string>> = {
 };
 
 /**
- * A failed request in words for a toast. Failures of a kind (no access, gone, the server down,
- * failing or busy, too large, too many tries, field errors) in the user's language; a conflict
- * keeps the server's message, the only one that says what is in the way.
+ * What is in the way, worded by its reason (a key under `conflicts.`) with the values it names;
+ * the server's English message for no reason or one this interface does not know yet.
+ */
+export const reasonText = (reason: string | null | undefined, params: object, message: string, t: TFunction) =>
+  reason ? t(`conflicts.${reason}`, { ...params, defaultValue: message }) : message;
+
+/**
+ * A failed request in words for a toast, in the user's language: failures of a kind (no access,
+ * gone, the server down, failing or busy, too large, too many tries), field errors, and a
+ * conflict by its reason.
  */
 export function errorText(error: Error, t: TFunction): string {
   if (!(error instanceof ApiError)) return error.message;
   const kind = kindText[error.code];
   if (kind) return t(kind);
+  if (error.code === 'conflict') return reasonText(error.reason, error.params, error.message, t);
   if (error.code !== 'validation_failed' || error.details.length === 0) return error.message;
   return error.details.map((d) => (d.field ? `${d.field}: ${detailText(d, t)}` : detailText(d, t))).join(' — ');
 }

@@ -14,7 +14,7 @@ import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { QueryError } from '../common/QueryError';
 import { formatCount, formatDateTime } from '../common/format';
-import { errorText } from '../common/apiErrors';
+import { errorText, reasonText } from '../common/apiErrors';
 import { JobModal } from './JobModal';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
@@ -27,7 +27,9 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
     <Flex vertical data-testid="job-last-run">
       <span>{formatDateTime(job.last_run_at)}</span>
       {job.last_status === 'failed' ? (
-        <Typography.Text type="danger">{t('jobs.failed', { error: result.error ?? '' })}</Typography.Text>
+        <Typography.Text type="danger">
+          {t('jobs.failed', { error: reasonText(result.reason, result, result.error ?? '', t) })}
+        </Typography.Text>
       ) : (
         <Typography.Text type="secondary">
           {job.type === 'reminders'
