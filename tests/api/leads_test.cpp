@@ -293,6 +293,32 @@ TEST_F(LeadsApi, AnAgentMovedToAnotherTeamTakesTheirOpenLeadsAlong) {
   EXPECT_TRUE(team_change) << history.body;
 }
 
+// A lost lead stays with the team that lost it when its owner moves; reopened, by hand or by a
+// mass update, it is open again and goes to its owner's team like their other open leads.
+TEST_F(LeadsApi, AReopenedLeadJoinsItsOwnersTeam) {
+  const auto mover = CreateUser(*admin_, "agent.mo.lai", "agent", team_b_);
+  auto lost = CreateLead(*admin_, {{"full_name", "Mở Lại Tay"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
+  auto lost_too = CreateLead(*admin_, {{"full_name", "Mở Lại Loạt"}, {"mobile", UniqueMobile()}, {"owner_id", mover}});
+  for (const auto& lead : {lost, lost_too}) ASSERT_EQ(admin_->Patch(Path(lead), {{"status", "dead"}}).status, 200);
+  auto moved = admin_->Patch("/api/users/" + std::to_string(mover), {{"team_id", team_a_}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(admin_->Get(Path(lost)).json["team_id"], team_b_);
+
+  auto reopened = admin_->Patch(Path(lost), {{"status", "assigned"}});
+  ASSERT_EQ(reopened.status, 200) << reopened.body;
+  EXPECT_EQ(reopened.json["team_id"], team_a_);
+  auto mass = admin_->Post("/api/leads/mass-update", {{"ids", {lost_too["id"]}}, {"set", {{"status", "assigned"}}}});
+  ASSERT_EQ(mass.status, 200) << mass.body;
+  EXPECT_EQ(admin_->Get(Path(lost_too)).json["team_id"], team_a_);
+  Client manager = SignedIn("manager.a");
+  EXPECT_EQ(manager.Get(Path(lost)).status, 200);
+  EXPECT_EQ(manager.Get(Path(lost_too)).status, 200);
+  auto history = admin_->Get(Path(lost_too) + "/timeline");
+  bool team_change = false;
+  for (const auto& h : history.json["items"]) team_change |= h["field"] == "team_id";
+  EXPECT_TRUE(team_change) << "the move is in the lead's history: " << history.body;
+}
+
 TEST_F(LeadsApi, DeleteIsSoftAndRestorable) {
   Client manager = SignedIn("manager.a");
   auto lead = CreateLead(*admin_, {{"full_name", "Xoá Mềm"}, {"owner_id", agent_a1_}});

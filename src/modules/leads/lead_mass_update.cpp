@@ -222,6 +222,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   }
   const bool assign_new = set.owner_id && *set.owner_id && !set.status;
   if (!changes.empty()) repo::SetOnTargets(*tx, changes, assign_new, actor, batch, now);
+  if (set.status && !IsClosedStatus(*set.status) && !set.owner_id) repo::TargetsToOwnersTeams(*tx, actor, batch, now);
   if (set.tags || !set.add_tags.empty() || !set.remove_tags.empty()) {
     repo::ChangeTargetTags(*tx, set.tags, set.add_tags, set.remove_tags, actor, batch, now);
   }

@@ -156,6 +156,19 @@ WHERE )~" SEN_TEAM_MOVE;
 constexpr std::string_view kTeamMove = "UPDATE leads SET team_id = ?1, updated_at = ?3 WHERE " SEN_TEAM_MOVE;
 constexpr std::string_view kTeamMoveAny = "SELECT 1 FROM leads WHERE " SEN_TEAM_MOVE " LIMIT 1";
 #undef SEN_TEAM_MOVE
+// Open targets whose active owner is in another team (reopened ones: closed leads stay behind
+// when their owner moves).
+#define SEN_TARGETS_AWAY                                                                                  \
+  "FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id JOIN users u ON u.id = l.owner_id AND u.active = 1 " \
+  "WHERE l.deleted_at IS NULL AND l.status NOT IN ('converted', 'dead') AND l.team_id IS NOT u.team_id"
+constexpr std::string_view kTargetsToTeamsAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, batch_id, created_at)
+SELECT 'lead', l.id, 'update', 'team_id', CAST(l.team_id AS TEXT), CAST(u.team_id AS TEXT), ?, ?, ?, ?
+)~" SEN_TARGETS_AWAY;
+constexpr std::string_view kTargetsToTeams =
+    "UPDATE leads SET team_id = (SELECT team_id FROM users WHERE id = leads.owner_id), updated_at = ? "
+    "WHERE id IN (SELECT l.id " SEN_TARGETS_AWAY ")";
+#undef SEN_TARGETS_AWAY
 constexpr std::string_view kCreatePicks =
     "CREATE TEMP TABLE IF NOT EXISTS owner_picks (id INTEGER PRIMARY KEY, owner_id INTEGER, team_id INTEGER)";
 constexpr std::string_view kClearPicks = "DELETE FROM temp.owner_picks";
@@ -680,6 +693,11 @@ std::int64_t MoveOpenLeadsToTeam(db::Transaction& tx, std::int64_t owner_id, std
   db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kTeamMoveAudit, {team_id, owner_id, actor.user_id, ChannelName(actor.channel), batch, now});
   return tx.Execute(kTeamMove, {team_id, owner_id, now});
+}
+
+void TargetsToOwnersTeams(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now) {
+  tx.Execute(kTargetsToTeamsAudit, {actor.user_id, ChannelName(actor.channel), batch, now});
+  tx.Execute(kTargetsToTeams, {now});
 }
 
 namespace {

@@ -55,6 +55,9 @@ bool HasOpenLeadsOutsideTeam(db::Transaction& tx, std::int64_t owner_id, std::op
 // Those leads into `team_id`, with an audit row each in `batch`; returns how many moved.
 std::int64_t MoveOpenLeadsToTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id,
                                  const audit::Actor& actor, std::int64_t batch, Millis now);
+// The open targets into their active owner's team where they are not in it (reopened ones), with
+// an audit row each in `batch`.
+void TargetsToOwnersTeams(db::Transaction& tx, const audit::Actor& actor, std::int64_t batch, Millis now);
 // One column a mass update sets: its new value, and that value as the audit trail writes it.
 struct TargetChange {
   std::string_view column;

@@ -189,6 +189,10 @@ Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, c
   if (after.owner_id != before.owner_id) {
     if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
     if (!input.contains("status")) ApplyAssignmentStatus(after);
+  } else if (after.owner_id && IsClosedStatus(before.status) && !IsClosedStatus(after.status)) {
+    // Reopened: open again, so in its owner's team, which closed leads do not follow when the
+    // owner moves (a deactivated owner's lead stays where it is).
+    if (auto owner = users_.ActiveUser(tx, *after.owner_id, "owner_id")) after.team_id = owner->team_id;
   }
   return after;
 }
