@@ -288,6 +288,45 @@ TEST_F(ImportsApi, ARowWrongInTwoFieldsNamesBoth) {
   EXPECT_NE(errors.find("email"), std::string::npos) << errors;
 }
 
+// I4: in create-and-update mode a row whose e-mail two leads share is not given to either (the
+// oldest was updated, maybe the wrong person): it is an error naming both, and the file's other
+// row still updates its one lead. In create mode it is a duplicate as before.
+TEST_F(ImportsApi, ARowMatchingTwoLeadsUpdatesNeither) {
+  const std::string email = "hai.nguoi." + UniqueMobile().substr(1) + "@truong.edu.vn";
+  std::vector<std::string> ids;
+  for (const char* name : {"Phan Văn Một", "Phan Thị Hai"}) {
+    auto res = admin_->Post("/api/leads", {{"full_name", name}, {"mobile", UniqueMobile()}, {"email", email},
+                                           {"description", "trước"}, {"allow_duplicate", true}});
+    ASSERT_EQ(res.status, 201) << res.body;
+    ids.push_back(std::to_string(res.json["id"].get<std::int64_t>()));
+  }
+  const std::string single = "mot.nguoi." + UniqueMobile().substr(1) + "@truong.edu.vn";
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Phan Văn Ba"}, {"email", single}}).status, 201);
+  const std::string csv = "Họ và tên,Email,Mô tả\nPhan Một Hai," + email + ",sau\nPhan Văn Ba," + single + ",sau\n";
+  auto imp = Upload(*admin_, "hai-nguoi.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"email"}}}).status, 200);
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object());
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json["update"], 1) << preview.body;
+  EXPECT_EQ(preview.json["error"], 1) << preview.body;
+  ASSERT_EQ(preview.json["problems"].size(), 1u) << preview.body;
+  EXPECT_EQ(preview.json["problems"][0]["field"], "email");
+  EXPECT_EQ(preview.json["problems"][0]["reason"], "ambiguous");
+  const std::string message = preview.json["problems"][0]["message"];
+  EXPECT_NE(message.find(ids[0] + ", " + ids[1]), std::string::npos) << message;
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  EXPECT_EQ(done["updated"], 1) << done.dump();
+  EXPECT_EQ(done["error"], 1) << done.dump();
+  for (const auto& id : ids) EXPECT_EQ(admin_->Get("/api/leads/" + id).json["description"], "trước");
+
+  auto again = Upload(*admin_, "hai-nguoi-tao.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(again), {{"match_on", {"email"}}}).status, 200);
+  auto created = admin_->Post(Path(again, "/preview"), json::object());
+  EXPECT_EQ(created.json["duplicate"], 2) << created.body;
+}
+
 // I4/I5: a row's mobile that an earlier row of the file gave as its other phone is a duplicate
 // inside the file, in the preview as in the run (the run had matched the lead the earlier row
 // made, which the preview never writes).

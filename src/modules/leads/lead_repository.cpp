@@ -306,13 +306,13 @@ constexpr std::string_view kDupByPhone =
     "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
 
 constexpr std::string_view kMatchByMobile =
-    "SELECT id FROM leads WHERE mobile_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+    "SELECT id FROM leads WHERE mobile_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 2";
 constexpr std::string_view kMatchByPhone =
-    "SELECT id FROM leads WHERE phone_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+    "SELECT id FROM leads WHERE phone_e164 = ? AND deleted_at IS NULL ORDER BY id LIMIT 2";
 constexpr std::string_view kMatchByEmail =
-    "SELECT id FROM leads WHERE email = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+    "SELECT id FROM leads WHERE email = ? AND deleted_at IS NULL ORDER BY id LIMIT 2";
 constexpr std::string_view kMatchByName =
-    "SELECT id FROM leads WHERE name_fold = ? AND deleted_at IS NULL ORDER BY id LIMIT 1";
+    "SELECT id FROM leads WHERE name_fold = ? AND deleted_at IS NULL ORDER BY id LIMIT 2";
 
 constexpr std::string_view kCounter = "leads";
 constexpr std::int64_t kSearchCountCap = 1'000;
@@ -433,15 +433,17 @@ std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, con
   return out;
 }
 
-std::optional<std::int64_t> FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name) {
-  std::optional<std::int64_t> id;
-  if (mobile && l.mobile_e164) {
-    id = tx.QueryInt(kMatchByMobile, {*l.mobile_e164});
-    if (!id) id = tx.QueryInt(kMatchByPhone, {*l.mobile_e164});
-  }
-  if (!id && email && l.email) id = tx.QueryInt(kMatchByEmail, {*l.email});
-  if (!id && name && !l.name_fold.empty()) id = tx.QueryInt(kMatchByName, {l.name_fold});
-  return id;
+ImportMatch FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name) {
+  ImportMatch match;
+  auto find = [&](std::string_view sql, const std::string& value, std::string_view field) {
+    tx.Query(sql, {value}, [&](const db::Row& r) { match.ids.push_back(r.Int(0)); });
+    if (!match.ids.empty()) match.field = field;
+  };
+  if (mobile && l.mobile_e164) find(kMatchByMobile, *l.mobile_e164, "mobile");
+  if (match.ids.empty() && mobile && l.mobile_e164) find(kMatchByPhone, *l.mobile_e164, "mobile");
+  if (match.ids.empty() && email && l.email) find(kMatchByEmail, *l.email, "email");
+  if (match.ids.empty() && name && !l.name_fold.empty()) find(kMatchByName, l.name_fold, "full_name");
+  return match;
 }
 
 namespace {

@@ -40,9 +40,14 @@ std::set<std::string> FieldsChangedSince(db::Transaction& tx, std::int64_t id, M
 void Purge(db::Transaction& tx, std::int64_t id);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
-// Import matching (I4): the oldest live lead with the lead's mobile (in either phone field), else
-// its e-mail, else its folded name - each only when asked for.
-std::optional<std::int64_t> FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool email, bool name);
+// Import matching (I4): the live leads with the lead's mobile (the mobile field's first, then the
+// other phone's), else its e-mail, else its folded name - each only when asked for. The oldest
+// two of the first that finds any (two: more than one is too many to update), and that field.
+struct ImportMatch {
+  std::vector<std::int64_t> ids;
+  std::string_view field;
+};
+ImportMatch FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool email, bool name);
 // `counts` keeps totals between pages of the same filter while no lead changes.
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.

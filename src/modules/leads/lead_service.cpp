@@ -533,9 +533,17 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   if (s.MatchesOn("id") && row.id) {
     match = repo::Find(tx, *row.id);
     if (!match || match->deleted_at) return Error::Field("id", "no lead has ID " + std::to_string(*row.id), "not_found");
-  } else if (auto id = repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
-                                            s.MatchesOn("full_name"))) {
-    match = repo::Find(tx, *id);
+  } else if (auto found = repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
+                                          s.MatchesOn("full_name"));
+             !found.ids.empty()) {
+    // Which of them the row means is a guess: updating the oldest could change the wrong person.
+    if (s.update_matches && found.ids.size() > 1) {
+      return Error::Field(std::string(found.field),
+                          "matches more than one lead (IDs " + std::to_string(found.ids[0]) + ", " +
+                              std::to_string(found.ids[1]) + "): add an ID column to say which one it updates",
+                          "ambiguous");
+    }
+    match = repo::Find(tx, found.ids[0]);
   }
 
   ImportDecision decision;
