@@ -270,6 +270,11 @@ void JobService::Execute(const Lease& lease, bool due_only) {
       // A run now over the job's slot stands for it: not run again a moment later by the worker.
       next = NextRun(current->starts_at, interval, end);
     }
+    if (!due_only && current->active && current->type == "stalled_alert") {
+      // Each alert tells every owner again: a slot within the hour after a run now is left out.
+      const Millis allowed = now + kMinAlertInterval * kMinute;
+      if (next.value_or(current->next_run_at) < allowed) next = NextRun(current->starts_at, interval, allowed - 1);
+    }
     // A failure keeps its reason and the values its wording names, for the jobs page to word it.
     json outcome = result ? *result : result.error().extra;
     if (!result) outcome["error"] = result.error().message;

@@ -295,7 +295,6 @@ TEST_F(JobServiceTest, InputErrorsNameTheField) {
   EXPECT_EQ(a_->List(agent).error().code, ErrorCode::kForbidden);
 }
 
-// A job changed to another type leaves the settings of its old type behind, unless it names them.
 // Every run of a stalled-lead alert tells every owner again: "run now" keeps the hour between
 // runs that the schedule must keep, so a manager cannot mail everyone again and again.
 TEST_F(JobServiceTest, AStalledLeadAlertRunsNowAtMostHourly) {
@@ -323,6 +322,29 @@ TEST_F(JobServiceTest, AStalledLeadAlertRunsNowAtMostHourly) {
   EXPECT_TRUE(a_->RunNow(admin_, job.id));
 }
 
+// The hour holds for the schedule too: a slot that comes within the hour after a "run now" is
+// left out, not a second mail to every owner minutes later.
+TEST_F(JobServiceTest, AStalledLeadAlertRunNowPutsOffASlotWithinTheHour) {
+  int alerts = 0;
+  a_->SetRunner("stalled_alert", [&alerts](const Job&, Millis) -> Result<nlohmann::json> {
+    ++alerts;
+    return nlohmann::json{{"owners", 1}};
+  });
+  auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 60},
+                                   {"starts_at", FormatRfc3339(kT0 + 60 * kMin)}});
+  ASSERT_TRUE(alert) << alert.error().message;
+  clock_.Set(kT0 + 55 * kMin);
+  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
+  EXPECT_EQ(Read(alert->id).next_run_at, kT0 + 120 * kMin);
+  clock_.Set(kT0 + 60 * kMin);
+  EXPECT_EQ(a_->RunDue(), 0);
+  clock_.Set(kT0 + 120 * kMin);
+  EXPECT_EQ(a_->RunDue(), 1);
+  EXPECT_EQ(alerts, 2);
+  EXPECT_EQ(Read(alert->id).next_run_at, kT0 + 180 * kMin);
+}
+
+// A job changed to another type leaves the settings of its old type behind, unless it names them.
 TEST_F(JobServiceTest, AChangeOfTypeDropsTheSettingsOfTheOldType) {
   auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440}});
   ASSERT_TRUE(alert) << alert.error().message;
