@@ -42,6 +42,7 @@ class RemindersTest : public ::testing::Test {
     in.owner_id = agent->id;
     auto call = calls_->Create(users::UserService::System(), in, {});
     ASSERT_TRUE(call) << call.error().message;
+    lead_id_ = lead->id;
   }
 
   ManualClock clock_{kT0};
@@ -51,6 +52,7 @@ class RemindersTest : public ::testing::Test {
   std::unique_ptr<customfields::CustomFieldService> fields_;
   std::unique_ptr<leads::LeadService> leads_;
   std::unique_ptr<CallService> calls_;
+  std::int64_t lead_id_ = 0;
 };
 
 // The reminders job runs every minute through a ten-minute outage of the mail server: the
@@ -88,6 +90,28 @@ TEST_F(RemindersTest, ARefusedAddressIsTriedAtMostTheTriesAllowed) {
   EXPECT_EQ(mailer_.tried.size(), static_cast<std::size_t>(kReminderTries));
 }
 
+// A lead handed to another agent after its call's reminder went: its planned call goes with it
+// (0013), and so does the reminder, to the one who now makes the call; it is not sent again to
+// the first agent, nor to the new one after that.
+TEST_F(RemindersTest, ALeadHandedOnAfterTheReminderRemindsItsNewOwner) {
+  PlanCall(kT0 + 30 * kMinute, 15);
+  clock_.Set(kT0 + 15 * kMinute);
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);
+  auto other = users_->Create(users::UserService::System(),
+                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
+  ASSERT_TRUE(other) << other.error().message;
+  clock_.Advance(2 * kMinute);
+  auto handed = leads_->Assign(users::UserService::System(), lead_id_, other->id);
+  ASSERT_TRUE(handed) << handed.error().message;
+  for (int minute = 0; minute < 5; ++minute) {
+    calls_->SendDueReminders(clock_.Now());
+    clock_.Advance(kMinute);
+  }
+  ASSERT_EQ(mailer_.tried.size(), 2u);
+  EXPECT_EQ(mailer_.tried[0].to, "nhac@example.vn");
+  EXPECT_EQ(mailer_.tried[1].to, "moi@example.vn");
+}
+
 // Reminders given up on before retries grew from 5 to kReminderTries (attempts 5 marked them)
 // stay given up after the upgrade.
 TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
@@ -95,7 +119,9 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
   {
     auto tx = db_->BeginWrite();
     tx->Execute("UPDATE call_reminders SET attempts = 5, last_error = 'the call is no longer planned'");
-    tx->Execute("DELETE FROM schema_migrations WHERE name LIKE '%reminder_retries%'");
+    // Back to before 0017_reminder_retries: the migrations after it undone as well.
+    tx->Execute("DROP TRIGGER calls_new_owner_is_reminded");
+    tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }
   db::Migrate(*db_);
