@@ -132,11 +132,11 @@ WHERE call_id = ? AND channel = ? AND due_at = ? AND sent_at IS NULL
   AND (claimed_until IS NULL OR claimed_until <= ?))~";
 constexpr std::string_view kReminderSent = R"~(
 UPDATE call_reminders SET sent_at = ?, claimed_until = NULL, attempts = attempts + 1
-WHERE call_id = ? AND channel = ? AND due_at = ?)~";
+WHERE call_id = ? AND channel = ? AND due_at = ? AND claimed_until = ?)~";
 constexpr std::string_view kReminderFailed = R"~(
 UPDATE call_reminders SET attempts = CASE WHEN ?1 IS NULL THEN ?2 ELSE attempts + 1 END, last_error = ?3,
   claimed_until = ?1
-WHERE call_id = ?4 AND channel = ?5 AND due_at = ?6)~";
+WHERE call_id = ?4 AND channel = ?5 AND due_at = ?6 AND claimed_until = ?7)~";
 
 }  // namespace
 
@@ -159,13 +159,14 @@ bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now,
   return tx.Execute(kClaimReminder, {until, reminder.call_id, reminder.channel, reminder.due_at, now}) == 1;
 }
 
-bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now) {
-  return tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at}) == 1;
+bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis claim, Millis now) {
+  return tx.Execute(kReminderSent, {now, reminder.call_id, reminder.channel, reminder.due_at, claim}) == 1;
 }
 
-void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error,
+bool MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, Millis claim, const std::string& error,
                         std::optional<Millis> retry_at) {
-  tx.Execute(kReminderFailed, {retry_at, kReminderTries, error, reminder.call_id, reminder.channel, reminder.due_at});
+  return tx.Execute(kReminderFailed, {retry_at, kReminderTries, error, reminder.call_id, reminder.channel,
+                                      reminder.due_at, claim}) == 1;
 }
 
 }  // namespace sen::calls::repo

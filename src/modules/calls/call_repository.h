@@ -51,10 +51,12 @@ std::vector<ReminderRow> DueReminders(db::Transaction& tx, Millis now, std::int6
 // Claims the reminder until `until` if it is still unsent, unclaimed and due at the time read
 // (the call was not moved meanwhile); true when this run has it.
 bool ClaimReminder(db::Transaction& tx, const ReminderRow& reminder, Millis now, Millis until);
-// False when the reminder is gone or due at another time: its call changed since it was claimed.
-bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis now);
+// Both mark the reminder only while this run's `claim` (the `until` it claimed) holds: not when
+// its call changed since (another due time, or another owner, which gives the claim back).
+// False when the reminder is gone, due at another time or no longer this run's.
+bool MarkReminderSent(db::Transaction& tx, const ReminderRow& reminder, Millis claim, Millis now);
 // A failed try holds the reminder back until `retry_at`; without one, no more tries.
-void MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, const std::string& error,
+bool MarkReminderFailed(db::Transaction& tx, const ReminderRow& reminder, Millis claim, const std::string& error,
                         std::optional<Millis> retry_at);
 
 }  // namespace repo

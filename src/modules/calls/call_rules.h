@@ -38,7 +38,8 @@ struct ReminderDue {
 std::vector<ReminderDue> RemindersOf(const Call& call);
 
 // C4: a reminder that comes later than this after its call's start is not sent (the server was
-// down meanwhile): a late "call at 9:00" at noon helps no one.
+// down meanwhile): a late "call at 9:00" at noon helps no one. Migration 0018's trigger repeats
+// the figure (it re-arms no reminders of a call over by more).
 constexpr Millis kReminderTooLate = 60LL * 60 * 1000;
 
 // C4: a reminder whose e-mail failed `tries` times is tried again after 1, 2, 4, 8, then every 15

@@ -278,12 +278,14 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     std::optional<users::User> owner;
     std::string lead_name;
     std::optional<std::string> out_of_reach;  // why the owner may no longer act on the lead
+    Millis claim = 0;
     {
       // Claimed first: two runs never send one reminder, and a call moved since the list was
       // read (another due time) is not claimed.
       auto tx = db_.BeginWrite();
       const Millis at = clock_.Now();
-      if (!repo::ClaimReminder(*tx, reminder, at, at + kReminderClaim)) continue;
+      claim = at + kReminderClaim;
+      if (!repo::ClaimReminder(*tx, reminder, at, claim)) continue;
       call = repo::Find(*tx, reminder.call_id);
       if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
       if (call && owner) {
@@ -322,9 +324,9 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     auto tx = db_.BeginWrite();
     if (failure) {
       const auto retry_at = clock_.Now() + ReminderRetryDelay(reminder.tries + 1);
-      repo::MarkReminderFailed(*tx, reminder, *failure, give_up ? std::nullopt : std::optional(retry_at));
-      ++run.failed;
-    } else if (repo::MarkReminderSent(*tx, reminder, now)) {
+      const auto retry = give_up ? std::nullopt : std::optional(retry_at);
+      if (repo::MarkReminderFailed(*tx, reminder, claim, *failure, retry)) ++run.failed;
+    } else if (repo::MarkReminderSent(*tx, reminder, claim, now)) {
       ++(reminder.channel == "popup" ? run.popup : run.email);
       // A popup goes in the same transaction: none for a call cancelled or moved since the claim.
       if (reminder.channel == "popup" && notifier_) {

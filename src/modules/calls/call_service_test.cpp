@@ -112,6 +112,39 @@ TEST_F(RemindersTest, ALeadHandedOnAfterTheReminderRemindsItsNewOwner) {
   EXPECT_EQ(mailer_.tried[1].to, "moi@example.vn");
 }
 
+// A call long over when its lead changes hands reminds nobody again: its reminders are not
+// taken up only to be given up (counted as failed) at the next run.
+TEST_F(RemindersTest, ACallLongOverIsNotRemindedAgainToItsNewOwner) {
+  PlanCall(kT0 + 30 * kMinute, 15);
+  clock_.Set(kT0 + 15 * kMinute);
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);
+  auto other = users_->Create(users::UserService::System(),
+                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
+  ASSERT_TRUE(other) << other.error().message;
+  clock_.Set(kT0 + 30 * kMinute + kReminderTooLate + kMinute);
+  ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other->id));
+  const ReminderRun run = calls_->SendDueReminders(clock_.Now());
+  EXPECT_EQ(run.email + run.failed, 0);
+  EXPECT_EQ(mailer_.tried.size(), 1u);
+}
+
+// The same while the first agent's reminder is on its way: the run that sent it finds its claim
+// gone (the call changed hands) and leaves the reminder due, for the next run to send the new one.
+TEST_F(RemindersTest, ALeadHandedOnWhileItsReminderIsSentRemindsTheNewOwner) {
+  PlanCall(kT0 + 30 * kMinute, 15);
+  auto other = users_->Create(users::UserService::System(),
+                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
+  ASSERT_TRUE(other) << other.error().message;
+  clock_.Set(kT0 + 15 * kMinute);
+  mailer_.while_sending = [&] { ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other->id)); };
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 0) << "sent to one who no longer makes the call";
+  clock_.Advance(kMinute);
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);
+  ASSERT_EQ(mailer_.tried.size(), 2u);
+  EXPECT_EQ(mailer_.tried[0].to, "nhac@example.vn");
+  EXPECT_EQ(mailer_.tried[1].to, "moi@example.vn");
+}
+
 // Reminders given up on before retries grew from 5 to kReminderTries (attempts 5 marked them)
 // stay given up after the upgrade.
 TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
