@@ -119,6 +119,9 @@ constexpr ReasonWords kReasons[] = {
     {"inactive", "Người dùng này đã ngừng hoạt động", "This user has been deactivated"},
     {"forbidden", "Bạn không có quyền đổi trường này", "You may not change this field"},
     {"empty_row", "Không cột nào đã ghép có giá trị", "None of the mapped columns has a value"},
+    {"out_of_range", "Ngoài khoảng cho phép", "Out of the allowed range"},
+    {"ambiguous", "Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào",
+     "Matches more than one lead: add an ID column to say which one to update"},
 };
 
 }  // namespace

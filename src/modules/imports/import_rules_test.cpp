@@ -82,6 +82,9 @@ TEST(ProblemText, TheFieldsLabelAndTheReasonInVietnameseOrTheMessageAsItIs) {
   EXPECT_EQ(ProblemText(phone, LeadFields(), false), "Mobile: Not a valid phone number");
   const RowProblem empty{6, "", "none of the mapped columns has a value", "empty_row", {}};
   EXPECT_EQ(ProblemText(empty, LeadFields(), true), "Không cột nào đã ghép có giá trị");
+  const RowProblem two{8, "email", "matches more than one lead (IDs 3, 9)", "ambiguous", {}};
+  EXPECT_EQ(ProblemText(two, LeadFields(), true),
+            "Email: Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào");
   // A reason without wording here keeps the server's message, field and all.
   const RowProblem odd{7, "custom.school", "custom.school: is odd", "odd", {}};
   EXPECT_EQ(ProblemText(odd, LeadFields(), true), "custom.school: is odd");

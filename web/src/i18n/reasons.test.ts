@@ -71,3 +71,13 @@ test('every field error reason of the server is worded in Vietnamese and English
   expect(worded(vi.fieldErrors, reasons)).toEqual([]);
   expect(worded(en.fieldErrors, reasons)).toEqual([]);
 });
+
+test("the import's errors file words a row's reason as the interface does", () => {
+  const rules = readFileSync(`${serverSources}/modules/imports/import_rules.cpp`, 'utf8');
+  const words = [...rules.matchAll(/\{"([a-z_]+)",\s*"([^"]+)",\s*"([^"]+)"\}/g)];
+  expect(words.length).toBeGreaterThan(10);
+  for (const [, reason, viText, enText] of words) {
+    expect([reason, viText]).toEqual([reason, vi.fieldErrors[reason as keyof typeof vi.fieldErrors]]);
+    expect([reason, enText]).toEqual([reason, en.fieldErrors[reason as keyof typeof en.fieldErrors]]);
+  }
+});

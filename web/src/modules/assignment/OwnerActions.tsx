@@ -6,7 +6,7 @@ import { UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assignLead, unassignLead } from '../../api/assignment';
-import { ApiError, type Lead } from '../../api/types';
+import type { Lead } from '../../api/types';
 import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
 
@@ -30,9 +30,8 @@ export function OwnerActions({ lead, onChanged }: Props) {
   const unassign = useMutation({
     mutationFn: () => unassignLead(lead.id),
     onSuccess: done,
-    // The one refusal left once closed leads have no Unassign: nobody else is there to take it.
-    onError: (error) =>
-      void message.error(error instanceof ApiError && error.status === 409 ? t('assignment.nobodyToTakeIt') : errorText(error, t)),
+    // Mostly that nobody else is there to take it (closed leads have no Unassign).
+    onError: (error) => void message.error(errorText(error, t)),
   });
   // Nobody is to call a converted, dead or do-not-contact lead: no rule hands it on (the server
   // refuses too).

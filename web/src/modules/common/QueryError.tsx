@@ -3,6 +3,7 @@ import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/types';
+import { errorText } from './apiErrors';
 
 interface Props {
   error: Error;
@@ -45,7 +46,7 @@ export function QueryError({ error, onRetry, forbidden, notFound }: Props) {
     <Result
       status="error"
       title={t('errors.failedTitle')}
-      subTitle={error.message}
+      subTitle={errorText(error, t)}
       extra={onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
       data-testid="load-error"
     />
