@@ -227,6 +227,28 @@ TEST_F(ImportsApi, UndoGivesTheLeadBackWithItsOwnersTeam) {
   EXPECT_EQ(lead["team_id"], first_team);
 }
 
+// An import that reopens a lost lead puts it in its owner's team (closed leads stay behind when
+// their owner moves); its undo closes it again in the team that lost it.
+TEST_F(ImportsApi, UndoOfAReopeningGivesTheLeadBackToTheTeamThatLostIt) {
+  const auto lost_in = CreateTeam(*admin_, "Nhóm mất"), now_in = CreateTeam(*admin_, "Nhóm mới");
+  const auto owner = CreateUser(*admin_, "imp.mo.lai", "agent", lost_in);
+  auto created = admin_->Post("/api/leads", {{"full_name", "Hồ Văn Mất"}, {"mobile", UniqueMobile()}, {"owner_id", owner}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = std::to_string(created.json["id"].get<std::int64_t>());
+  ASSERT_EQ(admin_->Patch("/api/leads/" + id, {{"status", "dead"}}).status, 200);
+  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(owner), {{"team_id", now_in}}).status, 200);
+  auto imp = Upload(*admin_, "mo-lai.csv", "Mã,Trạng thái\n" + id + ",assigned\n").json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["updated"], 1) << admin_->Get(Path(imp, "/errors.csv")).body;
+  EXPECT_EQ(admin_->Get("/api/leads/" + id).json["team_id"], now_in);
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  auto lead = admin_->Get("/api/leads/" + id).json;
+  EXPECT_EQ(lead["status"], "dead");
+  EXPECT_EQ(lead["team_id"], lost_in);
+}
+
 // A hand edit made while the import ran, but before it reached that lead, is what the import
 // overwrote: undoing the import gives it back.
 TEST_F(ImportsApi, UndoGivesBackAHandEditTheImportOverwrote) {

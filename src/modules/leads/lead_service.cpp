@@ -602,16 +602,21 @@ bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
       f->set(restored, value);
     }
   }
+  const auto then = before.find("team_id");
+  auto team_then = [&] {
+    restored.team_id = then->is_number_integer() ? std::optional(then->get<std::int64_t>()) : std::nullopt;
+  };
   if (restored.owner_id != lead->owner_id) {
     // Back to the owner before the import, in their team as it is now (or, back to the pool, in
     // the team it had then).
     const auto owner = restored.owner_id ? users_.Find(tx, *restored.owner_id) : std::nullopt;
-    const auto then = before.find("team_id");
     if (owner) {
       restored.team_id = owner->team_id;
     } else if (then != before.end()) {
-      restored.team_id = then->is_number_integer() ? std::optional(then->get<std::int64_t>()) : std::nullopt;
+      team_then();
     }
+  } else if (then != before.end() && IsClosedStatus(restored.status) && !IsClosedStatus(lead->status)) {
+    team_then();  // closed again, in the team that closed it (the import's reopening moved it)
   }
   if (NormaliseLead(restored, now)) SaveChanges(tx, p, *lead, restored, now);  // valid when they were saved
   return false;
