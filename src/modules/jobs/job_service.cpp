@@ -21,6 +21,14 @@ constexpr std::int64_t kMaxStaleDays = 365;
 // A stalled-lead alert tells every owner again at each run: hourly at the most.
 constexpr std::int64_t kMinAlertInterval = 60;
 
+// The next run of an alert an hour or more after its last `last_run`, whatever moved the
+// schedule (a run now, a changed start or interval, a pause ended); other jobs' as they are.
+Millis AlertsHourApart(const Job& job, std::optional<Millis> last_run, Millis next_run) {
+  if (job.type != "stalled_alert" || !last_run) return next_run;
+  const Millis allowed = *last_run + kMinAlertInterval * kMinute;
+  return next_run < allowed ? NextRun(job.starts_at, job.interval_min * kMinute, allowed - 1) : next_run;
+}
+
 Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
 
 // Every team's call reminders hang on the reminders job: only admins make, change or delete one.
@@ -184,6 +192,7 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
   if (job->starts_at != starts_at || job->interval_min != interval) {
     job->next_run_at = FirstRun(job->starts_at, job->interval_min * kMinute, now);
   }
+  job->next_run_at = AlertsHourApart(*job, job->last_run_at, job->next_run_at);
   job->updated_at = now;
   if (auto saved = Save(*tx, *job, false); !saved) return std::move(saved).error();
   audit::Record(*tx, audit::ActorOf(p), "job", id, {{"update", std::nullopt, std::nullopt, input.dump()}}, now);
@@ -270,11 +279,8 @@ void JobService::Execute(const Lease& lease, bool due_only) {
       // A run now over the job's slot stands for it: not run again a moment later by the worker.
       next = NextRun(current->starts_at, interval, end);
     }
-    if (!due_only && current->active && current->type == "stalled_alert") {
-      // Each alert tells every owner again: a slot within the hour after a run now is left out.
-      const Millis allowed = now + kMinAlertInterval * kMinute;
-      if (next.value_or(current->next_run_at) < allowed) next = NextRun(current->starts_at, interval, allowed - 1);
-    }
+    // An alert's slot within the hour after a run now is left out (a due run's next is later).
+    next = AlertsHourApart(*current, now, next.value_or(current->next_run_at));
     // A failure keeps its reason and the values its wording names, for the jobs page to word it.
     json outcome = result ? *result : result.error().extra;
     if (!result) outcome["error"] = result.error().message;

@@ -342,6 +342,19 @@ TEST_F(JobServiceTest, AStalledLeadAlertRunNowPutsOffASlotWithinTheHour) {
   EXPECT_EQ(a_->RunDue(), 1);
   EXPECT_EQ(alerts, 2);
   EXPECT_EQ(Read(alert->id).next_run_at, kT0 + 180 * kMin);
+  // Nor after a pause, nor a changed schedule: the next run is still an hour after the last.
+  ASSERT_TRUE(a_->Update(admin_, alert->id, {{"active", false}}));
+  clock_.Set(kT0 + 185 * kMin);
+  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
+  clock_.Set(kT0 + 190 * kMin);
+  auto resumed = a_->Update(admin_, alert->id, {{"active", true}});
+  ASSERT_TRUE(resumed);
+  EXPECT_EQ(resumed->next_run_at, kT0 + 300 * kMin);
+  auto moved = a_->Update(admin_, alert->id, {{"starts_at", FormatRfc3339(kT0 + 200 * kMin)}});
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->next_run_at, kT0 + 260 * kMin);
+  EXPECT_EQ(a_->RunDue(), 0);
+  EXPECT_EQ(alerts, 3);
 }
 
 // A job changed to another type leaves the settings of its old type behind, unless it names them.
