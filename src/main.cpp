@@ -140,7 +140,10 @@ struct Core {
       auto run = leads->AlertStalled(job.days.value_or(jobs::kDefaultStaleDays), now, now + jobs::kLease - kMailTimeout);
       nlohmann::json result{{"owners", run.owners}, {"leads", run.leads}, {"email", run.email},
                             {"email_failed", run.email_failed}};
-      if (run.email_error) result["email_error"] = *run.email_error;
+      if (run.email_error) {  // its message, and its reason and values for the jobs page to word it
+        result["email_error"] = run.email_error->message;
+        result["email_error_info"] = run.email_error->extra;
+      }
       return result;
     });
   }

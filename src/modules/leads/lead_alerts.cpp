@@ -50,7 +50,7 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now,
     }
     if (clock_.Now() >= send_until) {
       ++run.email_failed;
-      run.email_error = "the run's time ran out before every e-mail could go";
+      run.email_error = Error::Conflict("the run's time ran out before every e-mail could go", "alert_out_of_time");
       continue;
     }
     auto sent = mailer_ ? mailer_->Send(StalledMail(a.owner.language, *a.owner.email, a.owner.full_name, days,
@@ -62,7 +62,7 @@ LeadService::StalledRun LeadService::AlertStalled(std::int64_t days, Millis now,
     } else {
       ++run.email_failed;
       ++failures_in_a_row;
-      run.email_error = sent.error().message;  // the last one: the others are likely the same
+      run.email_error = sent.error();  // the last one: the others are likely the same
     }
   }
   return run;

@@ -138,7 +138,9 @@ TEST_F(StalledAlertTest, ARefusedAddressIsSkippedAndThreeFailuresInARowStopTheEm
   auto run = Alert(3);
   EXPECT_EQ(run.email, 4);
   EXPECT_EQ(run.email_failed, 1);
-  EXPECT_EQ(run.email_error, "550 mailbox unavailable");
+  ASSERT_TRUE(run.email_error);
+  EXPECT_EQ(run.email_error->message, "550 mailbox unavailable");
+  EXPECT_EQ(run.email_error->extra, (nlohmann::json{{"reason", "smtp_refused"}, {"detail", "550 mailbox unavailable"}}));
 
   mailer_.tried.clear();
   mailer_.down = true;
@@ -146,7 +148,8 @@ TEST_F(StalledAlertTest, ARefusedAddressIsSkippedAndThreeFailuresInARowStopTheEm
   EXPECT_EQ(run.owners, 5);
   EXPECT_EQ(run.email, 0);
   EXPECT_EQ(run.email_failed, 5);
-  EXPECT_EQ(run.email_error, "could not connect to the SMTP server");
+  ASSERT_TRUE(run.email_error);
+  EXPECT_EQ(run.email_error->extra["reason"], "smtp_failed");
   EXPECT_EQ(mailer_.tried.size(), 3u);  // the last two were not tried
   for (auto id : agents) EXPECT_EQ(heard_[id]->size(), 2u);  // the popups go whatever the mail does
 }
@@ -168,7 +171,9 @@ TEST_F(StalledAlertTest, NoEmailLeavesOnceTheRunsTimeIsUp) {
   EXPECT_EQ(run.owners, 4);
   EXPECT_EQ(run.email, 3);
   EXPECT_EQ(run.email_failed, 1);
-  EXPECT_EQ(run.email_error, "the run's time ran out before every e-mail could go");
+  ASSERT_TRUE(run.email_error);
+  EXPECT_EQ(run.email_error->message, "the run's time ran out before every e-mail could go");
+  EXPECT_EQ(run.email_error->extra["reason"], "alert_out_of_time");
   for (auto id : agents) EXPECT_EQ(heard_[id]->size(), 1u);  // every popup went
 }
 

@@ -132,7 +132,7 @@ class LeadService {
     std::int64_t leads = 0;         // their stalled leads
     std::int64_t email = 0;         // e-mails sent
     std::int64_t email_failed = 0;  // owners with an address who got none
-    std::optional<std::string> email_error;  // the last failure's reason
+    std::optional<Error> email_error;  // the last failure
   };
   StalledRun AlertStalled(std::int64_t days, Millis now, Millis send_until);
 

@@ -332,8 +332,8 @@ export interface Job {
   last_run_at: string | null;
   last_status: 'ok' | 'failed' | null;
   /** auto_assign: assigned, left; reminders: popup, email, failed; stalled_alert: owners, leads,
-   * email, email_failed, email_error; or error, with the failure's reason and the values its
-   * wording names (as an ApiError's). */
+   * email, email_failed, email_error (with email_error_info); or error, with the failure's reason
+   * and the values its wording names (as an ApiError's). */
   last_result: {
     assigned?: number;
     left?: number;
@@ -344,6 +344,8 @@ export interface Job {
     leads?: number;
     email_failed?: number;
     email_error?: string;
+    /** email_error's reason and the values its wording names. */
+    email_error_info?: { reason?: string; [param: string]: unknown };
     error?: string;
     reason?: string;
     [param: string]: unknown;

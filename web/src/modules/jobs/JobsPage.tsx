@@ -41,7 +41,10 @@ function LastRun({ job, t }: { job: Job; t: TFunction }) {
       )}
       {result.email_error && (
         <Typography.Text type="warning">
-          {t('jobs.emailError', { failed: n(result.email_failed), error: result.email_error })}
+          {t('jobs.emailError', {
+            failed: n(result.email_failed),
+            error: reasonText(result.email_error_info?.reason, result.email_error_info ?? {}, result.email_error, t),
+          })}
         </Typography.Text>
       )}
     </Flex>
