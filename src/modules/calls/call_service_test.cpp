@@ -45,6 +45,14 @@ class RemindersTest : public ::testing::Test {
     lead_id_ = lead->id;
   }
 
+  // The agent a lead is handed on to.
+  std::int64_t OtherAgent() {
+    auto other = users_->Create(users::UserService::System(),
+                                {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
+    EXPECT_TRUE(other) << other.error().message;
+    return other ? other->id : 0;
+  }
+
   ManualClock clock_{kT0};
   FakeMailer mailer_;
   db::testing::TestDatabase db_;
@@ -97,11 +105,9 @@ TEST_F(RemindersTest, ALeadHandedOnAfterTheReminderRemindsItsNewOwner) {
   PlanCall(kT0 + 30 * kMinute, 15);
   clock_.Set(kT0 + 15 * kMinute);
   EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);
-  auto other = users_->Create(users::UserService::System(),
-                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
-  ASSERT_TRUE(other) << other.error().message;
+  const std::int64_t other = OtherAgent();
   clock_.Advance(2 * kMinute);
-  auto handed = leads_->Assign(users::UserService::System(), lead_id_, other->id);
+  auto handed = leads_->Assign(users::UserService::System(), lead_id_, other);
   ASSERT_TRUE(handed) << handed.error().message;
   for (int minute = 0; minute < 5; ++minute) {
     calls_->SendDueReminders(clock_.Now());
@@ -118,11 +124,9 @@ TEST_F(RemindersTest, ACallLongOverIsNotRemindedAgainToItsNewOwner) {
   PlanCall(kT0 + 30 * kMinute, 15);
   clock_.Set(kT0 + 15 * kMinute);
   EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);
-  auto other = users_->Create(users::UserService::System(),
-                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
-  ASSERT_TRUE(other) << other.error().message;
+  const std::int64_t other = OtherAgent();
   clock_.Set(kT0 + 30 * kMinute + kReminderTooLate + kMinute);
-  ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other->id));
+  ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other));
   const ReminderRun run = calls_->SendDueReminders(clock_.Now());
   EXPECT_EQ(run.email + run.failed, 0);
   EXPECT_EQ(mailer_.tried.size(), 1u);
@@ -132,11 +136,9 @@ TEST_F(RemindersTest, ACallLongOverIsNotRemindedAgainToItsNewOwner) {
 // gone (the call changed hands) and leaves the reminder due, for the next run to send the new one.
 TEST_F(RemindersTest, ALeadHandedOnWhileItsReminderIsSentRemindsTheNewOwner) {
   PlanCall(kT0 + 30 * kMinute, 15);
-  auto other = users_->Create(users::UserService::System(),
-                              {"agent.moi", "agent-pass-123", "Lê Thị Mới", "moi@example.vn", "agent", {}, {}, "vi"});
-  ASSERT_TRUE(other) << other.error().message;
+  const std::int64_t other = OtherAgent();
   clock_.Set(kT0 + 15 * kMinute);
-  mailer_.while_sending = [&] { ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other->id)); };
+  mailer_.while_sending = [&] { ASSERT_TRUE(leads_->Assign(users::UserService::System(), lead_id_, other)); };
   EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 0) << "sent to one who no longer makes the call";
   clock_.Advance(kMinute);
   EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).email, 1);

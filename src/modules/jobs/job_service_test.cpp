@@ -71,6 +71,17 @@ class JobServiceTest : public ::testing::Test {
     EXPECT_TRUE(job) << (job ? "" : job.error().message);
     return job ? *job : Job{};
   }
+  // A stalled-lead alert every `interval_min` from `starts_at`, its runs on a_ counted in alerts_.
+  Job NewAlert(std::int64_t interval_min, Millis starts_at) {
+    a_->SetRunner("stalled_alert", [this](const Job&, Millis) -> Result<nlohmann::json> {
+      ++alerts_;
+      return nlohmann::json{{"owners", 1}};
+    });
+    auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"},
+                                     {"interval_min", interval_min}, {"starts_at", FormatRfc3339(starts_at)}});
+    EXPECT_TRUE(alert) << alert.error().message;
+    return alert ? *alert : Job{};
+  }
   Job Read(std::int64_t id) { return *a_->Get(admin_, id); }
   // Runs of `job` wait until Release: a long run (an alert on a slow mail server).
   void Hold(std::int64_t job) { held_job_ = job; }
@@ -88,6 +99,7 @@ class JobServiceTest : public ::testing::Test {
   std::vector<std::pair<char, Millis>> runs_;
   std::function<void()> during_run_;
   std::atomic<bool> fail_ = false;
+  std::atomic<int> alerts_ = 0;
   std::atomic<std::int64_t> held_job_ = 0;
   std::promise<void> release_;
   std::shared_future<void> released_ = release_.get_future().share();
@@ -298,24 +310,17 @@ TEST_F(JobServiceTest, InputErrorsNameTheField) {
 // Every run of a stalled-lead alert tells every owner again: "run now" keeps the hour between
 // runs that the schedule must keep, so a manager cannot mail everyone again and again.
 TEST_F(JobServiceTest, AStalledLeadAlertRunsNowAtMostHourly) {
-  int alerts = 0;
-  a_->SetRunner("stalled_alert", [&alerts](const Job&, Millis) -> Result<nlohmann::json> {
-    ++alerts;
-    return nlohmann::json{{"owners", 1}};
-  });
-  auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440},
-                                   {"starts_at", FormatRfc3339(kT0 + 24 * 60 * kMin)}});
-  ASSERT_TRUE(alert) << alert.error().message;
-  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
+  const auto alert = NewAlert(1440, kT0 + 24 * 60 * kMin);
+  ASSERT_TRUE(a_->RunNow(admin_, alert.id));
   clock_.Advance(59 * kMin);
-  auto again = a_->RunNow(admin_, alert->id);
+  auto again = a_->RunNow(admin_, alert.id);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_EQ(again.error().extra["reason"], "alert_ran_lately") << again.error().message;
-  EXPECT_EQ(alerts, 1);
+  EXPECT_EQ(alerts_, 1);
   clock_.Advance(1 * kMin);
-  EXPECT_TRUE(a_->RunNow(admin_, alert->id));
-  EXPECT_EQ(alerts, 2);
+  EXPECT_TRUE(a_->RunNow(admin_, alert.id));
+  EXPECT_EQ(alerts_, 2);
   // Other jobs run now whenever asked.
   const Job job = NewJob();
   ASSERT_TRUE(a_->RunNow(admin_, job.id));
@@ -325,36 +330,29 @@ TEST_F(JobServiceTest, AStalledLeadAlertRunsNowAtMostHourly) {
 // The hour holds for the schedule too: a slot that comes within the hour after a "run now" is
 // left out, not a second mail to every owner minutes later.
 TEST_F(JobServiceTest, AStalledLeadAlertRunNowPutsOffASlotWithinTheHour) {
-  int alerts = 0;
-  a_->SetRunner("stalled_alert", [&alerts](const Job&, Millis) -> Result<nlohmann::json> {
-    ++alerts;
-    return nlohmann::json{{"owners", 1}};
-  });
-  auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 60},
-                                   {"starts_at", FormatRfc3339(kT0 + 60 * kMin)}});
-  ASSERT_TRUE(alert) << alert.error().message;
+  const auto alert = NewAlert(60, kT0 + 60 * kMin);
   clock_.Set(kT0 + 55 * kMin);
-  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
-  EXPECT_EQ(Read(alert->id).next_run_at, kT0 + 120 * kMin);
+  ASSERT_TRUE(a_->RunNow(admin_, alert.id));
+  EXPECT_EQ(Read(alert.id).next_run_at, kT0 + 120 * kMin);
   clock_.Set(kT0 + 60 * kMin);
   EXPECT_EQ(a_->RunDue(), 0);
   clock_.Set(kT0 + 120 * kMin);
   EXPECT_EQ(a_->RunDue(), 1);
-  EXPECT_EQ(alerts, 2);
-  EXPECT_EQ(Read(alert->id).next_run_at, kT0 + 180 * kMin);
+  EXPECT_EQ(alerts_, 2);
+  EXPECT_EQ(Read(alert.id).next_run_at, kT0 + 180 * kMin);
   // Nor after a pause, nor a changed schedule: the next run is still an hour after the last.
-  ASSERT_TRUE(a_->Update(admin_, alert->id, {{"active", false}}));
+  ASSERT_TRUE(a_->Update(admin_, alert.id, {{"active", false}}));
   clock_.Set(kT0 + 185 * kMin);
-  ASSERT_TRUE(a_->RunNow(admin_, alert->id));
+  ASSERT_TRUE(a_->RunNow(admin_, alert.id));
   clock_.Set(kT0 + 190 * kMin);
-  auto resumed = a_->Update(admin_, alert->id, {{"active", true}});
+  auto resumed = a_->Update(admin_, alert.id, {{"active", true}});
   ASSERT_TRUE(resumed);
   EXPECT_EQ(resumed->next_run_at, kT0 + 300 * kMin);
-  auto moved = a_->Update(admin_, alert->id, {{"starts_at", FormatRfc3339(kT0 + 200 * kMin)}});
+  auto moved = a_->Update(admin_, alert.id, {{"starts_at", FormatRfc3339(kT0 + 200 * kMin)}});
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->next_run_at, kT0 + 260 * kMin);
   EXPECT_EQ(a_->RunDue(), 0);
-  EXPECT_EQ(alerts, 3);
+  EXPECT_EQ(alerts_, 3);
 }
 
 // A job changed to another type leaves the settings of its old type behind, unless it names them.
