@@ -4,12 +4,15 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "core/chunk_pipe.h"
 #include "core/secrets.h"
@@ -278,7 +281,19 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   auto configured =
       core.imports->Configure(*p, opened->id, {{"mode", mode}, {"match_on", text::SplitList(match_on)}});
   if (!configured) return Fail(Describe(configured.error()));
+  // Ctrl-C (or a kill's SIGTERM) cancels the run, which then takes back what it did, rather than
+  // ending the process and leaving the import "running" until a server starts.
+  boost::asio::io_context signals_io;
+  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.async_wait([&core](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    std::cerr << "stopping: taking back what the import did so far" << std::endl;
+    core.imports->Cancel();
+  });
+  std::thread watcher([&signals_io] { signals_io.run(); });
   auto done = core.imports->RunHere(*p, opened->id);
+  signals.cancel();
+  watcher.join();
   if (!done) return Fail(Describe(done.error()));
   if (done->status != "done") {
     std::string why = done->failure.value_or("the import failed");

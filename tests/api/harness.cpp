@@ -154,22 +154,40 @@ std::string ServerProcess::Log() const {
   return s.str();
 }
 
-CommandResult RunSen(const std::vector<std::string>& args, const std::string& input) {
+SenCommand::SenCommand(const std::vector<std::string>& args, const std::string& input) {
   auto spawned = Spawn(args, {}, "/dev/null");
+  pid_ = spawned.pid;
+  out_fd_ = spawned.out_fd;
   if (!input.empty()) {
     ssize_t n = write(spawned.in_fd, input.data(), input.size());
     (void)n;
   }
   close(spawned.in_fd);
+}
+
+SenCommand::~SenCommand() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  Wait();
+}
+
+void SenCommand::Signal(int signal) { kill(pid_, signal); }
+
+CommandResult SenCommand::Wait() {
   CommandResult result;
   char buf[512];
   ssize_t n;
-  while ((n = read(spawned.out_fd, buf, sizeof buf)) > 0) result.out.append(buf, static_cast<size_t>(n));
-  close(spawned.out_fd);
+  while ((n = read(out_fd_, buf, sizeof buf)) > 0) result.out.append(buf, static_cast<size_t>(n));
+  close(out_fd_);
   int status = 0;
-  waitpid(spawned.pid, &status, 0);
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+CommandResult RunSen(const std::vector<std::string>& args, const std::string& input) {
+  return SenCommand(args, input).Wait();
 }
 
 HttpResponse Client::SendRaw(const std::string& method, const std::string& target, const std::string& body,

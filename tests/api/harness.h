@@ -48,6 +48,23 @@ struct CommandResult {
 };
 CommandResult RunSen(const std::vector<std::string>& args, const std::string& input = "");
 
+// A `sen` command running beside the test, to be signalled (as Ctrl-C would) and waited for.
+class SenCommand {
+ public:
+  explicit SenCommand(const std::vector<std::string>& args, const std::string& input = "");
+  ~SenCommand();
+  SenCommand(const SenCommand&) = delete;
+  SenCommand& operator=(const SenCommand&) = delete;
+
+  void Signal(int signal);
+  // Its exit status (-1 when a signal ended it) and all it printed to stdout.
+  CommandResult Wait();
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+};
+
 struct HttpResponse {
   int status = 0;
   std::string body;

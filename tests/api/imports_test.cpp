@@ -4,7 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
-#include <future>
 #include <set>
 #include <thread>
 
@@ -968,12 +967,8 @@ TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
 // running beside it; the constructor waits until its first chunk is in (Processed() > 0).
 struct CommandLineImport {
   CommandLineImport(const ServerProcess& server, const std::string& name, int first)
-      : db(db::OpenDatabase(server.db_url(), 1)) {
-    const auto file = server.dir() / "lon.csv";
-    std::ofstream(file) << ManyLeadsCsv(200'000, name, "09", first);
-    running = std::async(std::launch::async, [file, url = server.db_url()] {
-      return RunSen({"import", file.string(), "--db", url});
-    });
+      : db(db::OpenDatabase(server.db_url(), 1)),
+        command({"import", LargeFile(server, name, first), "--db", server.db_url()}) {
     for (int i = 0; i < 3000 && Processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   // Rows done so far while it runs; 0 once it has ended.
@@ -981,8 +976,13 @@ struct CommandLineImport {
     auto tx = db->BeginRead();
     return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
   }
+  static std::string LargeFile(const ServerProcess& server, const std::string& name, int first) {
+    const auto file = server.dir() / "lon.csv";
+    std::ofstream(file) << ManyLeadsCsv(200'000, name, "09", first);
+    return file.string();
+  }
   std::unique_ptr<db::Database> db;
-  std::future<CommandResult> running;
+  SenCommand command;
 };
 
 // `sen import` beside a running server lets go of the database between its chunks long enough
@@ -998,7 +998,7 @@ TEST_F(ImportsApi, ACommandLineImportLeavesTheServerItsWrites) {
     EXPECT_EQ(created.status, 201) << created.body;
   }
   EXPECT_GT(cli.Processed(), 0) << "the import ended before the writes: make it larger";
-  EXPECT_EQ(cli.running.get().status, 0);
+  EXPECT_EQ(cli.command.Wait().status, 0);
 }
 
 // A server that starts while `sen import` runs on the same database takes the import back, as
@@ -1015,13 +1015,34 @@ TEST_F(ImportsApi, AServerStartedDuringACommandLineImportLeavesNoHalfImport) {
   CommandResult ended;
   {
     ServerProcess another(server.dir());  // its start takes back what it finds running
-    ended = cli.running.get();
+    ended = cli.command.Wait();
     auto imports = c.Get("/api/imports").json["items"];
     ASSERT_EQ(imports.size(), 1u);
     after = WaitUntilFinished(c, imports[0], 120);
   }
   EXPECT_NE(ended.status, 0) << ended.out;
   EXPECT_EQ(after["status"], "failed") << after.dump();
+  EXPECT_EQ(LeadTotal(c), before);
+}
+
+// Ctrl-C (or a kill's SIGTERM) on `sen import` stops it after its current chunk and takes back
+// what it imported: the import ends failed, "cancelled", instead of staying "running" until a
+// server starts.
+TEST_F(ImportsApi, CtrlCOnACommandLineImportTakesItBack) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  const std::int64_t before = LeadTotal(c);
+  CommandLineImport cli(server, "Khách Bấm Dừng", 80'000'000);
+  ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
+  cli.command.Signal(SIGINT);
+  const CommandResult ended = cli.command.Wait();
+  EXPECT_EQ(ended.status, 1) << "it should end by itself, saying why; -1 means the signal killed it";
+  auto imports = c.Get("/api/imports").json["items"];
+  ASSERT_EQ(imports.size(), 1u);
+  EXPECT_EQ(imports[0]["status"], "failed") << imports[0].dump();
+  EXPECT_EQ(imports[0]["failure_reason"], "cancelled");
+  EXPECT_EQ(imports[0]["created"], 0) << "what it had imported is taken back";
   EXPECT_EQ(LeadTotal(c), before);
 }
 

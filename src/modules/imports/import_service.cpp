@@ -36,6 +36,7 @@ constexpr std::chrono::milliseconds kTurnForOthers{10};
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
+constexpr std::string_view kCancelledMessage = "The import was stopped from the command line before it finished.";
 constexpr std::string_view kInactiveUserMessage =
     "The user who started the import has been deactivated or may no longer import since.";
 constexpr Millis kUploadKept = 7 * 24 * 3'600'000LL;
@@ -687,6 +688,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       tx->Commit();
       tx.reset();
       Tell(imp);
+      if (cancelled_ && more) throw Cancelled{};
       if (stopping_ && more) throw Interrupted{};
       if (more) std::this_thread::sleep_for(kTurnForOthers);
     }
@@ -758,6 +760,8 @@ void ImportService::Execute(Import imp) {
     if (auto done = Process(imp, p, true, nullptr); !done) failure = Failure{"settings", done.error().message};
   } catch (const Interrupted&) {
     return;  // still "running": the next start takes it back
+  } catch (const Cancelled&) {
+    failure = Failure{"cancelled", std::string(kCancelledMessage)};
   } catch (const files::FileError& e) {
     failure = Failure{"file", e.what()};
   } catch (const std::exception& e) {

@@ -73,6 +73,9 @@ class ImportService {
   Result<Import> Start(const Principal& p, std::int64_t id);
   // Runs it in the calling thread (the command line).
   Result<Import> RunHere(const Principal& p, std::int64_t id);
+  // Ctrl-C on the command line, from any thread: the run in progress stops after its current
+  // chunk, takes back what it did and is marked failed, "cancelled".
+  void Cancel() { cancelled_ = true; }
   // I8: removes the leads it created (or trashes them, see LeadService::UndoImportItem) and gives
   // the ones it changed their old values back, in the background: the import as it is once
   // undone, or after `wait` still "undoing" (a restart finishes it).
@@ -91,6 +94,7 @@ class ImportService {
 
  private:
   struct Interrupted {};
+  struct Cancelled {};
   // Publishes the import's figures to its importer ("import_progress").
   void Tell(const Import& imp);
 
@@ -99,8 +103,8 @@ class ImportService {
   // not a readable spreadsheet.
   Result<Import> Register(const Principal& p, std::string_view entity, std::string_view filename,
                           const std::filesystem::path& path, std::string_view sheet);
-  // Why a run failed: a key for the page to word ("restarted", "file", "settings", "internal";
-  // "expired" for an upload never run) and the message in English.
+  // Why a run failed: a key for the page to word ("restarted", "cancelled", "file", "settings",
+  // "internal"; "expired" for an upload never run) and the message in English.
   struct Failure {
     std::string reason;
     std::string message;
@@ -120,7 +124,7 @@ class ImportService {
   static leads::ImportSettings Settings(const Import& imp);
   // Reads the file and decides every row; with `write`, saves them in chunks and keeps `imp`'s
   // counts. Throws Interrupted when the server stops or another process's start takes the run
-  // back, FileError when the file breaks midway.
+  // back, Cancelled after Cancel, FileError when the file breaks midway.
   Status Process(Import& imp, const Principal& p, bool write, Preview* preview);
   Result<Import> Queue(const Principal& p, std::int64_t id, bool here);
   // Runs a queued import as the user who started it.
@@ -150,6 +154,7 @@ class ImportService {
   std::condition_variable wake_;
   std::deque<std::function<void()>> queue_;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> cancelled_{false};
   std::thread worker_;
 };
 

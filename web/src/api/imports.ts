@@ -45,7 +45,7 @@ export interface ImportJob {
   error: number;
   /** Why it failed, in English; `failure_reason` says which case, for the page to word. */
   failure: string | null;
-  failure_reason: 'restarted' | 'inactive_user' | 'expired' | 'file' | 'settings' | 'internal' | null;
+  failure_reason: 'restarted' | 'cancelled' | 'inactive_user' | 'expired' | 'file' | 'settings' | 'internal' | null;
   /** Leads it created that taking it back (failure, undo) kept in the trash: someone worked on them. */
   in_trash: number;
   created_by: number | null;

@@ -72,6 +72,16 @@ test('every field error reason of the server is worded in Vietnamese and English
   expect(worded(en.fieldErrors, reasons)).toEqual([]);
 });
 
+test('every reason an import fails for is worded in Vietnamese and English', () => {
+  const reasons = literalArguments(/Failure\{/, 0);
+  const service = readFileSync(`${serverSources}/modules/imports/import_service.cpp`, 'utf8');
+  for (const [, reason] of service.matchAll(/failure_reason = "([a-z_]+)"/g)) reasons.add(reason);
+  expect(reasons).toContain('cancelled');
+  expect(reasons).toContain('expired');
+  expect(worded(vi.imports.failure, reasons)).toEqual([]);
+  expect(worded(en.imports.failure, reasons)).toEqual([]);
+});
+
 test("the import's errors file words a row's reason as the interface does", () => {
   const rules = readFileSync(`${serverSources}/modules/imports/import_rules.cpp`, 'utf8');
   const words = [...rules.matchAll(/\{"([a-z_]+)",\s*"([^"]+)",\s*"([^"]+)"\}/g)];
