@@ -408,6 +408,33 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   Client lau(server.port());
   lau.Login("agent.lau", "user-pass-123");
   EXPECT_EQ(lau.Post("/api/jobs", {{"name", "x"}, {"type", "stalled_alert"}, {"interval_min", 5}}).status, 403);
+
+  // An address the SMTP server refuses: the run says how many failed, the server's words, and
+  // the reason and values the jobs page words the failure with in the user's language.
+  auto bounced = admin.Post("/api/users", {{"username", "agent.doi"}, {"password", "user-pass-123"},
+                                           {"full_name", "Mai Văn Đợi"}, {"email", "bounce.doi@truong.edu.vn"},
+                                           {"role", "agent"}});
+  ASSERT_EQ(bounced.status, 201) << bounced.body;
+  auto waiting = admin.Post("/api/leads", {{"full_name", "Hồ Thị Đợi"}, {"mobile", UniqueMobile()},
+                                           {"owner_id", bounced.json["id"]}});
+  ASSERT_EQ(waiting.status, 201) << waiting.body;
+  {
+    auto db = db::OpenDatabase(server.db_url(), 1);
+    auto tx = db->BeginWrite();
+    const std::int64_t id = waiting.json["id"];
+    tx->Execute("UPDATE leads SET created_at = created_at - 3 * 86400000 WHERE id = ?", {id});
+    tx->Execute("UPDATE lead_assignments SET at = at - 3 * 86400000 WHERE lead_id = ?", {id});
+    tx->Execute("UPDATE jobs SET last_run_at = last_run_at - 3600000 WHERE id = ?", {job});
+    tx->Commit();
+  }
+  ran = RunJob(admin, job);
+  const json result = ran.json["last_result"];
+  EXPECT_EQ(result["owners"], 2) << ran.body;
+  EXPECT_EQ(result["email"], 1) << ran.body;
+  EXPECT_EQ(result["email_failed"], 1) << ran.body;
+  EXPECT_NE(result.value("email_error", "").find("550"), std::string::npos) << ran.body;
+  EXPECT_EQ(result["email_error_info"]["reason"], "smtp_refused") << ran.body;
+  EXPECT_NE(result["email_error_info"].value("detail", ""), "") << ran.body;
 }
 
 }  // namespace
