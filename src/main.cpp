@@ -1,6 +1,7 @@
 // The `sen` command line: serve, migrate, user, token, demo, backup.
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
+#include <signal.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -272,6 +273,47 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   return 0;
 }
 
+// `sen import`'s run. Ctrl-C (SIGINT), a kill's SIGTERM or a closed terminal's SIGHUP cancels
+// it: the run stops after its chunk in progress and takes back what it did, rather than the
+// process ending and leaving the import "running" until a server starts. A second signal ends
+// the process at once, leaving the rest of the take-back to the next server start.
+Result<imports::Import> RunStoppably(Core& core, const Principal& p, std::int64_t id) {
+  // Only the watcher thread takes the signals: one delivered to the importing thread would
+  // interrupt its reads of the file.
+  sigset_t stops, before;
+  sigemptyset(&stops);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stops, s);
+  pthread_sigmask(SIG_BLOCK, &stops, &before);
+  boost::asio::io_context signals_io;
+  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.add(SIGHUP);
+  signals.async_wait([&](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    std::cerr << "stopping after the rows in progress; what the import did is then taken back" << std::endl;
+    core.imports->Cancel();
+    signals.async_wait([](const boost::system::error_code& again, int) {
+      if (again) return;
+      std::cerr << "stopped; a start of the server takes back the rest" << std::endl;
+      std::_Exit(130);
+    });
+  });
+  std::thread watcher([&signals_io, &stops] {
+    pthread_sigmask(SIG_UNBLOCK, &stops, nullptr);
+    signals_io.run();
+  });
+  struct Joined {  // whatever the run throws: a joinable thread's destructor would abort
+    boost::asio::signal_set& signals;
+    std::thread& watcher;
+    const sigset_t& mask;
+    ~Joined() {
+      signals.cancel();
+      watcher.join();
+      pthread_sigmask(SIG_SETMASK, &mask, nullptr);
+    }
+  } joined{signals, watcher, before};
+  return core.imports->RunHere(p, id);
+}
+
 int RunImport(Core& core, const std::string& file, const std::string& entity, const std::string& mode,
               const std::string& match_on, const std::string& username) {
   auto p = core.PrincipalOf(username, Channel::kImport);
@@ -281,19 +323,7 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   auto configured =
       core.imports->Configure(*p, opened->id, {{"mode", mode}, {"match_on", text::SplitList(match_on)}});
   if (!configured) return Fail(Describe(configured.error()));
-  // Ctrl-C (or a kill's SIGTERM) cancels the run, which then takes back what it did, rather than
-  // ending the process and leaving the import "running" until a server starts.
-  boost::asio::io_context signals_io;
-  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
-  signals.async_wait([&core](const boost::system::error_code& ec, int) {
-    if (ec) return;
-    std::cerr << "stopping: taking back what the import did so far" << std::endl;
-    core.imports->Cancel();
-  });
-  std::thread watcher([&signals_io] { signals_io.run(); });
-  auto done = core.imports->RunHere(*p, opened->id);
-  signals.cancel();
-  watcher.join();
+  auto done = RunStoppably(core, *p, opened->id);
   if (!done) return Fail(Describe(done.error()));
   if (done->status != "done") {
     std::string why = done->failure.value_or("the import failed");
@@ -301,6 +331,7 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
     if (done->in_trash > 0) why += " but " + std::to_string(done->in_trash) + " leads it created, now in the Trash";
     return Fail(why + '.');
   }
+  if (core.imports->cancelled()) std::cerr << "the import had finished before the stop: it is kept" << std::endl;
   std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
             << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << std::endl;
   return 0;

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 extern char** environ;
@@ -171,14 +172,18 @@ SenCommand::~SenCommand() {
   Wait();
 }
 
-void SenCommand::Signal(int signal) { kill(pid_, signal); }
+void SenCommand::Signal(int signal) {
+  if (pid_ > 0) kill(pid_, signal);  // never kill(-1): that would signal every process of the user
+}
 
 CommandResult SenCommand::Wait() {
+  if (pid_ <= 0) throw std::logic_error("the command was waited for already");
   CommandResult result;
   char buf[512];
   ssize_t n;
   while ((n = read(out_fd_, buf, sizeof buf)) > 0) result.out.append(buf, static_cast<size_t>(n));
   close(out_fd_);
+  out_fd_ = -1;
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

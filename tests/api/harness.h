@@ -57,7 +57,7 @@ class SenCommand {
   SenCommand& operator=(const SenCommand&) = delete;
 
   void Signal(int signal);
-  // Its exit status (-1 when a signal ended it) and all it printed to stdout.
+  // Its exit status (-1 when a signal ended it) and all it printed to stdout; once only.
   CommandResult Wait();
 
  private:

@@ -1042,7 +1042,38 @@ TEST_F(ImportsApi, CtrlCOnACommandLineImportTakesItBack) {
   ASSERT_EQ(imports.size(), 1u);
   EXPECT_EQ(imports[0]["status"], "failed") << imports[0].dump();
   EXPECT_EQ(imports[0]["failure_reason"], "cancelled");
-  EXPECT_EQ(imports[0]["created"], 0) << "what it had imported is taken back";
+  EXPECT_EQ(imports[0]["in_trash"], 0) << "the leads it made are gone, not in the Trash";
+  EXPECT_EQ(LeadTotal(c), before);
+}
+
+// A second Ctrl-C ends `sen import` at once, its take-back unfinished: the next server start
+// takes back the rest, and the import keeps the reason it was stopped for.
+TEST_F(ImportsApi, ASecondCtrlCLeavesTheRestOfTheTakeBackToTheNextServerStart) {
+  ServerProcess server;
+  Client c(server.port());
+  c.Login("admin", kAdminPassword);
+  const std::int64_t before = LeadTotal(c);
+  CommandLineImport cli(server, "Khách Dừng Hai Lần", 90'000'000);
+  ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
+  cli.command.Signal(SIGINT);
+  auto cancelled = [&] {  // being taken back
+    auto tx = cli.db->BeginRead();
+    return tx->QueryInt("SELECT failure_reason = 'cancelled' FROM imports WHERE status = 'running'", {}) == 1;
+  };
+  for (int i = 0; i < 3000 && !cancelled(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  cli.command.Signal(SIGINT);
+  const CommandResult ended = cli.command.Wait();
+  // 130: stopped mid-take-back; 1: the take-back was done before the second signal.
+  EXPECT_TRUE(ended.status == 130 || ended.status == 1) << ended.status;
+  json after;
+  {
+    ServerProcess another(server.dir());
+    auto imports = c.Get("/api/imports").json["items"];
+    ASSERT_EQ(imports.size(), 1u);
+    after = WaitUntilFinished(c, imports[0], 120);
+  }
+  EXPECT_EQ(after["status"], "failed") << after.dump();
+  EXPECT_EQ(after["failure_reason"], "cancelled") << "not \"restarted\": the first reason stays";
   EXPECT_EQ(LeadTotal(c), before);
 }
 

@@ -36,7 +36,8 @@ constexpr std::chrono::milliseconds kTurnForOthers{10};
 constexpr std::size_t kSampleRows = 5;
 constexpr std::size_t kPreviewProblems = 100;
 constexpr std::string_view kRestartedMessage = "Sen stopped before the import finished.";
-constexpr std::string_view kCancelledMessage = "The import was stopped from the command line before it finished.";
+constexpr std::string_view kCancelledMessage =
+    "The import was stopped from the command line (Ctrl-C or a stop signal) before it finished.";
 constexpr std::string_view kInactiveUserMessage =
     "The user who started the import has been deactivated or may no longer import since.";
 constexpr Millis kUploadKept = 7 * 24 * 3'600'000LL;
@@ -223,16 +224,10 @@ void ImportService::Recover(const std::vector<std::int64_t>& ids) {
     try {
       // Marked first: a `sen import` still running it (on the same database) stops at its next
       // chunk rather than write on behind the take-back; one that finished meanwhile is kept.
-      {
-        auto tx = db_.BeginWrite();
-        auto imp = repo::Find(*tx, id);
-        if (imp->status != "running") continue;
-        imp->failure_reason = "restarted";
-        repo::Save(*tx, *imp);
-        tx->Commit();
-      }
+      const auto why = MarkTakingBack(id, Failure{"restarted", std::string(kRestartedMessage)});
+      if (!why) continue;
       if (!TakeBack(id, users::UserService::System())) return;  // stopping again: the next start goes on
-      Fail(id, Failure{"restarted", std::string(kRestartedMessage)});
+      Fail(id, *why);
     } catch (const std::exception& e) {  // left running: the next start tries again
       spdlog::error("import {}: taking it back failed: {}", id, e.what());
     }
@@ -615,6 +610,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
   bool more = true;
   while (more) {
     if (write) {
+      if (cancelled_) throw Cancelled{};  // before the first chunk too: nothing written yet
       tx.reset();  // the last chunk's transaction holds the writer until it is gone
       tx = db_.BeginWrite();
       // A server that started meanwhile is taking this run back (`sen import` runs beside it).
@@ -688,7 +684,6 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       tx->Commit();
       tx.reset();
       Tell(imp);
-      if (cancelled_ && more) throw Cancelled{};
       if (stopping_ && more) throw Interrupted{};
       if (more) std::this_thread::sleep_for(kTurnForOthers);
     }
@@ -769,8 +764,23 @@ void ImportService::Execute(Import imp) {
     failure = Failure{"internal", e.what()};
   }
   if (!failure) return RemoveUpload(imp);  // its last chunk marked it done and said so
-  if (!TakeBack(imp.id, p)) return;       // stopping: the next start finishes it
-  Fail(imp.id, *failure);
+  const auto why = MarkTakingBack(imp.id, *failure);
+  if (!why) return;
+  if (!TakeBack(imp.id, p)) return;  // stopping: the next start finishes it
+  Fail(imp.id, *why);
+}
+
+std::optional<ImportService::Failure> ImportService::MarkTakingBack(std::int64_t id, const Failure& failure) {
+  auto tx = db_.BeginWrite();
+  auto imp = repo::Find(*tx, id);
+  if (imp->status != "running") return std::nullopt;
+  if (imp->failure_reason) return Failure{*imp->failure_reason, imp->failure.value_or("")};
+  imp->failure_reason = failure.reason;
+  imp->failure = failure.message;
+  repo::Save(*tx, *imp);
+  tx->Commit();
+  Tell(*imp);
+  return failure;
 }
 
 bool ImportService::TakeBack(std::int64_t id, const Principal& p) {

@@ -76,6 +76,7 @@ class ImportService {
   // Ctrl-C on the command line, from any thread: the run in progress stops after its current
   // chunk, takes back what it did and is marked failed, "cancelled".
   void Cancel() { cancelled_ = true; }
+  bool cancelled() const { return cancelled_; }
   // I8: removes the leads it created (or trashes them, see LeadService::UndoImportItem) and gives
   // the ones it changed their old values back, in the background: the import as it is once
   // undone, or after `wait` still "undoing" (a restart finishes it).
@@ -112,6 +113,11 @@ class ImportService {
   // Marks a run failed (its counts of kept rows back to zero) once taken back, and removes the
   // uploaded copy of its file. (A run that ends well is marked done by its last chunk.)
   void Fail(std::int64_t id, const Failure& failure);
+  // Says why a run is being taken back while it is still "running": the page shows it, a
+  // `sen import` running it stops at its next chunk, and whoever finishes the take-back (this
+  // process, or a server start after a kill) keeps the first reason given. The reason to fail
+  // it with, or none when it is no longer running (it finished meanwhile).
+  std::optional<Failure> MarkTakingBack(std::int64_t id, const Failure& failure);
   void RemoveUpload(const Import& imp);
   // An upload nobody ran (the user left the wizard) is kept a week, then marked failed and its
   // copy removed. Only uploads fill the disk, so each upload clears the abandoned ones.
