@@ -32,7 +32,7 @@ function fieldOnForm(values: Record<string, unknown>, name: string): FieldPath |
 }
 
 /** A 422's detail in the user's language when its reason is one the interface words. */
-const detailText = (detail: ErrorDetail, t: TFunction) =>
+export const detailText = (detail: ErrorDetail, t: TFunction) =>
   detail.reason ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message }) : detail.message;
 
 const kindText: Partial<Record<ErrorCode, string>> = {

@@ -9,16 +9,19 @@ import { importTemplateUrl, updateImport, uploadImport, type ImportJob } from '.
 import { ApiError } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
-import { errorText } from '../common/apiErrors';
+import { detailText, errorText } from '../common/apiErrors';
 import { useStoreImport } from './importQueries';
 
-/** Why the server refused the file: too large, or not a spreadsheet it can read (its own words). */
+/**
+ * Why the server refused the file: too large, or not a spreadsheet it can read, worded by its
+ * reason, with the server's own words on what it found in brackets.
+ */
 function uploadErrorText(error: Error, t: TFunction): string {
   if (error instanceof ApiError && error.code === 'payload_too_large') return t('imports.file.tooLarge');
-  if (error instanceof ApiError && error.code === 'validation_failed') {
-    return error.details.find((detail) => detail.field === 'file')?.message ?? error.message;
-  }
-  return errorText(error, t);
+  const detail = error instanceof ApiError ? error.details.find((d) => d.field === 'file') : undefined;
+  if (!detail) return errorText(error, t);
+  const worded = detailText(detail, t);
+  return worded === detail.message ? worded : `${worded} (${detail.message})`;
 }
 
 interface Props {

@@ -17,6 +17,14 @@ export const importPercent = (job: ImportJob) => (job.total > 0 ? Math.floor((jo
 
 export function ImportStatusTag({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
+  // Stopped and being taken back (a reason while still running): no progress to show.
+  if (job.status === 'running' && job.failure_reason) {
+    return (
+      <Tag color="warning" data-testid="import-status">
+        {t('imports.status.takingBack')}
+      </Tag>
+    );
+  }
   return (
     <Tag color={colors[job.status]} data-testid="import-status">
       {t(`imports.status.${job.status}`)}

@@ -53,7 +53,8 @@ export function ImportWizardPage() {
     navigate('/imports/new');
   };
 
-  const error = job.error ?? metaError;
+  // A failed poll (the server restarting) keeps what was loaded on screen; the next poll may do better.
+  const error = (job.data ? null : job.error) ?? (fields ? null : metaError);
   if (error) {
     return <QueryError error={error} onRetry={() => void (job.error ? job.refetch() : refetchMeta())} />;
   }

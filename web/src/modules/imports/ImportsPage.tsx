@@ -44,7 +44,7 @@ export function ImportsPage() {
           </Button>
         </Link>
       </Flex>
-      {imports.error ? (
+      {imports.error && !imports.data ? (
         <QueryError error={imports.error} onRetry={() => void imports.refetch()} />
       ) : (
         <Table<ImportJob>

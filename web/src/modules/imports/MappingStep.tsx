@@ -12,8 +12,8 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { CustomFieldModal } from '../customfields/CustomFieldModal';
 import { fieldNameFrom } from '../customfields/fieldName';
 import { isEditable, type LeadFields } from '../leads/useLeadFields';
-import { errorText } from '../common/apiErrors';
-import { useStoreImport } from './importQueries';
+import { detailText, errorText } from '../common/apiErrors';
+import { useFollowImportChanges, useStoreImport } from './importQueries';
 import { MappingPresets } from './MappingPresets';
 
 /** What the user chose before, else what the server proposed, else nothing ('' ignores the column). */
@@ -39,6 +39,7 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const storeImport = useStoreImport();
+  const followChanges = useFollowImportChanges(job.id);
   const canMakeFields = useCurrentUser().role === 'admin';
   const [mapping, setMapping] = useState(() => draft ?? initialMapping(job));
   /** The column a new custom field is being made for. */
@@ -53,20 +54,20 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
       onNext();
     },
     onError: (error) => {
+      followChanges(error);
       if (!(error instanceof ApiError) || error.code !== 'validation_failed') return void message.error(errorText(error, t));
       const byColumn: Record<string, string> = {};
       const rest: string[] = [];
       for (const detail of error.details) {
         const column = detail.field?.startsWith('mapping.') ? detail.field.slice('mapping.'.length) : undefined;
-        if (column !== undefined && column in mapping) {
-          byColumn[column] = detail.reason
-            ? t(`fieldErrors.${detail.reason}`, { defaultValue: detail.message })
-            : detail.message;
-        }
-        else rest.push(detail.field ? `${detail.field}: ${detail.message}` : detail.message);
+        if (column !== undefined && column in mapping) byColumn[column] = detailText(detail, t);
+        // E.g. a default owner deactivated since the options step: every save checks them again.
+        else rest.push(detail.field ? `${fields.label(detail.field)}: ${detailText(detail, t)}` : detailText(detail, t));
       }
       setColumnErrors(byColumn);
-      if (rest.length > 0 || Object.keys(byColumn).length === 0) void message.error([error.message, ...rest].join(' — '));
+      // The server's summary is English: the toast has it only when no detail says more.
+      if (rest.length > 0) void message.error(rest.join(' — '));
+      else if (Object.keys(byColumn).length === 0) void message.error(error.message);
     },
   });
 

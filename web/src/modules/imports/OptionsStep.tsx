@@ -8,7 +8,7 @@ import { updateImport, type ImportJob, type ImportMode, type MatchField } from '
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from '../leads/useLeadFields';
-import { useStoreImport } from './importQueries';
+import { useFollowImportChanges, useStoreImport } from './importQueries';
 
 export interface OptionValues {
   mode: ImportMode;
@@ -39,6 +39,7 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
   const { message } = AntApp.useApp();
   const { assignableOptions: ownerOptions } = useDirectory();
   const storeImport = useStoreImport();
+  const followChanges = useFollowImportChanges(job.id);
   const [form] = Form.useForm<OptionValues>();
   const mode = Form.useWatch('mode', form) ?? job.mode;
   // The mapping step let it through on the lead ID alone: only updates can do without a name.
@@ -61,7 +62,10 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
       storeImport(saved);
       onNext();
     },
-    onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
+    onError: (error) => {
+      followChanges(error);
+      showSaveError(error, { form, message, t, label: fields.label, formField });
+    },
   });
 
   return (

@@ -1,6 +1,7 @@
 // Step 4 (I5): what the import would do, before anything is written — rows to create, to update,
 // duplicates to skip, rows to reject with their first problems — and "Import now" (I6).
 import { Alert, App as AntApp, Button, Flex, Spin, Table, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { previewImport, runImport, type ImportJob, type ImportProblem } from '../../api/imports';
@@ -8,7 +9,7 @@ import { QueryError } from '../common/QueryError';
 import type { LeadFields } from '../leads/useLeadFields';
 import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
-import { useStoreImport } from './importQueries';
+import { useFollowImportChanges, useStoreImport } from './importQueries';
 
 /** The server lists at most this many problems. */
 const problemLimit = 100;
@@ -23,6 +24,7 @@ export function PreviewStep({ job, fields, onBack }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const storeImport = useStoreImport();
+  const followChanges = useFollowImportChanges(job.id);
   // Asked again each time the step opens (gcTime 0): the settings may have changed since.
   const preview = useQuery({
     queryKey: ['imports', 'preview', job.id],
@@ -33,8 +35,15 @@ export function PreviewStep({ job, fields, onBack }: Props) {
   const run = useMutation({
     mutationFn: () => runImport(job.id),
     onSuccess: storeImport,
-    onError: (error) => void message.error(errorText(error, t)),
+    onError: (error) => {
+      followChanges(error);
+      void message.error(errorText(error, t));
+    },
   });
+  // Run in another tab meanwhile: the preview's 409 sends the wizard on to that run's result.
+  useEffect(() => {
+    if (preview.error) followChanges(preview.error);
+  }, [preview.error, followChanges]);
 
   if (preview.error) {
     return (

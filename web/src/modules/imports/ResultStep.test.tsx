@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import type { ImportJob, ImportStatus } from '../../api/imports';
+import { ApiError } from '../../api/types';
 import { applyLanguage } from '../../i18n';
 import { ResultStep } from './ResultStep';
 
@@ -29,18 +30,23 @@ afterEach(() => {
 const done = { id: 4, status: 'done', processed: 3, total: 3, created: 3, updated: 0, duplicate: 0, error: 0,
   in_trash: 0, failure: null, failure_reason: null } as unknown as ImportJob;
 
-async function undoAnswering(status: ImportStatus) {
-  undoImport.mockResolvedValue({ ...done, status });
+function showResult(job: ImportJob): QueryClient {
   const client = new QueryClient();
   render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
         <AntApp>
-          <ResultStep job={done} onAgain={() => {}} />
+          <ResultStep job={job} onAgain={() => {}} />
         </AntApp>
       </MemoryRouter>
     </QueryClientProvider>,
   );
+  return client;
+}
+
+async function undoAnswering(status: ImportStatus) {
+  undoImport.mockResolvedValue({ ...done, status });
+  const client = showResult(done);
   fireEvent.click(screen.getByTestId('import-undo'));
   // The confirmation's own "Undo" comes after the page's.
   await waitFor(() => expect(screen.getAllByRole('button', { name: /Undo/ })).toHaveLength(2));
@@ -59,4 +65,24 @@ test('an undo going on in the background does not claim to be over', async () =>
   await undoAnswering('undoing');
   await new Promise((resolve) => setTimeout(resolve, 100));  // a toast would be up by now
   expect(screen.queryByText('The import was undone.')).toBeNull();
+});
+
+test('an import stopped and being taken back says so, not how far it got', () => {
+  showResult({ ...done, status: 'running', processed: 1, failure_reason: 'cancelled' });
+  expect(screen.getByTestId('import-taking-back')).toBeTruthy();
+  expect(screen.getByText('The import stopped: taking back what it wrote…')).toBeTruthy();
+  expect(screen.getByText(/stopped from the command line/)).toBeTruthy();
+  expect(screen.queryByTestId('import-progress')).toBeNull();
+});
+
+test('an undo refused because another tab undid it first reads the import again', async () => {
+  undoImport.mockRejectedValue(
+    new ApiError(409, 'conflict', 'only a done import can be undone', [], [], 'import_not_done'),
+  );
+  const client = showResult(done);
+  client.setQueryData(['imports', 'one', 4], done);
+  fireEvent.click(screen.getByTestId('import-undo'));
+  await waitFor(() => expect(screen.getAllByRole('button', { name: /Undo/ })).toHaveLength(2));
+  fireEvent.click(screen.getAllByRole('button', { name: /Undo/ })[1]);
+  await waitFor(() => expect(client.getQueryState(['imports', 'one', 4])?.isInvalidated).toBe(true));
 });

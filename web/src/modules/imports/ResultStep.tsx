@@ -10,7 +10,7 @@ import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
 import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
-import { useStoreImport } from './importQueries';
+import { useFollowImportChanges, useStoreImport } from './importQueries';
 import { importPercent } from './ImportStatusTag';
 
 const resultStatus = { done: 'success', failed: 'error', undone: 'info' } as const;
@@ -26,6 +26,7 @@ export function ResultStep({ job, onAgain }: Props) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const storeImport = useStoreImport();
+  const followChanges = useFollowImportChanges(job.id);
   const undo = useMutation({
     mutationFn: () => undoImport(job.id),
     onSuccess: (undone) => {
@@ -35,8 +36,15 @@ export function ResultStep({ job, onAgain }: Props) {
       // A long undo answers "undoing" and goes on in the background: this page follows it.
       if (undone.status === 'undone') void message.success(t('imports.result.undoDone'));
     },
-    onError: (error) => void message.error(errorText(error, t)),
+    onError: (error) => {
+      followChanges(error); // undone in another tab meanwhile: this page shows it
+      void message.error(errorText(error, t));
+    },
   });
+  // Why it failed (or is being taken back), in the user's language when the server says which case it is.
+  const failure = job.failure_reason
+    ? t(`imports.failure.${job.failure_reason}`, { detail: job.failure ?? '' })
+    : (job.failure ?? '');
 
   if (job.status === 'undoing') {
     return (
@@ -45,6 +53,22 @@ export function ResultStep({ job, onAgain }: Props) {
           {t('imports.result.undoing')}
         </Typography.Title>
         <Progress percent={100} status="active" showInfo={false} style={{ maxWidth: 560 }} />
+        <Typography.Text type="secondary">
+          {t('imports.result.leaveHint')} <Link to="/imports">{t('imports.history')}</Link>
+        </Typography.Text>
+      </Flex>
+    );
+  }
+
+  // Stopped (a server restart, Ctrl-C on the command line) and being taken back: no more progress.
+  if (job.status === 'running' && job.failure_reason) {
+    return (
+      <Flex vertical gap={16} align="center" style={{ padding: '32px 0' }} data-testid="import-taking-back">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('imports.result.takingBack')}
+        </Typography.Title>
+        <Progress percent={100} status="active" showInfo={false} style={{ maxWidth: 560 }} />
+        <Typography.Text>{failure}</Typography.Text>
         <Typography.Text type="secondary">
           {t('imports.result.leaveHint')} <Link to="/imports">{t('imports.history')}</Link>
         </Typography.Text>
@@ -72,10 +96,6 @@ export function ResultStep({ job, onAgain }: Props) {
     );
   }
 
-  // Why it failed, in the user's language when the server says which case it is.
-  const failure = job.failure_reason
-    ? t(`imports.failure.${job.failure_reason}`, { detail: job.failure ?? '' })
-    : (job.failure ?? '');
   const outcome = {
     done: t('imports.result.doneHint', { name: job.filename }),
     failed: failure,
@@ -119,9 +139,10 @@ export function ResultStep({ job, onAgain }: Props) {
               okText={t('imports.result.undo')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: undo.isPending }}
-              onConfirm={() => undo.mutate()}
+              // The promise keeps the confirmation open and busy until the server answers: no second undo.
+              onConfirm={() => undo.mutateAsync().catch(() => undefined)}
             >
-              <Button danger icon={<UndoOutlined />} data-testid="import-undo">
+              <Button danger icon={<UndoOutlined />} loading={undo.isPending} data-testid="import-undo">
                 {t('imports.result.undo')}
               </Button>
             </Popconfirm>

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchImport, type ImportJob } from '../../api/imports';
+import { ApiError } from '../../api/types';
 
 /** The history's pages share this prefix. */
 export const importListKey = ['imports', 'list'];
@@ -28,6 +29,25 @@ export function useStoreImport(): (job: ImportJob) => void {
       void queryClient.invalidateQueries({ queryKey: importListKey });
     },
     [queryClient],
+  );
+}
+
+/** Conflicts that mean the import changed elsewhere: run, undone or changed in another tab, or expired. */
+const changedElsewhere = new Set(['import_ran', 'import_not_done', 'import_changed', 'import_expired']);
+
+/**
+ * For a step's errors: an import that changed elsewhere is read again, so the wizard moves to
+ * where it is now (the result of a run another tab started) instead of failing on every click.
+ */
+export function useFollowImportChanges(id: number): (error: unknown) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.reason !== null && changedElsewhere.has(error.reason)) {
+        void queryClient.invalidateQueries({ queryKey: importKey(id) });
+      }
+    },
+    [queryClient, id],
   );
 }
 
