@@ -16,6 +16,7 @@ import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
 import { RuleModal } from './RuleModal';
+import { untilAnswered } from '../common/confirm';
 
 function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();
@@ -95,7 +96,7 @@ export function AssignmentRulesPage() {
         <Table<AssignmentRule>
           rowKey="id"
           size="middle"
-          loading={rules.isFetching}
+          loading={rules.isPending}
           dataSource={rules.data?.items ?? []}
           pagination={false}
           data-testid="rules-table"
@@ -157,7 +158,7 @@ export function AssignmentRulesPage() {
                     okText={t('common.delete')}
                     cancelText={t('common.cancel')}
                     okButtonProps={{ danger: true }}
-                    onConfirm={() => remove.mutate(rule.id)}
+                    onConfirm={() => untilAnswered(remove.mutateAsync(rule.id))}
                   >
                     <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                   </Popconfirm>

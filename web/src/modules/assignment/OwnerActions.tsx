@@ -9,6 +9,7 @@ import { assignLead, unassignLead } from '../../api/assignment';
 import type { Lead } from '../../api/types';
 import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 
 interface Props {
   lead: Lead;
@@ -53,7 +54,7 @@ export function OwnerActions({ lead, onChanged }: Props) {
           okText={t('common.yes')}
           cancelText={t('common.cancel')}
           okButtonProps={{ loading: unassign.isPending }}
-          onConfirm={() => unassign.mutate()}
+          onConfirm={() => untilAnswered(unassign.mutateAsync())}
         >
           <Button data-testid="lead-unassign">{t('assignment.unassign')}</Button>
         </Popconfirm>

@@ -30,6 +30,7 @@ import { dateTimeFormat } from '../common/format';
 import { useLeadFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
 import { useCallFields, type CallFields } from './useCallFields';
+import { untilAnswered } from '../common/confirm';
 
 interface Values {
   parent_id?: number;
@@ -329,7 +330,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() => remove.mutate(call.id)}
+              onConfirm={() => untilAnswered(remove.mutateAsync(call.id))}
             >
               <Button danger style={{ marginInlineEnd: 'auto' }} data-testid="call-delete">
                 {t('common.delete')}

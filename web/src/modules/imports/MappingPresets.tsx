@@ -13,6 +13,7 @@ import {
 } from '../../api/imports';
 import { SaveNamedModal } from '../common/SaveNamedModal';
 import { errorText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 
 const presetsKey = ['import-presets', 'leads'];
 
@@ -67,7 +68,7 @@ export function MappingPresets({ mapping, onApply }: Props) {
           okText={t('common.delete')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={() => remove.mutate(chosen.id)}
+          onConfirm={() => untilAnswered(remove.mutateAsync(chosen.id))}
         >
           <Tooltip title={t('imports.presets.delete')}>
             <Button icon={<DeleteOutlined />} aria-label={t('imports.presets.delete')} />

@@ -12,6 +12,7 @@ import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
 import { useFollowImportChanges, useStoreImport } from './importQueries';
 import { importPercent } from './ImportStatusTag';
+import { untilAnswered } from '../common/confirm';
 
 const resultStatus = { done: 'success', failed: 'error', undone: 'info' } as const;
 
@@ -139,8 +140,7 @@ export function ResultStep({ job, onAgain }: Props) {
               okText={t('imports.result.undo')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: undo.isPending }}
-              // The promise keeps the confirmation open and busy until the server answers: no second undo.
-              onConfirm={() => undo.mutateAsync().catch(() => undefined)}
+              onConfirm={() => untilAnswered(undo.mutateAsync())}
             >
               <Button danger icon={<UndoOutlined />} loading={undo.isPending} data-testid="import-undo">
                 {t('imports.result.undo')}

@@ -16,6 +16,8 @@ import { QueryError } from '../common/QueryError';
 import { formatCount, formatDateTime } from '../common/format';
 import { errorText, reasonText } from '../common/apiErrors';
 import { JobModal } from './JobModal';
+import { jobEnded } from './schedule';
+import { untilAnswered } from '../common/confirm';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
   const language = useLanguage();
@@ -110,13 +112,13 @@ export function JobsPage() {
         </Button>
       </Flex>
       <Typography.Text type="secondary">{t('jobs.hint')}</Typography.Text>
-      {jobs.error ? (
+      {jobs.error && !jobs.data ? (
         <QueryError error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : (
         <Table<Job>
           rowKey="id"
           size="middle"
-          loading={jobs.isFetching}
+          loading={jobs.isPending}
           dataSource={jobs.data?.items ?? []}
           pagination={false}
           scroll={{ x: 'max-content' }}
@@ -150,7 +152,14 @@ export function JobsPage() {
                 </span>
               ),
             },
-            { key: 'next', title: t('jobs.nextRun'), render: (_, job) => (job.active ? formatDateTime(job.next_run_at) : '—') },
+            {
+              key: 'next',
+              title: t('jobs.nextRun'),
+              render: (_, job) => {
+                if (!job.active) return '—';
+                return jobEnded(job) ? t('jobs.ended') : formatDateTime(job.next_run_at);
+              },
+            },
             { key: 'last', title: t('jobs.lastRun'), render: (_, job) => <LastRun job={job} t={t} /> },
             {
               key: 'active',
@@ -185,7 +194,7 @@ export function JobsPage() {
                         okText={t('common.delete')}
                         cancelText={t('common.cancel')}
                         okButtonProps={{ danger: true }}
-                        onConfirm={() => remove.mutate(job.id)}
+                        onConfirm={() => untilAnswered(remove.mutateAsync(job.id))}
                       >
                         <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                       </Popconfirm>

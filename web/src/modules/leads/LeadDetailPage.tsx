@@ -33,6 +33,7 @@ import { leadValue } from './formValues';
 import { LeadTimeline } from './LeadTimeline';
 import { StatusTag } from './StatusTag';
 import { useLeadFields, type LeadFields } from './useLeadFields';
+import { untilAnswered } from '../common/confirm';
 
 interface SectionDef {
   key: string;
@@ -169,7 +170,7 @@ export function LeadDetailPage() {
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() => remove.mutate()}
+              onConfirm={() => untilAnswered(remove.mutateAsync())}
             >
               <Button danger icon={<DeleteOutlined />} data-testid="lead-delete">
                 {t('common.delete')}

@@ -24,6 +24,7 @@ import { useCallFields } from '../calls/useCallFields';
 import { formatDateTime, formatDuration } from '../common/format';
 import { errorText } from '../common/apiErrors';
 import type { LeadFields } from './useLeadFields';
+import { untilAnswered } from '../common/confirm';
 
 const pageSize = 20;
 
@@ -165,7 +166,7 @@ function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; o
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() => remove.mutate()}
+              onConfirm={() => untilAnswered(remove.mutateAsync())}
             >
               <Button type="link" size="small" danger>
                 {t('common.delete')}

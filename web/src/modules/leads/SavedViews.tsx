@@ -9,6 +9,7 @@ import { createView, deleteView, listViews } from '../../api/views';
 import type { LeadFilter, SavedView } from '../../api/types';
 import { SaveNamedModal } from '../common/SaveNamedModal';
 import { errorText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 
 const viewsKey = ['views', 'leads'];
 
@@ -81,7 +82,7 @@ export function SavedViews({ activeId, filter, sort, onPick, onDeleted }: Props)
           okText={t('common.delete')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={() => remove.mutate(active.id)}
+          onConfirm={() => untilAnswered(remove.mutateAsync(active.id))}
         >
           <Tooltip title={t('views.delete')}>
             <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} data-testid="view-delete" />
