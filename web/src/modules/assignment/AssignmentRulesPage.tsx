@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { deleteRule, listRules, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
-import { useCurrentUser } from '../auth/AuthProvider';
+import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { leadsTeam } from '../auth/roles';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
@@ -22,6 +22,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useCurrentUser();
+  const { updateUser } = useAuth();
   const directory = useDirectory();
   // Who may switch them (the server's rule): themselves, an admin, the manager of their team.
   const team = directory.users.find((user) => user.id === member.user_id)?.team_id ?? null;
@@ -30,7 +31,8 @@ function MemberPresence({ member }: { member: RuleMember }) {
   const queryClient = useQueryClient();
   const toggle = useMutation({
     mutationFn: (online: boolean) => setPresence(member.user_id, online),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      if (saved.id === me.id) updateUser(saved); // their own switch: the header's follows at once
       void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },

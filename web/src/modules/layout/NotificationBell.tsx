@@ -2,13 +2,14 @@
 // up, leads left without care), read or not, with the count of unread ones. What arrived while
 // no page was open waits here; live events reload it.
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Button, Flex, List, Popover, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Flex, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { listNotifications, markNotificationsRead, type InboxItem } from '../../api/notifications';
+import { errorText } from '../common/apiErrors';
 import { describeEvent } from './liveMessages';
 import { askForBrowserNotifications } from './useLiveEvents';
 
@@ -18,12 +19,14 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
   // Live events reload it; the minute is for a socket that is down.
   const inbox = useQuery({ queryKey: ['notifications'], queryFn: () => listNotifications(shown), refetchInterval: 60_000 });
   const markRead = useMutation({
     mutationFn: (ids?: number[]) => markNotificationsRead(ids),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+    onError: (error) => void message.error(errorText(error, t)),
   });
   const unread = inbox.data?.unread ?? 0;
   // The popover is rendered at the end of the page: opened from the keyboard, the focus goes to

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../api/imports';
+import { fetchSession } from '../../api/auth';
 import { markNotificationsRead } from '../../api/notifications';
 import { useAuth } from '../auth/AuthProvider';
 import { applyImportProgress } from '../imports/importQueries';
@@ -78,7 +79,11 @@ export function useLiveEvents(): void {
       show(message.title, message.body, () => {
         latest.current.navigate(message.link);
         if (typeof kept === 'number') {
-          void markNotificationsRead([kept]).then(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
+          // Failing, it stays unread in the bell, which is where the user looks next.
+          markNotificationsRead([kept]).then(
+            () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+            () => undefined,
+          );
         }
       }, typeof kept === 'number' ? `sen-notification-${kept}` : undefined);
     };
@@ -87,8 +92,16 @@ export function useLiveEvents(): void {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
       socket = new WebSocket(`${scheme}://${window.location.host}/api/ws`);
       socket.onopen = () => {
-        // Back after a drop: the bell catches up on what came meanwhile.
-        if (retries > 0) void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+        // Back after a drop: the bell catches up on what came meanwhile, and the header's ON/OFF
+        // on a switch a manager made meanwhile (its event went to no socket).
+        if (retries > 0) {
+          void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+          void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
+          fetchSession().then(
+            ({ user }) => latest.current.updateUser({ online: user.online }),
+            () => undefined, // signed out or still away: the next reconnect tries again
+          );
+        }
         retries = 0;
       };
       socket.onmessage = (message: MessageEvent<string>) => {

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { App as AntApp } from 'antd';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import type { Session } from '../../api/types';
+import { applyLanguage } from '../../i18n';
+import { useLiveEvents } from './useLiveEvents';
+
+const updateUser = vi.hoisted(() => vi.fn());
+const fetchSession = vi.hoisted(() => vi.fn<() => Promise<Session>>());
+vi.mock(import('../auth/AuthProvider'), async (original) => ({
+  ...(await original()),
+  useAuth: () => ({ session: null, startSession() {}, updateUser, signOut: async () => {} }),
+}));
+vi.mock(import('../../api/auth'), async (original) => ({ ...(await original()), fetchSession }));
+
+/** The sockets the hook opened, newest last; the test opens and closes them. */
+const sockets: FakeSocket[] = [];
+class FakeSocket {
+  onopen: (() => void) | null = null;
+  onmessage: ((message: MessageEvent<string>) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {
+    sockets.push(this);
+  }
+  close() {}
+}
+
+beforeAll(() => {
+  applyLanguage('en');
+  vi.stubGlobal('WebSocket', FakeSocket);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  sockets.length = 0;
+});
+
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <QueryClientProvider client={new QueryClient()}>
+    <MemoryRouter>
+      <AntApp>{children}</AntApp>
+    </MemoryRouter>
+  </QueryClientProvider>
+);
+
+test("back after a drop, the header's ON/OFF catches up on a switch made meanwhile", async () => {
+  vi.useFakeTimers();
+  fetchSession.mockResolvedValue({ user: { online: false } } as Session);
+  renderHook(() => useLiveEvents(), { wrapper });
+  act(() => sockets[0].onopen?.());
+  expect(fetchSession).not.toHaveBeenCalled(); // the first connection: the session was just read
+  act(() => sockets[0].onclose?.()); // a manager switches the agent OFF while the socket is down
+  await act(async () => vi.advanceTimersByTimeAsync(1000));
+  expect(sockets).toHaveLength(2);
+  act(() => sockets[1].onopen?.());
+  vi.useRealTimers();
+  await waitFor(() => expect(updateUser).toHaveBeenCalledWith({ online: false }));
+});
