@@ -50,6 +50,8 @@ export interface ImportJob {
   in_trash: number;
   created_by: number | null;
   created_at: string;
+  /** Null while it waits in line behind another import (or has yet to run). */
+  started_at: string | null;
   finished_at: string | null;
 }
 

@@ -86,3 +86,14 @@ test('an undo refused because another tab undid it first reads the import again'
   fireEvent.click(screen.getAllByRole('button', { name: /Undo/ })[1]);
   await waitFor(() => expect(client.getQueryState(['imports', 'one', 4])?.isInvalidated).toBe(true));
 });
+
+test('an import queued behind another says it waits, then how far it is', () => {
+  const queued = { ...done, status: 'running', processed: 0, started_at: null } as ImportJob;
+  showResult(queued);
+  expect(screen.getByTestId('import-progress-text').textContent).toBe(
+    'Waiting for the import started before it to finish.',
+  );
+  cleanup();
+  showResult({ ...queued, processed: 2, started_at: '2026-12-02T03:00:00Z' });
+  expect(screen.getByTestId('import-progress-text').textContent).toBe('2 of 3 rows processed');
+});

@@ -84,11 +84,13 @@ export function ResultStep({ job, onAgain }: Props) {
           {t('imports.result.running')}
         </Typography.Title>
         <Progress percent={importPercent(job)} status="active" style={{ maxWidth: 560 }} data-testid="import-progress" />
-        <Typography.Text>
-          {t('imports.result.progress', {
-            processed: formatCount(job.processed, language),
-            total: formatCount(job.total, language),
-          })}
+        <Typography.Text data-testid="import-progress-text">
+          {job.status === 'running' && !job.started_at && job.processed === 0
+            ? t('imports.result.waiting')
+            : t('imports.result.progress', {
+                processed: formatCount(job.processed, language),
+                total: formatCount(job.total, language),
+              })}
         </Typography.Text>
         <Typography.Text type="secondary">
           {t('imports.result.leaveHint')} <Link to="/imports">{t('imports.history')}</Link>
