@@ -1,6 +1,6 @@
 // The server state of imports: one import (its progress pushed as live events while it runs, and
 // polled every few seconds in case the live connection is down) and the history.
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchImport, type ImportJob } from '../../api/imports';
 import { ApiError } from '../../api/types';
@@ -9,15 +9,33 @@ import { ApiError } from '../../api/types';
 export const importListKey = ['imports', 'list'];
 const importKey = (id: number) => ['imports', 'one', id];
 
+const busy = (job?: Partial<ImportJob>) => job?.status === 'running' || job?.status === 'undoing';
+
 export function useImportJob(id: number | undefined) {
-  return useQuery({
+  const queryClient = useQueryClient();
+  const job = useQuery({
     queryKey: importKey(id ?? 0),
     queryFn: () => fetchImport(id ?? 0),
     enabled: id !== undefined,
     staleTime: 0,
-    refetchInterval: (query) =>
-      query.state.data?.status === 'running' || query.state.data?.status === 'undoing' ? 3000 : false,
+    refetchInterval: (query) => (busy(query.state.data) ? 3000 : false),
   });
+  // Seen to end by a poll (the live connection down, so no "import_progress" said so): the leads
+  // it wrote or took back are read again, as that event would have had them.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (!job.data) return;
+    if (wasBusy.current && !busy(job.data)) refreshAfterImport(queryClient);
+    wasBusy.current = busy(job.data);
+  }, [job.data, queryClient]);
+  return job;
+}
+
+/** What an import that ended changed: the history, and the leads on any page. */
+function refreshAfterImport(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: importListKey });
+  void queryClient.invalidateQueries({ queryKey: ['leads'] });
+  void queryClient.invalidateQueries({ queryKey: ['lead'] });
 }
 
 /** Keeps an import the server answered with, and marks the history as out of date. */
@@ -54,9 +72,6 @@ export function useFollowImportChanges(id: number): (error: unknown) => void {
 /** An "import_progress" live event: the import's new figures onto what the page shows. */
 export function applyImportProgress(queryClient: QueryClient, progress: Partial<ImportJob> & { id: number }): void {
   queryClient.setQueryData<ImportJob>(importKey(progress.id), (job) => (job ? { ...job, ...progress } : job));
-  if (progress.status === 'running' || progress.status === 'undoing') return;
-  void queryClient.invalidateQueries({ queryKey: importListKey });
   // Leads were written or taken back while the user may be on the list: it reads them again.
-  void queryClient.invalidateQueries({ queryKey: ['leads'] });
-  void queryClient.invalidateQueries({ queryKey: ['lead'] });
+  if (!busy(progress)) refreshAfterImport(queryClient);
 }
