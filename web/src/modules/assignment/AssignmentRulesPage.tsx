@@ -15,8 +15,8 @@ import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
-import { RuleModal } from './RuleModal';
 import { untilAnswered } from '../common/confirm';
+import { RuleModal } from './RuleModal';
 
 function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();

@@ -27,10 +27,10 @@ import { createCall, deleteCall, updateCall } from '../../api/calls';
 import { ApiError, type Call, type CallDirection, type CallInput, type CallResult, type CallStatus } from '../../api/types';
 import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
+import { untilAnswered } from '../common/confirm';
 import { useLeadFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
 import { useCallFields, type CallFields } from './useCallFields';
-import { untilAnswered } from '../common/confirm';
 
 interface Values {
   parent_id?: number;

@@ -15,10 +15,13 @@ const colors: Record<ImportStatus, string> = {
 /** How far a running import is, 0–100. */
 export const importPercent = (job: ImportJob) => (job.total > 0 ? Math.floor((job.processed * 100) / job.total) : 0);
 
+/** Stopped (a server restart, Ctrl-C on the command line) and being taken back: a reason while still running. */
+export const isTakingBack = (job: ImportJob) => job.status === 'running' && job.failure_reason !== null;
+
 export function ImportStatusTag({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
-  // Stopped and being taken back (a reason while still running): no progress to show.
-  if (job.status === 'running' && job.failure_reason) {
+  // No progress to show.
+  if (isTakingBack(job)) {
     return (
       <Tag color="warning" data-testid="import-status">
         {t('imports.status.takingBack')}

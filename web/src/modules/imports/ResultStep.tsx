@@ -9,10 +9,10 @@ import { importErrorsUrl, undoImport, type ImportJob } from '../../api/imports';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
 import { errorText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 import { ImportCounts } from './ImportCounts';
 import { useFollowImportChanges, useStoreImport } from './importQueries';
-import { importPercent } from './ImportStatusTag';
-import { untilAnswered } from '../common/confirm';
+import { importPercent, isTakingBack } from './ImportStatusTag';
 
 const resultStatus = { done: 'success', failed: 'error', undone: 'info' } as const;
 
@@ -61,8 +61,7 @@ export function ResultStep({ job, onAgain }: Props) {
     );
   }
 
-  // Stopped (a server restart, Ctrl-C on the command line) and being taken back: no more progress.
-  if (job.status === 'running' && job.failure_reason) {
+  if (isTakingBack(job)) {
     return (
       <Flex vertical gap={16} align="center" style={{ padding: '32px 0' }} data-testid="import-taking-back">
         <Typography.Title level={4} style={{ margin: 0 }}>

@@ -1,6 +1,6 @@
 // The server state of imports: one import (its progress pushed as live events while it runs, and
 // polled every few seconds in case the live connection is down) and the history.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchImport, type ImportJob } from '../../api/imports';
 import { ApiError } from '../../api/types';
@@ -13,22 +13,19 @@ const busy = (job?: Partial<ImportJob>) => job?.status === 'running' || job?.sta
 
 export function useImportJob(id: number | undefined) {
   const queryClient = useQueryClient();
-  const job = useQuery({
+  return useQuery({
     queryKey: importKey(id ?? 0),
-    queryFn: () => fetchImport(id ?? 0),
+    queryFn: async () => {
+      const job = await fetchImport(id ?? 0);
+      // Seen to end by a poll (the live connection down, so no "import_progress" said so): the
+      // leads it wrote or took back are read again, as that event would have had them.
+      if (busy(queryClient.getQueryData(importKey(job.id))) && !busy(job)) refreshAfterImport(queryClient);
+      return job;
+    },
     enabled: id !== undefined,
     staleTime: 0,
     refetchInterval: (query) => (busy(query.state.data) ? 3000 : false),
   });
-  // Seen to end by a poll (the live connection down, so no "import_progress" said so): the leads
-  // it wrote or took back are read again, as that event would have had them.
-  const wasBusy = useRef(false);
-  useEffect(() => {
-    if (!job.data) return;
-    if (wasBusy.current && !busy(job.data)) refreshAfterImport(queryClient);
-    wasBusy.current = busy(job.data);
-  }, [job.data, queryClient]);
-  return job;
 }
 
 /** What an import that ended changed: the history, and the leads on any page. */
@@ -71,7 +68,9 @@ export function useFollowImportChanges(id: number): (error: unknown) => void {
 
 /** An "import_progress" live event: the import's new figures onto what the page shows. */
 export function applyImportProgress(queryClient: QueryClient, progress: Partial<ImportJob> & { id: number }): void {
+  const before = queryClient.getQueryData<ImportJob>(importKey(progress.id));
   queryClient.setQueryData<ImportJob>(importKey(progress.id), (job) => (job ? { ...job, ...progress } : job));
-  // Leads were written or taken back while the user may be on the list: it reads them again.
-  if (!busy(progress)) refreshAfterImport(queryClient);
+  // Leads were written or taken back while the user may be on the list: it reads them again, once
+  // (a poll that then sees the end finds it known already).
+  if (!busy(progress) && (!before || busy(before))) refreshAfterImport(queryClient);
 }

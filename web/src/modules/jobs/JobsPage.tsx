@@ -15,9 +15,9 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { QueryError } from '../common/QueryError';
 import { formatCount, formatDateTime } from '../common/format';
 import { errorText, reasonText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 import { JobModal } from './JobModal';
 import { jobEnded } from './schedule';
-import { untilAnswered } from '../common/confirm';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
   const language = useLanguage();

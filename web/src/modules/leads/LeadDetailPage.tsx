@@ -28,12 +28,12 @@ import { CallFormDrawer } from '../calls/CallFormDrawer';
 import { QueryError } from '../common/QueryError';
 import { NoteModal } from '../notes/NoteModal';
 import { errorText } from '../common/apiErrors';
+import { untilAnswered } from '../common/confirm';
 import { DncFlag } from './DncFlag';
 import { leadValue } from './formValues';
 import { LeadTimeline } from './LeadTimeline';
 import { StatusTag } from './StatusTag';
 import { useLeadFields, type LeadFields } from './useLeadFields';
-import { untilAnswered } from '../common/confirm';
 
 interface SectionDef {
   key: string;

@@ -23,8 +23,8 @@ import { CallResultTag, CallStatusTag } from '../calls/CallTags';
 import { useCallFields } from '../calls/useCallFields';
 import { formatDateTime, formatDuration } from '../common/format';
 import { errorText } from '../common/apiErrors';
-import type { LeadFields } from './useLeadFields';
 import { untilAnswered } from '../common/confirm';
+import type { LeadFields } from './useLeadFields';
 
 const pageSize = 20;
 
