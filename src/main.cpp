@@ -280,13 +280,12 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
 Result<imports::Import> RunStoppably(Core& core, const Principal& p, std::int64_t id) {
   // Only the watcher thread takes the signals: one delivered to the importing thread would
   // interrupt its reads of the file.
+  boost::asio::io_context signals_io;
+  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM, SIGHUP);
   sigset_t stops, before;
   sigemptyset(&stops);
   for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stops, s);
   pthread_sigmask(SIG_BLOCK, &stops, &before);
-  boost::asio::io_context signals_io;
-  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
-  signals.add(SIGHUP);
   signals.async_wait([&](const boost::system::error_code& ec, int) {
     if (ec) return;
     std::cerr << "stopping after the rows in progress; what the import did is then taken back" << std::endl;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -963,11 +964,14 @@ TEST_F(ImportsApi, CommandLinePrintsTheCounts) {
   EXPECT_EQ(admin.Get("/api/imports").json["total"], imports) << "refused before it opened the file";
 }
 
-// `sen import` of 200,000 leads named "<name> <i>" (mobiles 09<first + i>) on `server`'s database,
-// running beside it; the constructor waits until its first chunk is in (Processed() > 0).
+// `sen import` of 200,000 leads named "<name> <i>" (mobiles 09<first + i>) running beside a
+// server on the same database, that server's admin signed in; the constructor waits until the
+// import's first chunk is in (Processed() > 0).
 struct CommandLineImport {
-  CommandLineImport(const ServerProcess& server, const std::string& name, int first)
-      : db(db::OpenDatabase(server.db_url(), 1)),
+  CommandLineImport(const std::string& name, int first)
+      : admin(SignedIn(server)),
+        before(LeadTotal(admin)),
+        db(db::OpenDatabase(server.db_url(), 1)),
         command({"import", LargeFile(server, name, first), "--db", server.db_url()}) {
     for (int i = 0; i < 3000 && Processed() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -976,11 +980,28 @@ struct CommandLineImport {
     auto tx = db->BeginRead();
     return tx->QueryInt("SELECT max(processed) FROM imports WHERE status = 'running'", {}).value_or(0);
   }
+  // The import once another server, started on the same database, has finished what it found
+  // running (its start takes it back); `meanwhile` runs while that server is up.
+  json AfterAServerStart(const std::function<void()>& meanwhile = [] {}) {
+    ServerProcess another(server.dir());
+    meanwhile();
+    auto imports = admin.Get("/api/imports").json["items"];
+    EXPECT_EQ(imports.size(), 1u);
+    return imports.size() == 1 ? WaitUntilFinished(admin, imports[0], 120) : json();
+  }
+  static Client SignedIn(const ServerProcess& server) {
+    Client c(server.port());
+    c.Login("admin", kAdminPassword);
+    return c;
+  }
   static std::string LargeFile(const ServerProcess& server, const std::string& name, int first) {
     const auto file = server.dir() / "lon.csv";
     std::ofstream(file) << ManyLeadsCsv(200'000, name, "09", first);
     return file.string();
   }
+  ServerProcess server;
+  Client admin;
+  const std::int64_t before;  // the leads before the import
   std::unique_ptr<db::Database> db;
   SenCommand command;
 };
@@ -988,13 +1009,11 @@ struct CommandLineImport {
 // `sen import` beside a running server lets go of the database between its chunks long enough
 // for the server's writes: they wait a moment instead of failing "database is busy".
 TEST_F(ImportsApi, ACommandLineImportLeavesTheServerItsWrites) {
-  ServerProcess server;
-  Client c(server.port());
-  c.Login("admin", kAdminPassword);
-  CommandLineImport cli(server, "Khách Bên Cạnh", 70'000'000);
+  CommandLineImport cli("Khách Bên Cạnh", 70'000'000);
   ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
   for (int i = 0; i < 5; ++i) {
-    auto created = c.Post("/api/leads", {{"full_name", "Người Chen " + std::to_string(i)}, {"mobile", UniqueMobile()}});
+    auto created =
+        cli.admin.Post("/api/leads", {{"full_name", "Người Chen " + std::to_string(i)}, {"mobile", UniqueMobile()}});
     EXPECT_EQ(created.status, 201) << created.body;
   }
   EXPECT_GT(cli.Processed(), 0) << "the import ended before the writes: make it larger";
@@ -1005,55 +1024,36 @@ TEST_F(ImportsApi, ACommandLineImportLeavesTheServerItsWrites) {
 // one nobody finishes: the command line then stops at its next chunk instead of writing on and
 // marking done an import whose first rows were taken back.
 TEST_F(ImportsApi, AServerStartedDuringACommandLineImportLeavesNoHalfImport) {
-  ServerProcess server;
-  Client c(server.port());
-  c.Login("admin", kAdminPassword);
-  const std::int64_t before = LeadTotal(c);
-  CommandLineImport cli(server, "Khách Dòng Lệnh", 60'000'000);
+  CommandLineImport cli("Khách Dòng Lệnh", 60'000'000);
   ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
-  json after;
   CommandResult ended;
-  {
-    ServerProcess another(server.dir());  // its start takes back what it finds running
-    ended = cli.command.Wait();
-    auto imports = c.Get("/api/imports").json["items"];
-    ASSERT_EQ(imports.size(), 1u);
-    after = WaitUntilFinished(c, imports[0], 120);
-  }
+  const json after = cli.AfterAServerStart([&] { ended = cli.command.Wait(); });
   EXPECT_NE(ended.status, 0) << ended.out;
   EXPECT_EQ(after["status"], "failed") << after.dump();
-  EXPECT_EQ(LeadTotal(c), before);
+  EXPECT_EQ(LeadTotal(cli.admin), cli.before);
 }
 
 // Ctrl-C (or a kill's SIGTERM) on `sen import` stops it after its current chunk and takes back
 // what it imported: the import ends failed, "cancelled", instead of staying "running" until a
 // server starts.
 TEST_F(ImportsApi, CtrlCOnACommandLineImportTakesItBack) {
-  ServerProcess server;
-  Client c(server.port());
-  c.Login("admin", kAdminPassword);
-  const std::int64_t before = LeadTotal(c);
-  CommandLineImport cli(server, "Khách Bấm Dừng", 80'000'000);
+  CommandLineImport cli("Khách Bấm Dừng", 80'000'000);
   ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
   cli.command.Signal(SIGINT);
   const CommandResult ended = cli.command.Wait();
   EXPECT_EQ(ended.status, 1) << "it should end by itself, saying why; -1 means the signal killed it";
-  auto imports = c.Get("/api/imports").json["items"];
+  auto imports = cli.admin.Get("/api/imports").json["items"];
   ASSERT_EQ(imports.size(), 1u);
   EXPECT_EQ(imports[0]["status"], "failed") << imports[0].dump();
   EXPECT_EQ(imports[0]["failure_reason"], "cancelled");
   EXPECT_EQ(imports[0]["in_trash"], 0) << "the leads it made are gone, not in the Trash";
-  EXPECT_EQ(LeadTotal(c), before);
+  EXPECT_EQ(LeadTotal(cli.admin), cli.before);
 }
 
 // A second Ctrl-C ends `sen import` at once, its take-back unfinished: the next server start
 // takes back the rest, and the import keeps the reason it was stopped for.
 TEST_F(ImportsApi, ASecondCtrlCLeavesTheRestOfTheTakeBackToTheNextServerStart) {
-  ServerProcess server;
-  Client c(server.port());
-  c.Login("admin", kAdminPassword);
-  const std::int64_t before = LeadTotal(c);
-  CommandLineImport cli(server, "Khách Dừng Hai Lần", 90'000'000);
+  CommandLineImport cli("Khách Dừng Hai Lần", 90'000'000);
   ASSERT_GT(cli.Processed(), 0) << "the command line never got going";
   cli.command.Signal(SIGINT);
   auto cancelled = [&] {  // being taken back
@@ -1065,16 +1065,10 @@ TEST_F(ImportsApi, ASecondCtrlCLeavesTheRestOfTheTakeBackToTheNextServerStart) {
   const CommandResult ended = cli.command.Wait();
   // 130: stopped mid-take-back; 1: the take-back was done before the second signal.
   EXPECT_TRUE(ended.status == 130 || ended.status == 1) << ended.status;
-  json after;
-  {
-    ServerProcess another(server.dir());
-    auto imports = c.Get("/api/imports").json["items"];
-    ASSERT_EQ(imports.size(), 1u);
-    after = WaitUntilFinished(c, imports[0], 120);
-  }
+  const json after = cli.AfterAServerStart();
   EXPECT_EQ(after["status"], "failed") << after.dump();
   EXPECT_EQ(after["failure_reason"], "cancelled") << "not \"restarted\": the first reason stays";
-  EXPECT_EQ(LeadTotal(c), before);
+  EXPECT_EQ(LeadTotal(cli.admin), cli.before);
 }
 
 }  // namespace

@@ -386,15 +386,16 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   EXPECT_EQ(again.status, 409) << again.body;
   EXPECT_EQ(again.json["error"]["reason"], "alert_ran_lately") << again.body;
 
-  {
+  // The lead made and given three days ago, the job's last run an hour ago.
+  auto stall = [&](std::int64_t id) {
     auto db = db::OpenDatabase(server.db_url(), 1);
     auto tx = db->BeginWrite();
-    const std::int64_t id = lead.json["id"];
     tx->Execute("UPDATE leads SET created_at = created_at - 3 * 86400000 WHERE id = ?", {id});
-    tx->Execute("UPDATE lead_assignments SET at = at - 3 * 86400000 WHERE lead_id = ?", {id});  // given then too
-    tx->Execute("UPDATE jobs SET last_run_at = last_run_at - 3600000 WHERE id = ?", {job});      // an hour ago
+    tx->Execute("UPDATE lead_assignments SET at = at - 3 * 86400000 WHERE lead_id = ?", {id});
+    tx->Execute("UPDATE jobs SET last_run_at = last_run_at - 3600000 WHERE id = ?", {job});
     tx->Commit();
-  }
+  };
+  stall(lead.json["id"]);
   ran = RunJob(admin, job);
   EXPECT_EQ(ran.json["last_result"], (json{{"owners", 1}, {"leads", 1}, {"email", 1}, {"email_failed", 0}})) << ran.body;
   auto messages = smtp.AwaitMessages(1);
@@ -418,15 +419,7 @@ TEST(RemindersApi, TheStalledLeadAlertTellsTheOwnerByEmail) {
   auto waiting = admin.Post("/api/leads", {{"full_name", "Hồ Thị Đợi"}, {"mobile", UniqueMobile()},
                                            {"owner_id", bounced.json["id"]}});
   ASSERT_EQ(waiting.status, 201) << waiting.body;
-  {
-    auto db = db::OpenDatabase(server.db_url(), 1);
-    auto tx = db->BeginWrite();
-    const std::int64_t id = waiting.json["id"];
-    tx->Execute("UPDATE leads SET created_at = created_at - 3 * 86400000 WHERE id = ?", {id});
-    tx->Execute("UPDATE lead_assignments SET at = at - 3 * 86400000 WHERE lead_id = ?", {id});
-    tx->Execute("UPDATE jobs SET last_run_at = last_run_at - 3600000 WHERE id = ?", {job});
-    tx->Commit();
-  }
+  stall(waiting.json["id"]);
   ran = RunJob(admin, job);
   const json result = ran.json["last_result"];
   EXPECT_EQ(result["owners"], 2) << ran.body;
