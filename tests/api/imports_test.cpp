@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -352,6 +353,47 @@ TEST_F(ImportsApi, ARowMatchingTwoLeadsUpdatesNeither) {
 // I4/I5: a row's mobile that an earlier row of the file gave as its other phone is a duplicate
 // inside the file, in the preview as in the run (the run had matched the lead the earlier row
 // made, which the preview never writes).
+// I4 and L-scopes: a manager's import names only the leads the manager may see. A row matching
+// a lead of another team, alone or beside one of the manager's, does not give its ID away.
+TEST_F(ImportsApi, AManagersImportDoesNotNameLeadsOfOtherTeams) {
+  const auto mine = CreateTeam(*admin_, "Nhóm Nhập Của Tôi");
+  const auto other = CreateTeam(*admin_, "Nhóm Nhập Bên Kia");
+  CreateUser(*admin_, "imp.mgr.scope", "manager", mine);
+  const auto mine_owner = CreateUser(*admin_, "imp.mine.owner", "agent", mine);
+  const auto other_owner = CreateUser(*admin_, "imp.other.owner", "agent", other);
+  const std::string shared = "chung." + UniqueMobile().substr(1) + "@truong.edu.vn";
+  const std::string hidden = "rieng." + UniqueMobile().substr(1) + "@truong.edu.vn";
+  auto create = [&](const char* name, const std::string& email, std::int64_t owner) {
+    auto res = admin_->Post("/api/leads", {{"full_name", name}, {"email", email}, {"owner_id", owner},
+                                           {"allow_duplicate", true}});
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::to_string(res.json["id"].get<std::int64_t>());
+  };
+  const auto seen = create("Trịnh Văn Thấy", shared, mine_owner);
+  const auto unseen = create("Trịnh Văn Khuất", shared, other_owner);
+  const auto unseen_alone = create("Trịnh Thị Khuất", hidden, other_owner);
+
+  Client m(server_->port());
+  m.Login("imp.mgr.scope", "user-pass-123");
+  const std::string csv = "Họ và tên,Email,Mô tả\nTrịnh Chung," + shared + ",sau\nTrịnh Riêng," + hidden + ",sau\n";
+  auto imp = Upload(m, "pham-vi.csv", csv).json;
+  ASSERT_EQ(m.Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"email"}}}).status, 200);
+  auto preview = m.Post(Path(imp, "/preview"), json::object());
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json["error"], 2) << preview.body;
+  ASSERT_EQ(preview.json["problems"].size(), 2u) << preview.body;
+  const std::string both = preview.json["problems"][0]["message"];
+  EXPECT_EQ(preview.json["problems"][0]["reason"], "ambiguous");
+  auto names = [](const std::string& message, const std::string& id) {
+    return std::regex_search(message, std::regex("\\b" + id + "\\b"));
+  };
+  EXPECT_TRUE(names(both, seen)) << both;
+  EXPECT_FALSE(names(both, unseen)) << both;
+  const std::string alone = preview.json["problems"][1]["message"];
+  EXPECT_EQ(preview.json["problems"][1]["reason"], "hidden_match");
+  EXPECT_FALSE(names(alone, unseen_alone)) << alone;
+}
+
 TEST_F(ImportsApi, AMobileGivenAsAnotherRowsOtherPhoneIsADuplicateInTheFile) {
   const std::string mobile = UniqueMobile(), other = UniqueMobile();
   auto imp = Upload(*admin_, "hai-so.csv",

@@ -122,6 +122,7 @@ constexpr ReasonWords kReasons[] = {
     {"out_of_range", "Ngoài khoảng cho phép", "Out of the allowed range"},
     {"ambiguous", "Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào",
      "Matches more than one lead: add an ID column to say which one to update"},
+    {"hidden_match", "Khớp với một lead bạn không có quyền xem", "Matches a lead you do not have access to"},
 };
 
 }  // namespace

@@ -530,6 +530,7 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   const auto& s = ctx.settings;
   const Principal& p = ctx.principal;
   std::optional<Lead> match;
+  std::string_view matched_on;  // the field a lead was found by, when the row names no ID
   if (s.MatchesOn("id") && row.id) {
     match = repo::Find(tx, *row.id);
     if (!match || match->deleted_at) return Error::Field("id", "no lead has ID " + std::to_string(*row.id), "not_found");
@@ -537,13 +538,24 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
                                           s.MatchesOn("full_name"));
              !found.ids.empty()) {
     // Which of them the row means is a guess: updating the oldest could change the wrong person.
+    // The message names only the leads the importer may see: a manager's import must not give
+    // away the IDs of another team's leads.
     if (s.update_matches && found.ids.size() > 1) {
-      return Error::Field(std::string(found.field),
-                          "matches more than one lead (IDs " + std::to_string(found.ids[0]) + ", " +
-                              std::to_string(found.ids[1]) + "): add an ID column to say which one it updates",
+      std::vector<std::string> seen;
+      for (const auto id : found.ids) {
+        if (auto lead = repo::Find(tx, id); lead && CanSee(p, *lead)) seen.push_back(std::to_string(id));
+      }
+      std::string message = "matches more than one lead";
+      if (seen.size() == found.ids.size()) {
+        message += " (IDs " + seen[0] + ", " + seen[1] + ")";
+      } else if (!seen.empty()) {
+        message += " (ID " + seen[0] + " and one you do not have access to)";
+      }
+      return Error::Field(std::string(found.field), message + ": add an ID column to say which one it updates",
                           "ambiguous");
     }
     match = repo::Find(tx, found.ids[0]);
+    matched_on = found.field;
   }
 
   ImportDecision decision;
@@ -562,7 +574,10 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
     decision.action = ImportAction::kDuplicate;
     return decision;
   }
-  if (!CanSee(p, *match)) return Error::Forbidden("you do not have access to lead " + std::to_string(match->id));
+  if (!CanSee(p, *match)) {
+    if (matched_on.empty()) return Error::Forbidden("you do not have access to lead " + std::to_string(match->id));
+    return Error::Field(std::string(matched_on), "matches a lead you do not have access to", "hidden_match");
+  }
   decision.action = ImportAction::kUpdate;
   nlohmann::json input = row.input;
   if (!s.default_tags.empty()) {  // I4: the batch's tags mark every row, added to the lead's own
