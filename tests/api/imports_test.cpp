@@ -612,6 +612,9 @@ TEST_F(ImportsApi, TheImporterHearsTheProgressLive) {
   EXPECT_EQ(last["status"], "done");
   EXPECT_EQ(last["processed"], 3);
   EXPECT_EQ(last["created"], 3);
+  // The page merges the event into the import it shows: its start and end come with it.
+  EXPECT_TRUE(last["started_at"].is_string()) << last.dump();
+  EXPECT_TRUE(last["finished_at"].is_string()) << last.dump();
   EXPECT_FALSE(last.contains("sample"));  // the figures only, not the file's columns and rows
 }
 

@@ -248,9 +248,10 @@ void ImportService::Tell(const Import& imp) {
   if (!events_ || !imp.created_by) return;
   json progress = ToJson(imp);
   for (auto it = progress.begin(); it != progress.end();) {
-    static constexpr std::string_view kShown[] = {"id",    "status",  "total",          "processed",
-                                                  "created", "updated", "duplicate",      "error",
-                                                  "failure", "in_trash", "failure_reason"};
+    static constexpr std::string_view kShown[] = {"id",       "status",   "total",          "processed",
+                                                  "created",  "updated",  "duplicate",      "error",
+                                                  "failure",  "in_trash", "failure_reason", "started_at",
+                                                  "finished_at"};
     if (std::find(std::begin(kShown), std::end(kShown), it.key()) == std::end(kShown)) {
       it = progress.erase(it);
     } else {
