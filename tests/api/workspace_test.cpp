@@ -116,6 +116,29 @@ TEST_F(WorkspaceApi, CallsOnAnotherAgentsLeadAreRefused) {
   EXPECT_EQ(other.Get("/api/calls?parent_type=lead&parent_id=" + std::to_string(lead["id"].get<std::int64_t>())).status, 403);
 }
 
+// C4: a call's owner is reminded of it and opens its lead from the reminder, so a manager cannot
+// give a call on one agent's lead to a teammate who cannot see that lead (the reminder would be
+// dropped when it came due), on creating it or later.
+TEST_F(WorkspaceApi, ACallGoesOnlyToSomeoneWhoSeesItsLead) {
+  auto lead = Lead(*agent_client_, {{"full_name", "Của Agent Một Thôi"}});
+  Client manager = SignedIn("ws.manager");
+  json body{{"parent_type", "lead"}, {"parent_id", lead["id"]}, {"subject", "Gọi lại"}, {"status", "scheduled"}, {"owner_id", agent2_},
+            {"start_at", "2099-01-05T02:00:00Z"}, {"remind_email_min", 15}};
+  auto refused = manager.Post("/api/calls", body);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json["error"]["details"][0]["field"], "owner_id");
+  EXPECT_EQ(refused.json["error"]["details"][0]["reason"], "cannot_see_lead");
+
+  body["owner_id"] = manager_;
+  auto call = manager.Post("/api/calls", body);
+  ASSERT_EQ(call.status, 201) << call.body;
+  const std::string path = "/api/calls/" + std::to_string(call.json["id"].get<std::int64_t>());
+  auto moved = manager.Patch(path, {{"owner_id", agent2_}});
+  ASSERT_EQ(moved.status, 422) << moved.body;
+  EXPECT_EQ(moved.json["error"]["details"][0]["reason"], "cannot_see_lead");
+  EXPECT_EQ(manager.Patch(path, {{"owner_id", agent_}}).status, 200);
+}
+
 TEST_F(WorkspaceApi, CallingADoNotContactLeadNeedsConfirmation) {
   Client& a = *agent_client_;
   auto lead = Lead(a, {{"full_name", "Đừng Gọi"}, {"do_not_contact", true}, {"dnc_reason", "Khách yêu cầu"}});

@@ -68,11 +68,18 @@ bool MayChange(const Principal& p, const Call& call) {
 
 }  // namespace
 
-Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id) {
+Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id,
+                               const leads::Lead& lead) {
   if (owner_id == p.user_id) return {};
   auto owner = users_.ActiveUser(tx, owner_id, "owner_id");
   if (!owner) return std::move(owner).error();
-  return leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id});
+  if (auto ok = leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id}); !ok) return ok;
+  // C4: the owner is reminded of the call and opens its lead from the reminder; one who cannot
+  // see the lead would never be reminded (SendDueReminders drops it).
+  if (!leads::CanSee(users::PrincipalOf(*owner, p.channel), lead)) {
+    return Error::Field("owner_id", "cannot see this call's lead", "cannot_see_lead");
+  }
+  return {};
 }
 
 CallView CallService::View(db::Transaction& tx, Call call, Names& names) {
@@ -113,7 +120,7 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   if (!lead && lead.error().code == ErrorCode::kForbidden) return std::move(lead).error();
   if (!lead && lead.error().code != ErrorCode::kNotFound) errors.Merge(lead.error());
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
-  if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
+  if (auto owner = CheckOwner(*tx, p, *call.owner_id, *lead); !owner) return std::move(owner).error();
   if (lead->do_not_contact && !in.confirm_do_not_contact) {
     return Error::Conflict(
         "this lead must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway",
@@ -148,7 +155,7 @@ Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const 
   if (in.owner_id) call.owner_id = *in.owner_id;
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
   if (call.owner_id && call.owner_id != before->owner_id) {
-    if (auto owner = CheckOwner(*tx, p, *call.owner_id); !owner) return std::move(owner).error();
+    if (auto owner = CheckOwner(*tx, p, *call.owner_id, *lead); !owner) return std::move(owner).error();
   }
   call.updated_at = now;
   repo::Update(*tx, call);

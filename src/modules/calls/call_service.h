@@ -101,7 +101,7 @@ class CallService {
     std::map<std::int64_t, std::optional<std::string>> leads, users;
   };
   CallView View(db::Transaction& tx, Call call, Names& names);
-  Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id);
+  Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id, const leads::Lead& lead);
   // C4: the call's reminder rows follow its status, start and reminder settings.
   void SyncReminders(db::Transaction& tx, const Call& call);
 
