@@ -172,6 +172,26 @@ TEST_F(AssignmentApi, ADailyCapHoldsForAMemberWhoLeavesAndComesBackTheSameDay) {
   EXPECT_EQ(read.json["members"][0]["taken_today"], 1);
 }
 
+// R2: a deactivated user leaves every rule. Kept, they showed on the rules page as a member
+// (with the ON they had), and saving the rule as the page read it was refused, since a rule takes
+// no deactivated member. Coming back the same day keeps today's count (the test above).
+TEST_F(AssignmentApi, ADeactivatedAgentLeavesTheRules) {
+  const auto gone = CreateUser(*admin_, "agent.gone", "agent", team_);
+  SetOnline(*admin_, gone, true);
+  const json rule = CreateRule("gone", Members({gone, agents_[0]}));
+  const std::string path = "/api/assignment-rules/" + std::to_string(rule["id"].get<std::int64_t>());
+  ASSERT_EQ(admin_->Patch("/api/users/" + std::to_string(gone), {{"active", false}}).status, 200);
+
+  auto read = admin_->Get(path);
+  ASSERT_EQ(read.status, 200) << read.body;
+  ASSERT_EQ(read.json["members"].size(), 1u) << read.body;
+  EXPECT_EQ(read.json["members"][0]["user_id"], agents_[0]);
+  json members = json::array();
+  for (const auto& m : read.json["members"]) members.push_back({{"user_id", m["user_id"]}, {"weight", m["weight"]}});
+  auto saved = admin_->Patch(path, {{"name", "Đã đổi tên"}, {"members", members}});
+  EXPECT_EQ(saved.status, 200) << saved.body;
+}
+
 // R3: an agent's new lead without a chosen owner goes through the matching rule like any other:
 // the agent first when an ON member, otherwise the rule's pick; with no rule taking it (another
 // source, no mobile) the agent keeps it.

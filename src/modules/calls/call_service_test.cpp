@@ -156,6 +156,7 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     tx->Execute("UPDATE call_reminders SET attempts = 5, last_error = 'the call is no longer planned'");
     // Back to before 0017_reminder_retries: the migrations after it undone as well.
     tx->Execute("DROP TRIGGER calls_new_owner_is_reminded");
+    tx->Execute("DROP TRIGGER users_deactivated_leave_rules");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }
