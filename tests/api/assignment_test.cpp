@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "db/database.h"
 #include "harness.h"
 
 namespace sen::testing {
@@ -170,6 +171,24 @@ TEST_F(AssignmentApi, ADailyCapHoldsForAMemberWhoLeavesAndComesBackTheSameDay) {
   auto read = admin_->Get(path);
   ASSERT_EQ(read.status, 200) << read.body;
   EXPECT_EQ(read.json["members"][0]["taken_today"], 1);
+}
+
+// R2: today's counts, once saved for a day, are never taken for an older day's and reset: a
+// job's run that began before midnight (its chunks keep the start's day) or an instance whose
+// clock is a little behind would otherwise forget today's leads and let a cap be passed.
+TEST_F(AssignmentApi, ACapHoldsWhenTheCountsWereSavedForALaterDay) {
+  const auto capped = CreateUser(*admin_, "agent.cap.later", "agent", team_);
+  SetOnline(*admin_, capped, true);
+  const json rule = CreateRule("cap-later", json::array({{{"user_id", capped}, {"daily_cap", 1}}}));
+  EXPECT_EQ(NewLead(*admin_, "cap-later")["owner_id"], capped);
+  {  // as if another writer had saved the counts on the next day
+    auto db = db::OpenDatabase(server_->db_url(), 1);
+    auto tx = db->BeginWrite();
+    tx->Execute("UPDATE assignment_rules SET state_day = state_day + 86400000 WHERE id = ?",
+                {rule["id"].get<std::int64_t>()});
+    tx->Commit();
+  }
+  EXPECT_TRUE(NewLead(*admin_, "cap-later")["owner_id"].is_null());
 }
 
 // R2: a deactivated user leaves every rule. Kept, they showed on the rules page as a member

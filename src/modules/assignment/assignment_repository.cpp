@@ -72,7 +72,7 @@ void ReadMembers(db::Transaction& tx, Rule& rule, const State& state, Millis day
     rule.members.push_back({r.Int(0), static_cast<int>(r.Int(1)), OptSmall(r, 2), r.Str(3), r.Int(4) != 0, 0});
     seats.push_back({.user_id = r.Int(0)});
   });
-  ApplyState(state.text, state.day == day_start, seats);
+  ApplyState(state.text, state.day >= day_start, seats);  // a later day's counts are today's (SeatsOf)
   for (std::size_t i = 0; i < seats.size(); ++i) rule.members[i].taken_today = seats[i].taken_today;
 }
 

@@ -40,9 +40,11 @@ struct Seating {
 };
 
 Seating SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
-  Seating out{rule.seats, {}, day};
+  // Counts saved for a later day are today's: a run that began before midnight (its chunks keep
+  // the start's day) or an instance whose clock is behind adds to them, and saves that day.
   const auto state = repo::ReadState(tx, rule.id);
-  out.away = ApplyState(state.text, state.day == day, out.seats);
+  Seating out{rule.seats, {}, std::max(day, state.day)};
+  out.away = ApplyState(state.text, state.day >= day, out.seats);
   if (rule.method == Method::kLeastLoaded) {
     for (auto& seat : out.seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
   }
