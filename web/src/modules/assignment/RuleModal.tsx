@@ -6,21 +6,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createRule, updateRule } from '../../api/assignment';
-import type { AssignmentMethod, AssignmentRule, AssignmentRuleInput } from '../../api/types';
+import type { AssignmentMethod, AssignmentRule } from '../../api/types';
 import { showSaveError } from '../common/apiErrors';
 import { useDirectory } from '../common/useDirectory';
+import { ruleChanges, ruleInput, ruleValues, type RuleValues } from './ruleInput';
 
 const methods: AssignmentMethod[] = ['round_robin', 'least_loaded', 'weighted'];
-
-interface Values {
-  name: string;
-  source?: string;
-  campaign_id?: number | null;
-  method: AssignmentMethod;
-  creator_priority: boolean;
-  active: boolean;
-  members: { user_id?: number; weight?: number | null; daily_cap?: number | null }[];
-}
 
 interface Props {
   open: boolean;
@@ -33,41 +24,22 @@ export function RuleModal({ open, rule, onClose }: Props) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const directory = useDirectory();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<RuleValues>();
   const method = Form.useWatch('method', form);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(
-      rule
-        ? {
-            name: rule.name,
-            source: rule.source ?? undefined,
-            campaign_id: rule.campaign_id,
-            method: rule.method,
-            creator_priority: rule.creator_priority,
-            active: rule.active,
-            members: rule.members.map(({ user_id, weight, daily_cap }) => ({ user_id, weight, daily_cap })),
-          }
-        : { method: 'round_robin', creator_priority: true, active: true, members: [{}] },
+      rule ? ruleValues(rule) : { method: 'round_robin', creator_priority: true, active: true, members: [{}] },
     );
   }, [open, rule, form]);
 
   const save = useMutation({
-    mutationFn: (values: Values) => {
-      const input: AssignmentRuleInput = {
-        name: values.name,
-        source: values.source?.trim() ? values.source.trim() : null,
-        campaign_id: values.campaign_id ?? null,
-        method: values.method,
-        creator_priority: values.creator_priority,
-        active: values.active,
-        members: values.members
-          .filter((m) => m.user_id !== undefined)
-          .map((m) => ({ user_id: m.user_id as number, weight: m.weight ?? 1, daily_cap: m.daily_cap ?? null })),
-      };
-      return rule ? updateRule(rule.id, input) : createRule(input);
+    mutationFn: (values: RuleValues) => {
+      if (!rule) return createRule(ruleInput(values));
+      const changes = ruleChanges(rule, values);
+      return Object.keys(changes).length > 0 ? updateRule(rule.id, changes) : Promise.resolve(rule);
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
@@ -93,7 +65,7 @@ export function RuleModal({ open, rule, onClose }: Props) {
         form={form}
         layout="vertical"
         onFinish={(values) => save.mutate(values)}
-        onValuesChange={(changed: Partial<Values>) => {
+        onValuesChange={(changed: Partial<RuleValues>) => {
           // A row's "already a member" may be gone with a change on another row: those look again.
           if (!changed.members) return;
           const flagged = form.getFieldsError().filter(({ name, errors }) => name[0] === 'members' && errors.length > 0);
