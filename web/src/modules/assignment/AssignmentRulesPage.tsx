@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { deleteRule, listRules, setPresence, updateRule } from '../../api/assignment';
+import { deleteRule, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
@@ -17,6 +17,7 @@ import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { RuleModal } from './RuleModal';
+import { useRulesAsTheyAre } from './ruleQueries';
 
 function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();
@@ -66,7 +67,7 @@ export function AssignmentRulesPage() {
   const language = useLanguage();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
+  const rules = useRulesAsTheyAre();
   // The rule stays while its dialog closes, so that the dialog does not turn into a new rule meanwhile.
   const [editing, setEditing] = useState<{ open: boolean; rule?: AssignmentRule }>({ open: false });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
