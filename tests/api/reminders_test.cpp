@@ -287,6 +287,31 @@ TEST(RemindersApi, AnEmailReminderArrivesOnceEvenAcrossARestart) {
 
 // C4: an address the mail server refuses fails its own reminder only; the next owner's e-mail
 // still goes in the same run (only failures in a row mean the server is down).
+// The saved SMTP password is the old server's: a new host gets it only when it is entered again,
+// and a host nobody signs in to (no username) keeps none.
+TEST(RemindersApi, TheSavedPasswordDoesNotGoToANewHost) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const json first{{"host", "smtp.truong.edu.vn"}, {"port", 587}, {"security", "starttls"}, {"username", "crm"},
+                   {"password", "mật khẩu cũ"}, {"from", "crm@truong.edu.vn"}};
+  ASSERT_EQ(admin.Send("PUT", "/api/settings/smtp", first).status, 200);
+  EXPECT_EQ(admin.Send("PUT", "/api/settings/smtp", json{{"port", 465}, {"security", "tls"}}).json["has_password"], true);
+
+  auto moved = admin.Send("PUT", "/api/settings/smtp", json{{"host", "mail.nha-cung-cap.vn"}});
+  ASSERT_EQ(moved.status, 422) << moved.body;
+  EXPECT_EQ(moved.json["error"]["details"][0]["field"], "password");
+  EXPECT_EQ(moved.json["error"]["details"][0]["reason"], "reenter");
+  EXPECT_EQ(admin.Get("/api/settings/smtp").json["host"], "smtp.truong.edu.vn");
+  auto entered = admin.Send("PUT", "/api/settings/smtp", json{{"host", "mail.nha-cung-cap.vn"}, {"password", "mới"}});
+  ASSERT_EQ(entered.status, 200) << entered.body;
+  EXPECT_EQ(entered.json["has_password"], true);
+
+  auto relay = admin.Send("PUT", "/api/settings/smtp", json{{"host", "127.0.0.1"}, {"username", ""}});
+  ASSERT_EQ(relay.status, 200) << relay.body;
+  EXPECT_EQ(relay.json["has_password"], false);
+}
+
 TEST(RemindersApi, ARefusedAddressHoldsUpNoOtherReminder) {
   MailedServer mailed("sen-bounce");
   auto& admin = mailed.admin;

@@ -100,6 +100,7 @@ Result<json> SettingsService::SetSmtp(const Principal& p, const json& input) {
   auto tx = db_.BeginWrite();
   Saved saved = Load(*tx).value_or(Saved{});
   SmtpSettings& s = saved.smtp;
+  const std::string host_before = s.host;
   FieldErrors errors;
   auto text = [&](const std::string& key, const json& v, std::size_t max) -> std::optional<std::string> {
     if (!v.is_string() || v.get_ref<const std::string&>().size() > max) {
@@ -139,6 +140,16 @@ Result<json> SettingsService::SetSmtp(const Principal& p, const json& input) {
     }
   }
   if (s.host.empty() && !errors.Has("host")) errors.Add("host", "is required", "required");
+  // The saved password is the old server's: a new host gets it only when it is entered again,
+  // and one nobody signs in to keeps none.
+  if (!s.password.empty() && !host_before.empty() && text::Fold(s.host) != text::Fold(host_before) &&
+      !input.contains("password")) {
+    if (s.username.empty()) {
+      s.password.clear();
+    } else if (!errors.Has("password")) {
+      errors.Add("password", "is needed again for the new server " + s.host, "reenter");
+    }
+  }
   if (!LooksLikeAddress(s.from) && !errors.Has("from")) {
     errors.Add("from", "must be an e-mail address such as crm@example.vn", "invalid_email");
   }

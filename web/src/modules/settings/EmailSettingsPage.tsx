@@ -14,6 +14,8 @@ export function EmailSettingsPage() {
   const smtp = useQuery({ queryKey: ['settings', 'smtp'], queryFn: getSmtp });
   const [form] = Form.useForm<SmtpInput>();
   const [to, setTo] = useState('');
+  // The test message goes through the saved settings, not the ones being typed.
+  const [unsaved, setUnsaved] = useState(false);
 
   useEffect(() => {
     if (smtp.data) form.setFieldsValue({ ...smtp.data, password: '' });
@@ -23,6 +25,7 @@ export function EmailSettingsPage() {
     mutationFn: ({ password, ...rest }: SmtpInput) => saveSmtp(password ? { ...rest, password } : rest),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings', 'smtp'], saved);
+      setUnsaved(false);
       void message.success(t('email.saved'));
     },
     onError: (error) => showSaveError(error, { form, message, t }),
@@ -46,7 +49,10 @@ export function EmailSettingsPage() {
           layout="vertical"
           initialValues={{ port: 587, security: 'starttls', from_name: 'Sen' }}
           onFinish={(values) => save.mutate(values)}
-          onValuesChange={(changed) => clearServerErrors(form, changed)}
+          onValuesChange={(changed) => {
+            clearServerErrors(form, changed);
+            setUnsaved(true);
+          }}
           data-testid="smtp-form"
         >
           <Flex gap={16} wrap>
@@ -102,7 +108,7 @@ export function EmailSettingsPage() {
             data-testid="smtp-test-to"
           />
           <Button
-            disabled={!to || !smtp.data?.host}
+            disabled={!to || !smtp.data?.host || unsaved}
             loading={test.isPending}
             onClick={() => test.mutate(to)}
             data-testid="smtp-test"
@@ -110,6 +116,7 @@ export function EmailSettingsPage() {
             {t('email.test')}
           </Button>
         </Flex>
+        {unsaved && <Typography.Text type="warning">{t('email.testNeedsSave')}</Typography.Text>}
       </Card>
     </Flex>
   );
