@@ -5,10 +5,11 @@
 
 namespace sen {
 
-std::uint64_t EventHub::Subscribe(std::int64_t user_id, Send send) {
+std::uint64_t EventHub::Subscribe(std::int64_t user_id, Send send, std::string credential,
+                                  std::function<void()> close) {
   std::lock_guard lock(mutex_);
   const std::uint64_t token = ++next_token_;
-  listeners_.emplace(token, Listener{user_id, std::move(send)});
+  listeners_.emplace(token, Listener{user_id, std::move(send), std::move(credential), std::move(close)});
   by_user_.emplace(user_id, token);
   return token;
 }
@@ -37,6 +38,24 @@ void EventHub::Publish(std::int64_t user_id, std::string_view type, const nlohma
   if (sends.empty()) return;
   const std::string text = nlohmann::json{{"type", type}, {"data", data}}.dump();
   for (const auto& send : sends) send(text);
+}
+
+void EventHub::EndWhere(const Ended& ended) {
+  std::vector<Listener> open;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [token, listener] : listeners_) {
+      if (listener.close) open.push_back(listener);
+    }
+  }
+  for (const auto& listener : open) {
+    if (ended(listener.user_id, listener.credential)) listener.close();
+  }
+}
+
+std::size_t EventHub::ConnectionsOf(std::int64_t user_id) const {
+  std::lock_guard lock(mutex_);
+  return by_user_.count(user_id);
 }
 
 std::size_t EventHub::Connections() const {

@@ -14,10 +14,17 @@ namespace sen {
 class EventHub {
  public:
   using Send = std::function<void(std::string)>;
+  using Ended = std::function<bool(std::int64_t user_id, const std::string& credential)>;
 
-  // Returns the token that ends the subscription.
-  std::uint64_t Subscribe(std::int64_t user_id, Send send);
+  // Returns the token that ends the subscription. `credential` names the sign-in that opened the
+  // connection (Principal::credential) and `close` ends the connection (EndWhere).
+  std::uint64_t Subscribe(std::int64_t user_id, Send send, std::string credential = {},
+                          std::function<void()> close = {});
   void Unsubscribe(std::uint64_t token);
+  // Closes every connection whose sign-in `ended` says is over (signed out, revoked, the user
+  // deactivated). `ended` is called outside the hub's lock.
+  void EndWhere(const Ended& ended);
+  std::size_t ConnectionsOf(std::int64_t user_id) const;
   // Sends {"type": type, "data": data} to each connection of the user.
   void Publish(std::int64_t user_id, std::string_view type, const nlohmann::json& data);
   std::size_t Connections() const;
@@ -26,6 +33,8 @@ class EventHub {
   struct Listener {
     std::int64_t user_id = 0;
     Send send;
+    std::string credential;
+    std::function<void()> close;
   };
   mutable std::mutex mutex_;
   std::uint64_t next_token_ = 0;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace sen {
@@ -27,6 +28,19 @@ TEST(EventHub, EventsReachEveryConnectionOfTheirUserOnly) {
   EXPECT_EQ(first.size(), 1u);
   EXPECT_EQ(second.size(), 2u);
   EXPECT_EQ(hub.Connections(), 2u);
+}
+
+TEST(EventHub, EndWhereClosesTheConnectionsOfEndedSignInsOnly) {
+  EventHub hub;
+  std::vector<std::string> closed;
+  auto send = [](std::string) {};
+  hub.Subscribe(1, send, "s-out", [&] { closed.push_back("s-out"); });
+  hub.Subscribe(1, send, "s-in", [&] { closed.push_back("s-in"); });
+  hub.Subscribe(2, send, "b-revoked", [&] { closed.push_back("b-revoked"); });
+  EXPECT_EQ(hub.ConnectionsOf(1), 2u);
+  hub.EndWhere([](std::int64_t, const std::string& credential) { return credential != "s-in"; });
+  std::sort(closed.begin(), closed.end());
+  EXPECT_EQ(closed, (std::vector<std::string>{"b-revoked", "s-out"}));
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ struct Principal {
   Channel channel = Channel::kUi;
   // Set for browser sessions: state-changing requests must echo it in X-CSRF-Token.
   std::string csrf_token;
+  // Which sign-in this is: "s" and the session's hash, or "b" and the API token's (live events
+  // end with it).
+  std::string credential;
 
   // Admins and managers: they hand leads out (rules, jobs, reassigning) and see the trash.
   bool Manages() const { return role == Role::kAdmin || role == Role::kManager; }

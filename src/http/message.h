@@ -43,9 +43,9 @@ struct Response {
   // Set for a body made while it is sent (exports); `body` is then unused.
   NextPiece stream;
   // Set to accept a WebSocket upgrade (GET /api/ws): called once the handshake is done with a
-  // function that sends a text message to the client (from any thread); returns what to call
-  // when the connection has closed.
-  std::function<std::function<void()>(std::function<void(std::string)> send)> websocket;
+  // function that sends a text message to the client and one that closes the connection (both
+  // from any thread); returns what to call when the connection has closed.
+  std::function<std::function<void()>(std::function<void(std::string)> send, std::function<void()> close)> websocket;
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();

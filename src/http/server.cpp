@@ -41,6 +41,9 @@ constexpr auto kShutdownGrace = std::chrono::seconds(20);
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 // A WebSocket client this far behind is cut off rather than queued for without end.
 constexpr std::size_t kMaxQueuedEvents = 1000;
+// The largest message a WebSocket client may send: the server reads none, so a client saying
+// more is cut off rather than given a buffer of Beast's 16 MB default to keep.
+constexpr std::size_t kMaxClientMessage = 4096;
 
 // A request's method, path, query and headers (names in lower case), without its body.
 template <class Fields>
@@ -129,6 +132,7 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
     server_.Register(this, weak_from_this());
     beast::get_lowest_layer(ws_).expires_never();
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.read_message_max(kMaxClientMessage);  // the server reads nothing the client says
     auto req = std::make_shared<bhttp::request<bhttp::string_body>>(std::move(request));
     ws_.async_accept(*req, [self = shared_from_this(), req, open = std::move(open)](beast::error_code ec) {
       if (ec) return;
@@ -137,20 +141,15 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
           if (auto s = weak.lock()) s->Send(std::move(text));
         });
       };
-      self->on_close_ = open(std::move(send));
+      auto close = [weak = std::weak_ptr<WsSession>(self)] {
+        if (auto s = weak.lock()) s->Close(websocket::close_code::policy_error);
+      };
+      self->on_close_ = open(std::move(send), std::move(close));
       self->Read();
     });
   }
 
-  void CloseIfIdle() override {
-    net::post(ws_.get_executor(), [self = shared_from_this()] {
-      // A client that does not answer the close frame is not waited for beyond a second.
-      auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
-      timeouts.handshake_timeout = std::chrono::seconds(1);
-      self->ws_.set_option(timeouts);
-      self->ws_.async_close(websocket::close_code::going_away, [self](beast::error_code) {});
-    });
-  }
+  void CloseIfIdle() override { Close(websocket::close_code::going_away); }
 
   void ForceClose() override {
     net::post(ws_.get_executor(), [self = shared_from_this()] {
@@ -160,6 +159,16 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
   }
 
  private:
+  void Close(websocket::close_code code) {
+    net::post(ws_.get_executor(), [self = shared_from_this(), code] {
+      // A client that does not answer the close frame is not waited for beyond a second.
+      auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+      timeouts.handshake_timeout = std::chrono::seconds(1);
+      self->ws_.set_option(timeouts);
+      self->ws_.async_close(code, [self](beast::error_code) {});
+    });
+  }
+
   void Send(std::string text) {
     if (queue_.size() >= kMaxQueuedEvents) return ForceClose();
     queue_.push_back(std::move(text));

@@ -3,7 +3,9 @@
 #include "harness.h"
 #include "live_events.h"
 
+#include <memory>
 #include <set>
+#include <vector>
 
 namespace sen::testing {
 namespace {
@@ -21,6 +23,12 @@ std::int64_t TwoAgentsOneRule(Client& admin, const std::string& prefix) {
                                                  {"members", {{{"user_id", first}}}}}).status, 201);
   return first;
 }
+
+// The headers of a WebSocket upgrade, sent by the plain client to see how the server answers.
+const std::map<std::string, std::string> kUpgrade = {{"Connection", "Upgrade"},
+                                                     {"Upgrade", "websocket"},
+                                                     {"Sec-WebSocket-Version", "13"},
+                                                     {"Sec-WebSocket-Key", "x3JJHMbDL1EzLkh9GBhXDw=="}};
 
 TEST(EventsApi, ANewOwnerHearsOfTheirLeadAtOnceAndNobodyElseDoes) {
   ServerProcess server;
@@ -129,18 +137,57 @@ TEST(EventsApi, TheUpgradeNeedsASessionAndAPageOfThisSite) {
   ServerProcess server;
   Client admin(server.port());
   admin.Login("admin", kAdminPassword);
-  const std::map<std::string, std::string> upgrade = {{"Connection", "Upgrade"},
-                                                      {"Upgrade", "websocket"},
-                                                      {"Sec-WebSocket-Version", "13"},
-                                                      {"Sec-WebSocket-Key", "x3JJHMbDL1EzLkh9GBhXDw=="}};
   Client anonymous(server.port());
-  EXPECT_EQ(anonymous.Send("GET", "/api/ws", std::nullopt, upgrade).status, 401);
-  auto foreign = upgrade;
+  EXPECT_EQ(anonymous.Send("GET", "/api/ws", std::nullopt, kUpgrade).status, 401);
+  auto foreign = kUpgrade;
   foreign["Origin"] = "https://evil.example";
   EXPECT_EQ(admin.Send("GET", "/api/ws", std::nullopt, foreign).status, 403);
   EXPECT_EQ(admin.Get("/api/ws").status, 400);
   EXPECT_EQ(LiveEvents(server.port(), admin.session_cookie, "http://127.0.0.1:" + std::to_string(server.port())).Open(),
             101);
+}
+
+// A socket is only as good as the sign-in that opened it: signing out, a new password, a
+// deactivation or a revoked token ends it, where before it went on hearing the user's events.
+TEST(EventsApi, ALiveSocketEndsWithTheSignInThatOpenedIt) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const auto agent = CreateUser(admin, "agent.ws.end", "agent");
+  Client first(server.port()), second(server.port());
+  first.Login("agent.ws.end", "user-pass-123");
+  second.Login("agent.ws.end", "user-pass-123");
+  LiveEvents signed_out(server.port(), first.session_cookie);
+  LiveEvents still_in(server.port(), second.session_cookie);
+  ASSERT_EQ(signed_out.Open(), 101);
+  ASSERT_EQ(still_in.Open(), 101);
+  ASSERT_EQ(first.Post("/api/auth/logout", json::object()).status, 204);
+  EXPECT_TRUE(signed_out.Closed());
+  EXPECT_FALSE(still_in.Closed(std::chrono::milliseconds(300)));  // the other sign-in stays
+
+  ASSERT_EQ(admin.Patch("/api/users/" + std::to_string(agent), {{"active", false}}).status, 200);
+  EXPECT_TRUE(still_in.Closed());
+}
+
+// The server reads nothing from the socket: a client sending big messages is cut off rather
+// than given memory for each.
+TEST(EventsApi, ASocketSendingBigMessagesIsCutOffAndAUserHasTwentyAtMost) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  LiveEvents events(server.port(), admin.session_cookie);
+  ASSERT_EQ(events.Open(), 101);
+  const bool written = events.Say(1 << 20);  // the server may cut it off while it is written
+  EXPECT_TRUE(!written || events.Closed());
+
+  // Nor may one user hold sockets without end: tabs and devices, not a page opening them in a loop.
+  std::vector<std::unique_ptr<LiveEvents>> open;
+  for (int i = 0; i < 20; ++i) {
+    open.push_back(std::make_unique<LiveEvents>(server.port(), admin.session_cookie));
+    ASSERT_EQ(open.back()->Open(), 101) << i;
+  }
+  auto refused = admin.Send("GET", "/api/ws", std::nullopt, kUpgrade);
+  EXPECT_EQ(refused.status, 429) << refused.body;
 }
 
 }  // namespace

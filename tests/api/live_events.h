@@ -35,6 +35,33 @@ class LiveEvents {
     ws_.handshake(res, host_, "/api/ws", ec);
     return static_cast<int>(res.result_int());
   }
+  // Whether the server closed the connection within `wait` (events that come first are skipped).
+  bool Closed(std::chrono::milliseconds wait = std::chrono::seconds(2)) {
+    const auto until = std::chrono::steady_clock::now() + wait;
+    while (std::chrono::steady_clock::now() < until) {
+      beast::error_code failed;
+      ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
+        failed = ec;
+        buffer_.consume(buffer_.size());
+      });
+      ioc_.restart();
+      ioc_.run_for(std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()));
+      if (!ioc_.stopped()) {
+        beast::error_code ec;
+        ws_.next_layer().cancel(ec);
+        ioc_.run();
+        return false;
+      }
+      if (failed) return true;
+    }
+    return false;
+  }
+  // Sends a text message of `size` bytes; false when it could not be written.
+  bool Say(std::size_t size) {
+    beast::error_code ec;
+    ws_.write(net::buffer(std::string(size, 'x')), ec);
+    return !ec;
+  }
   // The next event, or null when none came within `wait`.
   nlohmann::json Next(std::chrono::milliseconds wait = std::chrono::seconds(2)) {
     nlohmann::json event;

@@ -1,5 +1,6 @@
 // The upgrade is answered like any signed-in GET (session cookie or token); a page of another
-// site may not open it with the user's cookie, so a foreign Origin is refused.
+// site may not open it with the user's cookie, so a foreign Origin is refused. The connection
+// lasts as long as that sign-in (UserService ends it).
 #include "modules/events/events_handlers.h"
 
 #include <boost/beast/core/string.hpp>
@@ -14,6 +15,9 @@ std::string_view HostOf(std::string_view origin) {
   return origin.substr(0, origin.find('/'));
 }
 
+// Tabs and devices of one user; more is a page opening sockets in a loop.
+constexpr std::size_t kMaxConnectionsPerUser = 20;
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, EventHub& hub) {
@@ -25,11 +29,16 @@ void RegisterRoutes(http::Router& router, EventHub& hub) {
     if (!origin.empty() && !boost::beast::iequals(HostOf(origin), req.Header("host"))) {
       return http::Response::FromError(Error::Forbidden("live events are only for pages of this site"));
     }
+    const std::int64_t user = req.principal->user_id;
+    if (hub.ConnectionsOf(user) >= kMaxConnectionsPerUser) {
+      return http::Response::FromError(Error{ErrorCode::kRateLimited, "too many live connections of this user"});
+    }
     http::Response res;
     res.status = 101;
-    res.user_id = req.principal->user_id;
-    res.websocket = [&hub, user = req.principal->user_id](std::function<void(std::string)> send) {
-      const auto token = hub.Subscribe(user, std::move(send));
+    res.user_id = user;
+    res.websocket = [&hub, user, credential = req.principal->credential](std::function<void(std::string)> send,
+                                                                         std::function<void()> close) {
+      const auto token = hub.Subscribe(user, std::move(send), credential, std::move(close));
       return std::function<void()>([&hub, token] { hub.Unsubscribe(token); });
     };
     return res;

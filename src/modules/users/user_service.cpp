@@ -122,6 +122,7 @@ void UserService::Logout(std::string_view session_token) {
   repo::DeleteSession(*tx, Sha256Hex(session_token));
   tx->Commit();
   principals_.Clear();
+  EndLiveConnections();
 }
 
 std::optional<Principal> PrincipalCache::Get(const std::string& token_hash, Millis now) {
@@ -159,8 +160,20 @@ Result<Principal> UserService::Authenticate(std::string_view bearer_token, std::
     if (!found) return Error::Unauthenticated("the session has ended; sign in again");
     principal = PrincipalOf(found->first, Channel::kUi, std::move(found->second));
   }
+  principal.credential = key;
   principals_.Put(key, principal, now);
   return principal;
+}
+
+void UserService::EndLiveConnections() {
+  if (!events_) return;
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginRead();
+  events_->EndWhere([&](std::int64_t, const std::string& credential) {
+    if (credential.empty()) return false;
+    const std::string_view hash = std::string_view(credential).substr(1);
+    return credential[0] == 'b' ? !repo::FindApiTokenUser(*tx, hash) : !repo::FindSession(*tx, hash, now);
+  });
 }
 
 Result<User> UserService::Create(const Principal& actor, const NewUser& in, FieldErrors errors) {
@@ -266,6 +279,7 @@ Result<User> UserService::Update(const Principal& actor, std::int64_t id, const 
   if (after.team_id != before->team_id && on_team_change_) on_team_change_(*tx, actor, id, after.team_id, now);
   tx->Commit();
   principals_.Clear();
+  EndLiveConnections();
   return after;
 }
 
@@ -406,6 +420,7 @@ Status UserService::RevokeApiToken(const Principal& actor, std::int64_t id) {
   audit::Record(*tx, audit::ActorOf(actor), "api_token", id, {{"delete", std::nullopt, token->name, std::nullopt}}, now);
   tx->Commit();
   principals_.Clear();
+  EndLiveConnections();
   return {};
 }
 

@@ -150,6 +150,8 @@ class UserService {
 
  private:
   Status CheckAndFillPatch(db::Transaction& tx, User& user, const UserPatch& patch);
+  // Closes the live-event connections whose sign-in has ended (signed out, revoked, deactivated).
+  void EndLiveConnections();
 
   db::Database& db_;
   const Clock& clock_;
