@@ -2,6 +2,7 @@
 #include "modules/leads/lead_repository.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
@@ -454,10 +455,12 @@ struct ListSql {
   std::string from = " FROM leads l";
   std::string where;
   db::Params params;
-  std::vector<std::string> texts;  // owns bound strings (stable addresses: reserved up front)
-  bool search_order = false;       // iterate the search index newest first, no sort needed
+  std::deque<std::string> texts;  // owns bound strings: a deque's push_back moves none of them
+  bool search_order = false;      // iterate the search index newest first, no sort needed
 
-  ListSql() { texts.reserve(64); }
+  ListSql() = default;
+  ListSql(ListSql&&) = default;  // a move keeps the strings where they are; a copy would not
+  ListSql(const ListSql&) = delete;
   void Bind(std::string value) {
     texts.push_back(std::move(value));
     params.emplace_back(texts.back());
@@ -486,9 +489,12 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   if (plan && !plan->name_prefix) {
     q.where = " WHERE lead_search MATCH ?";
     q.Bind(plan->match);
+    // instr, not LIKE: SQLite offers a LIKE on a column of the search table to FTS5 as one more
+    // constraint, and a query with 15 of them failed ("unable to use function MATCH"); the
+    // document and the terms are folded alike, and a term's "_" or "%" is no wildcard.
     for (const auto& term : plan->like_terms) {
-      q.where += " AND lead_search.doc LIKE ?";
-      q.Bind("%" + term + "%");
+      q.where += " AND instr(lead_search.doc, ?) > 0";
+      q.Bind(term);
     }
     if (sort.given) {
       // An explicit order needs every match: filter by the search, sort on the leads.

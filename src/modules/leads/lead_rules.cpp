@@ -100,7 +100,7 @@ std::optional<SearchPlan> PlanSearch(std::string_view q) {
     std::string term = folded.substr(start, space - start);
     if (text::Utf8Length(term) >= kTrigram) {
       long_terms.push_back(std::move(term));
-    } else if (!term.empty()) {
+    } else if (!term.empty() && std::find(plan.like_terms.begin(), plan.like_terms.end(), term) == plan.like_terms.end()) {
       plan.like_terms.push_back(std::move(term));
     }
     start = space + 1;
