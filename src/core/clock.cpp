@@ -115,4 +115,9 @@ std::string FormatLocalTime(Millis t) {
   return s.substr(11, 5) + " " + s.substr(8, 2) + "/" + s.substr(5, 2) + "/" + s.substr(0, 4);
 }
 
+std::string FormatLocalDateTime(Millis t) {
+  const std::string s = FormatRfc3339(t + kCompanyUtcOffset);
+  return s.substr(0, 10) + " " + s.substr(11, 5);
+}
+
 }  // namespace sen

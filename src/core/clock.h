@@ -48,5 +48,7 @@ std::optional<Millis> ParseDate(std::string_view text);
 std::string FormatDate(Millis t);
 // "HH:MM DD/MM/YYYY" of a time in the company's zone, as Vietnamese write it in a message.
 std::string FormatLocalTime(Millis t);
+// "YYYY-MM-DD HH:MM" of a time in the company's zone, as a spreadsheet reads a date and time.
+std::string FormatLocalDateTime(Millis t);
 
 }  // namespace sen

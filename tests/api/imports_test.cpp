@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "core/clock.h"
 #include "db/database.h"
 #include "files/test_files.h"
 #include "harness.h"
@@ -769,6 +770,26 @@ TEST_F(ImportsApi, ExportRowsDoNotCarryValuesOver) {
   EXPECT_NE(first, std::string::npos) << csv.body;
   EXPECT_NE(second, std::string::npos) << csv.body;
   EXPECT_LT(first, second);
+}
+
+// I9: the file reads as the list does: a chosen option by its label in the file's language (an
+// import takes the label back), and a date-time in the company's time zone, not UTC.
+TEST_F(ImportsApi, AnExportShowsOptionLabelsAndLocalTimes) {
+  ASSERT_EQ(admin_->Post("/api/custom-fields",
+                         {{"name", "khoa_hoc"}, {"type", "select"}, {"label", {{"vi", "Khoá học"}, {"en", "Course"}}},
+                          {"options", {{{"value", "eng_comm"}, {"label", {{"vi", "Tiếng Anh giao tiếp"}, {"en", "Spoken English"}}}}}}})
+                .status,
+            201);
+  auto lead = admin_->Post("/api/leads", {{"full_name", "Hà Giờ Địa Phương"}, {"mobile", UniqueMobile()},
+                                          {"custom", {{"khoa_hoc", "eng_comm"}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const auto created = ParseRfc3339(lead.json["created_at"].get<std::string>());
+  ASSERT_TRUE(created);
+  const std::string local = FormatRfc3339(*created + kCompanyUtcOffset);  // "YYYY-MM-DDTHH:MM:SS..."
+  const std::string expected = local.substr(0, 10) + " " + local.substr(11, 5);
+  auto csv = admin_->Get("/api/leads/export?format=csv&lang=vi&q=gio%20dia%20phuong&columns=full_name,custom.khoa_hoc,created_at");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_NE(csv.body.find(",Hà Giờ Địa Phương,Tiếng Anh giao tiếp," + expected + "\r\n"), std::string::npos) << csv.body;
 }
 
 // Runs commit a chunk of rows at a time; the second chunk once waited for the first's lock.
