@@ -158,7 +158,7 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   const dialog = page.getByRole('dialog');
   await page.getByTestId('job-name').fill('Lead bị bỏ quên');
   await pickOption(page, page.getByTestId('job-type'), 'Cảnh báo lead chưa chăm sóc');
-  await expect(page.getByTestId('job-interval')).toContainText('1440 phút');  // hourly at the most
+  await expect(page.getByTestId('job-interval')).toContainText('1.440 phút');  // hourly at the most
   await page.getByTestId('job-days').fill('2');
   await dialog.getByRole('switch').click();
   await dialog.getByRole('button', { name: 'Lưu' }).click();
