@@ -6,6 +6,7 @@ import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import type { ImportJob, ImportStatus } from '../../api/imports';
 import { ApiError } from '../../api/types';
 import { applyLanguage } from '../../i18n';
+import { letAntdRunInJsdom } from '../../test/antdInJsdom';
 import { ResultStep } from './ResultStep';
 
 const undoImport = vi.hoisted(() => vi.fn<(id: number) => Promise<ImportJob>>());
@@ -13,14 +14,7 @@ vi.mock(import('../../api/imports'), async (original) => ({ ...(await original()
 
 beforeAll(() => {
   applyLanguage('en');
-  // Ant Design's popups ask for these; jsdom has none.
-  window.matchMedia ??= (query: string) =>
-    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList;
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  letAntdRunInJsdom();
 });
 afterEach(() => {
   cleanup();

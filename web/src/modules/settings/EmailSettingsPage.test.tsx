@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import type { SmtpSettings } from '../../api/settings';
 import { applyLanguage } from '../../i18n';
+import { letAntdRunInJsdom } from '../../test/antdInJsdom';
 import { EmailSettingsPage } from './EmailSettingsPage';
 
 const saved = {
@@ -21,13 +22,7 @@ vi.mock(import('../../api/settings'), async (original) => ({ ...(await original(
 
 beforeAll(() => {
   applyLanguage('en');
-  window.matchMedia ??= (query: string) =>
-    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList;
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  letAntdRunInJsdom();
 });
 afterEach(cleanup);
 
