@@ -161,6 +161,10 @@ TEST(EventsApi, ALiveSocketEndsWithTheSignInThatOpenedIt) {
   LiveEvents still_in(server.port(), second.session_cookie);
   ASSERT_EQ(signed_out.Open(), 101);
   ASSERT_EQ(still_in.Open(), 101);
+  // Both listen once they hear an event (a socket listens once the handshake's answer has left).
+  ASSERT_EQ(admin.Send("PUT", "/api/users/" + std::to_string(agent) + "/presence", json{{"online", false}}).status, 200);
+  ASSERT_EQ(signed_out.Next()["type"], "presence");
+  ASSERT_EQ(still_in.Next()["type"], "presence");
   ASSERT_EQ(first.Post("/api/auth/logout", json::object()).status, 204);
   EXPECT_TRUE(signed_out.Closed());
   EXPECT_FALSE(still_in.Closed(std::chrono::milliseconds(300)));  // the other sign-in stays
@@ -181,12 +185,19 @@ TEST(EventsApi, ASocketSendingBigMessagesIsCutOffAndAUserHasTwentyAtMost) {
   EXPECT_TRUE(!written || events.Closed());
 
   // Nor may one user hold sockets without end: tabs and devices, not a page opening them in a loop.
+  const auto agent = CreateUser(admin, "agent.ws.many", "agent");
+  Client many(server.port());
+  many.Login("agent.ws.many", "user-pass-123");
   std::vector<std::unique_ptr<LiveEvents>> open;
   for (int i = 0; i < 20; ++i) {
-    open.push_back(std::make_unique<LiveEvents>(server.port(), admin.session_cookie));
+    open.push_back(std::make_unique<LiveEvents>(server.port(), many.session_cookie));
     ASSERT_EQ(open.back()->Open(), 101) << i;
   }
-  auto refused = admin.Send("GET", "/api/ws", std::nullopt, kUpgrade);
+  // An event each socket hears says all of them listen.
+  auto off = admin.Send("PUT", "/api/users/" + std::to_string(agent) + "/presence", json{{"online", false}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  for (auto& socket : open) ASSERT_EQ(socket->Next()["type"], "presence");
+  auto refused = many.Send("GET", "/api/ws", std::nullopt, kUpgrade);
   EXPECT_EQ(refused.status, 429) << refused.body;
 }
 
