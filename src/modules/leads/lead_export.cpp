@@ -21,7 +21,6 @@ using nlohmann::json;
 const std::vector<std::string> kDefaultColumns = {"id", "full_name", "mobile", "email", "source", "province",
                                                   "status", "stage", "owner_id", "created_at"};
 
-
 // How a column's values read in the file: by an option's label in the file's language (the
 // list shows labels; an import takes a label or a value back), a date-time in the company's zone.
 struct CellWords {
