@@ -41,15 +41,20 @@ void EventHub::Publish(std::int64_t user_id, std::string_view type, const nlohma
 }
 
 void EventHub::EndWhere(const Ended& ended) {
-  std::vector<Listener> open;
+  struct Open {
+    std::int64_t user_id;
+    std::string credential;
+    std::function<void()> close;
+  };
+  std::vector<Open> open;
   {
     std::lock_guard lock(mutex_);
-    for (const auto& [token, listener] : listeners_) {
-      if (listener.close) open.push_back(listener);
+    for (const auto& [token, l] : listeners_) {
+      if (l.close) open.push_back({l.user_id, l.credential, l.close});
     }
   }
-  for (const auto& listener : open) {
-    if (ended(listener.user_id, listener.credential)) listener.close();
+  for (const auto& o : open) {
+    if (ended(o.user_id, o.credential)) o.close();
   }
 }
 

@@ -274,12 +274,13 @@ Result<User> UserService::Update(const Principal& actor, std::int64_t id, const 
     changes.push_back({"update", "password", std::nullopt, std::nullopt});
   }
   // Deactivation or a new password ends the user's sessions at once.
-  if (!after.active || !hash.empty()) repo::DeleteSessionsOf(*tx, id);
+  const bool signed_out = !after.active || !hash.empty();
+  if (signed_out) repo::DeleteSessionsOf(*tx, id);
   audit::Record(*tx, audit::ActorOf(actor), "user", id, changes, now);
   if (after.team_id != before->team_id && on_team_change_) on_team_change_(*tx, actor, id, after.team_id, now);
   tx->Commit();
   principals_.Clear();
-  EndLiveConnections();
+  if (signed_out) EndLiveConnections();
   return after;
 }
 
