@@ -2,7 +2,6 @@
 // transaction (a consistent snapshot) and handed to the connection 64 KB at a time.
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <unordered_map>
 
 #include "core/secrets.h"
@@ -21,46 +20,35 @@ using nlohmann::json;
 const std::vector<std::string> kDefaultColumns = {"id", "full_name", "mobile", "email", "source", "province",
                                                   "status", "stage", "owner_id", "created_at"};
 
-// How a column's values read in the file: by an option's label in the file's language (the
-// list shows labels; an import takes a label or a value back), a date-time in the company's zone.
-struct CellWords {
-  std::function<std::optional<std::string>(const std::string& value)> label;
-  bool date_time = false;
-  bool vi = true;
-};
+// An option's label by its value, in the file's language: the list shows labels, and an import
+// takes a label or a value back.
+using Labels = std::vector<std::pair<std::string, std::string>>;
+
+template <typename Options>
+Labels LabelsOf(const Options& options, bool vi) {
+  Labels out;
+  for (const auto& o : options) out.emplace_back(o.value, vi ? o.label_vi : o.label_en);
+  return out;
+}
 
 // Takes the value by value so that a string, the usual cell, moves out without a copy.
-std::string Text(json v, const CellWords& words) {
+std::string Text(json v, const Labels& labels, bool vi) {
   if (v.is_null()) return {};
   if (v.is_string()) {
     auto& s = v.get_ref<std::string&>();
-    if (words.date_time) {
-      if (auto t = ParseRfc3339(s)) return FormatLocalDateTime(*t);
-    }
-    if (words.label) {
-      if (auto label = words.label(s)) return std::move(*label);
+    for (const auto& [value, label] : labels) {
+      if (value == s) return label;
     }
     return std::move(s);
   }
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  if (v.is_boolean()) return v.get<bool>() ? (words.vi ? "Có" : "Yes") : (words.vi ? "Không" : "No");
+  if (v.is_boolean()) return v.get<bool>() ? (vi ? "Có" : "Yes") : (vi ? "Không" : "No");
   if (v.is_array()) {
     std::string out;
-    for (auto& item : v) out += (out.empty() ? "" : ", ") + Text(std::move(item), words);
+    for (auto& item : v) out += (out.empty() ? "" : ", ") + Text(std::move(item), labels, vi);
     return out;
   }
   return v.dump();
-}
-
-// The label of `value` among `options`, in the file's language.
-template <typename Options>
-std::function<std::optional<std::string>(const std::string&)> LabelsOf(const Options& options, bool vi) {
-  return [&options, vi](const std::string& value) -> std::optional<std::string> {
-    for (const auto& o : options) {
-      if (o.value == value) return std::string(vi ? o.label_vi : o.label_en);
-    }
-    return std::nullopt;
-  };
 }
 
 // One exported column: its header and how a lead's cell is written.
@@ -68,7 +56,7 @@ struct Column {
   std::string header;
   const FieldDef* field = nullptr;            // a registry field, or
   const customfields::CustomField* custom = nullptr;
-  CellWords words;
+  Labels labels;  // the field's options
 };
 
 }  // namespace
@@ -109,14 +97,10 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       if (it == custom->end()) {
         errors.Add("columns", "\"" + name + "\" is not a custom field of leads", "unknown_field");
       } else {
-        const bool options = it->type == "select" || it->type == "multi_select";
-        columns.push_back({vi ? it->label_vi : it->label_en, nullptr, &*it,
-                           CellWords{options ? LabelsOf(it->options, vi) : nullptr, false, vi}});
+        columns.push_back({vi ? it->label_vi : it->label_en, nullptr, &*it, LabelsOf(it->options, vi)});
       }
     } else if (const FieldDef* f = FindLeadField(name); f && f->type != FieldType::kJson) {
-      columns.push_back({std::string(vi ? f->label_vi : f->label_en), f, nullptr,
-                         CellWords{f->type == FieldType::kEnum ? LabelsOf(f->options, vi) : nullptr,
-                                   f->type == FieldType::kDateTime, vi}});
+      columns.push_back({std::string(vi ? f->label_vi : f->label_en), f, nullptr, LabelsOf(f->options, vi)});
     } else {
       errors.Add("columns", "\"" + name + "\" is not a lead field", "unknown_field");
     }
@@ -129,18 +113,21 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   // Owners and creators by username (manual 001), which an import takes back.
   using Usernames = std::unordered_map<std::int64_t, std::string>;
-  auto cells_of = [columns, custom](const Lead& lead, const Usernames& usernames, std::vector<std::string>& cells) {
+  auto cells_of = [columns, custom, vi](const Lead& lead, const Usernames& usernames, std::vector<std::string>& cells) {
     cells.clear();
     for (const auto& c : columns) {
       if (c.field && c.field->type == FieldType::kUser) {
         auto id = c.field->get(lead);
         auto it = id.is_number_integer() ? usernames.find(id.get<std::int64_t>()) : usernames.end();
-        cells.push_back(it == usernames.end() ? Text(std::move(id), c.words) : it->second);
+        cells.push_back(it == usernames.end() ? Text(std::move(id), c.labels, vi) : it->second);
+      } else if (c.field && c.field->time) {  // in the company's zone, as the list shows it
+        const auto t = c.field->time(lead);
+        cells.push_back(t ? FormatLocalDateTime(*t) : std::string());
       } else if (c.field) {
-        cells.push_back(Text(c.field->get(lead), c.words));
+        cells.push_back(Text(c.field->get(lead), c.labels, vi));
       } else {
         auto it = lead.custom.find(c.custom->name);
-        cells.push_back(it == lead.custom.end() ? std::string() : Text(*it, c.words));
+        cells.push_back(it == lead.custom.end() ? std::string() : Text(*it, c.labels, vi));
       }
     }
   };

@@ -51,6 +51,10 @@ json GetRequiredTime(const Lead& l) {
   return FormatRfc3339(l.*M);
 }
 template <auto M>
+std::optional<Millis> TimeOf(const Lead& l) {
+  return l.*M;
+}
+template <auto M>
 json GetJson(const Lead& l) {
   return l.*M;
 }
@@ -128,13 +132,13 @@ std::vector<FieldDef> BuildFields() {
   add({"created_by", T::kUser, "Người tạo", "Created by", 0, false, true, false, false, "", {},
        GetId<&Lead::created_by>, nullptr});
   add({"created_at", T::kDateTime, "Ngày tạo", "Created at", 0, false, true, false, true, "created_at", {},
-       GetRequiredTime<&Lead::created_at>, nullptr});
+       GetRequiredTime<&Lead::created_at>, nullptr, TimeOf<&Lead::created_at>});
   add({"updated_at", T::kDateTime, "Ngày cập nhật", "Updated at", 0, false, true, false, false, "updated_at", {},
-       GetRequiredTime<&Lead::updated_at>, nullptr});
+       GetRequiredTime<&Lead::updated_at>, nullptr, TimeOf<&Lead::updated_at>});
   add({"last_activity_at", T::kDateTime, "Hoạt động gần nhất", "Last activity", 0, false, true, false, false,
-       "last_activity_at", {}, GetTime<&Lead::last_activity_at>, nullptr});
+       "last_activity_at", {}, GetTime<&Lead::last_activity_at>, nullptr, TimeOf<&Lead::last_activity_at>});
   add({"deleted_at", T::kDateTime, "Ngày xoá", "Deleted at", 0, false, true, false, false, "", {},
-       GetTime<&Lead::deleted_at>, nullptr});
+       GetTime<&Lead::deleted_at>, nullptr, TimeOf<&Lead::deleted_at>});
   return f;
 }
 

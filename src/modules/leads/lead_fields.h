@@ -35,6 +35,8 @@ struct FieldDef {
   nlohmann::json (*get)(const Lead&) = nullptr;
   // Sets an already type-checked value (null clears); null for read-only fields.
   void (*set)(Lead&, const nlohmann::json&) = nullptr;
+  // kDateTime fields: the time itself, for what writes it otherwise than RFC 3339 (exports).
+  std::optional<Millis> (*time)(const Lead&) = nullptr;
 };
 
 const std::vector<FieldDef>& LeadFields();
