@@ -134,17 +134,21 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.read_message_max(kMaxClientMessage);  // the server reads nothing the client says
     auto req = std::make_shared<bhttp::request<bhttp::string_body>>(std::move(request));
-    ws_.async_accept(*req, [self = shared_from_this(), req, open = std::move(open)](beast::error_code ec) {
+    // Subscribed before the answer leaves: an event published once the client has its 101 is
+    // never missed; what comes before the handshake ends waits in the queue.
+    auto send = [weak = weak_from_this(), executor = ws_.get_executor()](std::string text) {
+      net::post(executor, [weak, text = std::move(text)]() mutable {
+        if (auto s = weak.lock()) s->Send(std::move(text));
+      });
+    };
+    auto close = [weak = weak_from_this()] {
+      if (auto s = weak.lock()) s->Close(websocket::close_code::policy_error);
+    };
+    on_close_ = open(std::move(send), std::move(close));
+    ws_.async_accept(*req, [self = shared_from_this(), req](beast::error_code ec) {
       if (ec) return;
-      auto send = [weak = std::weak_ptr<WsSession>(self), executor = self->ws_.get_executor()](std::string text) {
-        net::post(executor, [weak, text = std::move(text)]() mutable {
-          if (auto s = weak.lock()) s->Send(std::move(text));
-        });
-      };
-      auto close = [weak = std::weak_ptr<WsSession>(self)] {
-        if (auto s = weak.lock()) s->Close(websocket::close_code::policy_error);
-      };
-      self->on_close_ = open(std::move(send), std::move(close));
+      self->accepted_ = true;
+      if (!self->queue_.empty()) self->Write();
       self->Read();
     });
   }
@@ -161,6 +165,7 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
  private:
   void Close(websocket::close_code code) {
     net::post(ws_.get_executor(), [self = shared_from_this(), code] {
+      if (!self->accepted_) return self->ForceClose();
       // A client that does not answer the close frame is not waited for beyond a second.
       auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
       timeouts.handshake_timeout = std::chrono::seconds(1);
@@ -172,7 +177,7 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
   void Send(std::string text) {
     if (queue_.size() >= kMaxQueuedEvents) return ForceClose();
     queue_.push_back(std::move(text));
-    if (queue_.size() == 1) Write();
+    if (accepted_ && queue_.size() == 1) Write();
   }
 
   void Write() {
@@ -197,6 +202,7 @@ class WsSession : public Connection, public std::enable_shared_from_this<WsSessi
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   std::function<void()> on_close_;
+  bool accepted_ = false;  // the handshake's answer has left; writes wait for it
 };
 
 class Session : public Connection, public std::enable_shared_from_this<Session> {

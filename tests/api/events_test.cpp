@@ -161,7 +161,7 @@ TEST(EventsApi, ALiveSocketEndsWithTheSignInThatOpenedIt) {
   LiveEvents still_in(server.port(), second.session_cookie);
   ASSERT_EQ(signed_out.Open(), 101);
   ASSERT_EQ(still_in.Open(), 101);
-  // Both listen once they hear an event (a socket listens once the handshake's answer has left).
+  // Both hear an event published right after their 101.
   ASSERT_EQ(admin.Send("PUT", "/api/users/" + std::to_string(agent) + "/presence", json{{"online", false}}).status, 200);
   ASSERT_EQ(signed_out.Next()["type"], "presence");
   ASSERT_EQ(still_in.Next()["type"], "presence");

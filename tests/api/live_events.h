@@ -62,8 +62,9 @@ class LiveEvents {
     ws_.write(net::buffer(std::string(size, 'x')), ec);
     return !ec;
   }
-  // The next event, or null when none came within `wait`.
-  nlohmann::json Next(std::chrono::milliseconds wait = std::chrono::seconds(2)) {
+  // The next event, or null when none came within `wait` (long: a loaded machine is slow to
+  // deliver; a test that expects silence passes a short one).
+  nlohmann::json Next(std::chrono::milliseconds wait = std::chrono::seconds(10)) {
     nlohmann::json event;
     ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
       if (!ec) event = nlohmann::json::parse(beast::buffers_to_string(buffer_.data()));
