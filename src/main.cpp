@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -339,6 +340,9 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The database, uploads, exports on their way out and the key hold people's names and phones:
+  // whatever umask Sen is started with, no other account of the machine reads what it writes.
+  umask(S_IRWXG | S_IRWXO);
   CLI::App app{"Sen: lead management for sales and admissions teams"};
   app.require_subcommand(1);
   app.fallthrough();  // "sen demo --db X" as well as "sen --db X demo"

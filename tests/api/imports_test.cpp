@@ -176,6 +176,24 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_EQ(admin_->Get("/api/leads?q=" + existing).json["items"].size(), 1u);  // not the import's to take
 }
 
+// Uploads, the database and the secret key hold people's names and phones: no other account of
+// the machine may read them, whatever the umask Sen was started with.
+TEST_F(ImportsApi, WhatSenKeepsOnDiskIsForItsOwnAccountAlone) {
+  ASSERT_EQ(Upload(*admin_, "rieng.csv", "Họ và tên,Di động\nRiêng Tư,0912000111\n").status, 201);
+  namespace fs = std::filesystem;
+  std::vector<std::string> shared;
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(server_->dir())) {
+    if (!entry.is_regular_file() && !entry.is_directory()) continue;
+    if (entry.path().filename() == "server.log") continue;  // the harness's, not Sen's
+    files += entry.is_regular_file();
+    const auto others = entry.status().permissions() & (fs::perms::group_all | fs::perms::others_all);
+    if (others != fs::perms::none) shared.push_back(entry.path().lexically_relative(server_->dir()).string());
+  }
+  EXPECT_GE(files, 3);  // the database, the upload, the key at least
+  EXPECT_TRUE(shared.empty()) << ::testing::PrintToString(shared);
+}
+
 TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   auto created = admin_->Post("/api/leads", {{"full_name", "Hoàng Văn Đức"}, {"mobile", UniqueMobile()},
                                              {"description", "trước"}, {"source", "Website"}, {"company", "Cũ"}});
