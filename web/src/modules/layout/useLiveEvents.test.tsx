@@ -6,7 +6,7 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import type { Session } from '../../api/types';
 import { applyLanguage } from '../../i18n';
-import { useLiveEvents } from './useLiveEvents';
+import { retryDelay, useLiveEvents } from './useLiveEvents';
 
 const updateUser = vi.hoisted(() => vi.fn());
 const fetchSession = vi.hoisted(() => vi.fn<() => Promise<Session>>());
@@ -58,4 +58,15 @@ test("back after a drop, the header's ON/OFF catches up on a switch made meanwhi
   act(() => sockets[1].onopen?.());
   vi.useRealTimers();
   await waitFor(() => expect(updateUser).toHaveBeenCalledWith({ online: false }));
+});
+
+test('after a restart, the pages come back spread over time, not all in the same second', () => {
+  expect(retryDelay(0, () => 0)).toBe(500);
+  expect(retryDelay(0, () => 0.999)).toBeCloseTo(1000, -1);
+  expect(retryDelay(3, () => 0.5)).toBe(6000);
+  expect(retryDelay(10, () => 0.999)).toBeLessThanOrEqual(30_000); // never longer than 30 s
+  expect(retryDelay(10, () => 0)).toBe(15_000);
+  // A thousand pages dropped at once: their first tries fall in every tenth of the second.
+  const tenths = new Set(Array.from({ length: 1000 }, () => Math.floor(retryDelay(0) / 100)));
+  expect(tenths).toEqual(new Set([5, 6, 7, 8, 9]));
 });

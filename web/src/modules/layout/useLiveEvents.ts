@@ -1,7 +1,7 @@
 // The signed-in user's live events (GET /api/ws): shown as Ant Design notifications and, while
 // the tab is hidden, as browser notifications (when the user has allowed them). The bell
 // (NotificationBell) reloads when one it keeps arrives; opening a popup marks it read there.
-// The socket comes back after a drop, waiting longer each time (up to 30 s).
+// The socket comes back after a drop, waiting longer each time (up to 30 s, spread at random).
 import { useEffect, useRef } from 'react';
 import { App as AntApp } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,14 @@ import { applyImportProgress } from '../imports/importQueries';
 import { describeEvent, type LiveEvent } from './liveMessages';
 
 const maxRetryDelay = 30_000;
+
+/**
+ * The wait before the next try: twice as long after each failed one, up to 30 s, and somewhere
+ * in its upper half so that the pages a server restart dropped do not all come back at once.
+ */
+export function retryDelay(retries: number, random: () => number = Math.random): number {
+  return Math.min(maxRetryDelay, 1000 * 2 ** retries) * (0.5 + random() / 2);
+}
 
 /** Asked on a user's gesture (switching ON, opening the bell), as browsers require; once answered, never again. */
 export function askForBrowserNotifications(): void {
@@ -113,7 +121,7 @@ export function useLiveEvents(): void {
       };
       socket.onclose = () => {
         if (stopped) return;
-        timer = setTimeout(connect, Math.min(maxRetryDelay, 1000 * 2 ** retries));
+        timer = setTimeout(connect, retryDelay(retries));
         retries += 1;
       };
     };
