@@ -6,6 +6,9 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
 
 #include "files/table_reader.h"
 #include "text/fold.h"
@@ -32,6 +35,57 @@ std::string_view FitCell(const std::string& cell) {
   return cell;
 }
 
+void ThrowIfFailed(lxw_error error) {
+  if (error != LXW_NO_ERROR) {
+    throw FileError(fmt::format("cannot write the .xlsx file: {}", lxw_strerror(error)));
+  }
+}
+
+bool ReadInt(std::string_view text, int& out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// "YYYY-MM-DD", then " HH:MM" or " HH:MM:SS" when `with_time`.
+std::optional<lxw_datetime> ReadDateTime(std::string_view text, bool with_time) {
+  if (text.size() != (with_time ? 16u : 10u) && !(with_time && text.size() == 19)) return std::nullopt;
+  lxw_datetime out{};
+  if (text[4] != '-' || text[7] != '-' || !ReadInt(text.substr(0, 4), out.year) ||
+      !ReadInt(text.substr(5, 2), out.month) || !ReadInt(text.substr(8, 2), out.day)) {
+    return std::nullopt;
+  }
+  if (with_time) {
+    int seconds = 0;
+    if (text[10] != ' ' || text[13] != ':' || !ReadInt(text.substr(11, 2), out.hour) ||
+        !ReadInt(text.substr(14, 2), out.min) ||
+        (text.size() == 19 && (text[16] != ':' || !ReadInt(text.substr(17, 2), seconds)))) {
+      return std::nullopt;
+    }
+    out.sec = seconds;
+  }
+  if (out.year < 1900 || out.month < 1 || out.month > 12 || out.day < 1 || out.day > 31 || out.hour > 23 ||
+      out.min > 59 || out.sec > 59) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+// A plain decimal ("42", "-3", "7.25") that a double holds exactly as written: at most 15
+// significant digits and no leading zero before other digits.
+std::optional<double> ReadNumber(std::string_view text) {
+  const std::string_view digits = text.substr(!text.empty() && text[0] == '-');
+  if (digits.empty() || digits.size() > 16 || !std::isdigit(static_cast<unsigned char>(digits.front())) ||
+      (digits.size() > 1 && digits[0] == '0' && digits[1] != '.')) {
+    return std::nullopt;
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  const auto significant = std::count_if(digits.begin(), digits.end(), [](char c) { return c != '.'; });
+  if (significant > 15) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 XlsxWriter::XlsxWriter(const std::filesystem::path& path, std::string_view sheet_name)
@@ -53,6 +107,10 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& path, std::string_view sheet
   format_set_bold(required_);
   format_set_pattern(required_, LXW_PATTERN_SOLID);
   format_set_bg_color(required_, kLightOrange);
+  date_ = workbook_add_format(workbook_);
+  format_set_num_format(date_, "yyyy-mm-dd");
+  date_time_ = workbook_add_format(workbook_);
+  format_set_num_format(date_time_, "yyyy-mm-dd hh:mm");
 }
 
 XlsxWriter::~XlsxWriter() {
@@ -65,6 +123,7 @@ void XlsxWriter::Write(std::size_t column, const std::string& cell, lxw_format* 
   if (column >= widths_.size()) widths_.resize(column + 1, 0);
   const std::string_view text = FitCell(cell);
   if (row_ < kMeasuredRows) widths_[column] = std::max(widths_[column], text::Utf8Length(text));
+  if (format == nullptr && column < kinds_.size() && WriteValue(column, cell)) return;
   // Long notes are cut at Excel's limit: an export should not fail for one of them.
   std::string truncated;
   const char* value = cell.c_str();
@@ -72,11 +131,7 @@ void XlsxWriter::Write(std::size_t column, const std::string& cell, lxw_format* 
     truncated.assign(text);
     value = truncated.c_str();
   }
-  const lxw_error error =
-      worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(column), value, format);
-  if (error != LXW_NO_ERROR) {
-    throw FileError(fmt::format("cannot write the .xlsx file: {}", lxw_strerror(error)));
-  }
+  ThrowIfFailed(worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(column), value, format));
 }
 
 void XlsxWriter::Header(const std::vector<std::string>& cells, const std::vector<bool>& required) {
@@ -86,6 +141,33 @@ void XlsxWriter::Header(const std::vector<std::string>& cells, const std::vector
   worksheet_freeze_panes(sheet_, row_ + 1, 0);
   ++row_;
 }
+
+bool XlsxWriter::WriteValue(std::size_t column, const std::string& cell) {
+  const auto col = static_cast<lxw_col_t>(column);
+  lxw_error error = LXW_NO_ERROR;
+  switch (kinds_[column]) {
+    case CellKind::kText:
+      return false;
+    case CellKind::kNumber: {
+      const auto number = ReadNumber(cell);
+      if (!number) return false;
+      error = worksheet_write_number(sheet_, row_, col, *number, nullptr);
+      break;
+    }
+    case CellKind::kDate:
+    case CellKind::kDateTime: {
+      const bool with_time = kinds_[column] == CellKind::kDateTime;
+      auto when = ReadDateTime(cell, with_time);
+      if (!when) return false;
+      error = worksheet_write_datetime(sheet_, row_, col, &*when, with_time ? date_time_ : date_);
+      break;
+    }
+  }
+  ThrowIfFailed(error);
+  return true;
+}
+
+void XlsxWriter::Kinds(std::vector<CellKind> kinds) { kinds_ = std::move(kinds); }
 
 void XlsxWriter::Row(const std::vector<std::string>& cells) {
   if (row_ >= LXW_ROW_MAX) {
@@ -103,9 +185,7 @@ void XlsxWriter::Close() {
   }
   const lxw_error error = workbook_close(workbook_);
   workbook_ = nullptr;  // closed or not, workbook_close has freed it
-  if (error != LXW_NO_ERROR) {
-    throw FileError(fmt::format("cannot write the .xlsx file: {}", lxw_strerror(error)));
-  }
+  ThrowIfFailed(error);
 }
 
 }  // namespace sen::files

@@ -36,6 +36,31 @@ TEST(XlsxWriter, WritesRowsTheReaderReadsBackAsText) {
                                   {5, {"=1+1", "  spaced  ", "<tag> & 'quotes'"}}}));
 }
 
+// Dates, date-times and numbers are Excel's own values, which sort, filter and add up; a cell
+// that does not read as one stays text, so nothing it says is lost.
+TEST(XlsxWriter, DatesTimesAndNumbersAreValuesWhereTheColumnSaysSo) {
+  TempDir dir;
+  const auto path = dir / "typed.xlsx";
+  XlsxWriter writer(path, "Leads");
+  writer.Header({"ID", "Created", "Born", "Score", "Mobile"}, {});
+  writer.Kinds({CellKind::kNumber, CellKind::kDateTime, CellKind::kDate, CellKind::kNumber});
+  writer.Row({"42", "2026-12-02 09:30", "1990-01-31", "7.25", "0912345678"});
+  writer.Row({"0912", "sáng nay", "31/01/1990", "1234567890123456789", ""});
+  writer.Row({"", "", "", "-3"});
+  writer.Close();
+
+  const std::string sheet = testing::ReadZipEntry(path, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(sheet, HasSubstr(R"(<c r="A2"><v>42</v></c>)"));  // no t="inlineStr": a number
+  EXPECT_THAT(sheet, ::testing::ContainsRegex(R"(<c r="B2" s="[0-9]+"><v>46358\.39583)"));
+  EXPECT_THAT(sheet, ::testing::ContainsRegex(R"(<c r="C2" s="[0-9]+"><v>32904</v>)"));
+  XlsxReader reader(path, {});
+  EXPECT_EQ(ReadRows(reader), (std::vector<NumberedRow>{
+                                  {1, {"ID", "Created", "Born", "Score", "Mobile"}},
+                                  {2, {"42", "2026-12-02 09:30:00", "1990-01-31", "7.25", "0912345678"}},
+                                  {3, {"0912", "sáng nay", "31/01/1990", "1234567890123456789"}},
+                                  {4, {"", "", "", "-3"}}}));
+}
+
 TEST(XlsxWriter, BoldFrozenHeaderWithRequiredColumnsFilledAndColumnWidths) {
   TempDir dir;
   const auto path = dir / "template.xlsx";

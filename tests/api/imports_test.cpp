@@ -808,6 +808,24 @@ TEST_F(ImportsApi, AnExportShowsOptionLabelsAndLocalTimes) {
   auto csv = admin_->Get("/api/leads/export?format=csv&lang=vi&q=gio%20dia%20phuong&columns=full_name,custom.khoa_hoc,created_at");
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_NE(csv.body.find(",Hà Giờ Địa Phương,Tiếng Anh giao tiếp," + expected + "\r\n"), std::string::npos) << csv.body;
+
+  // In a workbook the date-time is Excel's own (it sorts and filters as one), and so is the ID.
+  auto xlsx = admin_->Get("/api/leads/export?format=xlsx&lang=vi&q=gio%20dia%20phuong&columns=full_name,created_at");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  files::testing::TempDir dir;
+  std::ofstream(dir / "export.xlsx", std::ios::binary) << xlsx.body;
+  const std::string sheet = files::testing::ReadZipEntry(dir / "export.xlsx", "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<c r=\"A2\"><v>" + std::to_string(lead.json["id"].get<std::int64_t>()) + "</v></c>"),
+            std::string::npos) << sheet;
+  auto back = Upload(*admin_, "gio.xlsx", xlsx.body);
+  ASSERT_EQ(back.status, 201) << back.body;
+  EXPECT_EQ(back.json["sample"][0][2], expected + ":00");  // a date-time cell reads with its seconds
+  // And the file goes back in: the ID, a number now, still finds its lead.
+  ASSERT_EQ(admin_->Patch(Path(back.json), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(back.json, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, back.json);
+  EXPECT_EQ(done["error"], 0) << admin_->Get(Path(back.json, "/errors.csv")).body;
+  EXPECT_EQ(done["created"], 0) << done.dump();
 }
 
 // Runs commit a chunk of rows at a time; the second chunk once waited for the first's lock.

@@ -59,6 +59,21 @@ struct Column {
   Labels labels;  // the field's options
 };
 
+// What a workbook writes the column's cells as: Excel's own dates and numbers sort and filter.
+files::CellKind KindOf(const Column& c) {
+  using files::CellKind;
+  if (c.custom) {
+    if (c.custom->type == "number") return CellKind::kNumber;
+    return c.custom->type == "date" ? CellKind::kDate : CellKind::kText;
+  }
+  switch (c.field->type) {
+    case FieldType::kInteger: return CellKind::kNumber;
+    case FieldType::kDate: return CellKind::kDate;
+    case FieldType::kDateTime: return CellKind::kDateTime;
+    default: return CellKind::kText;
+  }
+}
+
 }  // namespace
 
 Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params) {
@@ -132,16 +147,18 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
     }
   };
   std::vector<std::string> header;
+  std::vector<files::CellKind> kinds;
   // Only the columns of leads the file shows are read (custom fields all live in "custom").
   std::vector<std::string_view> read;
   for (const auto& c : columns) {
     header.push_back(c.header);
+    kinds.push_back(KindOf(c));
     const std::string_view column = c.field ? c.field->name : "custom";
     if (std::find(read.begin(), read.end(), column) == read.end()) read.push_back(column);
   }
   const LeadScope scope = ScopeOf(p);
 
-  return StartFile(std::move(out), [this, format, header, read, cells_of, query = *query, scope](const EmitPiece& emit) {
+  return StartFile(std::move(out), [this, format, header, kinds, read, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
     const Usernames usernames = users_.Usernames(*tx);
     std::vector<std::string> cells;
@@ -167,6 +184,7 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
     {
       files::XlsxWriter xlsx(path, "Leads");
       xlsx.Header(header, std::vector<bool>(header.size(), false));
+      xlsx.Kinds(kinds);
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
         cells_of(lead, usernames, cells);
         xlsx.Row(cells);
