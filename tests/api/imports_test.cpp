@@ -674,6 +674,10 @@ TEST_F(ImportsApi, RefusesBadFilesBadSettingsAndAgents) {
   fields.clear();
   for (const auto& d : too_long.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"defaults.source", "defaults.tags"})) << too_long.body;
+  auto two_in_one = admin_->Patch(Path(imp), {{"defaults", {{"tags", {"hội chợ; 2026"}}}}});
+  ASSERT_EQ(two_in_one.status, 422) << two_in_one.body;
+  EXPECT_EQ(two_in_one.json["error"]["details"][0]["field"], "defaults.tags");
+  EXPECT_EQ(two_in_one.json["error"]["details"][0]["reason"], "invalid_tag");
 
   auto unmapped = admin_->Patch(Path(imp), {{"mapping", {{"SĐT", "mobile"}}}});
   ASSERT_EQ(unmapped.status, 200);

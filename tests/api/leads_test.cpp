@@ -140,6 +140,14 @@ TEST_F(LeadsApi, BadFieldsAre422NamingEachOneAndNothingIsSaved) {
                                                          {"favourite_colour", "unknown_field"}, {"id", "read_only"}}));
   EXPECT_EQ(admin_->Get("/api/leads?page_size=1").json["total"], before);
   EXPECT_EQ(admin_->Post("/api/leads", json::object()).status, 422) << "full_name is required";
+  // A file or a filter would read "a, b" as two tags (LeadFields.ATagHoldsNoListSeparator).
+  auto two_in_one = admin_->Post("/api/leads", {{"full_name", "Hoàng Yến"}, {"tags", {"hội chợ, 2026"}}});
+  ASSERT_EQ(two_in_one.status, 422) << two_in_one.body;
+  EXPECT_EQ(two_in_one.json["error"]["details"][0]["reason"], "invalid_tag");
+  auto mass = admin_->Post("/api/leads/mass-update", {{"ids", {1}}, {"set", {{"add_tags", {"a|b"}}}}});
+  ASSERT_EQ(mass.status, 422) << mass.body;
+  EXPECT_EQ(mass.json["error"]["details"][0]["field"], "set.add_tags");
+  EXPECT_EQ(mass.json["error"]["details"][0]["reason"], "invalid_tag");
   EXPECT_EQ(admin_->SendRaw("POST", "/api/leads", "[1,2]", {}).status, 400);
 }
 

@@ -161,6 +161,22 @@ std::string_view TypeName(FieldType t) {
   return "text";
 }
 
+}  // namespace
+
+std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag) {
+  if (tag.find_first_of(kListSeparators) != std::string_view::npos) {
+    return FieldError{std::string(field), "a tag cannot hold a comma, semicolon or |: a file or a filter would read it as two",
+                      "invalid_tag"};
+  }
+  if (text::Utf8Length(tag) > kMaxTagLength) {
+    return FieldError{std::string(field), "each tag must have at most " + std::to_string(kMaxTagLength) + " characters",
+                      "too_long"};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 std::string OptionList(const FieldDef& field) {
   std::string out;
   for (const auto& o : field.options) out += (out.empty() ? "" : ", ") + std::string(o.value);
@@ -221,8 +237,9 @@ std::optional<json> CheckValue(const FieldDef& field, const json& value, FieldEr
         if (!t.is_string()) return fail("must be a list of strings", "wrong_type");
         std::string tag = text::Tidy(t.get_ref<const std::string&>());
         if (tag.empty()) continue;
-        if (text::Utf8Length(tag) > kMaxTagLength) {
-          return fail("each tag must have at most " + std::to_string(kMaxTagLength) + " characters", "too_long");
+        if (auto problem = TagProblem(name, tag)) {
+          errors.Add(std::move(*problem));
+          return std::nullopt;
         }
         std::string key = text::Fold(tag);
         if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;

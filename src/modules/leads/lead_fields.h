@@ -12,6 +12,10 @@
 
 namespace sen::leads {
 
+// What people put between the items of a list in one cell (tags, multi-select options); so no
+// tag may hold one.
+inline constexpr std::string_view kListSeparators = ",;|";
+
 enum class FieldType { kText, kLongText, kPhone, kEmail, kDate, kDateTime, kEnum, kUser, kTeam, kInteger, kTags, kBoolean, kJson };
 
 struct FieldOption {
@@ -42,6 +46,8 @@ struct FieldDef {
 const std::vector<FieldDef>& LeadFields();
 const FieldDef* FindLeadField(std::string_view name);
 bool IsOption(const FieldDef& field, std::string_view value);
+// Why `tag` (tidied) cannot be a lead's tag, as an error of `field`; nullopt when it can.
+std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag);
 
 // Type-checks and copies the fields of `body` onto `lead`; keys in `skip` are ignored. "custom"
 // is checked against the active custom fields (required ones when `creating`).

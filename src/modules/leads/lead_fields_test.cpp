@@ -49,6 +49,19 @@ TEST(LeadFields, ApplyInputNamesEveryBadField) {
                                                          {"do_not_contact", "wrong_type"}}));
 }
 
+// A file and a tag filter take "a, b" as two tags: a tag with a comma, semicolon or bar would
+// come back from an export split in two, and no filter could name it.
+TEST(LeadFields, ATagHoldsNoListSeparator) {
+  for (const char* tag : {"Hội chợ, 2026", "Hội chợ; 2026", "Hội chợ | 2026"}) {
+    Lead l;
+    auto reasons = Reasons(ApplyInput(l, {{"tags", {"VIP", tag}}}, {}, kNoCustom, false));
+    EXPECT_EQ(reasons, (std::map<std::string, std::string>{{"tags", "invalid_tag"}})) << tag;
+  }
+  Lead l;
+  ASSERT_TRUE(ApplyInput(l, {{"tags", {"Hội chợ 2026", "IELTS/TOEIC", "5.5+"}}}, {}, kNoCustom, false).ok());
+  EXPECT_EQ(l.tags, (std::vector<std::string>{"Hội chợ 2026", "IELTS/TOEIC", "5.5+"}));
+}
+
 TEST(LeadFields, LengthsCountCharactersNotBytes) {
   Lead l;
   EXPECT_TRUE(ApplyInput(l, {{"title", std::string(100 / 2, 'x') + std::string("ễ") + std::string(49, 'y')}}, {}, kNoCustom, false).ok());

@@ -13,9 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-// What people put between the items of a list in one cell.
-constexpr std::string_view kListSeparators = ",;|";
-
 std::optional<int> Number(std::string_view s) {
   int v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

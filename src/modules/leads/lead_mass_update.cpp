@@ -45,8 +45,8 @@ std::optional<std::vector<std::string>> ReadTags(const nlohmann::json& v, const 
       return std::nullopt;
     }
     std::string tag = text::Tidy(t.get_ref<const std::string&>());
-    if (text::Utf8Length(tag) > 50) {
-      errors.Add(name, "each tag must have at most 50 characters", "too_long");
+    if (auto problem = TagProblem(name, tag)) {
+      errors.Add(std::move(*problem));
       return std::nullopt;
     }
     if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(std::move(tag));

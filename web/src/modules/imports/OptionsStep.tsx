@@ -9,6 +9,7 @@ import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from '../leads/useLeadFields';
 import { useFollowImportChanges, useStoreImport } from './importQueries';
+import { tagSeparators } from '../leads/formValues';
 
 export interface OptionValues {
   mode: ImportMode;
@@ -157,7 +158,7 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="tags" label={fields.label('tags')}>
-            <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} data-testid="import-default-tags" />
+            <Select mode="tags" tokenSeparators={tagSeparators} open={false} suffixIcon={null} data-testid="import-default-tags" />
           </Form.Item>
         </Col>
       </Row>

@@ -7,6 +7,7 @@ import type { FieldMeta, Language } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { dateFormat, dateTimeFormat } from '../common/format';
 import { useDirectory, type Directory } from '../common/useDirectory';
+import { tagSeparators } from './formValues';
 
 /** The bare input, a direct child of Form.Item so that the form can drive its value. */
 function fieldInput(field: FieldMeta, language: Language, { assignableOptions, teams, userName }: Directory): ReactNode {
@@ -51,7 +52,7 @@ function fieldInput(field: FieldMeta, language: Language, { assignableOptions, t
     case 'number':
       return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
     case 'tags':
-      return <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} data-testid={testId} />;
+      return <Select mode="tags" tokenSeparators={tagSeparators} open={false} suffixIcon={null} data-testid={testId} />;
     case 'boolean':
       return <Switch data-testid={testId} />;
     case 'email':

@@ -29,6 +29,7 @@ import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { formatCount } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from './useLeadFields';
+import { tagSeparators } from './formValues';
 
 type TagsMode = 'tags' | 'add_tags' | 'remove_tags';
 
@@ -315,7 +316,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
                 <Form.Item name="tags" noStyle>
                   <Select
                     mode="tags"
-                    tokenSeparators={[',']}
+                    tokenSeparators={tagSeparators}
                     open={false}
                     suffixIcon={null}
                     style={{ flex: 1, minWidth: 200 }}

@@ -14,6 +14,7 @@ import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
+import { tagSeparators } from './formValues';
 
 type Kind = 'text' | 'number' | 'date' | 'select' | 'tags';
 
@@ -162,7 +163,7 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
       case 'date':
         return <DatePicker format={dateFormat} style={{ width: '100%' }} data-testid={testId} />;
       case 'tags':
-        return <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} data-testid={testId} />;
+        return <Select mode="tags" tokenSeparators={tagSeparators} open={false} suffixIcon={null} data-testid={testId} />;
       default:
         return <Input allowClear data-testid={testId} />;
     }

@@ -5,6 +5,9 @@ import type { FieldMeta, Lead, LeadInput } from '../../api/types';
 
 export type FormValues = Record<string, unknown>;
 
+/** What splits typed tags, as a file's cell is split on import: no tag holds one (the API refuses it). */
+export const tagSeparators = [',', ';', '|'];
+
 const customPrefix = 'custom.';
 
 /** The custom field's own name, or null for a field of the lead itself. */
