@@ -70,3 +70,63 @@ test('after a restart, the pages come back spread over time, not all in the same
   const tenths = new Set(Array.from({ length: 1000 }, () => Math.floor(retryDelay(0) / 100)));
   expect(tenths).toEqual(new Set([5, 6, 7, 8, 9]));
 });
+
+/** BroadcastChannel between the tabs of a test: what one posts, the others with the same name hear. */
+class FakeChannel {
+  static open: FakeChannel[] = [];
+  onmessage: ((message: MessageEvent<unknown>) => void) | null = null;
+  constructor(readonly name: string) {
+    FakeChannel.open.push(this);
+  }
+  postMessage(data: unknown) {
+    for (const other of FakeChannel.open) {
+      if (other !== this && other.name === this.name) other.onmessage?.({ data } as MessageEvent<unknown>);
+    }
+  }
+  close() {
+    FakeChannel.open = FakeChannel.open.filter((c) => c !== this);
+  }
+}
+
+test('a hidden tab leaves out the browser notification of an event a visible tab has shown', async () => {
+  vi.useFakeTimers();
+  vi.stubGlobal('BroadcastChannel', FakeChannel);
+  const shown: string[] = [];
+  vi.stubGlobal(
+    'Notification',
+    Object.assign(
+      class {
+        constructor(title: string) {
+          shown.push(title);
+        }
+      },
+      { permission: 'granted' },
+    ),
+  );
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+  try {
+    renderHook(() => useLiveEvents(), { wrapper });
+    act(() => sockets[0].onopen?.());
+    const visibleTab = new FakeChannel(FakeChannel.open[0].name);
+    const assigned = (id: number, name: string) =>
+      act(() =>
+        sockets[0].onmessage?.({
+          data: JSON.stringify({ type: 'lead_assigned', data: { lead_id: id, full_name: name, notification_id: id } }),
+        } as MessageEvent<string>),
+      );
+
+    assigned(1, 'Shown Elsewhere');
+    visibleTab.postMessage('sen-notification-1'); // the visible tab showed it as a popup
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(shown).toEqual([]);
+
+    assigned(2, 'Seen Nowhere');
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(shown).toHaveLength(1);
+  } finally {
+    Reflect.deleteProperty(document, 'hidden');
+    vi.unstubAllGlobals();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    FakeChannel.open = [];
+  }
+});

@@ -1,6 +1,6 @@
 // The signed-in user's live events (GET /api/ws): shown as Ant Design notifications and, while
-// the tab is hidden, as browser notifications (when the user has allowed them). The bell
-// (NotificationBell) reloads when one it keeps arrives; opening a popup marks it read there.
+// no tab of the site is visible, as browser notifications (when the user has allowed them). The
+// bell (NotificationBell) reloads when one it keeps arrives; opening a popup marks it read there.
 // The socket comes back after a drop, waiting longer each time (up to 30 s, spread at random).
 import { useEffect, useRef } from 'react';
 import { App as AntApp } from 'antd';
@@ -49,7 +49,18 @@ export function useLiveEvents(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    // `tag`: each open tab gets the event; the browser shows one notification per tag.
+    // Every open tab gets each event. A visible tab shows it as a popup and tells the others,
+    // which then leave out their browser notification; hidden tabs show one notification per
+    // `tag` between them (the browser replaces one with the next of the same tag).
+    const tabs = 'BroadcastChannel' in window ? new BroadcastChannel('sen-live-events') : null;
+    const shownInAnotherTab = new Set<string>();
+    if (tabs) {
+      tabs.onmessage = (message: MessageEvent<unknown>) => {
+        if (shownInAnotherTab.size >= 100) shownInAnotherTab.clear(); // tags no hidden tab waited for
+        if (typeof message.data === 'string') shownInAnotherTab.add(message.data);
+      };
+    }
+    const waiting = new Set<ReturnType<typeof setTimeout>>();
     const show = (title: string, body: string, open: () => void, tag?: string) => {
       latest.current.notification.info({
         message: title,
@@ -58,13 +69,25 @@ export function useLiveEvents(): void {
         onClick: open,
         style: { cursor: 'pointer' },
       });
-      if (document.hidden && 'Notification' in window && Notification.permission === 'granted') {
+      if (!document.hidden) {
+        if (tag) tabs?.postMessage(tag);
+        return;
+      }
+      if (!('Notification' in window) || Notification.permission !== 'granted') return;
+      const notify = () => {
         const shown = new Notification(title, { body, tag });
         shown.onclick = () => {
           window.focus();
           open();
         };
-      }
+      };
+      if (!tag || !tabs) return notify();
+      // The visible tab's socket hears the event at about the same time as this one.
+      const wait = setTimeout(() => {
+        waiting.delete(wait);
+        if (!shownInAnotherTab.delete(tag)) notify();
+      }, 500);
+      waiting.add(wait);
     };
 
     const handle = (event: LiveEvent) => {
@@ -129,6 +152,8 @@ export function useLiveEvents(): void {
     return () => {
       stopped = true;
       clearTimeout(timer);
+      waiting.forEach(clearTimeout);
+      tabs?.close();
       socket?.close();
     };
   }, [queryClient]);
