@@ -161,22 +161,6 @@ std::string_view TypeName(FieldType t) {
   return "text";
 }
 
-}  // namespace
-
-std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag) {
-  if (tag.find_first_of(kListSeparators) != std::string_view::npos) {
-    return FieldError{std::string(field), "a tag cannot hold a comma, semicolon or |: a file or a filter would read it as two",
-                      "invalid_tag"};
-  }
-  if (text::Utf8Length(tag) > kMaxTagLength) {
-    return FieldError{std::string(field), "each tag must have at most " + std::to_string(kMaxTagLength) + " characters",
-                      "too_long"};
-  }
-  return std::nullopt;
-}
-
-namespace {
-
 std::string OptionList(const FieldDef& field) {
   std::string out;
   for (const auto& o : field.options) out += (out.empty() ? "" : ", ") + std::string(o.value);
@@ -257,6 +241,18 @@ std::optional<json> CheckValue(const FieldDef& field, const json& value, FieldEr
 }
 
 }  // namespace
+
+std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag) {
+  if (tag.find_first_of(kListSeparators) != std::string_view::npos) {
+    return FieldError{std::string(field), "a tag cannot hold a comma, semicolon or |: a file or a filter would read it as two",
+                      "invalid_tag"};
+  }
+  if (text::Utf8Length(tag) > kMaxTagLength) {
+    return FieldError{std::string(field), "each tag must have at most " + std::to_string(kMaxTagLength) + " characters",
+                      "too_long"};
+  }
+  return std::nullopt;
+}
 
 const std::vector<FieldDef>& LeadFields() {
   static const std::vector<FieldDef> kFields = BuildFields();
