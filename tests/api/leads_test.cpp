@@ -148,6 +148,9 @@ TEST_F(LeadsApi, BadFieldsAre422NamingEachOneAndNothingIsSaved) {
   ASSERT_EQ(mass.status, 422) << mass.body;
   EXPECT_EQ(mass.json["error"]["details"][0]["field"], "set.add_tags");
   EXPECT_EQ(mass.json["error"]["details"][0]["reason"], "invalid_tag");
+  // Such a tag made before it was refused can still be taken off.
+  auto off = admin_->Post("/api/leads/mass-update", {{"ids", {1}}, {"set", {{"remove_tags", {"a|b"}}}}});
+  EXPECT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(admin_->SendRaw("POST", "/api/leads", "[1,2]", {}).status, 400);
 }
 

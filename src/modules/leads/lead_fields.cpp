@@ -244,7 +244,8 @@ std::optional<json> CheckValue(const FieldDef& field, const json& value, FieldEr
 
 std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag) {
   if (tag.find_first_of(kListSeparators) != std::string_view::npos) {
-    return FieldError{std::string(field), "a tag cannot hold a comma, semicolon or |: a file or a filter would read it as two",
+    return FieldError{std::string(field),
+                      "a tag cannot hold a comma, semicolon or |: a file or a filter would read it as two",
                       "invalid_tag"};
   }
   if (text::Utf8Length(tag) > kMaxTagLength) {

@@ -33,7 +33,10 @@ struct CheckedSet {
   }
 };
 
-std::optional<std::vector<std::string>> ReadTags(const nlohmann::json& v, const std::string& name, FieldErrors& errors) {
+// `taking_off`: tags to remove are not checked as new ones, so one made before a rule refused it
+// can still go.
+std::optional<std::vector<std::string>> ReadTags(const nlohmann::json& v, const std::string& name, FieldErrors& errors,
+                                                 bool taking_off = false) {
   if (!v.is_array()) {
     errors.Add(name, "must be a list of strings", "wrong_type");
     return std::nullopt;
@@ -45,7 +48,7 @@ std::optional<std::vector<std::string>> ReadTags(const nlohmann::json& v, const 
       return std::nullopt;
     }
     std::string tag = text::Tidy(t.get_ref<const std::string&>());
-    if (auto problem = TagProblem(name, tag)) {
+    if (auto problem = taking_off ? std::nullopt : TagProblem(name, tag)) {
       errors.Add(std::move(*problem));
       return std::nullopt;
     }
@@ -102,7 +105,8 @@ CheckedSet CheckSet(const nlohmann::json& set, FieldErrors& errors) {
       else out.do_not_contact = v.get<bool>();
     } else if (key == "tags") out.tags = ReadTags(v, "set.tags", errors);
     else if (key == "add_tags") out.add_tags = ReadTags(v, "set.add_tags", errors).value_or(std::vector<std::string>{});
-    else if (key == "remove_tags") out.remove_tags = ReadTags(v, "set.remove_tags", errors).value_or(std::vector<std::string>{});
+    else if (key == "remove_tags")
+      out.remove_tags = ReadTags(v, "set.remove_tags", errors, true).value_or(std::vector<std::string>{});
     else errors.Add("set." + key, "cannot be changed by a mass update", "unknown_field");
   }
   if (out.do_not_contact == true && (!out.dnc_reason || out.dnc_reason->empty())) {
