@@ -10,6 +10,7 @@
 #include <charconv>
 #include <optional>
 
+#include "core/clock.h"
 #include "files/table_reader.h"
 #include "text/fold.h"
 
@@ -46,28 +47,24 @@ bool ReadInt(std::string_view text, int& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// "YYYY-MM-DD", then " HH:MM" or " HH:MM:SS" when `with_time`.
-std::optional<lxw_datetime> ReadDateTime(std::string_view text, bool with_time) {
+// Excel's serial number of "YYYY-MM-DD" (days since 1899-12-30), and with `with_time` of
+// "YYYY-MM-DD HH:MM[:SS]" (the time of day as its fraction).
+std::optional<double> ReadSerialDate(std::string_view text, bool with_time) {
   if (text.size() != (with_time ? 16u : 10u) && !(with_time && text.size() == 19)) return std::nullopt;
-  lxw_datetime out{};
-  if (text[4] != '-' || text[7] != '-' || !ReadInt(text.substr(0, 4), out.year) ||
-      !ReadInt(text.substr(5, 2), out.month) || !ReadInt(text.substr(8, 2), out.day)) {
+  const auto midnight = ParseDate(text.substr(0, 10));
+  if (!midnight) return std::nullopt;
+  constexpr double kUnixEpochSerial = 25569;  // 1970-01-01
+  const double serial = kUnixEpochSerial + static_cast<double>(*midnight / 86'400'000);
+  if (serial < 1) return std::nullopt;  // before 1900: Excel shows no such date
+  if (!with_time) return serial;
+  int hour = 0, minute = 0, second = 0;
+  if (text[10] != ' ' || text[13] != ':' || !ReadInt(text.substr(11, 2), hour) ||
+      !ReadInt(text.substr(14, 2), minute) ||
+      (text.size() == 19 && (text[16] != ':' || !ReadInt(text.substr(17, 2), second))) ||
+      std::min({hour, minute, second}) < 0 || hour > 23 || minute > 59 || second > 59) {
     return std::nullopt;
   }
-  if (with_time) {
-    int seconds = 0;
-    if (text[10] != ' ' || text[13] != ':' || !ReadInt(text.substr(11, 2), out.hour) ||
-        !ReadInt(text.substr(14, 2), out.min) ||
-        (text.size() == 19 && (text[16] != ':' || !ReadInt(text.substr(17, 2), seconds)))) {
-      return std::nullopt;
-    }
-    out.sec = seconds;
-  }
-  if (out.year < 1900 || out.month < 1 || out.month > 12 || out.day < 1 || out.day > 31 || out.hour > 23 ||
-      out.min > 59 || out.sec > 59) {
-    return std::nullopt;
-  }
-  return out;
+  return serial + (hour * 3600 + minute * 60 + second) / 86'400.0;
 }
 
 // A plain decimal ("42", "-3", "7.25") that a double holds exactly as written: at most 15
@@ -157,9 +154,9 @@ bool XlsxWriter::WriteValue(std::size_t column, const std::string& cell) {
     case CellKind::kDate:
     case CellKind::kDateTime: {
       const bool with_time = kinds_[column] == CellKind::kDateTime;
-      auto when = ReadDateTime(cell, with_time);
-      if (!when) return false;
-      error = worksheet_write_datetime(sheet_, row_, col, &*when, with_time ? date_time_ : date_);
+      const auto serial = ReadSerialDate(cell, with_time);
+      if (!serial) return false;
+      error = worksheet_write_number(sheet_, row_, col, *serial, with_time ? date_time_ : date_);
       break;
     }
   }
