@@ -48,12 +48,7 @@ JobService::JobService(db::Database& db, const Clock& clock, std::string instanc
     : db_(db), clock_(clock), instance_(std::move(instance)) {}
 
 JobService::~JobService() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
+  worker_.reset();
   std::vector<std::shared_future<void>> runs;
   {
     std::lock_guard lock(runs_mutex_);  // not held while waiting: a run takes it as it ends
@@ -354,18 +349,7 @@ int JobService::RunDue() {
 }
 
 void JobService::StartWorker(std::chrono::milliseconds tick) {
-  worker_ = std::thread([this, tick] {
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, tick, [this] { return stopping_; })) {
-      lock.unlock();
-      try {
-        StartDue();
-      } catch (const std::exception& e) {
-        spdlog::error("scheduled jobs: {}", e.what());
-      }
-      lock.lock();
-    }
-  });
+  worker_.emplace("scheduled jobs", tick, [this] { StartDue(); });
 }
 
 }  // namespace sen::jobs

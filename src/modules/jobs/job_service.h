@@ -7,7 +7,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <future>
 #include <map>
@@ -15,11 +14,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/every.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "modules/jobs/job.h"
@@ -84,10 +83,7 @@ class JobService {
   const std::string instance_;
   std::map<std::string, Runner> runners_;
   std::atomic<std::uint64_t> runs_{0};  // numbers each run's lease
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread worker_;
+  std::optional<Every> worker_;
   std::mutex runs_mutex_;
   std::vector<std::shared_future<void>> runs_in_flight_;  // the finished ones pruned at each Start
   struct Held {

@@ -143,6 +143,10 @@ class UserService {
   // username): every user's, the inactive ones too.
   std::unordered_map<std::int64_t, std::string> Usernames(db::Transaction& tx);
 
+  // Closes the live-event connections whose sign-in has ended: signed out, revoked, deactivated,
+  // or simply expired, which no request reports, so the server also calls this every minute.
+  void EndLiveConnections();
+
   // First start: creates `admin` when there is no user. Returns true if it did.
   bool EnsureAdmin(const std::string& password);
   // The command line acts as the system: an admin principal on the CLI channel.
@@ -150,9 +154,6 @@ class UserService {
 
  private:
   Status CheckAndFillPatch(db::Transaction& tx, User& user, const UserPatch& patch);
-  // Closes the live-event connections whose sign-in has ended (signed out, revoked, deactivated).
-  void EndLiveConnections();
-
   db::Database& db_;
   const Clock& clock_;
   LoginLimits limits_;
