@@ -2,7 +2,7 @@ import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
-import type { SmtpSettings } from '../../api/settings';
+import type { SmtpInput, SmtpSettings } from '../../api/settings';
 import { applyLanguage } from '../../i18n';
 import { letAntdRunInJsdom } from '../../test/antdInJsdom';
 import { EmailSettingsPage } from './EmailSettingsPage';
@@ -18,7 +18,8 @@ const saved = {
   password_unreadable: false,
 } as SmtpSettings;
 const getSmtp = vi.hoisted(() => vi.fn<() => Promise<SmtpSettings>>());
-vi.mock(import('../../api/settings'), async (original) => ({ ...(await original()), getSmtp }));
+const saveSmtp = vi.hoisted(() => vi.fn<(input: SmtpInput) => Promise<SmtpSettings>>());
+vi.mock(import('../../api/settings'), async (original) => ({ ...(await original()), getSmtp, saveSmtp }));
 
 beforeAll(() => {
   applyLanguage('en');
@@ -43,4 +44,25 @@ test('the test message waits until the settings on the screen are saved', async 
   fireEvent.change(screen.getByTestId('smtp-host'), { target: { value: 'mail.nha-cung-cap.vn' } });
   await waitFor(() => expect(screen.getByTestId('smtp-test')).toHaveProperty('disabled', true));
   expect(screen.getByText('Save the settings first: the test message goes through the saved ones.')).toBeTruthy();
+});
+
+// A server that no longer asks for a sign-in (a relay on the school's network) needs the saved
+// password gone: an empty box keeps it, so the page offers to remove it.
+test('the saved password can be removed', async () => {
+  getSmtp.mockResolvedValue(saved);
+  saveSmtp.mockResolvedValue({ ...saved, username: '', has_password: false });
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AntApp>
+        <EmailSettingsPage />
+      </AntApp>
+    </QueryClientProvider>,
+  );
+  await waitFor(() => expect(screen.getByTestId('smtp-host')).toHaveProperty('value', 'smtp.truong.edu.vn'));
+  fireEvent.click(screen.getByTestId('smtp-remove-password'));
+  expect(screen.getByText('Removed when you save')).toBeTruthy();
+  fireEvent.click(screen.getByTestId('smtp-save'));
+  await waitFor(() => expect(saveSmtp).toHaveBeenCalledTimes(1));
+  expect(saveSmtp.mock.calls[0][0]).toMatchObject({ host: 'smtp.truong.edu.vn', password: '' });
+  await waitFor(() => expect(screen.queryByTestId('smtp-remove-password')).toBeNull());
 });

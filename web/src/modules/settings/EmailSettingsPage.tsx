@@ -16,16 +16,21 @@ export function EmailSettingsPage() {
   const [to, setTo] = useState('');
   // The test message goes through the saved settings, not the ones being typed.
   const [unsaved, setUnsaved] = useState(false);
+  // An empty box keeps the saved password; removing it (a relay that asks for no sign-in) is asked
+  // for here and sent as "" on save.
+  const [removePassword, setRemovePassword] = useState(false);
 
   useEffect(() => {
     if (smtp.data) form.setFieldsValue({ ...smtp.data, password: '' });
   }, [smtp.data, form]);
 
   const save = useMutation({
-    mutationFn: ({ password, ...rest }: SmtpInput) => saveSmtp(password ? { ...rest, password } : rest),
+    mutationFn: ({ password, ...rest }: SmtpInput) =>
+      saveSmtp(password ? { ...rest, password } : removePassword ? { ...rest, password: '' } : rest),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings', 'smtp'], saved);
       setUnsaved(false);
+      setRemovePassword(false);
       void message.success(t('email.saved'));
     },
     onError: (error) => showSaveError(error, { form, message, t }),
@@ -78,7 +83,25 @@ export function EmailSettingsPage() {
               label={t('email.password')}
               validateStatus={smtp.data?.password_unreadable ? 'warning' : undefined}
               help={smtp.data?.password_unreadable ? t('email.passwordUnreadable') : undefined}
-              extra={smtp.data?.has_password ? t('email.passwordKept') : undefined}
+              extra={
+                smtp.data?.has_password && (
+                  <Flex gap={8} align="center" wrap>
+                    {removePassword ? t('email.passwordRemoved') : t('email.passwordKept')}
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => {
+                        setRemovePassword(!removePassword);
+                        setUnsaved(true);
+                      }}
+                      data-testid="smtp-remove-password"
+                    >
+                      {removePassword ? t('email.keepPassword') : t('email.removePassword')}
+                    </Button>
+                  </Flex>
+                )
+              }
               style={{ flex: 1, minWidth: 220 }}
             >
               <Input.Password autoComplete="new-password" />
