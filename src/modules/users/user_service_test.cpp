@@ -30,7 +30,8 @@ TEST(UserService, ALiveSocketEndsWhenItsSignInExpires) {
     ASSERT_TRUE(login) << login.error().message;
     auto principal = users.Authenticate("", login->session_token);
     ASSERT_TRUE(principal) << principal.error().message;
-    hub.Subscribe(principal->user_id, [](std::string) {}, principal->credential, [&closed] { ++closed; });
+    hub.Subscribe(
+        principal->user_id, [](std::string) {}, principal->credential, [&closed] { ++closed; });
   };
   open(closed_first);
   clock.Advance(kDay);
