@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "core/clock.h"
 #include "db/database.h"
@@ -318,16 +319,24 @@ TEST_F(ImportsApi, AnotherSystemsCodesInTheIdColumnAreLeftAloneUnlessMatchedOn) 
 // I7: a row wrong in two fields is rejected for both, in the preview and in the errors file.
 TEST_F(ImportsApi, ARowWrongInTwoFieldsNamesBoth) {
   auto imp = Upload(*admin_, "hai-loi.csv", "Họ và tên,Di động,Email\nSai Hai Chỗ,12ab,khong-phai-email\n").json;
+  // Each problem on its own, with its reason, for the page to word in the user's language.
   auto preview = admin_->Post(Path(imp, "/preview"), json::object()).json;
-  ASSERT_EQ(preview["problems"].size(), 1u) << preview.dump();
-  const std::string message = preview["problems"][0]["message"];
-  EXPECT_NE(message.find("mobile"), std::string::npos) << message;
-  EXPECT_NE(message.find("email"), std::string::npos) << message;
-  EXPECT_EQ(preview["problems"][0]["reason"], "");  // no one wording for both: the message stays
+  EXPECT_EQ(preview["error"], 1) << preview.dump();
+  ASSERT_EQ(preview["problems"].size(), 2u) << preview.dump();
+  for (const auto& [i, field, reason] : {std::tuple{0, "mobile", "invalid_phone"}, {1, "email", "invalid_email"}}) {
+    const json& problem = preview["problems"][static_cast<std::size_t>(i)];
+    EXPECT_EQ(problem["row"], 2) << problem.dump();
+    EXPECT_EQ(problem["field"], field) << problem.dump();
+    EXPECT_EQ(problem["reason"], reason) << problem.dump();
+    EXPECT_EQ(problem["message"].get<std::string>().rfind(std::string(field) + ": ", 0), 0u) << problem.dump();
+  }
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   EXPECT_EQ(WaitUntilFinished(*admin_, imp)["error"], 1);
+  // The row once, both reasons worded in the admin's language.
   auto errors = admin_->Get(Path(imp, "/errors.csv")).body;
-  EXPECT_NE(errors.find("email"), std::string::npos) << errors;
+  EXPECT_NE(errors.find(",2,Di động: Số điện thoại không hợp lệ; Email: Email không hợp lệ"), std::string::npos)
+      << errors;
+  EXPECT_EQ(errors.find("Sai Hai Chỗ"), errors.rfind("Sai Hai Chỗ")) << errors;
 }
 
 // I4: in create-and-update mode a row whose e-mail two leads share is not given to either (the

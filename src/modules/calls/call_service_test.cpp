@@ -157,6 +157,7 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     // Back to before 0017_reminder_retries: the migrations after it undone as well.
     tx->Execute("DROP TRIGGER calls_new_owner_is_reminded");
     tx->Execute("DROP TRIGGER users_deactivated_leave_rules");
+    tx->Execute("ALTER TABLE import_errors DROP COLUMN more");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }

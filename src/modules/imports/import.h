@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/error.h"
 
 namespace sen::imports {
 
@@ -51,6 +52,8 @@ struct RowProblem {
   std::string message;
   std::string reason;  // the API's reason key ("invalid_phone"), for wording in the user's language
   std::vector<std::string> cells;
+  // A row wrong in several fields: the problems after the first, each with its own reason.
+  std::vector<FieldError> more;
 };
 
 }  // namespace sen::imports

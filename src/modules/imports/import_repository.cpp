@@ -45,11 +45,12 @@ constexpr std::string_view kLastItems =
 constexpr std::string_view kDeleteItem = "DELETE FROM import_items WHERE import_id = ? AND lead_id = ?";
 
 constexpr std::string_view kAddProblem =
-    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells, more) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kWidestProblem =
     "SELECT max(json_array_length(cells)) FROM import_errors WHERE import_id = ?";
 constexpr std::string_view kProblems =
-    "SELECT row, field, message, reason, cells FROM import_errors WHERE import_id = ? ORDER BY row";
+    "SELECT row, field, message, reason, cells, more FROM import_errors WHERE import_id = ? ORDER BY row";
 
 constexpr std::string_view kPresets =
     "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets WHERE entity = ? ORDER BY name";
@@ -189,7 +190,15 @@ void DeleteItem(db::Transaction& tx, std::int64_t import_id, std::int64_t lead_i
 
 void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& p) {
   const std::string cells = json(p.cells).dump();
-  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells});
+  std::optional<std::string> more;
+  if (!p.more.empty()) {
+    json list = json::array();
+    for (const auto& m : p.more) {
+      list.push_back({{"field", m.field}, {"message", m.message}, {"reason", m.reason}});
+    }
+    more = list.dump();
+  }
+  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells, more});
 }
 
 std::size_t WidestProblem(db::Transaction& tx, std::int64_t import_id) {
@@ -202,6 +211,11 @@ void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::func
     auto cells = Parse(r.Text(4));
     if (cells.is_array()) {
       for (const auto& c : cells) p.cells.push_back(c.is_string() ? c.get<std::string>() : std::string());
+    }
+    if (!r.IsNull(5)) {
+      for (const auto& m : Parse(r.Text(5))) {
+        p.more.push_back({m.value("field", ""), m.value("message", ""), m.value("reason", "")});
+      }
     }
     fn(p);
   });

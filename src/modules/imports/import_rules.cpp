@@ -125,19 +125,30 @@ constexpr ReasonWords kReasons[] = {
     {"hidden_match", "Khớp với một lead bạn không có quyền xem", "Matches a lead you do not have access to"},
 };
 
-}  // namespace
-
-std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi) {
+// "Di động: Số điện thoại không hợp lệ", or the server's "field: message" for a reason without
+// wording here.
+std::string Worded(const std::string& field, const std::string& message, const std::string& reason,
+                   const std::vector<leads::ImportField>& fields, bool vi) {
   const auto* words = std::find_if(std::begin(kReasons), std::end(kReasons),
-                                   [&](const ReasonWords& w) { return w.reason == problem.reason; });
-  if (words == std::end(kReasons)) return problem.message;
+                                   [&](const ReasonWords& w) { return w.reason == reason; });
+  if (words == std::end(kReasons)) return message;
   std::string out;
-  if (!problem.field.empty()) {
-    auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.name == problem.field; });
-    out = field == fields.end() ? problem.field : (vi ? field->label_vi : field->label_en);
+  if (!field.empty()) {
+    auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& def) { return def.name == field; });
+    out = f == fields.end() ? field : (vi ? f->label_vi : f->label_en);
     out += ": ";
   }
   out += vi ? words->vi : words->en;
+  return out;
+}
+
+}  // namespace
+
+std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi) {
+  std::string out = Worded(problem.field, problem.message, problem.reason, fields, vi);
+  for (const auto& m : problem.more) {
+    out += "; " + Worded(m.field, m.field + ": " + m.message, m.reason, fields, vi);
+  }
   return out;
 }
 

@@ -85,6 +85,10 @@ TEST(ProblemText, TheFieldsLabelAndTheReasonInVietnameseOrTheMessageAsItIs) {
   const RowProblem two{8, "email", "matches more than one lead (IDs 3, 9)", "ambiguous", {}};
   EXPECT_EQ(ProblemText(two, LeadFields(), true),
             "Email: Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào");
+  RowProblem both{9, "mobile", "mobile: is not a phone number", "invalid_phone", {}};
+  both.more = {{"email", "is not an e-mail address", "invalid_email"}, {"custom.school", "is odd", "odd"}};
+  EXPECT_EQ(ProblemText(both, LeadFields(), true),
+            "Di động: Số điện thoại không hợp lệ; Email: Email không hợp lệ; custom.school: is odd");
   // A reason without wording here keeps the server's message, field and all.
   const RowProblem odd{7, "custom.school", "custom.school: is odd", "odd", {}};
   EXPECT_EQ(ProblemText(odd, LeadFields(), true), "custom.school: is odd");

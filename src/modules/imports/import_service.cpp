@@ -83,10 +83,10 @@ RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& m
 }
 
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
-  const FieldError* first = e.details.empty() ? nullptr : &e.details.front();
-  // A reason key words one problem; a row wrong in several fields keeps the message naming all.
-  const std::string reason = e.details.size() == 1 ? first->reason : std::string();
-  return {row, first ? first->field : std::string(), Describe(e), reason, cells};
+  if (e.details.empty()) return {row, "", e.message, "", cells};
+  const FieldError& first = e.details.front();
+  return {row, first.field, first.field + ": " + first.message, first.reason, cells,
+          {e.details.begin() + 1, e.details.end()}};
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
@@ -134,6 +134,10 @@ json ToJson(const Preview& p) {
   json problems = json::array();
   for (const auto& r : p.problems) {
     problems.push_back({{"row", r.row}, {"field", r.field}, {"message", r.message}, {"reason", r.reason}});
+    for (const auto& m : r.more) {
+      problems.push_back({{"row", r.row}, {"field", m.field}, {"message", m.field + ": " + m.message},
+                          {"reason", m.reason}});
+    }
   }
   return {{"create", p.create},
           {"update", p.update},

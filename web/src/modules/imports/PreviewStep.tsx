@@ -11,9 +11,6 @@ import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
 import { useFollowImportChanges, useStoreImport } from './importQueries';
 
-/** The server lists at most this many problems. */
-const problemLimit = 100;
-
 interface Props {
   job: ImportJob;
   fields: LeadFields;
@@ -65,7 +62,8 @@ export function PreviewStep({ job, fields, onBack }: Props) {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('imports.preview.problems')}
           </Typography.Title>
-          {problems.length >= problemLimit && <Alert type="info" showIcon title={t('imports.preview.firstProblems')} />}
+          {/* The server lists the first rows' problems, each of a row's fields on a line of its own. */}
+          {new Set(problems.map((problem) => problem.row)).size < error && <Alert type="info" showIcon title={t('imports.preview.firstProblems')} />}
           <Table<ImportProblem>
             rowKey={(problem) => `${problem.row}:${problem.field}:${problem.message}`}
             size="small"
