@@ -176,6 +176,9 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   await expect(popup).toContainText('1 lead chưa được chăm sóc 2 ngày');
   await expect(popup).toContainText('Trương Văn Quên');
   await popup.click();
-  await expect(an).toHaveURL(/\/leads\?owner_id=me$/);
+  // The list of the leads it counted, not all of an's (an has the reminder test's lead too).
+  await expect(an).toHaveURL(/\/leads\?owner_id=me&stalled_days=2$/);
+  await expect(an.getByTestId('lead-total')).toHaveText('Tổng số: 1');
+  await expect(an.getByRole('row').filter({ hasText: 'Trương Văn Quên' })).toHaveCount(1);
   await context.close();
 });

@@ -54,6 +54,19 @@ class StalledAlertTest : public ::testing::Test {
     tx->Commit();
   }
 
+  // The leads the alert's link lists: the owner's, stalled `days` days.
+  std::vector<std::int64_t> StalledList(std::int64_t owner, std::int64_t days) {
+    auto page = leads_->List(users::UserService::System(),
+                             {{"owner_id", std::to_string(owner)}, {"stalled_days", std::to_string(days)}}, {1, 50});
+    EXPECT_TRUE(page) << page.error().message;
+    std::vector<std::int64_t> ids;
+    if (page) {
+      for (const auto& lead : page->items) ids.push_back(lead.id);
+      EXPECT_EQ(page->total, static_cast<std::int64_t>(ids.size()));
+    }
+    return ids;
+  }
+
   // A run with all the time it needs.
   LeadService::StalledRun Alert(std::int64_t days) { return leads_->AlertStalled(days, clock_.Now(), clock_.Now() + kDay); }
 
@@ -117,6 +130,9 @@ TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
 
   // binh was given "Ngô Bảo Châu" a day ago: an old lead, but it has not waited for him.
   EXPECT_EQ(heard_[binh]->at(0)["data"]["count"], 1);
+  // The list the popup opens holds what it counted.
+  EXPECT_EQ(StalledList(an, 3), std::vector<std::int64_t>{old_one});
+  EXPECT_EQ(StalledList(binh, 3), std::vector<std::int64_t>{binhs});
 
   // Three days on the touched lead and the handed one have waited long enough too.
   clock_.Advance(3 * kDay + 1);
@@ -124,7 +140,13 @@ TEST_F(StalledAlertTest, OwnersHearOfTheirOpenLeadsWithoutActivityForTheDays) {
   EXPECT_EQ(heard_[an]->back()["data"]["count"], 3);  // the old one, the new one, the touched one
   EXPECT_EQ(heard_[an]->back()["data"]["leads"][0]["id"], old_one);
   EXPECT_EQ(heard_[binh]->back()["data"]["count"], 2);
+  EXPECT_EQ(StalledList(an, 3).size(), 3u);
+  EXPECT_EQ(StalledList(binh, 3).size(), 2u);
   EXPECT_EQ(Alert(30).owners, 0);
+  EXPECT_TRUE(StalledList(an, 30).empty());
+  auto bad = leads_->List(users::UserService::System(), {{"stalled_days", "0"}}, {1, 50});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().details.at(0).field, "stalled_days");
 }
 
 TEST_F(StalledAlertTest, ARefusedAddressIsSkippedAndThreeFailuresInARowStopTheEmails) {

@@ -42,7 +42,7 @@ bool IsListControl(std::string_view key) {
 }
 
 Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& principal,
-                               const std::vector<customfields::CustomField>& custom_fields) {
+                               const std::vector<customfields::CustomField>& custom_fields, Millis now) {
   LeadFilter f;
   FieldErrors errors;
   auto options = [&](const std::string& key, std::string_view value, std::vector<std::string>& out) {
@@ -91,6 +91,15 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
     else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
+    else if (key == "stalled_days") {
+      constexpr std::int64_t kMaxDays = 3650, kDay = 24LL * 3600 * 1000;
+      const auto days = ToId(value);
+      if (!days || *days > kMaxDays) {
+        errors.Add(key, "must be a whole number of days from 1 to 3650", "out_of_range");
+      } else {
+        f.stalled_before = now - *days * kDay;
+      }
+    }
     else if (key == "source") f.source = text::SplitList(value);
     else if (key == "tag") f.tags = text::SplitList(value);
     else if (key == "medium") text(key, value, f.medium);

@@ -42,6 +42,9 @@ struct LeadFilter {
   std::optional<Millis> last_activity_to;
   std::optional<bool> do_not_contact;
   std::optional<std::int64_t> queued_rule_id;  // R5: waiting in this rule's queue
+  // P3 (`stalled_days`): open leads with no activity since this time, and not given to their owner
+  // since either: the leads the stalled-lead alert counts.
+  std::optional<Millis> stalled_before;
   std::vector<CustomCondition> custom;
   std::vector<std::int64_t> ids;  // mass updates of selected rows; not a query parameter
   bool deleted = false;  // the trash instead of live leads
@@ -57,9 +60,10 @@ struct LeadSort {
 // Parameters that are not filters but may travel with them.
 bool IsListControl(std::string_view key);
 
-// 422 naming every unknown parameter and every bad value; `owner_id=me` means the principal.
+// 422 naming every unknown parameter and every bad value; `owner_id=me` means the principal, and
+// `stalled_days` counts back from `now`.
 Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& principal,
-                               const std::vector<customfields::CustomField>& custom_fields);
+                               const std::vector<customfields::CustomField>& custom_fields, Millis now);
 Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfields::CustomField>& custom_fields);
 
 // Explicit parameters win over those of a saved view.

@@ -148,7 +148,7 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
   if (in.filter) {
     auto params = WithView(p, *in.filter);
     if (!params) return std::move(params).error();
-    auto parsed = ParseFilter(*params, p, custom_fields_.Active(*tx, "leads"));
+    auto parsed = ParseFilter(*params, p, custom_fields_.Active(*tx, "leads"), now);
     if (!parsed) {
       Error e = std::move(parsed).error();
       for (auto& d : e.details) d.field = "filter." + d.field;

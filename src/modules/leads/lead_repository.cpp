@@ -220,14 +220,16 @@ constexpr std::string_view kDequeueTargets =
     "DELETE FROM assignment_queue WHERE lead_id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kDequeue = "DELETE FROM assignment_queue WHERE lead_id = ?";
 // A lead given to its owner after the cutoff has not waited for them that long, however old it is.
+// The cutoff is bound twice: the alert and the list filter `stalled_days` count the same leads.
 #define SEN_STALLED                                                                                        \
-  SEN_OPEN_LEAD " AND COALESCE(l.last_activity_at, l.created_at) < ?1 "                                   \
-  "AND NOT EXISTS (SELECT 1 FROM lead_assignments a WHERE a.lead_id = l.id AND a.at >= ?1)"
+  SEN_OPEN_LEAD " AND COALESCE(l.last_activity_at, l.created_at) < ? "                                    \
+  "AND NOT EXISTS (SELECT 1 FROM lead_assignments a WHERE a.lead_id = l.id AND a.at >= ?)"
 constexpr std::string_view kStalledByOwner =
     "SELECT l.owner_id, COUNT(*) FROM leads l WHERE l.owner_id IS NOT NULL AND " SEN_STALLED " GROUP BY l.owner_id";
 constexpr std::string_view kOldestStalled =
     "SELECT l.id, l.full_name, COALESCE(l.last_activity_at, l.created_at) AS since FROM leads l "
-    "WHERE l.owner_id = ?2 AND " SEN_STALLED " ORDER BY since, l.id LIMIT ?3";
+    "WHERE l.owner_id = ? AND " SEN_STALLED " ORDER BY since, l.id LIMIT ?";
+constexpr std::string_view kStalledFilter = " AND " SEN_STALLED;
 #undef SEN_STALLED
 #undef SEN_OPEN_LEAD
 constexpr std::string_view kInsertOwnerChange = R"~(
@@ -554,6 +556,11 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   equals(" AND l.last_activity_at < ?", f.last_activity_to);
   equals(" AND l.do_not_contact = ?", f.do_not_contact);
   equals(" AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
+  if (f.stalled_before) {
+    q.where += kStalledFilter;
+    q.params.emplace_back(*f.stalled_before);
+    q.params.emplace_back(*f.stalled_before);
+  }
   if (!f.ids.empty()) {
     q.where += " AND l.id IN (SELECT value FROM json_each(?))";
     q.Bind(json(f.ids).dump());
@@ -794,13 +801,13 @@ void Dequeue(db::Transaction& tx, std::int64_t lead_id) { tx.Execute(kDequeue, {
 
 std::vector<std::pair<std::int64_t, std::int64_t>> StalledByOwner(db::Transaction& tx, Millis cutoff) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  tx.Query(kStalledByOwner, {cutoff}, [&](const db::Row& r) { out.emplace_back(r.Int(0), r.Int(1)); });
+  tx.Query(kStalledByOwner, {cutoff, cutoff}, [&](const db::Row& r) { out.emplace_back(r.Int(0), r.Int(1)); });
   return out;
 }
 
 std::vector<StalledLead> OldestStalled(db::Transaction& tx, std::int64_t owner_id, Millis cutoff, std::int64_t limit) {
   std::vector<StalledLead> out;
-  tx.Query(kOldestStalled, {cutoff, owner_id, limit}, [&](const db::Row& r) {
+  tx.Query(kOldestStalled, {owner_id, cutoff, cutoff, limit}, [&](const db::Row& r) {
     out.push_back({r.Int(0), r.Str(1), r.Int(2)});
   });
   return out;

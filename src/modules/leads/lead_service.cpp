@@ -380,7 +380,7 @@ Result<QueryParams> LeadService::WithView(const Principal& p, const QueryParams&
 
 Result<LeadService::ListQuery> LeadService::ParseListQuery(const Principal& p, const QueryParams& params,
                                                           const std::vector<customfields::CustomField>& custom) {
-  auto filter = ParseFilter(params, p, custom);
+  auto filter = ParseFilter(params, p, custom, clock_.Now());
   auto sort = ParseSort(params, custom);
   if (!filter || !sort) {
     FieldErrors errors;
@@ -406,7 +406,7 @@ Result<Page<Lead>> LeadService::List(const Principal& p, const QueryParams& raw,
 Status LeadService::CheckFilter(const Principal& p, const QueryParams& params) {
   auto tx = db_.BeginRead();
   auto custom = custom_fields_.Active(*tx, "leads");
-  if (auto filter = ParseFilter(params, p, custom); !filter) return std::move(filter).error();
+  if (auto filter = ParseFilter(params, p, custom, clock_.Now()); !filter) return std::move(filter).error();
   if (auto sort = ParseSort(params, custom); !sort) return std::move(sort).error();
   return {};
 }

@@ -33,7 +33,7 @@ test('a reminder names the call and its lead; stalled leads list their names', (
   expect(stalled).toEqual({
     title: 'live.stalled {"count":2,"period":"live.days {\\"count\\":3}"}',
     body: 'A, B',
-    link: '/leads?owner_id=me',
+    link: '/leads?owner_id=me&stalled_days=3', // the leads it counted, not all the owner's
   });
 });
 

@@ -32,7 +32,8 @@ export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMess
     return {
       title: t('live.stalled', { count: Number(count ?? 0), period }),
       body: names.join(', '),
-      link: '/leads?owner_id=me',
+      // The leads it counted (P3), not all of the owner's.
+      link: `/leads?owner_id=me&stalled_days=${Number(days ?? 0)}`,
     };
   }
   if (type === 'lead_assigned') {

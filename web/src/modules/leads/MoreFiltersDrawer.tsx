@@ -1,6 +1,6 @@
 // L6, A1: the filters that do not fit the bar (team, medium, campaign, tag, province, last
-// activity, do-not-contact, for managers a rule's queue) and one per custom field, applied
-// together with "Áp dụng".
+// activity, P3's days without activity, do-not-contact, for managers a rule's queue) and one per
+// custom field, applied together with "Áp dụng".
 import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -16,7 +16,7 @@ import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
 import { tagSeparators } from './formValues';
 
-type Kind = 'text' | 'number' | 'date' | 'select' | 'tags';
+type Kind = 'text' | 'number' | 'days' | 'date' | 'select' | 'tags';
 
 interface MoreFilter {
   key: string;
@@ -52,6 +52,7 @@ export const moreFilterKeys = (fields: LeadFields) => [
   'province',
   'do_not_contact',
   'queued_rule_id',
+  'stalled_days',
   ...lastActivity,
   ...fields.all.filter((field) => field.custom).map((field) => field.name),
 ];
@@ -60,6 +61,7 @@ function toFormValue(kind: Kind, value: string | undefined): unknown {
   if (!value) return undefined;
   switch (kind) {
     case 'number':
+    case 'days':
       return Number(value);
     case 'date':
       return dayjs(value);
@@ -117,6 +119,7 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
     { key: 'tag', label: fields.label('tags'), kind: 'tags' },
     { key: 'province', label: fields.label('province'), kind: 'text' },
     { key: 'do_not_contact', label: fields.label('do_not_contact'), kind: 'select', options: yesNo },
+    { key: 'stalled_days', label: t('leads.stalledDays'), kind: 'days' },
     ...(managesRules
       ? [
           {
@@ -160,6 +163,8 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
         return <Select allowClear options={filter.options} data-testid={testId} />;
       case 'number':
         return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
+      case 'days':
+        return <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} data-testid={testId} />;
       case 'date':
         return <DatePicker format={dateFormat} style={{ width: '100%' }} data-testid={testId} />;
       case 'tags':
