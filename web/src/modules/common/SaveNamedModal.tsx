@@ -1,7 +1,7 @@
 // Asks for a name (and whatever else `children` adds to the form) and saves something under it:
 // saved views (L7) and import mapping presets (I3). Server errors land on their fields.
 import type { ReactNode } from 'react';
-import { App as AntApp, Button, Form, Input, Modal } from 'antd';
+import { App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clearServerErrors, showSaveError } from './apiErrors';
@@ -19,6 +19,8 @@ interface Props<V extends { name: string }, R extends { name: string }> {
   onSaved: (saved: R) => void;
   onClose: () => void;
   testIds: { form?: string; name: string; ok: string };
+  /** What saving under this name would replace, said before the user saves; undefined if nothing. */
+  replaces?: (name: string) => string | undefined;
   children?: ReactNode;
 }
 
@@ -33,12 +35,15 @@ export function SaveNamedModal<V extends { name: string }, R extends { name: str
   onSaved,
   onClose,
   testIds,
+  replaces,
   children,
 }: Props<V, R>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<V>();
+  const name = Form.useWatch('name', form) as string | undefined;
+  const replaced = name?.trim() ? replaces?.(name.trim()) : undefined;
   const mutation = useMutation({
     mutationFn: (values: V) => save({ ...values, name: values.name.trim() }),
     onSuccess: (saved) => {
@@ -82,6 +87,7 @@ export function SaveNamedModal<V extends { name: string }, R extends { name: str
           label={nameLabel}
           rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
           style={children ? undefined : { marginBottom: 0 }}
+          extra={replaced && <Typography.Text type="warning" data-testid="save-named-replaces">{replaced}</Typography.Text>}
         >
           <Input maxLength={100} placeholder={namePlaceholder} data-testid={testIds.name} />
         </Form.Item>

@@ -91,6 +91,10 @@ export function MappingPresets({ mapping, onApply }: Props) {
           setChosenId(preset.id);
         }}
         testIds={{ name: 'import-preset-name', ok: 'import-preset-save-ok' }}
+        // The server keeps one preset per name: saving under a taken one replaces it, anyone's.
+        replaces={(name) =>
+          items.some((preset) => preset.name === name) ? t('imports.presets.replaces', { name }) : undefined
+        }
       />
     </Flex>
   );
