@@ -165,6 +165,10 @@ test('a stalled-lead alert made on the jobs page pops up on the owner’s page',
   const row = page.getByTestId('jobs-table').getByRole('row').filter({ hasText: 'Lead bị bỏ quên' });
   await expect(row).toContainText('Cảnh báo lead chưa chăm sóc');
   await expect(row).toContainText('sau 2 ngày');
+  // The page's main actions in sight on a laptop's screen, without scrolling the table sideways.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(row.getByTestId('job-run')).toBeInViewport({ ratio: 1 });
+  await expect(row.getByTestId('job-active')).toBeInViewport({ ratio: 1 });
   await row.getByTestId('job-run').click();
   // Other tests' leads are minutes old: this one is the only stalled lead.
   await expect(row.getByTestId('job-last-run')).toContainText('Đã báo 1 người phụ trách, 1 lead');

@@ -144,12 +144,19 @@ export function JobsPage() {
             },
             { key: 'interval', title: t('jobs.interval'), render: (_, job) => t('jobs.everyMinutes', { count: job.interval_min }) },
             {
+              // Start over end, in the header as in the cells: one line of both was the widest.
               key: 'window',
-              title: `${t('jobs.startsAt')} – ${t('jobs.endsAt')}`,
+              title: (
+                <Flex vertical>
+                  <span>{t('jobs.startsAt')}</span>
+                  <span>{t('jobs.endsAt')}</span>
+                </Flex>
+              ),
               render: (_, job) => (
-                <span>
-                  {formatDateTime(job.starts_at)} – {job.ends_at ? formatDateTime(job.ends_at) : t('jobs.noEnd')}
-                </span>
+                <Flex vertical>
+                  <span>{formatDateTime(job.starts_at)}</span>
+                  <span>{job.ends_at ? formatDateTime(job.ends_at) : t('jobs.noEnd')}</span>
+                </Flex>
               ),
             },
             {
@@ -160,10 +167,12 @@ export function JobsPage() {
                 return jobEnded(job) ? t('jobs.ended') : formatDateTime(job.next_run_at);
               },
             },
-            { key: 'last', title: t('jobs.lastRun'), render: (_, job) => <LastRun job={job} t={t} /> },
+            { key: 'last', title: t('jobs.lastRun'), width: 260, render: (_, job) => <LastRun job={job} t={t} /> },
+            // The switch and the actions stay in sight when the table scrolls sideways.
             {
               key: 'active',
               title: t('jobs.active'),
+              fixed: 'right',
               render: (_, job) => (
                 <Switch
                   checked={job.active}
@@ -176,6 +185,7 @@ export function JobsPage() {
             {
               key: 'actions',
               title: '',
+              fixed: 'right',
               render: (_, job) => (
                 <Flex gap={4}>
                   <Button
