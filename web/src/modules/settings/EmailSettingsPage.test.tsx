@@ -27,10 +27,8 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-// The test message goes through the saved settings: with changes not saved yet, a test that
-// passes would vouch for settings that are not the ones on the screen.
-test('the test message waits until the settings on the screen are saved', async () => {
-  getSmtp.mockResolvedValue(saved);
+/** The page, once it shows the saved settings. */
+async function openPage() {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <AntApp>
@@ -39,6 +37,13 @@ test('the test message waits until the settings on the screen are saved', async 
     </QueryClientProvider>,
   );
   await waitFor(() => expect(screen.getByTestId('smtp-host')).toHaveProperty('value', 'smtp.truong.edu.vn'));
+}
+
+// The test message goes through the saved settings: with changes not saved yet, a test that
+// passes would vouch for settings that are not the ones on the screen.
+test('the test message waits until the settings on the screen are saved', async () => {
+  getSmtp.mockResolvedValue(saved);
+  await openPage();
   fireEvent.change(screen.getByTestId('smtp-test-to'), { target: { value: 'admin@truong.edu.vn' } });
   expect(screen.getByTestId('smtp-test')).toHaveProperty('disabled', false);
   fireEvent.change(screen.getByTestId('smtp-host'), { target: { value: 'mail.nha-cung-cap.vn' } });
@@ -51,14 +56,7 @@ test('the test message waits until the settings on the screen are saved', async 
 test('the saved password can be removed', async () => {
   getSmtp.mockResolvedValue(saved);
   saveSmtp.mockResolvedValue({ ...saved, username: '', has_password: false });
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <AntApp>
-        <EmailSettingsPage />
-      </AntApp>
-    </QueryClientProvider>,
-  );
-  await waitFor(() => expect(screen.getByTestId('smtp-host')).toHaveProperty('value', 'smtp.truong.edu.vn'));
+  await openPage();
   fireEvent.click(screen.getByTestId('smtp-remove-password'));
   expect(screen.getByText('Removed when you save')).toBeTruthy();
   fireEvent.click(screen.getByTestId('smtp-save'));
