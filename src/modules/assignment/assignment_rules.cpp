@@ -1,6 +1,6 @@
 // Pickers: round robin by levelled turn counts, least loaded by open leads, weighted by smooth
 // weighted round robin (the nginx algorithm), which keeps every member within one lead of its
-// share at all times.
+// share at all times while the round's members stay the same.
 #include "modules/assignment/assignment_rules.h"
 
 #include <algorithm>
@@ -75,6 +75,17 @@ std::optional<std::size_t> Pick(std::span<Seat> seats, const PickRequest& reques
     total_weight += s.weight;
   }
   if (total_weight == 0) return std::nullopt;
+  if (request.method == Method::kWeighted) {
+    // In a round of total weight T every credit stays within ±(T - 1), so this changes nothing
+    // while the round is the same. When a member leaves it (cap, OFF, excluded), the credits the
+    // others banked against the larger round are brought within the smaller one's bounds: without
+    // that, one member could take a run of leads on them while another of equal weight waits.
+    for (Seat& s : seats) {
+      if (CanTake(s, request)) {
+        s.credit = std::clamp<std::int64_t>(s.credit, 1 - total_weight, total_weight - 1);
+      }
+    }
+  }
 
   std::size_t chosen = seats.size();
   if (request.creator_priority && request.creator) {

@@ -141,6 +141,17 @@ TEST(AssignmentRules, WeightedKeepsEveryMemberWithinOneLeadOfItsShare) {
   }
 }
 
+// A member leaving the weighted round (its cap reached, OFF) takes its share of the credit with
+// it: the others go on as even as their weights say, instead of one of them having a run of
+// leads on credit banked against the larger round.
+TEST(AssignmentRules, WeightedStaysEvenWhenAMemberReachesItsCap) {
+  auto seats = Seats(3);
+  seats[0].weight = 3;
+  seats[0].daily_cap = 2;
+  EXPECT_EQ(Picks(seats, {.method = Method::kWeighted}, 10),
+            (std::vector<std::int64_t>{100, 101, 100, 102, 101, 102, 101, 102, 101, 102}));
+}
+
 TEST(AssignmentRules, WeightedSpreadsTheHeavierMembersTurns) {
   auto seats = Seats(2);
   seats[0].weight = 2;
