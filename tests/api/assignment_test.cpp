@@ -674,5 +674,34 @@ TEST(AssignmentRestart, TheTurnOrderContinuesAfterARestart) {
   std::filesystem::remove_all(dir);
 }
 
+// A manager's rule hands leads to the manager's own team: naming another team's agent would give
+// the manager's new and unassigned leads to someone outside it, and the manager would lose them
+// at once. A rule with members of other teams (an admin's) is the admins' to change.
+TEST_F(AssignmentApi, AManagersRuleNamesOnlyTheirOwnTeam) {
+  const auto other_team = CreateTeam(*admin_, "Đào tạo");
+  const auto outsider = CreateUser(*admin_, "agent.other.r", "agent", other_team);
+  auto manager = SignedIn("manager.r");
+  auto mixed = manager.Post("/api/assignment-rules", {{"name", "Chia hỗn hợp"}, {"method", "round_robin"},
+                                                      {"members", Members({agents_[0], outsider})}});
+  ASSERT_EQ(mixed.status, 422) << mixed.body;
+  EXPECT_EQ(mixed.json["error"]["details"][0]["field"], "members.1.user_id") << mixed.body;
+  EXPECT_EQ(mixed.json["error"]["details"][0]["reason"], "other_team") << mixed.body;
+
+  auto own = manager.Post("/api/assignment-rules", {{"name", "Chia trong nhóm"}, {"method", "round_robin"},
+                                                    {"source", "own-team"}, {"members", Members({agents_[0], manager_})}});
+  ASSERT_EQ(own.status, 201) << own.body;
+  const std::string own_path = "/api/assignment-rules/" + std::to_string(own.json["id"].get<std::int64_t>());
+  EXPECT_EQ(manager.Patch(own_path, {{"members", Members({agents_[1], outsider})}}).status, 422);
+  EXPECT_EQ(manager.Patch(own_path, {{"members", Members({agents_[1]})}}).status, 200);
+
+  const auto admins = CreateRule("mixed-team", Members({agents_[2], outsider}));
+  const std::string admins_path = "/api/assignment-rules/" + std::to_string(admins["id"].get<std::int64_t>());
+  auto change = manager.Patch(admins_path, {{"active", false}});
+  EXPECT_EQ(change.status, 403) << change.body;
+  EXPECT_EQ(manager.Delete(admins_path).status, 403);
+  EXPECT_EQ(manager.Get(admins_path).status, 200);  // seen, not changed
+  EXPECT_EQ(manager.Delete(own_path).status, 204);
+}
+
 }  // namespace
 }  // namespace sen::testing

@@ -51,7 +51,15 @@ Seating SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
   return out;
 }
 
-void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, const json& list, FieldErrors& errors) {
+// Whom `p` may name in a rule: anyone for an admin; a manager, themselves and their own team, as
+// for giving a lead by hand. A rule hands leads out, and a manager's new and unassigned leads
+// given to another team would leave the manager's sight at once.
+bool MayName(const Principal& p, const users::User& user) {
+  return p.role == Role::kAdmin || user.id == p.user_id || (p.team_id && user.team_id == p.team_id);
+}
+
+void ApplyMembers(db::Transaction& tx, const Principal& p, users::UserService& users, Rule& rule, const json& list,
+                  FieldErrors& errors) {
   if (!list.is_array() || list.size() > 500) {
     errors.Add("members", "must be a list of at most 500 members", "wrong_type");
     return;
@@ -68,8 +76,13 @@ void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, co
     for (const auto& [key, value] : m.items()) {
       if (key == "user_id") {
         auto user = users.ActiveUser(tx, PositiveInt(value, INT64_MAX).value_or(0), at + key);  // 0: nobody
-        if (user) member.user_id = user->id;
-        else errors.Merge(user.error());
+        if (!user) {
+          errors.Merge(user.error());
+        } else if (!MayName(p, *user)) {
+          errors.Add(at + key, "is not in your team: a manager's rule names their own team", "other_team");
+        } else {
+          member.user_id = user->id;
+        }
       } else if (key == "weight") {
         auto w = value.is_null() ? std::optional<std::int64_t>(1) : PositiveInt(value, 100);
         if (!w) errors.Add(at + key, "must be a whole number from 1 to 100", "out_of_range");
@@ -96,7 +109,7 @@ void ApplyMembers(db::Transaction& tx, users::UserService& users, Rule& rule, co
 AssignmentService::AssignmentService(db::Database& db, const Clock& clock, users::UserService& users)
     : db_(db), clock_(clock), users_(users) {}
 
-Status AssignmentService::Apply(db::Transaction& tx, Rule& rule, const json& input, bool create) {
+Status AssignmentService::Apply(db::Transaction& tx, const Principal& p, Rule& rule, const json& input, bool create) {
   FieldErrors errors;
   for (const auto& [key, value] : input.items()) {
     if (key == "name") {
@@ -120,7 +133,7 @@ Status AssignmentService::Apply(db::Transaction& tx, Rule& rule, const json& inp
       if (!method) errors.Add(key, "must be round_robin, least_loaded or weighted", "unknown_value");
       rule.method = method.value_or(rule.method);
     } else if (key == "members") {
-      ApplyMembers(tx, users_, rule, value, errors);
+      ApplyMembers(tx, p, users_, rule, value, errors);
     } else if (key != "id" && key != "queued" && key != "created_at" && key != "updated_at") {
       errors.Add(key, "is not a rule setting", "unknown_field");
     }
@@ -153,7 +166,7 @@ Result<Rule> AssignmentService::Create(const Principal& p, const json& input) {
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   Rule rule;
-  if (auto applied = Apply(*tx, rule, input, true); !applied) return std::move(applied).error();
+  if (auto applied = Apply(*tx, p, rule, input, true); !applied) return std::move(applied).error();
   rule.created_at = rule.updated_at = now;
   rule.id = repo::Insert(*tx, rule);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", rule.id, {{"create", std::nullopt, std::nullopt, rule.name}},
@@ -169,7 +182,8 @@ Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, cons
   auto tx = db_.BeginWrite();
   auto rule = repo::Find(*tx, id, DayStart(now));
   if (!rule) return NotFound(id);
-  if (auto applied = Apply(*tx, *rule, input, false); !applied) return std::move(applied).error();
+  if (auto mine = CheckMayChange(*tx, p, *rule); !mine) return std::move(mine).error();
+  if (auto applied = Apply(*tx, p, *rule, input, false); !applied) return std::move(applied).error();
   rule->updated_at = now;
   repo::Update(*tx, *rule);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"update", std::nullopt, std::nullopt, input.dump()}},
@@ -185,10 +199,21 @@ Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto rule = repo::Find(*tx, id, DayStart(now));
   if (!rule) return NotFound(id);
+  if (auto mine = CheckMayChange(*tx, p, *rule); !mine) return std::move(mine).error();
   repo::Delete(*tx, id);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"delete", std::nullopt, rule->name, std::nullopt}},
                 now);
   tx->Commit();
+  return {};
+}
+
+Status AssignmentService::CheckMayChange(db::Transaction& tx, const Principal& p, const Rule& rule) {
+  for (const auto& member : rule.members) {
+    auto user = users_.Find(tx, member.user_id);
+    if (user && !MayName(p, *user)) {
+      return Error::Forbidden("the rule names members of other teams: only admins change it");
+    }
+  }
   return {};
 }
 

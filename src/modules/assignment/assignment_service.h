@@ -37,8 +37,10 @@ class AssignmentService final : public leads::Assigner {
   bool RuleExists(db::Transaction& tx, std::int64_t rule_id) override;
 
  private:
-  // Applies `input` onto `rule`; 422 naming each wrong field (members.<i>.user_id, ...).
-  Status Apply(db::Transaction& tx, Rule& rule, const nlohmann::json& input, bool create);
+  // Applies `input` onto `rule` as `p` may; 422 naming each wrong field (members.<i>.user_id, ...).
+  Status Apply(db::Transaction& tx, const Principal& p, Rule& rule, const nlohmann::json& input, bool create);
+  // 403 when the rule names someone `p` may not name (a manager, another team's agent).
+  Status CheckMayChange(db::Transaction& tx, const Principal& p, const Rule& rule);
   // The active rules as picks need them, read again only when their generation moved: a pick
   // then costs one read and one write of its rule's state.
   using Rules = std::shared_ptr<const std::vector<repo::ActiveRule>>;

@@ -10,7 +10,6 @@ import { deleteRule, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
-import { leadsTeam } from '../auth/roles';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
@@ -26,8 +25,7 @@ function MemberPresence({ member }: { member: RuleMember }) {
   const { updateUser } = useAuth();
   const directory = useDirectory();
   // Who may switch them (the server's rule): themselves, an admin, the manager of their team.
-  const team = directory.users.find((user) => user.id === member.user_id)?.team_id ?? null;
-  const maySwitch = me.role === 'admin' || me.id === member.user_id || leadsTeam(me, team);
+  const maySwitch = directory.mayGiveTo(member.user_id);
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const toggle = useMutation({
@@ -70,6 +68,10 @@ export function AssignmentRulesPage() {
   const rules = useRulesAsTheyAre();
   // The rule stays while its dialog closes, so that the dialog does not turn into a new rule meanwhile.
   const [editing, setEditing] = useState<{ open: boolean; rule?: AssignmentRule }>({ open: false });
+  // A manager changes the rules of their own team (the server's rule); an admin's rule naming other
+  // teams is shown, and its switch and buttons say whose it is.
+  const directory = useDirectory();
+  const mayChange = (rule: AssignmentRule) => rule.members.every((member) => directory.mayGiveTo(member.user_id));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: number; active: boolean }) => updateRule(id, { active }),
@@ -143,30 +145,38 @@ export function AssignmentRulesPage() {
               key: 'active',
               title: t('assignment.active'),
               render: (_, rule) => (
-                <Switch
-                  checked={rule.active}
-                  onChange={(active) => toggle.mutate({ id: rule.id, active })}
-                  data-testid="rule-active"
-                />
+                <Tooltip title={mayChange(rule) ? undefined : t('assignment.otherTeams')}>
+                  <Switch
+                    checked={rule.active}
+                    disabled={!mayChange(rule)}
+                    onChange={(active) => toggle.mutate({ id: rule.id, active })}
+                    data-testid="rule-active"
+                  />
+                </Tooltip>
               ),
             },
             {
               key: 'actions',
               title: '',
-              render: (_, rule) => (
-                <Flex gap={4}>
-                  <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, rule })} aria-label={t('common.edit')} />
-                  <Popconfirm
-                    title={t('assignment.deleteConfirm', { name: rule.name })}
-                    okText={t('common.delete')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => untilAnswered(remove.mutateAsync(rule.id))}
-                  >
-                    <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                  </Popconfirm>
-                </Flex>
-              ),
+              render: (_, rule) =>
+                !mayChange(rule) ? (
+                  <Typography.Text type="secondary" data-testid="rule-not-mine">
+                    {t('assignment.otherTeams')}
+                  </Typography.Text>
+                ) : (
+                  <Flex gap={4}>
+                    <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, rule })} aria-label={t('common.edit')} />
+                    <Popconfirm
+                      title={t('assignment.deleteConfirm', { name: rule.name })}
+                      okText={t('common.delete')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => untilAnswered(remove.mutateAsync(rule.id))}
+                    >
+                      <Button danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                    </Popconfirm>
+                  </Flex>
+                ),
             },
           ]}
         />

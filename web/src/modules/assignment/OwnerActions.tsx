@@ -5,8 +5,11 @@ import { App as AntApp, Button, Form, Modal, Popconfirm, Select } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { assignLead, unassignLead } from '../../api/assignment';
 import type { Lead } from '../../api/types';
+import { useCurrentUser } from '../auth/AuthProvider';
+import { seesLead } from '../auth/roles';
 import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
@@ -22,11 +25,19 @@ export function OwnerActions({ lead, onChanged }: Props) {
   const directory = useDirectory();
   const [picking, setPicking] = useState(false);
   const [owner, setOwner] = useState<number | undefined>();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
   const done = (saved: Lead) => {
+    const name = saved.owner_id ? directory.userName(saved.owner_id) : '—';
+    if (!seesLead(me, saved)) {
+      // A rule gave it outside the user's sight (an admin's rule, another team): its page is
+      // closed to them now, so back to the list, told why.
+      void message.success(t('assignment.nowOutOfSight', { name }));
+      navigate('/leads');
+      return;
+    }
     onChanged(saved);
-    void message.success(
-      t('assignment.nowOwnedBy', { name: saved.owner_id ? directory.userName(saved.owner_id) : '—' }),
-    );
+    void message.success(t('assignment.nowOwnedBy', { name }));
   };
   const unassign = useMutation({
     mutationFn: () => unassignLead(lead.id),

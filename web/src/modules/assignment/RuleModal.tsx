@@ -127,7 +127,7 @@ export function RuleModal({ open, rule, onClose }: Props) {
                       showSearch
                       optionFilterProp="label"
                       placeholder={t('assignment.member')}
-                      options={directory.ownerOptions}
+                      options={directory.assignableOptions}
                       data-testid={`rule-member-${index}`}
                     />
                   </Form.Item>

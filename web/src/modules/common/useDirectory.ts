@@ -20,6 +20,8 @@ export interface Directory {
   /** The active users the signed-in user may give leads to (the server's CheckOwnerChange):
    * anyone for admins and marketers, themselves and their team for a manager, themselves for an agent. */
   assignableOptions: { value: number; label: string }[];
+  /** Whether the signed-in user may give leads to this user, as for `assignableOptions`. */
+  mayGiveTo: (id: number) => boolean;
 }
 
 export function useDirectory(): Directory {
@@ -31,6 +33,8 @@ export function useDirectory(): Directory {
     const teamItems = teams.data?.items ?? [];
     const usersById = new Map(userItems.map((user) => [user.id, user]));
     const teamsById = new Map(teamItems.map((team) => [team.id, team]));
+    const mayGiveTo = (user: User) =>
+      me.role === 'admin' || me.role === 'marketer' || user.id === me.id || leadsTeam(me, user.team_id);
     return {
       users: userItems,
       teams: teamItems,
@@ -40,10 +44,11 @@ export function useDirectory(): Directory {
       },
       teamName: (id) => teamsById.get(id)?.name ?? `#${id}`,
       ownerOptions: userItems.filter((user) => user.active).map(option),
-      assignableOptions: userItems
-        .filter((user) => user.active)
-        .filter((user) => me.role === 'admin' || me.role === 'marketer' || user.id === me.id || leadsTeam(me, user.team_id))
-        .map(option),
+      assignableOptions: userItems.filter((user) => user.active && mayGiveTo(user)).map(option),
+      mayGiveTo: (id) => {
+        const user = usersById.get(id);
+        return user ? mayGiveTo(user) : me.role === 'admin';
+      },
     };
   }, [users.data, teams.data, me]);
 }

@@ -1,7 +1,8 @@
 // Saving a lead from any form: 409 opens the duplicate dialog (L3), 422 puts each
 // message next to the field it names (custom.<name> too), anything else becomes a toast.
-// An agent's new lead may go to another agent by an assignment rule (R3): the form is told it
-// can no longer open it.
+// A new lead may go by an assignment rule (R3) to someone its creator cannot see (an agent's to
+// another agent, a manager's to another team by an admin's rule): the form is told it can no
+// longer open it.
 import { useState } from 'react';
 import { App as AntApp, type FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { createLead, updateLead } from '../../api/leads';
 import { ApiError, type DuplicateMatch, type Lead, type LeadInput } from '../../api/types';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { seesLead } from '../auth/roles';
 import type { DuplicateModalProps } from './DuplicateModal';
 import type { LeadFields } from './useLeadFields';
 
@@ -23,7 +25,7 @@ interface Options {
   fields: LeadFields | undefined;
   /** The lead being edited; creates a new one when absent. */
   leadId?: number;
-  /** `handedOn`: a rule gave the new lead to someone else, so its creator cannot open it. */
+  /** `handedOn`: a rule gave the new lead to someone its creator cannot see, so they cannot open it. */
   onSaved: (lead: Lead, handedOn: boolean) => void;
 }
 
@@ -44,7 +46,7 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
       queryClient.setQueryData(['lead', lead.id], lead);
       void queryClient.invalidateQueries({ queryKey: ['lead', lead.id, 'timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      onSaved(lead, leadId === undefined && user.role === 'agent' && lead.owner_id !== user.id);
+      onSaved(lead, leadId === undefined && !seesLead(user, lead));
     },
     onError: (error, attempt) => {
       setPending(null);
