@@ -38,6 +38,8 @@ test('agents who are OFF get no new leads, and unassign hands a lead to another 
   await page.getByTestId('rule-create').click();
   await page.getByTestId('rule-name').fill('Chia lead hội thảo');
   await page.getByTestId('rule-source').fill(source);
+  // The member rows' number boxes are named over them.
+  await expect(page.getByTestId('rule-member-header')).toContainText('Tối đa/ngày');
   await pickOption(page, page.getByTestId('rule-member-0'), 'Trần Văn An', 'Trần');
   await page.getByTestId('rule-add-member').click();
   // The same agent twice is refused on the row, before anything is sent.

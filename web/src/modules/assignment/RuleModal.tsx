@@ -1,7 +1,7 @@
 // Create or change an assignment rule (R2): which leads it takes, its members with their
 // weight and daily cap, and how it picks.
 import { useEffect } from 'react';
-import { App as AntApp, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { App as AntApp, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { useDirectory } from '../common/useDirectory';
 import { ruleChanges, ruleInput, ruleValues, type RuleValues } from './ruleInput';
 
 const methods: AssignmentMethod[] = ['round_robin', 'least_loaded', 'weighted'];
+/** The weight and daily cap boxes, as wide as their names over them. */
+const numberWidth = 110;
 
 interface Props {
   open: boolean;
@@ -106,6 +108,23 @@ export function RuleModal({ open, rule, onClose }: Props) {
         <Form.List name="members">
           {(rows, { add, remove }) => (
             <Flex vertical gap={4}>
+              {rows.length > 0 && (
+                // The number boxes' names over them: a saved rule's "3" and "2" say nothing alone.
+                <Flex gap={8} data-testid="rule-member-header">
+                  <Typography.Text type="secondary" style={{ flex: 1 }}>
+                    {t('assignment.member')}
+                  </Typography.Text>
+                  {method === 'weighted' && (
+                    <Typography.Text type="secondary" style={{ width: numberWidth }}>
+                      {t('assignment.weight')}
+                    </Typography.Text>
+                  )}
+                  <Typography.Text type="secondary" style={{ width: numberWidth }}>
+                    {t('assignment.dailyCap')}
+                  </Typography.Text>
+                  <span style={{ width: 32 }} />
+                </Flex>
+              )}
               {rows.map((row, index) => (
                 <Flex key={row.key} gap={8} align="start">
                   <Form.Item
@@ -133,11 +152,23 @@ export function RuleModal({ open, rule, onClose }: Props) {
                   </Form.Item>
                   {method === 'weighted' && (
                     <Form.Item name={[row.name, 'weight']} style={{ marginBottom: 8 }}>
-                      <InputNumber min={1} max={100} placeholder={t('assignment.weight')} />
+                      <InputNumber
+                        min={1}
+                        max={100}
+                        placeholder="1"
+                        aria-label={t('assignment.weight')}
+                        style={{ width: numberWidth }}
+                      />
                     </Form.Item>
                   )}
                   <Form.Item name={[row.name, 'daily_cap']} style={{ marginBottom: 8 }}>
-                    <InputNumber min={1} max={100000} placeholder={t('assignment.dailyCap')} />
+                    <InputNumber
+                      min={1}
+                      max={100000}
+                      placeholder="∞"
+                      aria-label={t('assignment.dailyCap')}
+                      style={{ width: numberWidth }}
+                    />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('common.delete')} />
                 </Flex>
