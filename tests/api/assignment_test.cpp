@@ -2,6 +2,7 @@
 // reassign, the history, and a turn order that survives a restart.
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -462,7 +463,7 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
 
   // Without a batch size a run gives one lead to each member who is ON.
   SetOnline(*admin_, agents_[2], false);
-  queue(5);
+  const json last = queue(5);
   auto patched = admin_->Patch(run.substr(0, run.size() - 4), {{"batch_size", nullptr}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(RunJob(*admin_, job_id).json["last_result"], (json{{"assigned", 2}, {"left", 3}}));
@@ -471,6 +472,19 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   EXPECT_EQ(admin_->Get(waiting).json["total"], 3);
   ASSERT_EQ(admin_->Delete(rule_path).status, 204);
   EXPECT_EQ(admin_->Get(waiting).json["total"], 0);
+  // Each lead that waited in it says so on its timeline (the oldest two were given out), and the
+  // leads it gave out still name it in their history (R7).
+  for (std::size_t i = 2; i < 5; ++i) {
+    const auto timeline = admin_->Get(Path(json{{"id", last[i]}}) + "/timeline").json["items"];
+    const bool left = std::any_of(timeline.begin(), timeline.end(), [](const json& item) {
+      return item["kind"] == "audit" && item["field"] == "queue" && item["old_value"] == "Chia queue" &&
+             item["new_value"].is_null();
+    });
+    EXPECT_TRUE(left) << timeline.dump();
+  }
+  const auto given = admin_->Get(Path(json{{"id", ids[0]}}) + "/assignments").json["items"][0];
+  EXPECT_EQ(given["rule"]["id"], rule_id) << given.dump();
+  EXPECT_EQ(given["rule"]["name"], "Chia queue") << given.dump();
   // The job stays and fails at each run until it gets another rule or is switched off.
   const std::string job_path = run.substr(0, run.size() - 4);
   auto orphan = RunJob(*admin_, job_id);

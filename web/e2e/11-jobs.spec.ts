@@ -90,6 +90,44 @@ test('queued leads are handed out two per run by an auto-assign job', async ({ p
   expect(owners.has(null)).toBe(false);
 });
 
+// A rule deleted with leads in its queue: the confirmation counts them, and each lead's timeline
+// says it left the queue with the rule.
+test('deleting a rule tells how many queued leads leave its queue, and so do their timelines', async ({
+  page,
+  request,
+}) => {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const headers = { 'X-CSRF-Token': ((await login.json()) as { csrf_token: string }).csrf_token };
+  const rule = await request.post('/api/assignment-rules', {
+    headers,
+    data: { name: 'Quy tắc sắp xoá', method: 'round_robin', source: 'Không ai dùng', members: [] },
+  });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const lead = await request.post('/api/leads', {
+    headers,
+    data: { full_name: 'Khách chờ quy tắc cũ', mobile: '0906 500 001' },
+  });
+  const leadId = ((await lead.json()) as { id: number }).id;
+  const queued = await request.post('/api/leads/mass-update', {
+    headers,
+    data: { ids: [leadId], action: 'queue_assignment', rule_id: ((await rule.json()) as { id: number }).id },
+  });
+  expect(queued.status(), await queued.text()).toBe(200);
+
+  await signIn(page, 'admin', adminPassword);
+  await page.getByTestId('main-menu').getByRole('link', { name: 'Quy tắc chia lead' }).click();
+  const row = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Quy tắc sắp xoá' });
+  await row.getByRole('button', { name: 'Xóa' }).click();
+  await expect(page.locator('.ant-popconfirm')).toContainText('1 lead đang chờ trong hàng đợi của quy tắc sẽ rời hàng đợi');
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+  await expect(page.locator('.ant-message')).toContainText('Đã xoá quy tắc.');
+  await expect(row).toHaveCount(0);
+  await page.goto(`/leads/${leadId}`);
+  await expect(page.getByTestId('lead-timeline')).toContainText(
+    'đã xoá quy tắc "Quy tắc sắp xoá": lead không còn chờ trong hàng đợi của quy tắc đó',
+  );
+});
+
 /**
  * As admin (through `request`), gives agent.an a new lead and waits for its live notification on
  * agent.an's page `an`: from then on that page is known to listen. Answers the admin's headers,

@@ -29,6 +29,12 @@ UPDATE assignment_rules SET name = ?, active = ?, campaign_id = ?, source = ?, m
                             updated_at = ?
 WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM assignment_rules WHERE id = ?";
+// The leads waiting in a deleted rule's queue leave it, each with its trail saying so (the rule's
+// name, as the queue's audit rows keep names).
+constexpr std::string_view kDequeueAudit = R"~(
+INSERT INTO audit_log (entity_type, entity_id, action, field, old_value, new_value, user_id, via, created_at)
+SELECT 'lead', q.lead_id, 'update', 'queue', r.name, NULL, ?, ?, ?
+FROM assignment_queue q JOIN assignment_rules r ON r.id = q.rule_id WHERE q.rule_id = ?)~";
 constexpr std::string_view kDeleteMembers = "DELETE FROM assignment_rule_members WHERE rule_id = ?";
 constexpr std::string_view kInsertMember = R"~(
 INSERT INTO assignment_rule_members (rule_id, user_id, position, weight, daily_cap) VALUES (?, ?, ?, ?, ?))~";
@@ -128,7 +134,8 @@ void Update(db::Transaction& tx, const Rule& rule) {
   SaveMembers(tx, rule);
 }
 
-void Delete(db::Transaction& tx, std::int64_t id) {
+void Delete(db::Transaction& tx, std::int64_t id, const audit::Actor& actor, Millis now) {
+  tx.Execute(kDequeueAudit, {actor.user_id, ChannelName(actor.channel), now, id});
   tx.Execute(kDeleteMembers, {id});
   tx.Execute(kDelete, {id});  // its queue goes with it (ON DELETE CASCADE)
   db::BumpChangeCounter(tx, kRulesCounter);

@@ -6,6 +6,7 @@
 
 #include "db/database.h"
 #include "modules/assignment/assignment.h"
+#include "modules/audit/audit.h"
 
 namespace sen::assignment::repo {
 
@@ -15,7 +16,8 @@ std::optional<Rule> Find(db::Transaction& tx, std::int64_t id, Millis day_start)
 std::int64_t Insert(db::Transaction& tx, const Rule& rule);
 // Saves the rule and its member list (members who stay keep their turn state).
 void Update(db::Transaction& tx, const Rule& rule);
-void Delete(db::Transaction& tx, std::int64_t id);
+// Deletes the rule; the leads in its queue leave it, each with an audit row by `actor`.
+void Delete(db::Transaction& tx, std::int64_t id, const audit::Actor& actor, Millis now);
 bool Exists(db::Transaction& tx, std::int64_t id);
 
 // What picks need of the active rules, most specific first (campaign and source, then one, then

@@ -200,7 +200,7 @@ Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
   auto rule = repo::Find(*tx, id, DayStart(now));
   if (!rule) return NotFound(id);
   if (auto mine = CheckMayChange(*tx, p, *rule); !mine) return std::move(mine).error();
-  repo::Delete(*tx, id);
+  repo::Delete(*tx, id, audit::ActorOf(p), now);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"delete", std::nullopt, rule->name, std::nullopt}},
                 now);
   tx->Commit();

@@ -237,7 +237,9 @@ INSERT INTO lead_assignments (lead_id, from_user, to_user, rule_id, by_user, rea
 VALUES (?, ?, ?, ?, ?, ?, ?))~";
 constexpr std::string_view kOwnerChanges = R"~(
 SELECT a.id, a.lead_id, a.from_user, a.to_user, a.rule_id, a.by_user, a.reason, a.at,
-       f.full_name, t.full_name, b.full_name, r.name
+       f.full_name, t.full_name, b.full_name,
+       coalesce(r.name, (SELECT old_value FROM audit_log WHERE entity_type = 'assignment_rule'
+                         AND entity_id = a.rule_id AND action = 'delete'))
 FROM lead_assignments a
 LEFT JOIN users f ON f.id = a.from_user
 LEFT JOIN users t ON t.id = a.to_user

@@ -80,7 +80,10 @@ export function AssignmentRulesPage() {
   });
   const remove = useMutation({
     mutationFn: deleteRule,
-    onSuccess: refresh,
+    onSuccess: () => {
+      refresh();
+      void message.success(t('assignment.deleted'));
+    },
     onError: (error) => void message.error(errorText(error, t)),
   });
 
@@ -168,6 +171,10 @@ export function AssignmentRulesPage() {
                     <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, rule })} aria-label={t('common.edit')} />
                     <Popconfirm
                       title={t('assignment.deleteConfirm', { name: rule.name })}
+                      // Its queue goes with it: the user hears how many leads leave it.
+                      description={
+                        rule.queued > 0 ? t('assignment.deleteQueued', { count: rule.queued }) : undefined
+                      }
                       okText={t('common.delete')}
                       cancelText={t('common.cancel')}
                       okButtonProps={{ danger: true }}

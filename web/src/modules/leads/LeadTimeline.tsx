@@ -75,6 +75,7 @@ function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): strin
   if (!item.field) return t('timeline.updated', { user });
   if (item.field === 'queue') {  // R5: the values are the rules' names
     const rule = item.new_value ?? '';
+    if (item.new_value === null) return t('timeline.dequeued', { user, rule: item.old_value ?? '' }); // its rule deleted
     return item.old_value ? t('timeline.requeued', { user, from: item.old_value, rule }) : t('timeline.queued', { user, rule });
   }
   if (item.field === 'custom') {
