@@ -688,6 +688,17 @@ TEST(AssignmentRestart, TheTurnOrderContinuesAfterARestart) {
   std::filesystem::remove_all(dir);
 }
 
+// A rule's source as people type it: the form's "hoi thao zalo" or an import's "HỘI THẢO ZALO"
+// is the rule's "Hội thảo Zalo", as the search box would find it.
+TEST_F(AssignmentApi, ARulesSourceMatchesWhateverTheCaseAndDiacritics) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  CreateRule("Hội thảo Zalo", Members({agents_[1]}));
+  for (const char* typed : {"hoi thao zalo", "HỘI THẢO ZALO", " Hội  thảo Zalo "}) {
+    EXPECT_EQ(NewLead(*admin_, typed)["owner_id"], agents_[1]) << typed;
+  }
+  EXPECT_TRUE(NewLead(*admin_, "Hội thảo Zalo 2")["owner_id"].is_null());
+}
+
 // A manager's rule hands leads to the manager's own team: naming another team's agent would give
 // the manager's new and unassigned leads to someone outside it, and the manager would lose them
 // at once. A rule with members of other teams (an admin's) is the admins' to change.

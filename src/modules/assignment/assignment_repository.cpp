@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "db/list_cache.h"
+#include "text/fold.h"
 
 namespace sen::assignment::repo {
 
@@ -150,7 +151,7 @@ std::vector<ActiveRule> ActiveRules(db::Transaction& tx) {
     rule.method = ParseMethod(r.Text(1)).value_or(Method::kRoundRobin);
     rule.creator_priority = r.Int(2) != 0;
     rule.campaign_id = r.OptInt(3);
-    rule.source = r.OptStr(4);
+    if (auto source = r.OptStr(4)) rule.source_fold = text::Fold(*source);
     rules.push_back(std::move(rule));
   });
   tx.Query(kActiveMembers, {}, [&](const db::Row& r) {

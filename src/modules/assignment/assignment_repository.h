@@ -27,7 +27,7 @@ struct ActiveRule {
   Method method = Method::kRoundRobin;
   bool creator_priority = true;
   std::optional<std::int64_t> campaign_id;
-  std::optional<std::string> source;
+  std::optional<std::string> source_fold;  // folded (text::Fold): "Hội thảo" takes "hoi thao"
   std::vector<Seat> seats;
   std::vector<std::optional<std::int64_t>> teams;  // of each seat's user
 };

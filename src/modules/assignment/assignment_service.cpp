@@ -232,9 +232,14 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
                                                                  std::optional<std::int64_t> exclude, Millis now) {
   const Millis day = DayStart(now);
   const auto rules = ActiveRules(tx);
+  // A source as people type it: "Hội thảo" takes "hoi thao" and "HỘI THẢO" too.
+  std::optional<std::string> source_fold;
   for (const auto& rule : *rules) {
-    if ((rule.campaign_id && rule.campaign_id != lead.campaign_id) || (rule.source && rule.source != lead.source)) {
-      continue;
+    if (rule.campaign_id && rule.campaign_id != lead.campaign_id) continue;
+    if (rule.source_fold) {
+      if (!lead.source) continue;
+      if (!source_fold) source_fold = text::Fold(*lead.source);
+      if (*source_fold != *rule.source_fold) continue;
     }
     Seating seating = SeatsOf(tx, rule, day);
     auto chosen = Pick(seating.seats, {rule.method, rule.creator_priority && creator, creator, exclude});
