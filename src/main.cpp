@@ -260,7 +260,8 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   options.wait = [&downloads](std::function<void()> work) { boost::asio::post(downloads, std::move(work)); };
   {
     // A sign-in that simply expires is reported by no request: its pages' sockets are closed here.
-    Every end_expired("live connections", std::chrono::minutes(1), [&core] { core.users->EndLiveConnections(); });
+    Every end_expired("live connections", std::chrono::minutes(1),
+                      [&core] { core.users->EndLiveConnections(); });
     http::Server server(options);
     std::uint16_t port = server.Listen();
     std::cout << "listening on http://" << options.host << ":" << port << std::endl;
