@@ -58,8 +58,8 @@ bool MayName(const Principal& p, const users::User& user) {
   return p.role == Role::kAdmin || user.id == p.user_id || (p.team_id && user.team_id == p.team_id);
 }
 
-void ApplyMembers(db::Transaction& tx, const Principal& p, users::UserService& users, Rule& rule, const json& list,
-                  FieldErrors& errors) {
+void ApplyMembers(db::Transaction& tx, const Principal& p, users::UserService& users, Rule& rule,
+                  const json& list, FieldErrors& errors) {
   if (!list.is_array() || list.size() > 500) {
     errors.Add("members", "must be a list of at most 500 members", "wrong_type");
     return;
@@ -79,7 +79,8 @@ void ApplyMembers(db::Transaction& tx, const Principal& p, users::UserService& u
         if (!user) {
           errors.Merge(user.error());
         } else if (!MayName(p, *user)) {
-          errors.Add(at + key, "is not in your team: a manager's rule names their own team", "other_team");
+          errors.Add(at + key, "is not in your team: a manager's rule names their own team",
+                     "other_team");
         } else {
           member.user_id = user->id;
         }
@@ -109,7 +110,8 @@ void ApplyMembers(db::Transaction& tx, const Principal& p, users::UserService& u
 AssignmentService::AssignmentService(db::Database& db, const Clock& clock, users::UserService& users)
     : db_(db), clock_(clock), users_(users) {}
 
-Status AssignmentService::Apply(db::Transaction& tx, const Principal& p, Rule& rule, const json& input, bool create) {
+Status AssignmentService::Apply(db::Transaction& tx, const Principal& p, Rule& rule,
+                                const json& input, bool create) {
   FieldErrors errors;
   for (const auto& [key, value] : input.items()) {
     if (key == "name") {

@@ -38,7 +38,8 @@ class AssignmentService final : public leads::Assigner {
 
  private:
   // Applies `input` onto `rule` as `p` may; 422 naming each wrong field (members.<i>.user_id, ...).
-  Status Apply(db::Transaction& tx, const Principal& p, Rule& rule, const nlohmann::json& input, bool create);
+  Status Apply(db::Transaction& tx, const Principal& p, Rule& rule, const nlohmann::json& input,
+               bool create);
   // 403 when the rule names someone `p` may not name (a manager, another team's agent).
   Status CheckMayChange(db::Transaction& tx, const Principal& p, const Rule& rule);
   // The active rules as picks need them, read again only when their generation moved: a pick

@@ -99,8 +99,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
       } else {
         f.stalled_before = now - *days * kDay;
       }
-    }
-    else if (key == "source") f.source = text::SplitList(value);
+    } else if (key == "source") f.source = text::SplitList(value);
     else if (key == "tag") f.tags = text::SplitList(value);
     else if (key == "medium") text(key, value, f.medium);
     else if (key == "province") text(key, value, f.province);
