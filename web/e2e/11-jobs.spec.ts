@@ -105,7 +105,7 @@ test('deleting a rule tells how many queued leads leave its queue, and so do the
   expect(rule.status(), await rule.text()).toBe(201);
   const lead = await request.post('/api/leads', {
     headers,
-    data: { full_name: 'Khách chờ quy tắc cũ', mobile: '0906 500 001' },
+    data: { full_name: 'Khách chờ quy tắc cũ', mobile: '0906 700 001' },
   });
   const leadId = ((await lead.json()) as { id: number }).id;
   const queued = await request.post('/api/leads/mass-update', {
