@@ -30,6 +30,13 @@ TEST(Dates, AcceptOnlyRealCalendarDays) {
   EXPECT_EQ(FormatLocalTime(1'795'626'000'000), "00:00 26/11/2026");  // 17:00 UTC the day before
 }
 
+TEST(Dates, ADayStartsAtMidnightInVietnam) {
+  const Millis midnight = *ParseRfc3339("2026-11-26T00:00:00+07:00");
+  EXPECT_EQ(CompanyDayStart(midnight), midnight);
+  EXPECT_EQ(CompanyDayStart(midnight + kDay - 1), midnight);
+  EXPECT_EQ(CompanyDayStart(midnight - 1), midnight - kDay);  // 16:59:59 UTC is still the day before
+}
+
 TEST(ManualClock, MovesOnlyWhenTold) {
   ManualClock clock(1000);
   EXPECT_EQ(clock.Now(), 1000);

@@ -14,11 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
-
-// Daily caps count from midnight in the company's time zone.
-Millis DayStart(Millis now) { return (now + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset; }
-
 Error NotFound(std::int64_t id) { return Error::NotFound("no assignment rule has id " + std::to_string(id)); }
 
 std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
@@ -152,13 +147,13 @@ Status AssignmentService::Apply(db::Transaction& tx, const Principal& p, Rule& r
 Result<std::vector<Rule>> AssignmentService::List(const Principal& p) {
   if (!p.Manages()) return Error::Forbidden("only managers and admins see assignment rules");
   auto tx = db_.BeginRead();
-  return repo::List(*tx, DayStart(clock_.Now()));
+  return repo::List(*tx, CompanyDayStart(clock_.Now()));
 }
 
 Result<Rule> AssignmentService::Get(const Principal& p, std::int64_t id) {
   if (!p.Manages()) return Error::Forbidden("only managers and admins see assignment rules");
   auto tx = db_.BeginRead();
-  auto rule = repo::Find(*tx, id, DayStart(clock_.Now()));
+  auto rule = repo::Find(*tx, id, CompanyDayStart(clock_.Now()));
   if (!rule) return NotFound(id);
   return *rule;
 }
@@ -173,7 +168,7 @@ Result<Rule> AssignmentService::Create(const Principal& p, const json& input) {
   rule.id = repo::Insert(*tx, rule);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", rule.id, {{"create", std::nullopt, std::nullopt, rule.name}},
                 now);
-  auto saved = repo::Find(*tx, rule.id, DayStart(now));
+  auto saved = repo::Find(*tx, rule.id, CompanyDayStart(now));
   tx->Commit();
   return *saved;
 }
@@ -182,7 +177,7 @@ Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, cons
   if (!p.Manages()) return Error::Forbidden("only managers and admins change assignment rules");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  auto rule = repo::Find(*tx, id, DayStart(now));
+  auto rule = repo::Find(*tx, id, CompanyDayStart(now));
   if (!rule) return NotFound(id);
   if (auto mine = CheckMayChange(*tx, p, *rule); !mine) return std::move(mine).error();
   if (auto applied = Apply(*tx, p, *rule, input, false); !applied) return std::move(applied).error();
@@ -190,7 +185,7 @@ Result<Rule> AssignmentService::Update(const Principal& p, std::int64_t id, cons
   repo::Update(*tx, *rule);
   audit::Record(*tx, audit::ActorOf(p), "assignment_rule", id, {{"update", std::nullopt, std::nullopt, input.dump()}},
                 now);
-  auto saved = repo::Find(*tx, id, DayStart(now));
+  auto saved = repo::Find(*tx, id, CompanyDayStart(now));
   tx->Commit();
   return *saved;
 }
@@ -199,7 +194,7 @@ Status AssignmentService::Delete(const Principal& p, std::int64_t id) {
   if (!p.Manages()) return Error::Forbidden("only managers and admins change assignment rules");
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  auto rule = repo::Find(*tx, id, DayStart(now));
+  auto rule = repo::Find(*tx, id, CompanyDayStart(now));
   if (!rule) return NotFound(id);
   if (auto mine = CheckMayChange(*tx, p, *rule); !mine) return std::move(mine).error();
   repo::Delete(*tx, id, audit::ActorOf(p), now);
@@ -233,7 +228,7 @@ AssignmentService::Rules AssignmentService::ActiveRules(db::Transaction& tx) {
 std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction& tx, const leads::Lead& lead,
                                                                  std::optional<std::int64_t> creator,
                                                                  std::optional<std::int64_t> exclude, Millis now) {
-  const Millis day = DayStart(now);
+  const Millis day = CompanyDayStart(now);
   const auto rules = ActiveRules(tx);
   // A source as people type it: "Hội thảo" takes "hoi thao" and "HỘI THẢO" too.
   std::optional<std::string> source_fold;
@@ -256,7 +251,7 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
 Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
     db::Transaction& tx, std::int64_t rule_id, std::span<const std::optional<std::int64_t>> owners, bool one_each,
     Millis now) {
-  const Millis day = DayStart(now);
+  const Millis day = CompanyDayStart(now);
   const auto rules = ActiveRules(tx);
   auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
   if (rule == rules->end()) {

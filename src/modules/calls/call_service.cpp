@@ -8,8 +8,6 @@ namespace sen::calls {
 
 namespace {
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
-
 // Fills `call` from `in`; enumerations and numbers are checked here, the rest by CheckCall.
 void Apply(Call& call, const CallInput& in, FieldErrors& errors) {
   if (in.subject) call.subject = *in.subject;
@@ -234,8 +232,7 @@ Result<Page<CallView>> CallService::List(const Principal& p, const CallQuery& q,
     const Millis now = clock_.Now();
     f.status = "scheduled";
     if (*q.due == "today") {
-      // Today in the company's time zone.
-      const Millis local_midnight = (now + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset;
+      const Millis local_midnight = CompanyDayStart(now);
       f.from = local_midnight;
       f.to = local_midnight + kDay;
     } else {

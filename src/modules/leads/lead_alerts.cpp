@@ -5,7 +5,6 @@
 namespace sen::leads {
 
 namespace {
-constexpr Millis kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kListedInEvent = 5;
 constexpr std::int64_t kListedInMail = 20;
 }  // namespace

@@ -13,7 +13,6 @@
 namespace sen::leads {
 namespace {
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
 constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
 
 class StalledAlertTest : public ::testing::Test {

@@ -24,7 +24,7 @@ std::optional<std::int64_t> ToId(std::string_view s) {
 
 // A date is a whole day of the company's time zone; a full RFC 3339 time is taken as is.
 std::optional<Millis> ParseBound(std::string_view s, bool end_of_range) {
-  if (auto day = ParseDate(s)) return *day - kCompanyUtcOffset + (end_of_range ? 24LL * 3600 * 1000 : 0);
+  if (auto day = ParseDate(s)) return *day - kCompanyUtcOffset + (end_of_range ? kDay : 0);
   return ParseRfc3339(s);
 }
 
@@ -92,7 +92,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
     else if (key == "campaign_id") id(key, value, f.campaign_id);
     else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
     else if (key == "stalled_days") {
-      constexpr std::int64_t kMaxDays = 3650, kDay = 24LL * 3600 * 1000;
+      constexpr std::int64_t kMaxDays = 3650;
       const auto days = ToId(value);
       if (!days || *days > kMaxDays) {
         errors.Add(key, "must be a whole number of days from 1 to 3650", "out_of_range");

@@ -11,7 +11,6 @@
 namespace sen::notifications {
 namespace {
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
 
 class NotificationServiceTest : public ::testing::Test {
  protected:

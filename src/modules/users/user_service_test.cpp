@@ -12,7 +12,6 @@ namespace sen::users {
 namespace {
 
 constexpr Millis kMinute = 60'000;
-constexpr Millis kDay = 24 * 60 * kMinute;
 constexpr Millis kT0 = 1'800'000'000'000;  // 2027-01-15
 
 TEST(UserService, ALiveSocketEndsWhenItsSignInExpires) {
