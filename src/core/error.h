@@ -33,6 +33,9 @@ struct FieldError {
   std::string field;
   std::string message;
   std::string reason;
+
+  // "mobile: is not a Vietnamese phone number": the message on its own line, naming its field.
+  std::string Text() const { return field + ": " + message; }
 };
 
 struct Error {

@@ -147,7 +147,7 @@ std::string Worded(const std::string& field, const std::string& message, const s
 std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi) {
   std::string out = Worded(problem.field, problem.message, problem.reason, fields, vi);
   for (const auto& m : problem.more) {
-    out += "; " + Worded(m.field, m.field + ": " + m.message, m.reason, fields, vi);
+    out += "; " + Worded(m.field, m.Text(), m.reason, fields, vi);
   }
   return out;
 }
