@@ -92,16 +92,18 @@ std::vector<ReminderDue> RemindersOf(const Call& call) {
 
 ReminderText ReminderMail(std::string_view language, const std::string& owner_name, const Call& call,
                           const std::string& lead_name) {
+  // The body names the clock: an owner travelling, or reading on a phone set to another zone,
+  // would otherwise take the time for theirs.
   const std::string when = FormatLocalTime(call.start_at);
   const std::string clock = when.substr(0, 5);
   if (language == "en") {
     return {"Call reminder: " + call.subject + " at " + clock,
-            "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " + when + ": " +
-                call.subject + ".\n\n-- Sen"};
+            "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " + when +
+                " (Vietnam time, GMT+7): " + call.subject + ".\n\n-- Sen"};
   }
   return {"Nhắc lịch gọi: " + call.subject + " lúc " + clock,
-          "Xin chào " + owner_name + ",\n\nBạn có lịch gọi cho " + lead_name + " lúc " + when + ": " + call.subject +
-              ".\n\n-- Sen"};
+          "Xin chào " + owner_name + ",\n\nBạn có lịch gọi cho " + lead_name + " lúc " + when +
+              " (giờ Việt Nam, GMT+7): " + call.subject + ".\n\n-- Sen"};
 }
 
 }  // namespace sen::calls
