@@ -12,6 +12,15 @@ test('admin signs in and sees the leads list', async ({ page }) => {
   await expect(page.getByTestId('current-user')).toContainText('Quản trị viên');
 });
 
+test('signing in at /login lands on the leads list, not on "page not found"', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(adminPassword);
+  await page.getByTestId('login-submit').click();
+  await expect(page).toHaveURL(/\/leads$/);
+  await expect(page.getByTestId('lead-table')).toBeVisible();
+});
+
 test('a wrong password shows an error and keeps the login page', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('login-username').fill('admin');

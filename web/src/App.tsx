@@ -64,6 +64,8 @@ export default function App() {
                 <Routes>
                   <Route element={<AppLayout />}>
                     <Route index element={<Navigate to="/leads" replace />} />
+                    {/* The sign-in form shows wherever one is signed out; typed as an address, it leads home. */}
+                    <Route path="login" element={<Navigate to="/leads" replace />} />
                     <Route path="leads" element={<LeadsListPage />} />
                     <Route path="leads/new" element={<LeadFormPage key="new" />} />
                     <Route path="leads/:id" element={<LeadDetailPage />} />
