@@ -285,12 +285,12 @@ bool CsvReader::ReadRecord(std::vector<std::string>& cells) {
     skip_lf_ = false;
   }
   if (!Available()) return false;
-  record_line_ = line_;
+  ++row_;
   std::size_t n = 0;
   for (;;) {
     if (n == limits_.max_columns) {
       throw FileError(
-          fmt::format("row {}: more than {} columns", record_line_, limits_.max_columns));
+          fmt::format("row {}: more than {} columns", row_, limits_.max_columns));
     }
     if (n == cells.size()) cells.emplace_back();
     std::string& cell = cells[n++];
@@ -319,7 +319,6 @@ bool CsvReader::ReadRecord(std::vector<std::string>& cells) {
       const char c = *pos_++;
       FinishCell(cell, high_bits);
       if (c == delimiter_) break;
-      ++line_;
       skip_lf_ = c == '\r';
       cells.resize(n);
       return true;
@@ -329,17 +328,15 @@ bool CsvReader::ReadRecord(std::vector<std::string>& cells) {
 
 unsigned char CsvReader::ReadQuoted(std::string& cell) {
   unsigned char high_bits = 0;
-  bool after_cr = false;  // CR LF inside a cell is one line break, not two
   for (;;) {
     if (!Available()) {
-      throw FileError(fmt::format("row {}: a quoted cell is not closed", record_line_));
+      throw FileError(fmt::format("row {}: a quoted cell is not closed", row_));
     }
     const char* p = pos_;
     while (p < end_ && *p != '"' && *p != '\r' && *p != '\n') {
       high_bits |= static_cast<unsigned char>(*p);
       ++p;
     }
-    if (p != pos_) after_cr = false;
     Append(cell, pos_, p);
     pos_ = p;
     if (p == end_) continue;
@@ -348,21 +345,18 @@ unsigned char CsvReader::ReadQuoted(std::string& cell) {
       if (Available() && *pos_ == '"') {
         ++pos_;
         cell.push_back('"');
-        after_cr = false;
         continue;
       }
       return high_bits;
     }
     cell.push_back(c);
-    if (c == '\r' || !after_cr) ++line_;
-    after_cr = c == '\r';
   }
 }
 
 void CsvReader::Append(std::string& cell, const char* from, const char* to) {
   cell.append(from, static_cast<std::size_t>(to - from));
   if (cell.size() > limits_.max_cell_bytes) {
-    throw FileError(fmt::format("row {}, column {}: a cell is longer than {} bytes", record_line_,
+    throw FileError(fmt::format("row {}, column {}: a cell is longer than {} bytes", row_,
                                 column_, limits_.max_cell_bytes));
   }
 }

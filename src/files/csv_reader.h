@@ -42,7 +42,7 @@ class CsvReader final : public TableReader {
   ~CsvReader() override;
 
   bool Next(std::vector<std::string>& cells) override;
-  std::uint64_t RowNumber() const override { return record_line_; }
+  std::uint64_t RowNumber() const override { return row_; }
   double Progress() const override;
 
   TextEncoding encoding() const { return encoding_; }
@@ -92,8 +92,7 @@ class CsvReader final : public TableReader {
   std::uint64_t chunk_offset_ = 0;
   std::uint64_t chunk_bytes_ = 0;
 
-  std::uint64_t line_ = 1;         // the line pos_ is on
-  std::uint64_t record_line_ = 0;  // the first line of the last record returned
+  std::uint64_t row_ = 0;          // the last record read, as a spreadsheet numbers its row
   std::size_t column_ = 0;         // 1-based column of the cell being read, for messages
   bool skip_lf_ = false;           // the last record ended with CR: a following LF is its pair
   std::string scratch_;

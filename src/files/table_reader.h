@@ -34,8 +34,8 @@ class TableReader {
   virtual ~TableReader() = default;
   // The next row; false at the end. Blank rows (every cell empty) are skipped. Throws FileError.
   virtual bool Next(std::vector<std::string>& cells) = 0;
-  // The row number of the last row `Next` returned, as the user sees it in Excel or a text
-  // editor (1 is the first row; a CSV record spanning lines counts from its first line).
+  // The row number of the last row `Next` returned, as the user sees it in Excel (1 is the
+  // first row; a CSV record is one row whatever line breaks its cells hold).
   virtual std::uint64_t RowNumber() const = 0;
   // How far through the file, 0..1 (for progress bars).
   virtual double Progress() const = 0;
