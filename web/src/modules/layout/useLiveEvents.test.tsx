@@ -130,3 +130,21 @@ test('a hidden tab leaves out the browser notification of an event a visible tab
     FakeChannel.open = [];
   }
 });
+
+test('a call reminder stays on screen until closed; a lead assigned closes by itself', async () => {
+  vi.useFakeTimers();
+  renderHook(() => useLiveEvents(), { wrapper });
+  act(() => sockets[0].onopen?.());
+  const hear = (event: object) =>
+    act(() => sockets[0].onmessage?.({ data: JSON.stringify(event) } as MessageEvent<string>));
+  hear({
+    type: 'reminder',
+    data: { lead_id: 7, lead_name: 'Phạm Thu Hà', subject: 'Gọi lại tư vấn', start_at: '2026-12-02T03:00:00Z' },
+  });
+  hear({ type: 'lead_assigned', data: { lead_id: 8, full_name: 'Đỗ Văn Đạt' } });
+  await act(async () => vi.advanceTimersByTimeAsync(500));
+  expect(document.body.textContent).toContain('Đỗ Văn Đạt');
+  await act(async () => vi.advanceTimersByTimeAsync(30_000)); // away from the desk for half a minute
+  expect(document.body.textContent).not.toContain('Đỗ Văn Đạt');
+  expect(document.body.textContent).toContain('Gọi lại tư vấn · Phạm Thu Hà');
+});

@@ -61,11 +61,12 @@ export function useLiveEvents(): void {
       };
     }
     const waiting = new Set<ReturnType<typeof setTimeout>>();
-    const show = (title: string, body: string, open: () => void, tag?: string) => {
+    const show = (title: string, body: string, open: () => void, tag?: string, stays = false) => {
       latest.current.notification.info({
         message: title,
         description: body,
         className: 'live-event',
+        duration: stays ? 0 : undefined,
         onClick: open,
         style: { cursor: 'pointer' },
       });
@@ -107,6 +108,8 @@ export function useLiveEvents(): void {
       if (event.type === 'lead_assigned') void queryClient.invalidateQueries({ queryKey: ['leads'] });
       const message = describeEvent(event, latest.current.t);
       if (!message) return;
+      // A call reminder waits on screen for whoever stepped away from the desk for a moment.
+      const stays = event.type === 'reminder';
       show(message.title, message.body, () => {
         latest.current.navigate(message.link);
         if (typeof kept === 'number') {
@@ -116,7 +119,7 @@ export function useLiveEvents(): void {
             () => undefined,
           );
         }
-      }, typeof kept === 'number' ? `sen-notification-${kept}` : undefined);
+      }, typeof kept === 'number' ? `sen-notification-${kept}` : undefined, stays);
     };
 
     const connect = () => {
