@@ -287,6 +287,14 @@ TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManager
   EXPECT_EQ(refused.json["error"]["reason"], "no_other_member") << refused.body;
   SetOnline(*admin_, agents_[0], true);
   SetOnline(*admin_, agents_[1], true);
+
+  // A lead no active rule takes (a queue gave it by a rule of another source) says so, rather
+  // than blaming members who are ON.
+  auto elsewhere = admin_->Post("/api/leads", {{"full_name", "Nguồn khác"}, {"mobile", UniqueMobile()},
+                                               {"source", "Hotline"}, {"owner_id", agents_[2]}});
+  auto no_rule = admin_->Post(Path(elsewhere.json) + "/unassign", json::object());
+  EXPECT_EQ(no_rule.status, 409);
+  EXPECT_EQ(no_rule.json["error"]["reason"], "no_rule") << no_rule.body;
 }
 
 TEST_F(AssignmentApi, MassUnassignHandsEachLeadOnInTurnAndADryRunOnlyCounts) {

@@ -14,6 +14,16 @@ namespace {
 
 using nlohmann::json;
 
+// Whether `rule` is for `lead`: its campaign, and its source as people type it ("Hội thảo" takes
+// "hoi thao" and "HỘI THẢO" too). `source_fold` keeps the lead's folded source between rules.
+bool Takes(const repo::ActiveRule& rule, const leads::Lead& lead, std::optional<std::string>& source_fold) {
+  if (rule.campaign_id && rule.campaign_id != lead.campaign_id) return false;
+  if (!rule.source_fold) return true;
+  if (!lead.source) return false;
+  if (!source_fold) source_fold = text::Fold(*lead.source);
+  return *source_fold == *rule.source_fold;
+}
+
 Error NotFound(std::int64_t id) { return Error::NotFound("no assignment rule has id " + std::to_string(id)); }
 
 std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
@@ -230,15 +240,9 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
                                                                  std::optional<std::int64_t> exclude, Millis now) {
   const Millis day = CompanyDayStart(now);
   const auto rules = ActiveRules(tx);
-  // A source as people type it: "Hội thảo" takes "hoi thao" and "HỘI THẢO" too.
   std::optional<std::string> source_fold;
   for (const auto& rule : *rules) {
-    if (rule.campaign_id && rule.campaign_id != lead.campaign_id) continue;
-    if (rule.source_fold) {
-      if (!lead.source) continue;
-      if (!source_fold) source_fold = text::Fold(*lead.source);
-      if (*source_fold != *rule.source_fold) continue;
-    }
+    if (!Takes(rule, lead, source_fold)) continue;
     Seating seating = SeatsOf(tx, rule, day);
     auto chosen = Pick(seating.seats, {rule.method, rule.creator_priority && creator, creator, exclude});
     if (!chosen) continue;
@@ -284,6 +288,13 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
 
 bool AssignmentService::RuleExists(db::Transaction& tx, std::int64_t rule_id) {
   return repo::Exists(tx, rule_id);
+}
+
+bool AssignmentService::AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) {
+  const auto rules = ActiveRules(tx);
+  std::optional<std::string> source_fold;
+  return std::any_of(rules->begin(), rules->end(),
+                     [&](const repo::ActiveRule& rule) { return Takes(rule, lead, source_fold); });
 }
 
 }  // namespace sen::assignment

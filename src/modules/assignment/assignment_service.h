@@ -35,6 +35,7 @@ class AssignmentService final : public leads::Assigner {
                                          std::span<const std::optional<std::int64_t>> owners, bool one_each,
                                          Millis now) override;
   bool RuleExists(db::Transaction& tx, std::int64_t rule_id) override;
+  bool AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) override;
 
  private:
   // Applies `input` onto `rule` as `p` may; 422 naming each wrong field (members.<i>.user_id, ...).

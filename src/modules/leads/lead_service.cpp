@@ -289,6 +289,11 @@ Result<Lead> LeadService::Unassign(const Principal& p, std::int64_t id) {
                            "lead_closed");
   }
   auto after = HandOn(*tx, p, *before, now, true);
+  if (!after && (!assigner_ || !assigner_->AnyRuleTakes(*tx, *before))) {
+    return Error::Conflict("no active assignment rule is for lead " + std::to_string(id) +
+                               " (its campaign and source): reassign it to someone",
+                           "no_rule");
+  }
   if (!after) {
     return Error::Conflict("no other member of an active rule for lead " + std::to_string(id) +
                                " is ON and under their daily cap",

@@ -65,6 +65,8 @@ class Assigner {
                                                  std::span<const std::optional<std::int64_t>> owners, bool one_each,
                                                  Millis now) = 0;
   virtual bool RuleExists(db::Transaction& tx, std::int64_t rule_id) = 0;
+  // Whether an active rule is for `lead` (its campaign and source), whoever is free.
+  virtual bool AnyRuleTakes(db::Transaction& tx, const Lead& lead) = 0;
 };
 
 // Why a lead's owner changed, as the assignment history records it (R7).
