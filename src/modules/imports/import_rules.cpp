@@ -18,10 +18,11 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Aliases() {
       {"full_name", {"ho ten", "ho va ten", "ten", "ten khach hang", "khach hang", "ho ten khach hang", "name",
                      "full name", "fullname", "customer name", "contact name", "ten day du"}},
       {"mobile", {"sdt", "so dien thoai", "dien thoai", "di dong", "so di dong", "dtdd", "dt", "so dt", "mobile",
-                  "mobile phone", "phone number", "cell", "cell phone", "phone", "so dien thoai di dong"}},
+                  "mobile phone", "phone number", "cell", "cell phone", "phone", "so dien thoai di dong",
+                  "dien thoai di dong", "so dien thoai lien he", "dien thoai lien he", "sdt lien he"}},
       {"phone", {"dien thoai khac", "dien thoai ban", "dien thoai co dinh", "so may ban", "other phone",
-                 "landline", "telephone", "work phone", "home phone"}},
-      {"email", {"email", "e mail", "thu dien tu", "dia chi email", "mail", "email address"}},
+                 "landline", "telephone", "tel", "work phone", "home phone"}},
+      {"email", {"email", "e mail", "thu dien tu", "dia chi email", "mail", "email address", "email lien he"}},
       {"company", {"cong ty", "ten cong ty", "don vi", "to chuc", "truong", "company", "organization",
                    "organisation", "account name"}},
       {"title", {"chuc danh", "chuc vu", "title", "job title", "position"}},
@@ -84,6 +85,15 @@ std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>
       if (!mapping[header].empty()) continue;
       auto it = names->find(HeaderKey(header));
       if (it != names->end() && used.insert(it->second).second) mapping[header] = it->second;
+    }
+  }
+  // A sheet's only phone column, named just "Phone" or "Tel", is the mobile, which auto-assignment
+  // and the duplicate check go by; "other phone" is for a second number beside it (a column
+  // named a landline stays one).
+  if (!used.count("mobile")) {
+    for (auto& [header, field] : mapping) {
+      const std::string key = HeaderKey(header);
+      if (field == "phone" && (key == "phone" || key == "telephone" || key == "tel")) field = "mobile";
     }
   }
   return mapping;

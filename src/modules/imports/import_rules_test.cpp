@@ -67,6 +67,19 @@ TEST(SuggestMapping, LabelsWinOverAliases) {
   EXPECT_EQ(m["Other phone"], "phone");
 }
 
+TEST(SuggestMapping, AFilesOnlyPhoneColumnIsTheMobile) {
+  // Auto-assignment and the duplicate check go by the mobile: a sheet's one phone column is it.
+  for (const std::string header : {"Phone", "Telephone", "Tel", "Điện thoại di động", "Số điện thoại liên hệ"}) {
+    auto m = SuggestMapping({"Họ tên", header, "Email liên hệ"}, LeadFields());
+    EXPECT_EQ(m[header], "mobile") << header;
+    EXPECT_EQ(m["Email liên hệ"], "email");
+  }
+  // Beside a mobile column, a phone is the other phone.
+  auto both = SuggestMapping({"Phone", "Mobile"}, LeadFields());
+  EXPECT_EQ(both["Mobile"], "mobile");
+  EXPECT_EQ(both["Phone"], "phone");
+}
+
 TEST(UniqueHeaders, NamesEmptyAndRepeatedHeaders) {
   auto h = UniqueHeaders({"Email", "", "Email", " Ghi  chú "});
   ASSERT_EQ(h.size(), 4u);
