@@ -1024,6 +1024,24 @@ TEST_F(ImportsApi, UndoAfterALaterImportKeepsTheLeadsInTheTrash) {
   EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m1.substr(1)), 1);
 }
 
+// A later import that found no duplicate and updated nothing matched none of this one's leads:
+// undoing this one removes them, rather than filling the Trash with untouched leads.
+TEST_F(ImportsApi, UndoAfterAnUnrelatedLaterImportRemovesTheLeads) {
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile();
+  auto first = Upload(*admin_, "mot.csv", "Họ và tên,Di động\nLã Văn Một," + m1 + "\n").json;
+  ASSERT_EQ(admin_->Post(Path(first, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(*admin_, first)["created"], 1);
+  auto later = Upload(*admin_, "khac.csv", "Họ và tên,Di động\nLã Thị Khác," + m2 + "\n").json;
+  ASSERT_EQ(admin_->Post(Path(later, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(*admin_, later)["created"], 1);
+
+  auto undone = admin_->Post(Path(first, "/undo"), json::object());
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(undone.json["in_trash"], 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m1.substr(1)), 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&q=" + m2.substr(1)), 1);
+}
+
 // An upload nobody ran (the user left the wizard at the mapping) is kept a week; the next upload
 // clears the older ones, so abandoned files do not fill the disk.
 TEST_F(ImportsApi, AnUploadNeverRunGoesAfterAWeek) {

@@ -27,10 +27,12 @@ constexpr std::string_view kSave =
     "match_on = ?, defaults = ?, status = ?, rows_estimate = ?, processed = ?, created = ?, updated = ?, "
     "duplicate = ?, error = ?, failure = ?, failure_reason = ?, started_at = ?, finished_at = ?, auto_assign = ? "
     "WHERE id = ?";
-constexpr std::string_view kOtherImportRanSince = R"~(
+// One that found no duplicate and updated nothing matched no lead: it does not count.
+constexpr std::string_view kOtherImportMayHaveMatched = R"~(
 SELECT EXISTS (SELECT 1 FROM imports o, imports me
                WHERE me.id = ?1 AND o.id <> ?1 AND o.started_at IS NOT NULL
-                 AND (o.finished_at IS NULL OR o.finished_at > me.started_at)))~";
+                 AND (o.finished_at IS NULL OR (o.finished_at > me.started_at
+                                                AND (o.duplicate > 0 OR o.updated > 0)))))~";
 constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
 constexpr std::string_view kWithStatus = "SELECT id FROM imports WHERE status = ? ORDER BY id";
 constexpr std::string_view kPendingBefore =
@@ -141,8 +143,8 @@ void Save(db::Transaction& tx, const Import& i) {
                      i.failure_reason, i.started_at, i.finished_at, i.auto_assign, i.id});
 }
 
-bool OtherImportRanSince(db::Transaction& tx, std::int64_t id) {
-  return tx.QueryInt(kOtherImportRanSince, {id}).value_or(0) != 0;
+bool OtherImportMayHaveMatched(db::Transaction& tx, std::int64_t id) {
+  return tx.QueryInt(kOtherImportMayHaveMatched, {id}).value_or(0) != 0;
 }
 
 void AddInTrash(db::Transaction& tx, std::int64_t id, std::int64_t count) {

@@ -21,9 +21,9 @@ void Save(db::Transaction& tx, const Import& import);
 std::vector<std::int64_t> WithStatus(db::Transaction& tx, std::string_view status);
 // Uploads never run, made before `before`.
 std::vector<Import> PendingBefore(db::Transaction& tx, Millis before);
-// Whether another import ran while import `id` ran or since it started: it may have matched the
-// leads this one created (and dropped its own rows as duplicates of them).
-bool OtherImportRanSince(db::Transaction& tx, std::int64_t id);
+// Whether another import that ran while import `id` ran or since it started may have matched the
+// leads this one created (and dropped its own rows as duplicates of them, or updated them).
+bool OtherImportMayHaveMatched(db::Transaction& tx, std::int64_t id);
 // Counts leads that taking the import back put in the trash (not part of Save: a run's copy of
 // the import may be older than the take-back).
 void AddInTrash(db::Transaction& tx, std::int64_t id, std::int64_t count);

@@ -802,7 +802,7 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     run.started_at = imp->started_at.value_or(imp->created_at);
     run.finished_at = imp->finished_at;
     // A lead another import may have matched is somebody's record now: the trash keeps it.
-    run.may_purge = !repo::OtherImportRanSince(*tx, id);
+    run.may_purge = !repo::OtherImportMayHaveMatched(*tx, id);
     std::int64_t in_trash = 0;
     for (const auto& item : items) {
       auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
