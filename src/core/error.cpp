@@ -36,6 +36,12 @@ Error Error::Conflict(std::string message, std::string reason, nlohmann::json pa
   return e;
 }
 
+Error Error::ForbiddenField(std::string field, std::string message, std::string reason) {
+  Error e = Forbidden(message);
+  e.details.push_back({std::move(field), std::move(message), std::move(reason)});
+  return e;
+}
+
 Error Error::Field(std::string field, std::string message, std::string reason) {
   return Validation({{std::move(field), std::move(message), std::move(reason)}});
 }

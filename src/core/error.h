@@ -50,6 +50,8 @@ struct Error {
     return {ErrorCode::kUnauthenticated, std::move(message)};
   }
   static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message)}; }
+  // Refused because of one field's value (a row of an import names the column and its reason).
+  static Error ForbiddenField(std::string field, std::string message, std::string reason);
   static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
   // Something in the way. `reason` is a stable key the UI words in the user's language, and
   // `params` the values its wording names (members of the error body, beside "reason").

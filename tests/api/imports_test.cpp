@@ -420,6 +420,19 @@ TEST_F(ImportsApi, AManagersImportDoesNotNameLeadsOfOtherTeams) {
   const std::string alone = preview.json["problems"][1]["message"];
   EXPECT_EQ(preview.json["problems"][1]["reason"], "hidden_match");
   EXPECT_FALSE(names(alone, unseen_alone)) << alone;
+
+  // A row naming another team's agent as owner, or the ID of another team's lead, names the
+  // column and a reason the errors file words in the importer's language.
+  auto refused = Upload(m, "chu-khac.csv",
+                        "ID,Họ và tên,Người phụ trách\n" + unseen_alone + ",Trịnh Thị Khuất,\n,Trịnh Mới,imp.other.owner\n")
+                     .json;
+  ASSERT_EQ(m.Patch(Path(refused), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
+  auto problems = m.Post(Path(refused, "/preview"), json::object()).json["problems"];
+  ASSERT_EQ(problems.size(), 2u) << problems.dump();
+  EXPECT_EQ(problems[0]["field"], "id") << problems.dump();
+  EXPECT_EQ(problems[0]["reason"], "hidden_match");
+  EXPECT_EQ(problems[1]["field"], "owner_id") << problems.dump();
+  EXPECT_EQ(problems[1]["reason"], "other_team");
 }
 
 TEST_F(ImportsApi, AMobileGivenAsAnotherRowsOtherPhoneIsADuplicateInTheFile) {
