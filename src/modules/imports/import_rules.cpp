@@ -133,8 +133,7 @@ constexpr ReasonWords kReasons[] = {
     {"ambiguous", "Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào",
      "Matches more than one lead: add an ID column to say which one to update"},
     {"hidden_match", "Khớp với một lead bạn không có quyền xem", "Matches a lead you do not have access to"},
-    {"other_team", "Quản lý chỉ giao được lead cho thành viên trong nhóm của mình",
-     "Managers can give leads only to members of their team"},
+    {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
 };
 
 // "Di động: Số điện thoại không hợp lệ", or the server's "field: message" for a reason without
