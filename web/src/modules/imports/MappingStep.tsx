@@ -144,18 +144,22 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
         rowKey="index"
         size="small"
         pagination={false}
+        tableLayout="fixed"
         dataSource={rows}
         columns={[
           {
             key: 'column',
             title: t('imports.mapping.column'),
+            // Long headers wrap in a column of their own width, not one word a line beside the
+            // samples; a long field name is cut short in its box rather than widen the page.
+            width: '30%',
             render: (_, row) => <Typography.Text strong>{row.column}</Typography.Text>,
           },
           {
             key: 'sample',
             title: t('imports.mapping.sample'),
             render: (_, row) => (
-              <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 360 }}>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: true }}>
                 {row.samples.join(' · ')}
               </Typography.Text>
             ),
@@ -163,7 +167,7 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
           {
             key: 'field',
             title: t('imports.mapping.field'),
-            width: 320,
+            width: '35%',
             render: (_, row) => {
               const field = mapping[row.column];
               const others = field ? (columnsByField.get(field) ?? []).filter((column) => column !== row.column) : [];
