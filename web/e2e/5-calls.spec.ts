@@ -135,6 +135,18 @@ async function typeDateTime(page: Page, picker: Locator, value: string): Promise
   await expect(picker).toHaveValue(value);
 }
 
+test('an e-mail reminder chosen by someone with no e-mail address says it cannot reach them', async ({ page }) => {
+  await page.goto(`/leads/${seededLeadId('noted')}`);
+  await page.getByTestId('lead-log-call').click();
+  const form = page.getByTestId('call-form');
+  await pickOption(page, form.getByTestId('call-field-status'), 'Đã lên lịch');
+  await pickOption(page, form.getByTestId('call-field-remind_email_min'), 'Trước 5 phút');
+  // The admin of the test server was made without an e-mail address.
+  await expect(form.getByTestId('call-no-email')).toContainText('Bạn chưa có địa chỉ e-mail');
+  await pickOption(page, form.getByTestId('call-field-remind_popup_min'), 'Trước 5 phút');
+  await expect(form.getByTestId('call-no-email')).toBeVisible();
+});
+
 test('a scheduled call reminds at a chosen time, kept as minutes before the call', async ({ page }) => {
   await page.goto(`/leads/${seededLeadId('noted')}`);
   await page.getByTestId('lead-log-call').click();

@@ -28,6 +28,7 @@ import { ApiError, type Call, type CallDirection, type CallInput, type CallResul
 import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 import { untilAnswered } from '../common/confirm';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { useLeadFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
 import { useCallFields, type CallFields } from './useCallFields';
@@ -130,6 +131,10 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
     remind_popup_min: Form.useWatch('remind_popup_min', form),
     remind_email_min: Form.useWatch('remind_email_min', form),
   };
+  // C4: an e-mail reminder for someone without an address would only fail on the server. The
+  // call is the user's own when they log it (another owner's address is not known here).
+  const me = useCurrentUser();
+  const noEmail = reminders.remind_email_min != null && !me.email && (call?.owner_id ?? me.id) === me.id;
 
   const afterChange = (parentId: number) => {
     void queryClient.invalidateQueries({ queryKey: ['calls'] });
@@ -285,7 +290,17 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
           <Row gutter={16}>
             {reminderFields.map((name) => (
               <Col span={12} key={name}>
-                <Form.Item name={name} label={fields.label(name)}>
+                <Form.Item
+                  name={name}
+                  label={fields.label(name)}
+                  extra={
+                    name === 'remind_email_min' && noEmail ? (
+                      <Typography.Text type="warning" data-testid="call-no-email">
+                        {t('calls.noEmail')}
+                      </Typography.Text>
+                    ) : undefined
+                  }
+                >
                   <Select
                     allowClear
                     options={[...fields.options(name), { value: atChosenTime, label: t('calls.reminderAtChosenTime') }]}
