@@ -91,9 +91,11 @@ TEST_F(AssignmentApi, NewLeadsGoRoundTheMembersAndSkipAgentsWhoAreOff) {
   EXPECT_TRUE(history.json["items"][0]["from"].is_null());
   auto timeline = admin_->Get("/api/leads/" + std::to_string(history.json["items"][0]["lead_id"].get<std::int64_t>()) +
                               "/timeline");
-  bool shown = false;
-  for (const auto& item : timeline.json["items"]) shown = shown || item["kind"] == "assignment";
-  EXPECT_TRUE(shown) << timeline.body;
+  // Newest first, the rule's hand-out above the creation it followed (both in the same instant).
+  const auto& items = timeline.json["items"];
+  ASSERT_GE(items.size(), 2u) << timeline.body;
+  EXPECT_EQ(items[0]["kind"], "assignment") << timeline.body;
+  EXPECT_EQ(items.back()["action"], "create") << timeline.body;
 
   // A lead without a mobile, or of a source no rule takes, keeps no owner.
   auto no_mobile = admin_->Post("/api/leads", {{"full_name", "Không số"}, {"email", "ks@example.vn"}, {"source", "rr"}});

@@ -183,11 +183,13 @@ TEST_F(WorkspaceApi, TheTimelineMergesCallsNotesAndChangesNewestFirst) {
   ASSERT_EQ(timeline.status, 200) << timeline.body;
   std::vector<std::string> kinds;
   for (const auto& item : timeline.json["items"]) kinds.push_back(item["kind"]);
-  // The note is newest; the status change (rule C3), the creation and the lead going to its
-  // creator (R7) follow; the call happened on 1 January, before everything else.
-  EXPECT_EQ(kinds, (std::vector<std::string>{"note", "audit", "audit", "assignment", "call"}));
+  // The note is newest; the status change (rule C3), the lead going to its creator (R7) and,
+  // oldest of that instant, its creation follow; the call happened on 1 January, before
+  // everything else.
+  EXPECT_EQ(kinds, (std::vector<std::string>{"note", "audit", "assignment", "audit", "call"}));
   EXPECT_EQ(timeline.json["total"], 5);
-  EXPECT_EQ(timeline.json["items"][3]["assignment"]["reason"], "created");
+  EXPECT_EQ(timeline.json["items"][2]["assignment"]["reason"], "created");
+  EXPECT_EQ(timeline.json["items"][3]["action"], "create");
   EXPECT_EQ(timeline.json["items"][1]["field"], "status");
   EXPECT_EQ(timeline.json["items"][1]["via"], "rule");
   EXPECT_EQ(timeline.json["items"][0]["note"]["author_name"], "User ws.agent");

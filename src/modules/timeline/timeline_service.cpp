@@ -64,8 +64,13 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"user", user(a.change.by)},
                       {"assignment", leads::ToJson(a)}}});
   }
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    return a.at != b.at ? a.at > b.at : a.kind != b.kind ? a.kind > b.kind : a.id > b.id;
+  // Newest first; within one instant the lead's creation is the oldest of all (a rule hands a
+  // new lead out in the same transaction).
+  auto creation = [](const Item& i) { return i.kind == "audit" && i.json["action"] == "create"; };
+  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+    if (a.at != b.at) return a.at > b.at;
+    if (creation(a) != creation(b)) return creation(b);
+    return a.kind != b.kind ? a.kind > b.kind : a.id > b.id;
   });
   Page<Item> out;
   out.request = page;
