@@ -1021,38 +1021,35 @@ TEST_F(ImportsApi, TheUploadedCopyGoesWhenTheImportIsOver) {
 
 // A later import may have matched a lead this one created (and dropped its own row as a
 // duplicate): undoing this one then keeps its leads in the Trash rather than losing that person.
-TEST_F(ImportsApi, UndoAfterALaterImportKeepsTheLeadsInTheTrash) {
-  const std::string m1 = UniqueMobile(), m2 = UniqueMobile();
-  auto first = Upload(*admin_, "dau.csv", "Họ và tên,Di động\nTô Văn Đầu," + m1 + "\nTô Thị Hai," + m2 + "\n").json;
-  ASSERT_EQ(admin_->Post(Path(first, "/run"), json::object()).status, 202);
-  ASSERT_EQ(WaitUntilFinished(*admin_, first)["created"], 2);
-  auto later = Upload(*admin_, "sau.csv", "Họ và tên,Di động,Ghi chú\nTô Văn Đầu," + m1 + ",Thêm chi tiết\n").json;
-  ASSERT_EQ(admin_->Post(Path(later, "/run"), json::object()).status, 202);
-  ASSERT_EQ(WaitUntilFinished(*admin_, later)["duplicate"], 1);
+// A later import that found no duplicate and updated nothing matched none of them: they go.
+TEST_F(ImportsApi, UndoKeepsInTheTrashWhatALaterImportMayHaveMatched) {
+  auto run = [&](const std::string& name, const std::string& csv) {
+    auto imp = Upload(*admin_, name, csv).json;
+    EXPECT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+    return std::pair{imp, WaitUntilFinished(*admin_, imp)};
+  };
+  auto undo = [&](const json& imp) {
+    auto undone = admin_->Post(Path(imp, "/undo"), json::object());
+    EXPECT_EQ(undone.status, 200) << undone.body;
+    return undone.json["in_trash"];
+  };
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), m3 = UniqueMobile(), m4 = UniqueMobile();
 
-  auto undone = admin_->Post(Path(first, "/undo"), json::object());
-  ASSERT_EQ(undone.status, 200) << undone.body;
-  EXPECT_EQ(undone.json["in_trash"], 2);
+  auto [first, first_done] = run("dau.csv", "Họ và tên,Di động\nTô Văn Đầu," + m1 + "\nTô Thị Hai," + m2 + "\n");
+  ASSERT_EQ(first_done["created"], 2);
+  auto [later, later_done] = run("sau.csv", "Họ và tên,Di động,Ghi chú\nTô Văn Đầu," + m1 + ",Thêm chi tiết\n");
+  ASSERT_EQ(later_done["duplicate"], 1);
+  EXPECT_EQ(undo(first), 2);
   EXPECT_EQ(LeadTotal(*admin_, "&q=" + m1.substr(1)), 0);
   EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m1.substr(1)), 1);
-}
 
-// A later import that found no duplicate and updated nothing matched none of this one's leads:
-// undoing this one removes them, rather than filling the Trash with untouched leads.
-TEST_F(ImportsApi, UndoAfterAnUnrelatedLaterImportRemovesTheLeads) {
-  const std::string m1 = UniqueMobile(), m2 = UniqueMobile();
-  auto first = Upload(*admin_, "mot.csv", "Họ và tên,Di động\nLã Văn Một," + m1 + "\n").json;
-  ASSERT_EQ(admin_->Post(Path(first, "/run"), json::object()).status, 202);
-  ASSERT_EQ(WaitUntilFinished(*admin_, first)["created"], 1);
-  auto later = Upload(*admin_, "khac.csv", "Họ và tên,Di động\nLã Thị Khác," + m2 + "\n").json;
-  ASSERT_EQ(admin_->Post(Path(later, "/run"), json::object()).status, 202);
-  ASSERT_EQ(WaitUntilFinished(*admin_, later)["created"], 1);
-
-  auto undone = admin_->Post(Path(first, "/undo"), json::object());
-  ASSERT_EQ(undone.status, 200) << undone.body;
-  EXPECT_EQ(undone.json["in_trash"], 0);
-  EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m1.substr(1)), 0);
-  EXPECT_EQ(LeadTotal(*admin_, "&q=" + m2.substr(1)), 1);
+  auto [own, own_done] = run("mot.csv", "Họ và tên,Di động\nLã Văn Một," + m3 + "\n");
+  ASSERT_EQ(own_done["created"], 1);
+  auto [other, other_done] = run("khac.csv", "Họ và tên,Di động\nLã Thị Khác," + m4 + "\n");
+  ASSERT_EQ(other_done["created"], 1);
+  EXPECT_EQ(undo(own), 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&deleted=true&q=" + m3.substr(1)), 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&q=" + m4.substr(1)), 1);
 }
 
 // An upload nobody ran (the user left the wizard at the mapping) is kept a week; the next upload
