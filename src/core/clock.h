@@ -40,7 +40,9 @@ constexpr Millis kCompanyUtcOffset = 7LL * 3600 * 1000;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
 // Midnight, in the company's time zone, of the day a time falls on.
-constexpr Millis CompanyDayStart(Millis t) { return (t + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset; }
+constexpr Millis CompanyDayStart(Millis t) {
+  return (t + kCompanyUtcOffset) / kDay * kDay - kCompanyUtcOffset;
+}
 
 // "2026-11-22T08:30:00Z", or with milliseconds when they are not zero.
 std::string FormatRfc3339(Millis t);

@@ -34,7 +34,8 @@ TEST(Dates, ADayStartsAtMidnightInVietnam) {
   const Millis midnight = *ParseRfc3339("2026-11-26T00:00:00+07:00");
   EXPECT_EQ(CompanyDayStart(midnight), midnight);
   EXPECT_EQ(CompanyDayStart(midnight + kDay - 1), midnight);
-  EXPECT_EQ(CompanyDayStart(midnight - 1), midnight - kDay);  // 16:59:59 UTC is still the day before
+  // 16:59:59 UTC is still the day before.
+  EXPECT_EQ(CompanyDayStart(midnight - 1), midnight - kDay);
 }
 
 TEST(ManualClock, MovesOnlyWhenTold) {

@@ -289,8 +289,7 @@ bool CsvReader::ReadRecord(std::vector<std::string>& cells) {
   std::size_t n = 0;
   for (;;) {
     if (n == limits_.max_columns) {
-      throw FileError(
-          fmt::format("row {}: more than {} columns", row_, limits_.max_columns));
+      throw FileError(fmt::format("row {}: more than {} columns", row_, limits_.max_columns));
     }
     if (n == cells.size()) cells.emplace_back();
     std::string& cell = cells[n++];
@@ -356,8 +355,8 @@ unsigned char CsvReader::ReadQuoted(std::string& cell) {
 void CsvReader::Append(std::string& cell, const char* from, const char* to) {
   cell.append(from, static_cast<std::size_t>(to - from));
   if (cell.size() > limits_.max_cell_bytes) {
-    throw FileError(fmt::format("row {}, column {}: a cell is longer than {} bytes", row_,
-                                column_, limits_.max_cell_bytes));
+    throw FileError(fmt::format("row {}, column {}: a cell is longer than {} bytes", row_, column_,
+                                limits_.max_cell_bytes));
   }
 }
 

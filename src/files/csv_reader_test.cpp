@@ -62,10 +62,12 @@ TEST_F(CsvReaderTest, ReadsPlainUtf8WithRowNumbers) {
 // Rows are numbered as a spreadsheet shows the file: a cell holding line breaks stays in its
 // row, and a blank line is an (empty) row of its own.
 TEST_F(CsvReaderTest, NumbersRowsAsASpreadsheetDoes) {
-  auto reader = Open("name,address,phone\nAn,\"12 Lê Lợi\nQuận 1\nTP HCM\",0912345678\n\nBình,,12345\n");
-  EXPECT_EQ(ReadRows(*reader), (std::vector<NumberedRow>{{1, {"name", "address", "phone"}},
-                                                         {2, {"An", "12 Lê Lợi\nQuận 1\nTP HCM", "0912345678"}},
-                                                         {4, {"Bình", "", "12345"}}}));
+  auto reader =
+      Open("name,address,phone\nAn,\"12 Lê Lợi\nQuận 1\nTP HCM\",0912345678\n\nBình,,12345\n");
+  EXPECT_EQ(ReadRows(*reader),
+            (std::vector<NumberedRow>{{1, {"name", "address", "phone"}},
+                                      {2, {"An", "12 Lê Lợi\nQuận 1\nTP HCM", "0912345678"}},
+                                      {4, {"Bình", "", "12345"}}}));
 }
 
 TEST_F(CsvReaderTest, SkipsTheUtf8ByteOrderMark) {

@@ -292,8 +292,10 @@ TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManager
 
   // A lead no active rule takes (a queue gave it by a rule of another source) says so, rather
   // than blaming members who are ON.
-  auto elsewhere = admin_->Post("/api/leads", {{"full_name", "Nguồn khác"}, {"mobile", UniqueMobile()},
-                                               {"source", "Hotline"}, {"owner_id", agents_[2]}});
+  auto elsewhere = admin_->Post("/api/leads", {{"full_name", "Nguồn khác"},
+                                               {"mobile", UniqueMobile()},
+                                               {"source", "Hotline"},
+                                               {"owner_id", agents_[2]}});
   auto no_rule = admin_->Post(Path(elsewhere.json) + "/unassign", json::object());
   EXPECT_EQ(no_rule.status, 409);
   EXPECT_EQ(no_rule.json["error"]["reason"], "no_rule") << no_rule.body;

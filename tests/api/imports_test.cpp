@@ -112,7 +112,8 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_EQ(preview.json["duplicate"], 2);
   EXPECT_EQ(preview.json["error"], 1);
   ASSERT_EQ(preview.json["problems"].size(), 1u);
-  EXPECT_EQ(preview.json["problems"][0]["row"], 4);  // as a spreadsheet shows it: the note's line break stays in row 2
+  EXPECT_EQ(preview.json["problems"][0]["row"],
+            4);  // as a spreadsheet shows it: the note's line break stays in row 2
   EXPECT_EQ(preview.json["problems"][0]["field"], "mobile");
   EXPECT_EQ(preview.json["problems"][0]["reason"], "invalid_phone");  // for the page to word
   // A preview writes nothing.
@@ -145,7 +146,8 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_EQ(errors.headers["transfer-encoding"], "chunked");
   EXPECT_NE(errors.body.find("Lê Sai Số"), std::string::npos) << errors.body;
   // The reason in the admin's language, the field by its label.
-  EXPECT_NE(errors.body.find(",4,Di động: Số điện thoại không hợp lệ"), std::string::npos) << errors.body;
+  EXPECT_NE(errors.body.find(",4,Di động: Số điện thoại không hợp lệ"), std::string::npos)
+      << errors.body;
 
   // Someone calls one of the leads before the import is undone: that lead goes to the Trash with
   // its call; the two nobody touched go for good.
@@ -424,7 +426,8 @@ TEST_F(ImportsApi, AManagersImportDoesNotNameLeadsOfOtherTeams) {
   // A row naming another team's agent as owner, or the ID of another team's lead, names the
   // column and a reason the errors file words in the importer's language.
   auto refused = Upload(m, "chu-khac.csv",
-                        "ID,Họ và tên,Người phụ trách\n" + unseen_alone + ",Trịnh Thị Khuất,\n,Trịnh Mới,imp.other.owner\n")
+                        "ID,Họ và tên,Người phụ trách\n" + unseen_alone +
+                            ",Trịnh Thị Khuất,\n,Trịnh Mới,imp.other.owner\n")
                      .json;
   ASSERT_EQ(m.Patch(Path(refused), {{"mode", "create_update"}, {"match_on", {"id"}}}).status, 200);
   auto problems = m.Post(Path(refused, "/preview"), json::object()).json["problems"];
@@ -1033,11 +1036,14 @@ TEST_F(ImportsApi, UndoKeepsInTheTrashWhatALaterImportMayHaveMatched) {
     EXPECT_EQ(undone.status, 200) << undone.body;
     return undone.json["in_trash"];
   };
-  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), m3 = UniqueMobile(), m4 = UniqueMobile();
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), m3 = UniqueMobile(),
+                    m4 = UniqueMobile();
 
-  auto [first, first_done] = run("dau.csv", "Họ và tên,Di động\nTô Văn Đầu," + m1 + "\nTô Thị Hai," + m2 + "\n");
+  auto [first, first_done] =
+      run("dau.csv", "Họ và tên,Di động\nTô Văn Đầu," + m1 + "\nTô Thị Hai," + m2 + "\n");
   ASSERT_EQ(first_done["created"], 2);
-  auto [later, later_done] = run("sau.csv", "Họ và tên,Di động,Ghi chú\nTô Văn Đầu," + m1 + ",Thêm chi tiết\n");
+  auto [later, later_done] =
+      run("sau.csv", "Họ và tên,Di động,Ghi chú\nTô Văn Đầu," + m1 + ",Thêm chi tiết\n");
   ASSERT_EQ(later_done["duplicate"], 1);
   EXPECT_EQ(undo(first), 2);
   EXPECT_EQ(LeadTotal(*admin_, "&q=" + m1.substr(1)), 0);

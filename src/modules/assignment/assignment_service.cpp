@@ -16,7 +16,8 @@ using nlohmann::json;
 
 // Whether `rule` is for `lead`: its campaign, and its source as people type it ("Hội thảo" takes
 // "hoi thao" and "HỘI THẢO" too). `source_fold` keeps the lead's folded source between rules.
-bool Takes(const repo::ActiveRule& rule, const leads::Lead& lead, std::optional<std::string>& source_fold) {
+bool Takes(const repo::ActiveRule& rule, const leads::Lead& lead,
+           std::optional<std::string>& source_fold) {
   if (rule.campaign_id && rule.campaign_id != lead.campaign_id) return false;
   if (!rule.source_fold) return true;
   if (!lead.source) return false;

@@ -98,8 +98,8 @@ ReminderText ReminderMail(std::string_view language, const std::string& owner_na
   const std::string clock = when.substr(0, 5);
   if (language == "en") {
     return {"Call reminder: " + call.subject + " at " + clock,
-            "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " + when +
-                " (Vietnam time, GMT+7): " + call.subject + ".\n\n-- Sen"};
+            "Hello " + owner_name + ",\n\nYou have a call planned with " + lead_name + " at " +
+                when + " (Vietnam time, GMT+7): " + call.subject + ".\n\n-- Sen"};
   }
   return {"Nhắc lịch gọi: " + call.subject + " lúc " + clock,
           "Xin chào " + owner_name + ",\n\nBạn có lịch gọi cho " + lead_name + " lúc " + when +

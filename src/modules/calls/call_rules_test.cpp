@@ -104,10 +104,14 @@ TEST(CallRule, ReminderMailIsInTheOwnersLanguageAndTheCompanysTime) {
   c.start_at = *ParseRfc3339("2026-12-01T02:30:00Z");  // 09:30 in Hà Nội
   auto vi = ReminderMail("vi", "Trần Văn An", c, "Nguyễn Thị Ánh");
   EXPECT_EQ(vi.subject, "Nhắc lịch gọi: Tư vấn khoá IELTS lúc 09:30");
-  EXPECT_NE(vi.body.find("Bạn có lịch gọi cho Nguyễn Thị Ánh lúc 09:30 01/12/2026 (giờ Việt Nam, GMT+7)"), std::string::npos) << vi.body;
+  EXPECT_NE(
+      vi.body.find("Bạn có lịch gọi cho Nguyễn Thị Ánh lúc 09:30 01/12/2026 (giờ Việt Nam, GMT+7)"),
+      std::string::npos)
+      << vi.body;
   auto en = ReminderMail("en", "An", c, "Ánh");
   EXPECT_EQ(en.subject, "Call reminder: Tư vấn khoá IELTS at 09:30");
-  EXPECT_NE(en.body.find("with Ánh at 09:30 01/12/2026 (Vietnam time, GMT+7)"), std::string::npos) << en.body;
+  EXPECT_NE(en.body.find("with Ánh at 09:30 01/12/2026 (Vietnam time, GMT+7)"), std::string::npos)
+      << en.body;
 }
 
 }  // namespace

@@ -15,29 +15,41 @@ namespace {
 const std::map<std::string, std::vector<std::string>, std::less<>>& Aliases() {
   static const std::map<std::string, std::vector<std::string>, std::less<>> aliases = {
       {"id", {"id", "ma", "ma lead", "ma khach hang", "lead id"}},
-      {"full_name", {"ho ten", "ho va ten", "ten", "ten khach hang", "khach hang", "ho ten khach hang", "name",
-                     "full name", "fullname", "customer name", "contact name", "ten day du"}},
-      {"mobile", {"sdt", "so dien thoai", "dien thoai", "di dong", "so di dong", "dtdd", "dt", "so dt", "mobile",
-                  "mobile phone", "phone number", "cell", "cell phone", "phone", "so dien thoai di dong",
-                  "dien thoai di dong", "so dien thoai lien he", "dien thoai lien he", "sdt lien he"}},
-      {"phone", {"dien thoai khac", "dien thoai ban", "dien thoai co dinh", "so may ban", "other phone",
-                 "landline", "telephone", "tel", "work phone", "home phone"}},
-      {"email", {"email", "e mail", "thu dien tu", "dia chi email", "mail", "email address", "email lien he"}},
-      {"company", {"cong ty", "ten cong ty", "don vi", "to chuc", "truong", "company", "organization",
-                   "organisation", "account name"}},
+      {"full_name",
+       {"ho ten", "ho va ten", "ten", "ten khach hang", "khach hang", "ho ten khach hang", "name",
+        "full name", "fullname", "customer name", "contact name", "ten day du"}},
+      {"mobile",
+       {"sdt", "so dien thoai", "dien thoai", "di dong", "so di dong", "dtdd", "dt", "so dt",
+        "mobile", "mobile phone", "phone number", "cell", "cell phone", "phone",
+        "so dien thoai di dong", "dien thoai di dong", "so dien thoai lien he",
+        "dien thoai lien he", "sdt lien he"}},
+      {"phone",
+       {"dien thoai khac", "dien thoai ban", "dien thoai co dinh", "so may ban", "other phone",
+        "landline", "telephone", "tel", "work phone", "home phone"}},
+      {"email",
+       {"email", "e mail", "thu dien tu", "dia chi email", "mail", "email address",
+        "email lien he"}},
+      {"company",
+       {"cong ty", "ten cong ty", "don vi", "to chuc", "truong", "company", "organization",
+        "organisation", "account name"}},
       {"title", {"chuc danh", "chuc vu", "title", "job title", "position"}},
       {"gender", {"gioi tinh", "gender", "sex"}},
-      {"birthday", {"ngay sinh", "sinh nhat", "ngay thang nam sinh", "birthday", "date of birth", "dob",
-                    "birth date"}},
+      {"birthday",
+       {"ngay sinh", "sinh nhat", "ngay thang nam sinh", "birthday", "date of birth", "dob",
+        "birth date"}},
       {"address", {"dia chi", "address", "street", "dia chi lien he"}},
-      {"province", {"tinh thanh pho", "tinh thanh", "tinh", "thanh pho", "tinh tp", "province", "city",
-                    "khu vuc", "region"}},
-      {"source", {"nguon", "nguon khach", "nguon khach hang", "nguon lead", "source", "lead source"}},
+      {"province",
+       {"tinh thanh pho", "tinh thanh", "tinh", "thanh pho", "tinh tp", "province", "city",
+        "khu vuc", "region"}},
+      {"source",
+       {"nguon", "nguon khach", "nguon khach hang", "nguon lead", "source", "lead source"}},
       {"medium", {"phuong tien", "kenh", "medium", "channel"}},
-      {"product_interest", {"san pham quan tam", "san pham", "khoa hoc", "khoa hoc quan tam", "dich vu quan tam",
-                            "product", "product of interest", "interest", "course"}},
+      {"product_interest",
+       {"san pham quan tam", "san pham", "khoa hoc", "khoa hoc quan tam", "dich vu quan tam",
+        "product", "product of interest", "interest", "course"}},
       {"tags", {"the", "tags", "tag", "nhan", "labels"}},
-      {"description", {"ghi chu", "mo ta", "noi dung", "note", "notes", "description", "comment", "comments"}},
+      {"description",
+       {"ghi chu", "mo ta", "noi dung", "note", "notes", "description", "comment", "comments"}},
       {"do_not_contact", {"khong lien he", "do not contact", "dnc"}},
       {"status", {"tinh trang", "tinh trang cham soc", "trang thai", "status"}},
       {"stage", {"giai doan", "stage"}},
@@ -93,7 +105,8 @@ std::map<std::string, std::string> SuggestMapping(const std::vector<std::string>
   if (!used.count("mobile")) {
     for (auto& [header, field] : mapping) {
       const std::string key = HeaderKey(header);
-      if (field == "phone" && (key == "phone" || key == "telephone" || key == "tel")) field = "mobile";
+      const bool just_phone = key == "phone" || key == "telephone" || key == "tel";
+      if (field == "phone" && just_phone) field = "mobile";
     }
   }
   return mapping;
@@ -132,7 +145,8 @@ constexpr ReasonWords kReasons[] = {
     {"out_of_range", "Ngoài khoảng cho phép", "Out of the allowed range"},
     {"ambiguous", "Khớp với nhiều lead: thêm cột ID để chỉ rõ cập nhật lead nào",
      "Matches more than one lead: add an ID column to say which one to update"},
-    {"hidden_match", "Khớp với một lead bạn không có quyền xem", "Matches a lead you do not have access to"},
+    {"hidden_match", "Khớp với một lead bạn không có quyền xem",
+     "Matches a lead you do not have access to"},
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
 };
 

@@ -69,7 +69,8 @@ TEST(SuggestMapping, LabelsWinOverAliases) {
 
 TEST(SuggestMapping, AFilesOnlyPhoneColumnIsTheMobile) {
   // Auto-assignment and the duplicate check go by the mobile: a sheet's one phone column is it.
-  for (const std::string header : {"Phone", "Telephone", "Tel", "Điện thoại di động", "Số điện thoại liên hệ"}) {
+  for (const std::string header :
+       {"Phone", "Telephone", "Tel", "Điện thoại di động", "Số điện thoại liên hệ"}) {
     auto m = SuggestMapping({"Họ tên", header, "Email liên hệ"}, LeadFields());
     EXPECT_EQ(m[header], "mobile") << header;
     EXPECT_EQ(m["Email liên hệ"], "email");

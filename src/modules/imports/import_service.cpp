@@ -85,8 +85,8 @@ RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& m
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
   if (e.details.empty()) return {row, "", e.message, "", cells};
   const FieldError& first = e.details.front();
-  return {row, first.field, first.Text(), first.reason, cells,
-          {e.details.begin() + 1, e.details.end()}};
+  return {row,          first.field, first.Text(),
+          first.reason, cells,       {e.details.begin() + 1, e.details.end()}};
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
@@ -135,8 +135,8 @@ json ToJson(const Preview& p) {
   for (const auto& r : p.problems) {
     problems.push_back({{"row", r.row}, {"field", r.field}, {"message", r.message}, {"reason", r.reason}});
     for (const auto& m : r.more) {
-      problems.push_back({{"row", r.row}, {"field", m.field}, {"message", m.Text()},
-                          {"reason", m.reason}});
+      problems.push_back(
+          {{"row", r.row}, {"field", m.field}, {"message", m.Text()}, {"reason", m.reason}});
     }
   }
   return {{"create", p.create},

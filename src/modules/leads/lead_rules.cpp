@@ -184,10 +184,12 @@ Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_
       return {};
     case Role::kManager:
       if (!new_owner || new_owner->id == p.user_id || (p.team_id && new_owner->team_id == p.team_id)) return {};
-      return Error::ForbiddenField("owner_id", "managers can give leads only to members of their team", "other_team");
+      return Error::ForbiddenField(
+          "owner_id", "managers can give leads only to members of their team", "other_team");
     case Role::kAgent:
       if (new_owner && new_owner->id == p.user_id) return {};
-      return Error::ForbiddenField("owner_id", "agents cannot hand leads to someone else; ask a manager", "forbidden");
+      return Error::ForbiddenField(
+          "owner_id", "agents cannot hand leads to someone else; ask a manager", "forbidden");
   }
   return Error::Forbidden("not allowed");
 }

@@ -581,7 +581,8 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   }
   if (!CanSee(p, *match)) {
     if (matched_on.empty()) {
-      return Error::ForbiddenField("id", "you do not have access to lead " + std::to_string(match->id), "hidden_match");
+      return Error::ForbiddenField(
+          "id", "you do not have access to lead " + std::to_string(match->id), "hidden_match");
     }
     return Error::Field(std::string(matched_on), "matches a lead you do not have access to", "hidden_match");
   }

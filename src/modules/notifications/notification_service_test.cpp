@@ -11,7 +11,6 @@
 namespace sen::notifications {
 namespace {
 
-
 class NotificationServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
