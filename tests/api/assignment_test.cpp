@@ -508,6 +508,11 @@ TEST_F(AssignmentApi, QueuedLeadsAreHandedOutABatchPerRunOfTheJob) {
   auto cleared = admin_->Patch(job_path, {{"rule_id", nullptr}});
   ASSERT_EQ(cleared.status, 422) << cleared.body;
   EXPECT_EQ(cleared.json["error"]["details"][0]["field"], "rule_id");
+  // An end before the start says so, for the dialog to word under the end.
+  auto backwards = admin_->Patch(job_path, {{"starts_at", "2030-01-02T00:00:00Z"}, {"ends_at", "2030-01-01T00:00:00Z"}});
+  ASSERT_EQ(backwards.status, 422) << backwards.body;
+  EXPECT_EQ(backwards.json["error"]["details"][0]["field"], "ends_at");
+  EXPECT_EQ(backwards.json["error"]["details"][0]["reason"], "before_start");
   EXPECT_EQ(SignedIn("agent.r0").Get("/api/jobs").status, 403);
   EXPECT_EQ(SignedIn("agent.r0").Post(run, json::object()).status, 403);
 }

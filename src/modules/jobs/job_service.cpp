@@ -126,7 +126,7 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
   }
   if (job.type != "stalled_alert" && job.days) errors.Add("days", "goes with stalled_alert jobs", "unknown_field");
   if (job.ends_at && *job.ends_at <= job.starts_at && !errors.Has("ends_at")) {
-    errors.Add("ends_at", "must be after starts_at", "out_of_range");
+    errors.Add("ends_at", "must be after starts_at", "before_start");
   }
   if (!errors.empty()) return errors.ToError();
   return {};
