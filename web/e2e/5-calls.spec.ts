@@ -135,6 +135,22 @@ async function typeDateTime(page: Page, picker: Locator, value: string): Promise
   await expect(picker).toHaveValue(value);
 }
 
+test('Enter in the call time confirms the time, not the whole form', async ({ page }) => {
+  await page.goto(`/leads/${seededLeadId('noted')}`);
+  await page.getByTestId('lead-log-call').click();
+  const form = page.getByTestId('call-form');
+  await form.getByTestId('call-field-subject').fill('Hẹn gọi lại sau Tết');
+  await pickOption(page, form.getByTestId('call-field-status'), 'Đã lên lịch');
+  const start = form.getByTestId('call-field-start_at');
+  await start.click();
+  await start.fill('20/02/2031 09:00');
+  await start.press('Enter');
+  await expect(start).toHaveValue('20/02/2031 09:00');
+  // Still open, for the reminder the user was about to choose.
+  await expect(form.getByTestId('call-field-remind_popup_min')).toBeVisible();
+  await expect(page.getByText('Đã ghi nhận cuộc gọi')).toHaveCount(0);
+});
+
 test('an e-mail reminder chosen by someone with no e-mail address says it cannot reach them', async ({ page }) => {
   await page.goto(`/leads/${seededLeadId('noted')}`);
   await page.getByTestId('lead-log-call').click();

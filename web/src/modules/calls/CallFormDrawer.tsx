@@ -28,6 +28,7 @@ import { ApiError, type Call, type CallDirection, type CallInput, type CallResul
 import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 import { untilAnswered } from '../common/confirm';
+import { keepEnterInPickers } from '../common/pickerEnter';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { useLeadFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
@@ -198,6 +199,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
       <Form<Values>
         form={form}
         layout="vertical"
+        onKeyDown={keepEnterInPickers}
         initialValues={
           call ? toValues(call, fields) : { direction: 'outbound', status: 'completed', start_at: dayjs(), subject: '' }
         }

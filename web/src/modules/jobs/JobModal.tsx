@@ -12,6 +12,7 @@ import type { AssignmentRule, Job, JobInput, JobType } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
+import { keepEnterInPickers } from '../common/pickerEnter';
 
 const intervals = [1, 5, 10, 15, 30, 60, 120, 240, 1440];
 // A stalled-lead alert tells every owner again at each run: hourly at the most (as the server says).
@@ -102,7 +103,13 @@ export function JobModal({ open, job, rules, onClose }: Props) {
       width={600}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)} data-testid="job-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => save.mutate(values)}
+        onKeyDown={keepEnterInPickers}
+        data-testid="job-form"
+      >
         <Form.Item name="name" label={t('jobs.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="job-name" />
         </Form.Item>
