@@ -743,7 +743,22 @@ TEST_F(ImportsApi, TemplatesAndPresets) {
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["mapping"], json({{"Điện thoại", "mobile"}}));
   EXPECT_EQ(admin_->Post("/api/import-presets", {{"mapping", {}}}).status, 422);
-  EXPECT_EQ(admin_->Delete("/api/import-presets/" + std::to_string(saved.json["id"].get<std::int64_t>())).status, 204);
+
+  // A preset is its maker's: another importer uses it, but neither replaces nor deletes it.
+  CreateUser(*admin_, "imp.preset.mgr", "manager");
+  Client manager(server_->port());
+  manager.Login("imp.preset.mgr", "user-pass-123");
+  const std::string path = "/api/import-presets/" + std::to_string(saved.json["id"].get<std::int64_t>());
+  EXPECT_TRUE(manager.Get("/api/import-presets").json["items"][0]["created_by"].is_number_integer());
+  auto taken = manager.Post("/api/import-presets", {{"name", "Hội chợ"}, {"mapping", {{"SĐT", "phone"}}}});
+  EXPECT_EQ(taken.status, 409) << taken.body;
+  EXPECT_EQ(taken.json["error"]["reason"], "preset_taken");
+  EXPECT_EQ(manager.Delete(path).status, 403);
+  auto own = manager.Post("/api/import-presets", {{"name", "Hội chợ HN"}, {"mapping", {{"SĐT", "mobile"}}}});
+  ASSERT_EQ(own.status, 201) << own.body;
+  EXPECT_EQ(manager.Delete("/api/import-presets/" + std::to_string(own.json["id"].get<std::int64_t>())).status, 204);
+
+  EXPECT_EQ(admin_->Delete(path).status, 204);
   EXPECT_TRUE(admin_->Get("/api/import-presets").json["items"].empty());
 }
 

@@ -94,6 +94,11 @@ std::string ReadWholeFile(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A preset is changed by who saved it, or an admin (one whose maker is gone is anyone's).
+bool MayChangePreset(const Principal& p, const repo::Preset& preset) {
+  return p.role == Role::kAdmin || !preset.created_by || *preset.created_by == p.user_id;
+}
+
 }  // namespace
 
 json ToJson(const Import& i) {
@@ -930,6 +935,13 @@ Result<repo::Preset> ImportService::SavePreset(const Principal& p, repo::Preset 
   preset.created_by = p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
   preset.created_at = clock_.Now();
   auto tx = db_.BeginWrite();
+  // One preset per name, its maker's: another importer uses it but does not replace it.
+  for (const auto& other : repo::Presets(*tx, preset.entity)) {
+    if (other.name == preset.name && !MayChangePreset(p, other)) {
+      return Error::Conflict("another user's preset has this name: choose another", "preset_taken",
+                             {{"name", preset.name}});
+    }
+  }
   preset = repo::SavePreset(*tx, std::move(preset));
   tx->Commit();
   return preset;
@@ -938,7 +950,9 @@ Result<repo::Preset> ImportService::SavePreset(const Principal& p, repo::Preset 
 Status ImportService::DeletePreset(const Principal& p, std::int64_t id) {
   if (!CanImport(p)) return Error::Forbidden("agents cannot import");
   auto tx = db_.BeginWrite();
-  if (!repo::FindPreset(*tx, id)) return Error::NotFound("no preset has id " + std::to_string(id));
+  const auto preset = repo::FindPreset(*tx, id);
+  if (!preset) return Error::NotFound("no preset has id " + std::to_string(id));
+  if (!MayChangePreset(p, *preset)) return Error::Forbidden("only who saved a preset, or an admin, deletes it");
   repo::DeletePreset(*tx, id);
   tx->Commit();
   return {};

@@ -23,7 +23,11 @@ Response File(const Result<Download>& file) {
 }
 
 nlohmann::json PresetJson(const repo::Preset& p) {
-  return {{"id", p.id}, {"entity", p.entity}, {"name", p.name}, {"mapping", p.mapping}};
+  return {{"id", p.id},
+          {"entity", p.entity},
+          {"name", p.name},
+          {"mapping", p.mapping},
+          {"created_by", p.created_by ? nlohmann::json(*p.created_by) : nlohmann::json()}};
 }
 
 }  // namespace

@@ -88,6 +88,8 @@ export interface ImportPreset {
   name: string;
   entity: ImportEntity;
   mapping: ImportMapping;
+  /** Who saved it: they (or an admin) replace or delete it; others only use it. */
+  created_by: number | null;
 }
 
 const entity: ImportEntity = 'leads';

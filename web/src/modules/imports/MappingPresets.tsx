@@ -11,6 +11,7 @@ import {
   type ImportMapping,
   type ImportPreset,
 } from '../../api/imports';
+import { useCurrentUser } from '../auth/AuthProvider';
 import { SaveNamedModal } from '../common/SaveNamedModal';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
@@ -40,6 +41,9 @@ export function MappingPresets({ mapping, onApply }: Props) {
   });
   const items = presets.data?.items ?? [];
   const chosen = items.find((preset) => preset.id === chosenId);
+  const me = useCurrentUser();
+  const mayChange = (preset: ImportPreset) =>
+    me.role === 'admin' || preset.created_by === null || preset.created_by === me.id;
 
   const choose = (id: number | undefined) => {
     setChosenId(id);
@@ -62,7 +66,7 @@ export function MappingPresets({ mapping, onApply }: Props) {
         onChange={choose}
         data-testid="import-preset-select"
       />
-      {chosen && (
+      {chosen && mayChange(chosen) && (
         <Popconfirm
           title={t('imports.presets.deleteConfirm', { name: chosen.name })}
           okText={t('common.delete')}
@@ -91,10 +95,12 @@ export function MappingPresets({ mapping, onApply }: Props) {
           setChosenId(preset.id);
         }}
         testIds={{ name: 'import-preset-name', ok: 'import-preset-save-ok' }}
-        // The server keeps one preset per name: saving under a taken one replaces it, anyone's.
-        replaces={(name) =>
-          items.some((preset) => preset.name === name) ? t('imports.presets.replaces', { name }) : undefined
-        }
+        // One preset per name: saving under one's own replaces it; another's name is refused.
+        replaces={(name) => {
+          const taken = items.find((preset) => preset.name === name);
+          if (!taken) return undefined;
+          return mayChange(taken) ? t('imports.presets.replaces', { name }) : t('imports.presets.takenByOther', { name });
+        }}
       />
     </Flex>
   );
