@@ -99,7 +99,7 @@ export function MappingPresets({ mapping, onApply }: Props) {
         replaces={(name) => {
           const taken = items.find((preset) => preset.name === name);
           if (!taken) return undefined;
-          return mayChange(taken) ? t('imports.presets.replaces', { name }) : t('imports.presets.takenByOther', { name });
+          return t(mayChange(taken) ? 'imports.presets.replaces' : 'imports.presets.takenByOther', { name });
         }}
       />
     </Flex>
