@@ -85,8 +85,9 @@ RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& m
 RowProblem ProblemOf(std::int64_t row, const Error& e, const std::vector<std::string>& cells) {
   if (e.details.empty()) return {row, "", e.message, "", cells};
   const FieldError& first = e.details.front();
-  return {row,          first.field, first.Text(),
-          first.reason, cells,       {e.details.begin() + 1, e.details.end()}};
+  RowProblem problem{row, first.field, first.Text(), first.reason, cells};
+  problem.more.assign(e.details.begin() + 1, e.details.end());
+  return problem;
 }
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
