@@ -38,7 +38,8 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"new_value", opt(e.change.new_value)},
                       {"user", user(e.user_id)},
                       {"via", e.via},
-                      {"at", FormatRfc3339(e.at)}}});
+                      {"at", FormatRfc3339(e.at)}},
+                     e.change.action == "create"});
   }
   for (const auto& v : calls_.Latest(*tx, "lead", lead_id, wanted)) {
     items.push_back({"call", v.call.start_at, v.call.id,
@@ -66,10 +67,9 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
   }
   // Newest first; within one instant the lead's creation is the oldest of all (a rule hands a
   // new lead out in the same transaction).
-  auto creation = [](const Item& i) { return i.kind == "audit" && i.json["action"] == "create"; };
-  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     if (a.at != b.at) return a.at > b.at;
-    if (creation(a) != creation(b)) return creation(b);
+    if (a.creation != b.creation) return b.creation;
     return a.kind != b.kind ? a.kind > b.kind : a.id > b.id;
   });
   Page<Item> out;

@@ -16,6 +16,7 @@ struct Item {
   Millis at = 0;
   std::int64_t id = 0;
   nlohmann::json json;
+  bool creation = false;  // the lead's creation: the oldest entry of its instant
 };
 
 class TimelineService {
