@@ -54,10 +54,11 @@ constexpr std::string_view kWidestProblem =
 constexpr std::string_view kProblems =
     "SELECT row, field, message, reason, cells, more FROM import_errors WHERE import_id = ? ORDER BY row";
 
-constexpr std::string_view kPresets =
-    "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets WHERE entity = ? ORDER BY name";
-constexpr std::string_view kFindPreset =
-    "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets WHERE id = ?";
+#define SEN_PRESET_SELECT \
+  "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets "
+constexpr std::string_view kPresets = SEN_PRESET_SELECT "WHERE entity = ? ORDER BY name";
+constexpr std::string_view kFindPreset = SEN_PRESET_SELECT "WHERE id = ?";
+constexpr std::string_view kFindPresetNamed = SEN_PRESET_SELECT "WHERE entity = ? AND name = ?";
 constexpr std::string_view kSavePreset =
     "INSERT INTO import_presets (entity, name, mapping, created_by, created_at) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (entity, name) DO UPDATE SET mapping = excluded.mapping, created_by = excluded.created_by, "
@@ -238,6 +239,13 @@ Preset SavePreset(db::Transaction& tx, Preset p) {
 std::optional<Preset> FindPreset(db::Transaction& tx, std::int64_t id) {
   std::optional<Preset> out;
   tx.Query(kFindPreset, {id}, [&](const db::Row& r) { out = ReadPreset(r); });
+  return out;
+}
+
+std::optional<Preset> FindPreset(db::Transaction& tx, std::string_view entity,
+                                 std::string_view name) {
+  std::optional<Preset> out;
+  tx.Query(kFindPresetNamed, {entity, name}, [&](const db::Row& r) { out = ReadPreset(r); });
   return out;
 }
 

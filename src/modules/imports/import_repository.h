@@ -59,6 +59,8 @@ std::vector<Preset> Presets(db::Transaction& tx, std::string_view entity);
 // Replaces a preset of the same name.
 Preset SavePreset(db::Transaction& tx, Preset preset);
 std::optional<Preset> FindPreset(db::Transaction& tx, std::int64_t id);
+std::optional<Preset> FindPreset(db::Transaction& tx, std::string_view entity,
+                                 std::string_view name);
 void DeletePreset(db::Transaction& tx, std::int64_t id);
 
 }  // namespace sen::imports::repo

@@ -937,11 +937,10 @@ Result<repo::Preset> ImportService::SavePreset(const Principal& p, repo::Preset 
   preset.created_at = clock_.Now();
   auto tx = db_.BeginWrite();
   // One preset per name, its maker's: another importer uses it but does not replace it.
-  for (const auto& other : repo::Presets(*tx, preset.entity)) {
-    if (other.name == preset.name && !MayChangePreset(p, other)) {
-      return Error::Conflict("another user's preset has this name: choose another", "preset_taken",
-                             {{"name", preset.name}});
-    }
+  if (auto taken = repo::FindPreset(*tx, preset.entity, preset.name);
+      taken && !MayChangePreset(p, *taken)) {
+    return Error::Conflict("another user's preset has this name: choose another", "preset_taken",
+                           {{"name", preset.name}});
   }
   preset = repo::SavePreset(*tx, std::move(preset));
   tx->Commit();
