@@ -24,7 +24,7 @@ vi.mock(import('../../api/imports'), async (original) => ({
 beforeAll(() => {
   applyLanguage('en');
   letAntdRunInJsdom();
-}, 20_000);
+});
 afterEach(cleanup);
 
 // A preset is its maker's: another importer applies it but neither deletes nor replaces it.

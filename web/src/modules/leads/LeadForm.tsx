@@ -2,6 +2,7 @@
 import { Button, Card, Col, Flex, Form, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta } from '../../api/types';
+import { keepEnterInPickers } from '../common/pickerEnter';
 import type { FormValues } from './formValues';
 import { LeadFieldItem } from './LeadFieldItem';
 import { isEditable, type LeadFields } from './useLeadFields';
@@ -76,6 +77,7 @@ export function LeadForm({ form, fields, shown, initialValues, saving, onSubmit,
       initialValues={initialValues}
       onFinish={onSubmit}
       onValuesChange={onValuesChange}
+      onKeyDown={keepEnterInPickers}
       scrollToFirstError
       data-testid="lead-form"
     >

@@ -27,6 +27,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { formatCount } from '../common/format';
+import { keepEnterInPickers } from '../common/pickerEnter';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from './useLeadFields';
 import { tagSeparators } from './formValues';
@@ -179,6 +180,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
       initialValues={{ scope: selectedIds.length > 0 ? 'selected' : 'filter', action: 'update', tags_mode: 'add_tags' }}
       onFinish={submit}
       onValuesChange={(changed) => clearServerErrors(form, changed)}
+      onKeyDown={keepEnterInPickers}
       data-testid="mass-update-form"
     >
       <Form.Item name="scope" label={t('massUpdate.scope')}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { App as AntApp, Button, Form, Modal } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { keepEnterInPickers } from '../common/pickerEnter';
 import { DuplicateModal } from './DuplicateModal';
 import { LeadFieldItem } from './LeadFieldItem';
 import { toCreateInput, type FormValues } from './formValues';
@@ -60,6 +61,7 @@ export function QuickAddModal({ open, fields, onClose }: Props) {
           layout="vertical"
           onFinish={(values) => save(toCreateInput(values, shown))}
           onValuesChange={clearServerErrors}
+          onKeyDown={keepEnterInPickers}
           data-testid="quick-add-form"
         >
           {shown.map((field) => (
