@@ -39,6 +39,7 @@
 #include "modules/notes/notes_handlers.h"
 #include "modules/notifications/notifications_handlers.h"
 #include "modules/settings/settings_handlers.h"
+#include "modules/targetlists/target_lists_handlers.h"
 #include "modules/timeline/timeline_handlers.h"
 #include "modules/users/user_service.h"
 #include "modules/users/users_handlers.h"
@@ -96,6 +97,7 @@ struct Core {
   std::unique_ptr<notes::NoteService> notes;
   std::unique_ptr<timeline::TimelineService> timeline;
   std::unique_ptr<views::ViewService> views;
+  std::unique_ptr<targetlists::TargetListService> target_lists;
   std::unique_ptr<imports::ImportService> imports;
   std::unique_ptr<jobs::JobService> jobs;
 
@@ -129,6 +131,8 @@ struct Core {
     leads->SetMailer(settings.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *users, *leads, places.files / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
+    target_lists = std::make_unique<targetlists::TargetListService>(*db, clock, *leads);
+    imports->SetTargetLists(target_lists.get());
     users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
@@ -240,6 +244,7 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   notifications::RegisterRoutes(router, *core.notifications);
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
+  targetlists::RegisterRoutes(router, *core.target_lists);
   assignment::RegisterRoutes(router, *core.assignment);
   jobs::RegisterRoutes(router, *core.jobs);
   settings::RegisterRoutes(router, *core.settings);

@@ -228,6 +228,46 @@ TEST_F(ImportsApi, RoundTripByIdUpdatesAndUndoRestores) {
   EXPECT_EQ(lead["company"], "Đã sửa tay");
 }
 
+// I7's "Add to target list": the leads the import created or updated, except one that must not be
+// contacted; an undo takes the ones it removes out of the list.
+TEST_F(ImportsApi, TheResultsLeadsJoinATargetList) {
+  const std::string kept = UniqueMobile(), m1 = UniqueMobile(), m2 = UniqueMobile();
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Không Gọi"}, {"mobile", kept}, {"do_not_contact", true},
+                                        {"dnc_reason", "Đã từ chối"}}).status, 201);
+  auto list = admin_->Post("/api/target-lists", {{"name", "Khách hội chợ nhập từ tệp"}});
+  ASSERT_EQ(list.status, 201) << list.body;
+  const json target_list_id = list.json["id"];
+  const std::string members = "/api/target-lists/" + std::to_string(target_list_id.get<std::int64_t>());
+  auto imp = Upload(*admin_, "hoi-cho.csv", std::string("Họ và tên,Di động\nKhông Gọi,") + kept + "\nMới Một," + m1 +
+                                                "\nMới Hai," + m2 + "\n").json;
+  auto early = admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", target_list_id}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.json["error"]["reason"], "import_not_done") << early.body;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"mode", "create_update"}, {"match_on", {"mobile"}}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  auto done = WaitUntilFinished(*admin_, imp);
+  ASSERT_EQ(done["created"], 2) << done.dump();
+  ASSERT_EQ(done["updated"], 1) << done.dump();
+
+  auto added = admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", target_list_id}});
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(added.json, json({{"matched", 3}, {"added", 2}, {"already", 0}, {"do_not_contact", 1}}));
+  EXPECT_EQ(admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", target_list_id}}).json["already"], 2);
+  EXPECT_EQ(admin_->Get(members).json["members"], 2);
+
+  auto no_list = admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", 999999}});
+  EXPECT_EQ(no_list.status, 422);
+  EXPECT_EQ(no_list.json["error"]["details"][0]["field"], "target_list_id") << no_list.body;
+  EXPECT_EQ(admin_->Post(Path(imp, "/add-to-list"), json::object()).status, 422);
+  Client agent(server_->port());
+  agent.Login("imp.agent", "user-pass-123");
+  EXPECT_EQ(agent.Post(Path(imp, "/add-to-list"), {{"target_list_id", target_list_id}}).status, 403);
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  EXPECT_EQ(admin_->Get(members).json["members"], 0);
+  EXPECT_EQ(LeadTotal(*admin_, "&target_list_id=" + std::to_string(target_list_id.get<std::int64_t>())), 0);
+}
+
 // An undo that gives a lead back to its owner before the import gives it their team too, as it
 // is now: the team the import's owner has moved to since is not the lead's any more.
 TEST_F(ImportsApi, UndoGivesTheLeadBackWithItsOwnersTeam) {

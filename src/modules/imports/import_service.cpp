@@ -677,9 +677,9 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           break;
         case leads::ImportAction::kUpdate:
           ++imp.updated;
-          if (write && !decision->before.empty()) {
-            repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
-          }
+          // Unchanged too: the import's leads are all it matched (I7 adds them to a list); the
+          // undo gives back only what `before` holds.
+          if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
           break;
         case leads::ImportAction::kDuplicate: ++imp.duplicate; break;
       }
@@ -843,6 +843,20 @@ Result<Import> ImportService::Undo(const Principal& p, std::int64_t id, std::chr
   });
   done.wait_for(wait);
   return Get(p, id);
+}
+
+Result<leads::repo::ListAddition> ImportService::AddToList(const Principal& p, std::int64_t id,
+                                                          std::int64_t list_id) {
+  auto tx = db_.BeginWrite();
+  auto imp = Load(*tx, p, id);
+  if (!imp) return std::move(imp).error();
+  if (imp->status != "done") {
+    return Error::Conflict("only a finished import's leads join a list; this one is " + imp->status,
+                           "import_not_done");
+  }
+  auto added = lists_->AddImport(*tx, p, list_id, id);
+  if (added) tx->Commit();
+  return added;
 }
 
 void ImportService::FinishUndo(std::int64_t id, const Principal& p) {

@@ -26,6 +26,7 @@
 #include "modules/imports/import.h"
 #include "modules/imports/import_repository.h"
 #include "modules/leads/lead_service.h"
+#include "modules/targetlists/target_list_service.h"
 
 namespace sen::imports {
 
@@ -51,6 +52,7 @@ class ImportService {
   ~ImportService();
   // Live events: "import_progress" tells the importer after every chunk and at the end.
   void SetEvents(EventHub* events) { events_ = events; }
+  void SetTargetLists(targetlists::TargetListService* lists) { lists_ = lists; }
 
   // Starts the background worker; first it takes back the imports a previous run of the server
   // left unfinished, then queues again those it never began. Only `sen serve` calls this.
@@ -82,6 +84,8 @@ class ImportService {
   // undone, or after `wait` still "undoing" (a restart finishes it).
   Result<Import> Undo(const Principal& p, std::int64_t id,
                       std::chrono::milliseconds wait = std::chrono::seconds(2));
+  // I7: the live leads it created or updated join a target list (a finished import only).
+  Result<leads::repo::ListAddition> AddToList(const Principal& p, std::int64_t id, std::int64_t list_id);
   // The rejected rows with their cells and a reason each.
   Result<StreamedFile> Errors(const Principal& p, std::int64_t id);
   // I1: the columns to fill, required ones marked, headers in `language` (vi or en).
@@ -155,6 +159,7 @@ class ImportService {
   std::filesystem::path files_dir_;
   files::ReadLimits limits_;
   EventHub* events_ = nullptr;
+  targetlists::TargetListService* lists_ = nullptr;
 
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -96,6 +96,21 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     return Answer(undone, undone && undone->status == "undoing" ? 202 : 200);
   }, http::Access::kSignedIn, http::Execution::kSlow);
 
+  router.Add("POST", "/api/imports/{id}/add-to-list", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such import"));
+    auto body = http::ParseJsonObject(req);
+    if (!body) return Response::FromError(body.error());
+    FieldErrors errors;
+    http::JsonReader in(*body, errors);
+    in.AllowOnly({"target_list_id"});
+    auto list_id = in.Id("target_list_id", true);
+    if (!errors.empty()) return Response::FromError(errors.ToError());
+    auto added = service.AddToList(*req.principal, *id, **list_id);
+    if (!added) return Response::FromError(added.error());
+    return Response::Json(200, targetlists::ToJson(*added));
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
   router.Add("GET", "/api/imports/{id}/errors.csv", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such import"));

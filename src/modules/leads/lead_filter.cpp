@@ -91,6 +91,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
     else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
+    else if (key == "target_list_id") id(key, value, f.target_list_id);
     else if (key == "stalled_days") {
       constexpr std::int64_t kMaxDays = 3650;
       const auto days = ToId(value);

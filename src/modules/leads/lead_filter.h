@@ -42,6 +42,7 @@ struct LeadFilter {
   std::optional<Millis> last_activity_to;
   std::optional<bool> do_not_contact;
   std::optional<std::int64_t> queued_rule_id;  // R5: waiting in this rule's queue
+  std::optional<std::int64_t> target_list_id;  // K2: a member of this target list
   // P3 (`stalled_days`): open leads with no activity since this time, and not given to their owner
   // since either: the leads the stalled-lead alert counts.
   std::optional<Millis> stalled_before;

@@ -124,11 +124,36 @@ std::optional<std::string> Text(const std::optional<std::int64_t>& v) {
 
 }  // namespace
 
+void LeadService::CheckSelection(const Selection& selection, FieldErrors& errors) {
+  if (selection.ids.empty() == !selection.filter) {
+    errors.Add("ids", "give either the ids of the selected leads or a filter", "required");
+  }
+  if (selection.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
+}
+
+Result<std::int64_t> LeadService::SelectTargets(db::Transaction& tx, const Principal& p, const Selection& selection,
+                                                Millis now) {
+  LeadFilter filter;
+  if (selection.filter) {
+    auto params = WithView(p, *selection.filter);
+    if (!params) return std::move(params).error();
+    auto parsed = ParseFilter(*params, p, custom_fields_.Active(tx, "leads"), now);
+    if (!parsed) {
+      Error e = std::move(parsed).error();
+      for (auto& d : e.details) d.field = "filter." + d.field;
+      return Error::Validation(std::move(e.details));
+    }
+    filter = std::move(*parsed);
+  } else {
+    filter.ids = selection.ids;
+  }
+  return repo::SelectTargets(tx, filter, ScopeOf(p));
+}
+
 Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassUpdateInput& in) {
   if (p.role == Role::kAgent) return Error::Forbidden("agents cannot update leads in bulk; ask a manager");
   FieldErrors errors;
-  if (in.ids.empty() == !in.filter) errors.Add("ids", "give either the ids of the selected leads or a filter", "required");
-  if (in.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
+  CheckSelection(in, errors);
   CheckedSet set = CheckSet(in.set, errors);
   const bool unassign = in.action == "unassign";
   const bool queue = in.action == "queue_assignment";
@@ -144,20 +169,6 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
 
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  LeadFilter filter;
-  if (in.filter) {
-    auto params = WithView(p, *in.filter);
-    if (!params) return std::move(params).error();
-    auto parsed = ParseFilter(*params, p, custom_fields_.Active(*tx, "leads"), now);
-    if (!parsed) {
-      Error e = std::move(parsed).error();
-      for (auto& d : e.details) d.field = "filter." + d.field;
-      return Error::Validation(std::move(e.details));
-    }
-    filter = std::move(*parsed);
-  } else {
-    filter.ids = in.ids;
-  }
   std::optional<std::int64_t> team_of_owner;
   if (set.owner_id && *set.owner_id) {
     auto owner = users_.ActiveUser(*tx, **set.owner_id, "set.owner_id");
@@ -174,7 +185,9 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
 
   MassUpdateResult result;
   result.dry_run = in.dry_run;
-  result.matched = repo::SelectTargets(*tx, filter, ScopeOf(p));
+  auto matched = SelectTargets(*tx, p, in, now);
+  if (!matched) return std::move(matched).error();
+  result.matched = *matched;
   if (queue) {
     // R5: the leads wait for the rule's auto-assign job; nothing on them changes until it runs.
     const audit::Actor actor = audit::ActorOf(p);

@@ -127,6 +127,15 @@ WHERE id = ?)~";
 constexpr std::string_view kCreateTargets = "CREATE TEMP TABLE IF NOT EXISTS mass_targets (id INTEGER PRIMARY KEY)";
 constexpr std::string_view kClearTargets = "DELETE FROM temp.mass_targets";
 constexpr std::string_view kTargetIds = "SELECT id FROM temp.mass_targets ORDER BY id";
+constexpr std::string_view kImportTargets = R"~(
+INSERT INTO temp.mass_targets (id) SELECT i.lead_id FROM import_items i
+JOIN leads l ON l.id = i.lead_id AND l.deleted_at IS NULL WHERE i.import_id = ?)~";
+constexpr std::string_view kCountTargets = R"~(
+SELECT COUNT(*), COUNT(*) FILTER (WHERE l.do_not_contact = 1) FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id)~";
+constexpr std::string_view kTargetsToList = R"~(
+INSERT OR IGNORE INTO target_list_members (list_id, lead_id)
+SELECT ?, t.id FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE l.do_not_contact = 0)~";
+constexpr std::string_view kRemoveFromList = "DELETE FROM target_list_members WHERE list_id = ? AND lead_id = ?";
 constexpr std::string_view kInsertBatch = R"~(
 INSERT INTO audit_batches (entity_type, description, user_id, via, matched, updated, created_at)
 VALUES ('lead', ?, ?, ?, 0, 0, ?) RETURNING id)~";
@@ -558,6 +567,7 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   equals(" AND l.last_activity_at < ?", f.last_activity_to);
   equals(" AND l.do_not_contact = ?", f.do_not_contact);
   equals(" AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
+  equals(" AND l.id IN (SELECT lead_id FROM target_list_members WHERE list_id = ?)", f.target_list_id);
   if (f.stalled_before) {
     q.where += kStalledFilter;
     q.params.emplace_back(*f.stalled_before);
@@ -685,9 +695,17 @@ std::vector<std::int64_t> TargetIds(db::Transaction& tx) {
   return ids;
 }
 
-std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {
+namespace {
+
+void ClearTargets(db::Transaction& tx) {
   tx.Execute(kCreateTargets);
   tx.Execute(kClearTargets);
+}
+
+}  // namespace
+
+std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope) {
+  ClearTargets(tx);
   std::optional<SearchPlan> plan;
   if (filter.q) {
     plan = PlanSearch(*filter.q);
@@ -696,6 +714,32 @@ std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const 
   ListSql q = BuildList(filter, scope, LeadSort{}, plan);
   return tx.Execute("INSERT INTO temp.mass_targets (id) SELECT l.id" + q.from + q.where, q.params);
 }
+
+std::int64_t SelectImportTargets(db::Transaction& tx, std::int64_t import_id) {
+  ClearTargets(tx);
+  return tx.Execute(kImportTargets, {import_id});
+}
+
+ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id) {
+  ListAddition out;
+  std::int64_t targets = 0;
+  tx.Query(kCountTargets, {}, [&](const db::Row& r) {
+    targets = r.Int(0);
+    out.do_not_contact = r.Int(1);
+  });
+  out.added = tx.Execute(kTargetsToList, {list_id});
+  out.already = targets - out.do_not_contact - out.added;
+  if (out.added > 0) ListsChanged(tx);
+  return out;
+}
+
+bool RemoveFromList(db::Transaction& tx, std::int64_t list_id, std::int64_t lead_id) {
+  const bool removed = tx.Execute(kRemoveFromList, {list_id, lead_id}) > 0;
+  if (removed) ListsChanged(tx);
+  return removed;
+}
+
+void ListsChanged(db::Transaction& tx) { db::BumpChangeCounter(tx, kCounter); }
 
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now) {
   return tx.QueryInt(kInsertBatch, {description, actor.user_id, ChannelName(actor.channel), now}).value();

@@ -52,8 +52,22 @@ ImportMatch FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool e
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope);
+// The live leads import `import_id` created or updated, as the targets; returns how many.
+std::int64_t SelectImportTargets(db::Transaction& tx, std::int64_t import_id);
 // The selected targets' ids, in id order.
 std::vector<std::int64_t> TargetIds(db::Transaction& tx);
+// K2: the targets join target list `list_id`, except those not to be contacted.
+struct ListAddition {
+  std::int64_t added = 0;
+  std::int64_t already = 0;         // were in it
+  std::int64_t do_not_contact = 0;  // left out
+};
+ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id);
+// Whether the lead was in the list.
+bool RemoveFromList(db::Transaction& tx, std::int64_t list_id, std::int64_t lead_id);
+// After a change of membership the repository does not make itself (a list deleted): lead lists
+// filtered by a list count again.
+void ListsChanged(db::Transaction& tx);
 std::int64_t NewAuditBatch(db::Transaction& tx, const audit::Actor& actor, std::string_view description, Millis now);
 // Whether the owner has open leads (not converted or dead, in the trash too) in another team.
 bool HasOpenLeadsOutsideTeam(db::Transaction& tx, std::int64_t owner_id, std::optional<std::int64_t> team_id);

@@ -26,9 +26,13 @@
 
 namespace sen::leads {
 
-struct MassUpdateInput {
+// The leads a bulk action is for (L8, K2).
+struct Selection {
   std::vector<std::int64_t> ids;      // selected rows, or
   std::optional<QueryParams> filter;  // everything the list filter matches
+};
+
+struct MassUpdateInput : Selection {
   nlohmann::json set = nlohmann::json::object();
   std::optional<std::string> action;  // "delete", "unassign" or "queue_assignment"
   std::optional<std::int64_t> rule_id;  // the rule a queue_assignment queues for
@@ -116,6 +120,11 @@ class LeadService {
   bool IsField(std::string_view name);
   // L8: one transaction, one audit batch; a dry run does it all and rolls back.
   Result<MassUpdateResult> MassUpdate(const Principal& p, const MassUpdateInput& input);
+  // The shape of a selection: ids or a filter, not both, at most 10,000 ids.
+  static void CheckSelection(const Selection& selection, FieldErrors& errors);
+  // The leads of `selection` that `p` sees (a filter with its saved view) become the targets of
+  // repo's set-wise changes in `tx`; answers how many. 422 naming "filter.<key>" for a bad filter.
+  Result<std::int64_t> SelectTargets(db::Transaction& tx, const Principal& p, const Selection& selection, Millis now);
   // R5: hands the oldest queued leads of a rule to its members (`batch` of them, or one per
   // member who may take one when not given), a transaction per chunk; the history says "queue".
   // Answers what was given and what is left queued.

@@ -39,6 +39,36 @@ Result<WriteBody> ParseWriteBody(const Request& req) {
 
 }  // namespace
 
+bool ReadSelection(const std::string& key, const nlohmann::json& value, Selection& out, FieldErrors& errors) {
+  if (key == "ids") {
+    if (!value.is_array()) {
+      errors.Add("ids", "must be a list of lead ids", "wrong_type");
+      return true;
+    }
+    for (const auto& id : value) {
+      if (!id.is_number_integer() || id.get<std::int64_t>() < 1) {
+        errors.Add("ids", "must be a list of lead ids", "wrong_type");
+        break;
+      }
+      out.ids.push_back(id.get<std::int64_t>());
+    }
+    return true;
+  }
+  if (key != "filter") return false;
+  if (!value.is_object()) {
+    errors.Add("filter", "must be an object of list parameters", "wrong_type");
+    return true;
+  }
+  QueryParams params;
+  for (const auto& [name, v] : value.items()) {
+    if (v.is_string()) params.emplace_back(name, v.get<std::string>());
+    else if (v.is_number_integer() || v.is_boolean()) params.emplace_back(name, v.dump());
+    else errors.Add("filter." + name, "must be a string, as in the list's query", "wrong_type");
+  }
+  out.filter = std::move(params);
+  return true;
+}
+
 void RegisterRoutes(http::Router& router, LeadService& service) {
   router.Add("GET", "/api/meta/leads", [&service](Request&) { return Response::Json(200, service.Meta()); });
 
@@ -62,31 +92,8 @@ void RegisterRoutes(http::Router& router, LeadService& service) {
     FieldErrors errors;
     MassUpdateInput in;
     for (const auto& [key, value] : body->items()) {
-      if (key == "ids") {
-        if (!value.is_array()) {
-          errors.Add("ids", "must be a list of lead ids", "wrong_type");
-          continue;
-        }
-        for (const auto& id : value) {
-          if (!id.is_number_integer() || id.get<std::int64_t>() < 1) {
-            errors.Add("ids", "must be a list of lead ids", "wrong_type");
-            break;
-          }
-          in.ids.push_back(id.get<std::int64_t>());
-        }
-      } else if (key == "filter") {
-        if (!value.is_object()) {
-          errors.Add("filter", "must be an object of list parameters", "wrong_type");
-          continue;
-        }
-        QueryParams params;
-        for (const auto& [name, v] : value.items()) {
-          if (v.is_string()) params.emplace_back(name, v.get<std::string>());
-          else if (v.is_number_integer() || v.is_boolean()) params.emplace_back(name, v.dump());
-          else errors.Add("filter." + name, "must be a string, as in the list's query", "wrong_type");
-        }
-        in.filter = std::move(params);
-      } else if (key == "set") {
+      if (ReadSelection(key, value, in, errors)) continue;
+      if (key == "set") {
         in.set = value;
       } else if (key == "action") {
         if (value.is_string()) in.action = value.get<std::string>();

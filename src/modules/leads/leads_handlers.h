@@ -8,4 +8,7 @@ namespace sen::leads {
 
 void RegisterRoutes(http::Router& router, LeadService& service);
 
+// Reads the "ids" or the "filter" member of a bulk request into `out`; false for any other key.
+bool ReadSelection(const std::string& key, const nlohmann::json& value, Selection& out, FieldErrors& errors);
+
 }  // namespace sen::leads
