@@ -158,6 +158,8 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     tx->Execute("DROP TRIGGER calls_new_owner_is_reminded");
     tx->Execute("DROP TRIGGER users_deactivated_leave_rules");
     tx->Execute("ALTER TABLE import_errors DROP COLUMN more");
+    tx->Execute("DROP TABLE target_list_members");
+    tx->Execute("DROP TABLE target_lists");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }
