@@ -268,6 +268,29 @@ TEST_F(ImportsApi, TheResultsLeadsJoinATargetList) {
   EXPECT_EQ(LeadTotal(*admin_, "&target_list_id=" + std::to_string(target_list_id.get<std::int64_t>())), 0);
 }
 
+// A list past 5,000 members is paged by probing each lead for membership (see BuildList).
+TEST_F(ImportsApi, AListOfThousandsPagesThroughItsMembersOnly) {
+  auto imp = Upload(*admin_, "thanh-vien.csv", ManyLeadsCsv(6000, "Thành Viên", "0915", 100000)).json;
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(*admin_, imp, 120)["created"], 6000);
+  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Người Ngoài"}, {"mobile", UniqueMobile()}}).status, 201);
+  auto list = admin_->Post("/api/target-lists", {{"name", "Sáu nghìn thành viên"}});
+  ASSERT_EQ(list.status, 201) << list.body;
+  ASSERT_EQ(admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", list.json["id"]}}).json["added"], 6000);
+  const std::string members = "/api/leads?target_list_id=" + std::to_string(list.json["id"].get<std::int64_t>());
+  for (const std::string page : {"&page=1", "&page=120", "&page=60&sort=full_name"}) {
+    auto res = admin_->Get(members + page);
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json["total"], 6000);
+    ASSERT_EQ(res.json["items"].size(), 50u) << page;
+    for (const auto& lead : res.json["items"]) {
+      EXPECT_EQ(lead["full_name"].get<std::string>().rfind("Thành Viên ", 0), 0u) << page << lead.dump();
+    }
+  }
+  EXPECT_EQ(admin_->Get(members + "&page=121").json["items"].size(), 0u);
+  EXPECT_EQ(admin_->Get(members + "&page=1&page_size=1&sort=full_name").json["items"][0]["full_name"], "Thành Viên 0");
+}
+
 // An undo that gives a lead back to its owner before the import gives it their team too, as it
 // is now: the team the import's owner has moved to since is not the lead's any more.
 TEST_F(ImportsApi, UndoGivesTheLeadBackWithItsOwnersTeam) {
