@@ -424,6 +424,12 @@ TEST(LeadLists, FewAndManyMatchesPageInTheSameOrder) {
     EXPECT_EQ(list("&source=Facebook" + sort).ids, expected) << sort;
     EXPECT_EQ(admin.Get("/api/leads?source=Facebook" + sort).json["total"], expected.size()) << sort;
   }
+  // The demo's target list holds its event sign-ups.
+  const auto lists = admin.Get("/api/target-lists").json["items"];
+  ASSERT_EQ(lists.size(), 1u);
+  const auto events = admin.Get("/api/leads?source=S%E1%BB%B1%20ki%E1%BB%87n").json["total"];
+  EXPECT_GT(events, 0);
+  EXPECT_EQ(lists[0]["members"], events);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Demo users are created once (skipped when their usernames exist); leads are added each run.
+// Demo users and the target list are created once (skipped when their names exist); leads are
+// added each run.
 #include "modules/demo/demo_seeder.h"
 
 #include "modules/demo/lead_generator.h"
@@ -23,11 +24,14 @@ constexpr DemoUser kUsers[] = {
     {"agent.hanh", "Huỳnh Mỹ Hạnh", "agent", 1},
 };
 constexpr std::int64_t kBatch = 20'000;
+// K2: the event sign-ups, to be invited to the next course opening.
+constexpr const char* kListName = "Khách dự sự kiện - mời lễ khai giảng";
+constexpr const char* kListSource = "Sự kiện";
 
 }  // namespace
 
-Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads, const Clock& clock,
-                            const DemoOptions& options) {
+Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads,
+                            targetlists::TargetListService& lists, const Clock& clock, const DemoOptions& options) {
   const Principal system = users::UserService::System();
   DemoReport report;
 
@@ -98,6 +102,20 @@ Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads
     done += static_cast<std::int64_t>(batch.size());
     report.leads_created = done;
   }
+
+  auto existing = lists.List(system);
+  if (!existing) return std::move(existing).error();
+  auto it = std::find_if(existing->begin(), existing->end(),
+                         [](const targetlists::TargetList& t) { return t.name == kListName; });
+  std::int64_t list_id = it != existing->end() ? it->id : 0;
+  if (!list_id) {
+    auto made = lists.Create(system, {kListName, std::nullopt}, {});
+    if (!made) return std::move(made).error();
+    list_id = made->id;
+  }
+  leads::Selection events;
+  events.filter = leads::QueryParams{{"source", kListSource}};
+  if (auto added = lists.AddLeads(system, list_id, events); !added) return std::move(added).error();
   return report;
 }
 

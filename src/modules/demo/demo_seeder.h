@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "modules/leads/lead_service.h"
+#include "modules/targetlists/target_list_service.h"
 #include "modules/users/user_service.h"
 
 namespace sen::demo {
@@ -22,7 +23,7 @@ struct DemoReport {
   std::int64_t leads_created = 0;
 };
 
-Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads, const Clock& clock,
-                            const DemoOptions& options);
+Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads,
+                            targetlists::TargetListService& lists, const Clock& clock, const DemoOptions& options);
 
 }  // namespace sen::demo
