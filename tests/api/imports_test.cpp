@@ -148,6 +148,12 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   // The reason in the admin's language, the field by its label.
   EXPECT_NE(errors.body.find(",4,Di động: Số điện thoại không hợp lệ"), std::string::npos)
       << errors.body;
+  // The skipped duplicates too, each with what it repeats.
+  EXPECT_NE(errors.body.find("\nAn Lặp Lại," + m1 + ",,,,,5,Di động: Trùng với một dòng phía trên trong tệp"),
+            std::string::npos)
+      << errors.body;
+  EXPECT_NE(errors.body.find("\nKhách Cũ," + existing + ",,,,,6,Di động: Trùng với một lead đã có"), std::string::npos)
+      << errors.body;
 
   // Someone calls one of the leads before the import is undone: that lead goes to the Trash with
   // its call; the two nobody touched go for good.

@@ -129,7 +129,7 @@ namespace {
 struct ReasonWords {
   std::string_view reason, vi, en;
 };
-// As the web app words them (fieldErrors), and the import's own "empty_row".
+// As the web app words them (fieldErrors), and the import's own "empty_row" and duplicates.
 constexpr ReasonWords kReasons[] = {
     {"required", "Trường này bắt buộc", "This field is required"},
     {"too_long", "Nội dung quá dài", "Too long"},
@@ -148,6 +148,8 @@ constexpr ReasonWords kReasons[] = {
     {"hidden_match", "Khớp với một lead bạn không có quyền xem",
      "Matches a lead you do not have access to"},
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
+    {"duplicate", "Trùng với một lead đã có", "Matches a lead already there"},
+    {"duplicate_in_file", "Trùng với một dòng phía trên trong tệp", "Repeats an earlier row of the file"},
 };
 
 // "Di động: Số điện thoại không hợp lệ", or the server's "field: message" for a reason without

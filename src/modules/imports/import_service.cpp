@@ -61,6 +61,7 @@ std::string_view Trim(std::string_view s) {
 struct RowKeySet {
   std::vector<std::uint64_t> keys;
   std::size_t checked = 0;
+  std::vector<std::string_view> fields;  // of the checked keys, to name a duplicate's
 };
 
 RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& match_on) {
@@ -75,6 +76,7 @@ RowKeySet RowKeys(const leads::ImportRow& row, const std::vector<std::string>& m
     if (on == "mobile" && l.mobile_e164) add(1, *l.mobile_e164);
     if (on == "email" && l.email) add(2, *l.email);
     if (on == "full_name" && !l.name_fold.empty()) add(3, l.name_fold);
+    set.fields.resize(keys.size(), on);
   }
   set.checked = keys.size();
   const bool by_mobile = std::find(match_on.begin(), match_on.end(), "mobile") != match_on.end();
@@ -644,6 +646,12 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           preview->problems.push_back(std::move(problem));
         }
       };
+      // A duplicate goes to the rejected rows' file too, with what it repeats; the preview lists
+      // only errors (its count of duplicates says enough before the run).
+      auto skip = [&](const RowProblem& problem) {
+        ++imp.duplicate;
+        if (write) repo::AddProblem(*tx, imp.id, problem);
+      };
       values.clear();
       for (const auto& [col, field] : columns) {
         if (col >= cells.size()) continue;
@@ -658,10 +666,12 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject(ProblemOf(row_number, row.error(), cells));
         continue;
       }
-      const auto [keys, checked] = RowKeys(*row, ctx->settings.match_on);
-      if (std::any_of(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(checked),
-                      [&](std::uint64_t k) { return seen.count(k) > 0; })) {
-        ++imp.duplicate;
+      const auto [keys, checked, key_fields] = RowKeys(*row, ctx->settings.match_on);
+      const auto repeated = std::find_if(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(checked),
+                                         [&](std::uint64_t k) { return seen.count(k) > 0; });
+      if (repeated != keys.begin() + static_cast<std::ptrdiff_t>(checked)) {
+        skip({row_number, std::string(key_fields[static_cast<std::size_t>(repeated - keys.begin())]),
+              "repeats an earlier row of the file", "duplicate_in_file", cells});
         continue;
       }
       auto decision = leads_.ApplyImportRow(*tx, *ctx, *row, write, now);
@@ -681,7 +691,10 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           // undo gives back only what `before` holds.
           if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
           break;
-        case leads::ImportAction::kDuplicate: ++imp.duplicate; break;
+        case leads::ImportAction::kDuplicate:
+          skip({row_number, decision->matched_on, "a lead with this value exists: " + std::to_string(decision->lead_id),
+                "duplicate", cells});
+          break;
       }
     }
     if (write) {

@@ -68,6 +68,7 @@ std::string_view ImportActionName(ImportAction action);
 struct ImportDecision {
   ImportAction action = ImportAction::kCreate;
   std::int64_t lead_id = 0;                      // created, updated, or the existing duplicate
+  std::string matched_on;                        // a duplicate's field ("id" when matched by ID)
   nlohmann::json before = nlohmann::json::object();  // update: old values of the changed fields
 };
 

@@ -577,6 +577,7 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   decision.lead_id = match->id;
   if (!s.update_matches) {
     decision.action = ImportAction::kDuplicate;
+    decision.matched_on = matched_on.empty() ? "id" : std::string(matched_on);
     return decision;
   }
   if (!CanSee(p, *match)) {
