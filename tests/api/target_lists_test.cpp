@@ -65,6 +65,7 @@ TEST_F(TargetListsApi, NamesAreUniqueAndOnlyTheirMakerOrAnAdminChangesThem) {
   auto same = admin_->Post("/api/target-lists", {{"name", "HOI CHO THANG 12"}});
   EXPECT_EQ(same.status, 409);
   EXPECT_EQ(same.json["error"]["reason"], "list_name_taken") << same.body;
+  EXPECT_EQ(same.json["error"]["name"], "Hội chợ tháng 12") << same.body;  // the holder's spelling
   auto unnamed = admin_->Post("/api/target-lists", {{"name", " "}, {"colour", "red"}});
   ASSERT_EQ(unnamed.status, 422);
   EXPECT_NE(unnamed.body.find("\"name\""), std::string::npos) << unnamed.body;
@@ -129,6 +130,14 @@ TEST_F(TargetListsApi, LeadsJoinBySelectionOrFilterButNotThoseNotToBeContacted) 
 
   EXPECT_EQ(admin_->Delete(ListPath(list, "/members/" + std::to_string(a))).status, 204);
   EXPECT_EQ(admin_->Delete(ListPath(list, "/members/" + std::to_string(a))).status, 404);
+  EXPECT_EQ(admin_->Get(ListFilter(list)).json["total"], 1);
+  // Many at once, as the list page's selection does; one not in the list is no harm.
+  const auto c = NewLead("Phạm Văn Cường", "danh-sach-1");
+  ASSERT_EQ(admin_->Post(ListPath(list, "/members"), {{"ids", {a, c}}}).json["added"], 2);
+  auto removed = admin_->Send("DELETE", ListPath(list, "/members"), json{{"ids", {a, c, b + 1000}}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.json["removed"], 2);
+  EXPECT_EQ(admin_->Send("DELETE", ListPath(list, "/members"), json{{"name", "x"}}).status, 422);
   EXPECT_EQ(admin_->Get(ListFilter(list)).json["total"], 1);
 
   // A lead in the trash is not counted; restored, it is back in the list.

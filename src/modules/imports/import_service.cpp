@@ -693,7 +693,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           break;
         case leads::ImportAction::kDuplicate:
           skip({row_number, decision->matched_on, "a lead with this value exists: " + std::to_string(decision->lead_id),
-                "duplicate", cells});
+                "duplicate_lead", cells});
           break;
       }
     }

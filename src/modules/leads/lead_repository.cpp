@@ -136,6 +136,8 @@ constexpr std::string_view kTargetsToList = R"~(
 INSERT OR IGNORE INTO target_list_members (list_id, lead_id)
 SELECT ?, t.id FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE l.do_not_contact = 0)~";
 constexpr std::string_view kRemoveFromList = "DELETE FROM target_list_members WHERE list_id = ? AND lead_id = ?";
+constexpr std::string_view kRemoveTargetsFromList =
+    "DELETE FROM target_list_members WHERE list_id = ? AND lead_id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kInsertBatch = R"~(
 INSERT INTO audit_batches (entity_type, description, user_id, via, matched, updated, created_at)
 VALUES ('lead', ?, ?, ?, 0, 0, ?) RETURNING id)~";
@@ -745,6 +747,12 @@ ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id) {
 bool RemoveFromList(db::Transaction& tx, std::int64_t list_id, std::int64_t lead_id) {
   const bool removed = tx.Execute(kRemoveFromList, {list_id, lead_id}) > 0;
   if (removed) ListsChanged(tx);
+  return removed;
+}
+
+std::int64_t RemoveTargetsFromList(db::Transaction& tx, std::int64_t list_id) {
+  const std::int64_t removed = tx.Execute(kRemoveTargetsFromList, {list_id});
+  if (removed > 0) ListsChanged(tx);
   return removed;
 }
 

@@ -15,7 +15,7 @@ SELECT t.id, t.name, t.description, t.created_by, u.full_name, t.created_at, t.u
   (SELECT COUNT(*) FROM target_list_members m CROSS JOIN leads l ON l.id = m.lead_id
    WHERE m.list_id = t.id AND l.deleted_at IS NULL)
 FROM target_lists t LEFT JOIN users u ON u.id = t.created_by)~";
-constexpr std::string_view kNamed = "SELECT id FROM target_lists WHERE name_fold = ? AND id IS NOT ?";
+constexpr std::string_view kNamed = "SELECT name FROM target_lists WHERE name_fold = ? AND id IS NOT ?";
 constexpr std::string_view kInsert = R"~(
 INSERT INTO target_lists (name, name_fold, description, created_by, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?) RETURNING id)~";
@@ -56,9 +56,10 @@ bool MayChange(const Principal& p, const TargetList& list) {
 Status Check(db::Transaction& tx, const TargetList& list, FieldErrors errors) {
   if (list.name.empty() && !errors.Has("name")) errors.Add("name", "is required", "required");
   if (!errors.empty()) return errors.ToError();
-  if (tx.QueryInt(kNamed, {text::Fold(list.name), list.id ? std::optional(list.id) : std::nullopt})) {
-    return Error::Conflict("a target list named " + list.name + " exists", "list_name_taken", {{"name", list.name}});
-  }
+  std::optional<std::string> holder;
+  tx.Query(kNamed, {text::Fold(list.name), list.id ? std::optional(list.id) : std::nullopt},
+           [&](const db::Row& r) { holder = r.Str(0); });
+  if (holder) return Error::Conflict("a target list named " + *holder + " exists", "list_name_taken", {{"name", *holder}});
   return {};
 }
 
@@ -184,12 +185,33 @@ Result<leads::repo::ListAddition> TargetListService::AddImport(db::Transaction& 
                                                                std::int64_t id, std::int64_t import_id) {
   if (auto ok = MayUse(p); !ok) return std::move(ok).error();
   if (!Load(tx, id)) {
-    return Error::Field("target_list_id", "no target list has id " + std::to_string(id), "not_found");
+    return Error::NotFound("no target list has id " + std::to_string(id));
   }
   leads::repo::SelectImportTargets(tx, import_id);
   auto addition = leads::repo::AddTargetsToList(tx, id);
   Added(tx, p, id, addition, "from import " + std::to_string(import_id), clock_.Now());
   return addition;
+}
+
+Result<std::int64_t> TargetListService::RemoveLeads(const Principal& p, std::int64_t id,
+                                                    const leads::Selection& selection) {
+  if (auto ok = MayUse(p); !ok) return std::move(ok).error();
+  FieldErrors errors;
+  leads::LeadService::CheckSelection(selection, errors);
+  if (!errors.empty()) return errors.ToError();
+  const Millis now = clock_.Now();
+  auto tx = db_.BeginWrite();
+  if (auto list = Find(*tx, p, id); !list) return std::move(list).error();
+  auto selected = leads_.SelectTargets(*tx, p, selection, now);
+  if (!selected) return std::move(selected).error();
+  const std::int64_t removed = leads::repo::RemoveTargetsFromList(*tx, id);
+  if (removed > 0) {
+    tx->Execute(kTouch, {now, id});
+    audit::Record(*tx, audit::ActorOf(p), "target_list", id,
+                  {{"update", "members", fmt::format("-{}", removed), std::nullopt}}, now);
+  }
+  tx->Commit();
+  return removed;
 }
 
 Status TargetListService::RemoveLead(const Principal& p, std::int64_t id, std::int64_t lead_id) {

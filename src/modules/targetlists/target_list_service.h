@@ -52,10 +52,12 @@ class TargetListService {
   // The leads of `selection` that `p` sees join the list.
   Result<leads::repo::ListAddition> AddLeads(const Principal& p, std::int64_t id, const leads::Selection& selection);
   // I7, in the caller's transaction (imports checks the import is `p`'s and done): the live
-  // leads import `import_id` created or updated join list `id` (422 on target_list_id if none).
+  // leads import `import_id` created or updated join list `id`.
   Result<leads::repo::ListAddition> AddImport(db::Transaction& tx, const Principal& p, std::int64_t id,
                                               std::int64_t import_id);
   Status RemoveLead(const Principal& p, std::int64_t id, std::int64_t lead_id);
+  // The leads of `selection` that `p` sees leave the list; how many were in it.
+  Result<std::int64_t> RemoveLeads(const Principal& p, std::int64_t id, const leads::Selection& selection);
   // The members `p` sees, as the lead list with `params` (its filters, sort and paging) shows them.
   Result<Page<leads::Lead>> Members(const Principal& p, std::int64_t id, leads::QueryParams params, PageRequest page);
 

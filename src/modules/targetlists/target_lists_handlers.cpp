@@ -35,6 +35,19 @@ Response ListAnswer(Result<TargetList> list, int status, const Principal& viewer
 
 Response NoSuchList() { return Response::FromError(Error::NotFound("no such target list")); }
 
+// {"ids": [...]} or {"filter": {...}}, as a mass update selects leads.
+Result<leads::Selection> ReadSelection(const Request& req) {
+  auto body = http::ParseJsonObject(req);
+  if (!body) return body.error();
+  FieldErrors errors;
+  leads::Selection selection;
+  for (const auto& [key, value] : body->items()) {
+    if (!leads::ReadSelection(key, value, selection, errors)) errors.Add(key, "give ids or a filter", "unknown_field");
+  }
+  if (!errors.empty()) return errors.ToError();
+  return selection;
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, TargetListService& service) {
@@ -86,17 +99,21 @@ void RegisterRoutes(http::Router& router, TargetListService& service) {
   router.Add("POST", "/api/target-lists/{id}/members", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return NoSuchList();
-    auto body = http::ParseJsonObject(req);
-    if (!body) return Response::FromError(body.error());
-    FieldErrors errors;
-    leads::Selection selection;
-    for (const auto& [key, value] : body->items()) {
-      if (!leads::ReadSelection(key, value, selection, errors)) errors.Add(key, "give ids or a filter", "unknown_field");
-    }
-    if (!errors.empty()) return Response::FromError(errors.ToError());
-    auto added = service.AddLeads(*req.principal, *id, selection);
+    auto selection = ReadSelection(req);
+    if (!selection) return Response::FromError(selection.error());
+    auto added = service.AddLeads(*req.principal, *id, *selection);
     if (!added) return Response::FromError(added.error());
     return Response::Json(200, ToJson(*added));
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
+  router.Add("DELETE", "/api/target-lists/{id}/members", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return NoSuchList();
+    auto selection = ReadSelection(req);
+    if (!selection) return Response::FromError(selection.error());
+    auto removed = service.RemoveLeads(*req.principal, *id, *selection);
+    if (!removed) return Response::FromError(removed.error());
+    return Response::Json(200, {{"removed", *removed}});
   }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
   router.Add("DELETE", "/api/target-lists/{id}/members/{lead_id}", [&service](Request& req) {
