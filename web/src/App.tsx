@@ -23,6 +23,8 @@ import { AppLayout } from './modules/layout/AppLayout';
 import { LeadDetailPage } from './modules/leads/LeadDetailPage';
 import { LeadFormPage } from './modules/leads/LeadFormPage';
 import { LeadsListPage } from './modules/leads/LeadsListPage';
+import { targetListRoles } from './modules/targetlists/access';
+import { TargetListsPage } from './modules/targetlists/TargetListsPage';
 import { TrashPage } from './modules/trash/TrashPage';
 
 const queryClient = new QueryClient({
@@ -99,6 +101,14 @@ export default function App() {
                         }
                       />
                     ))}
+                    <Route
+                      path="target-lists"
+                      element={
+                        <RequireRole roles={targetListRoles}>
+                          <TargetListsPage />
+                        </RequireRole>
+                      }
+                    />
                     <Route
                       path="assignment-rules"
                       element={

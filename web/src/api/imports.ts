@@ -1,6 +1,7 @@
 // Import endpoints (I1–I8): template, upload, mapping and options, preview, run, result, undo,
 // and the saved column mappings (presets).
 import { queryString, request } from './client';
+import type { MembersAdded } from './targetLists';
 import type { Language, Page } from './types';
 
 export type ImportEntity = 'leads';
@@ -121,6 +122,10 @@ export const previewImport = (id: number) => request<ImportPreview>('POST', `/ap
 export const runImport = (id: number) => request<ImportJob>('POST', `/api/imports/${id}/run`);
 
 export const undoImport = (id: number) => request<ImportJob>('POST', `/api/imports/${id}/undo`);
+
+/** Adds to a target list every lead a done import created or updated that still exists (K2). */
+export const addImportToTargetList = (id: number, targetListId: number) =>
+  request<MembersAdded>('POST', `/api/imports/${id}/add-to-list`, { target_list_id: targetListId });
 
 export const listImportPresets = () =>
   request<{ items: ImportPreset[] }>('GET', `/api/import-presets${queryString({ entity })}`);

@@ -4,13 +4,27 @@ import { MemoryRouter } from 'react-router-dom';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import type { ImportJob, ImportStatus } from '../../api/imports';
+import type { MembersAdded, TargetList, TargetListInput } from '../../api/targetLists';
 import { ApiError } from '../../api/types';
 import { applyLanguage } from '../../i18n';
 import { letAntdRunInJsdom } from '../../test/antdInJsdom';
 import { ResultStep } from './ResultStep';
 
 const undoImport = vi.hoisted(() => vi.fn<(id: number) => Promise<ImportJob>>());
-vi.mock(import('../../api/imports'), async (original) => ({ ...(await original()), undoImport }));
+const addImportToTargetList = vi.hoisted(() =>
+  vi.fn<(id: number, targetListId: number) => Promise<MembersAdded>>(),
+);
+vi.mock(import('../../api/imports'), async (original) => ({
+  ...(await original()),
+  undoImport,
+  addImportToTargetList,
+}));
+vi.mock(import('../../api/targetLists'), async (original) => ({
+  ...(await original()),
+  listTargetLists: async () => ({ items: [], total: 0, page: 1, page_size: 50 }),
+  createTargetList: async ({ name }: TargetListInput) =>
+    ({ id: 12, name, description: null, members: 0, mine: true }) as TargetList,
+}));
 
 beforeAll(() => {
   applyLanguage('en');
@@ -19,6 +33,7 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   undoImport.mockReset();
+  addImportToTargetList.mockReset();
 });
 
 const done = { id: 4, status: 'done', processed: 3, total: 3, created: 3, updated: 0, duplicate: 0, error: 0,
@@ -90,4 +105,55 @@ test('an import queued behind another says it waits, then how far it is', () => 
   cleanup();
   showResult({ ...queued, processed: 2, started_at: '2026-12-02T03:00:00Z' });
   expect(screen.getByTestId('import-progress-text').textContent).toBe('2 of 3 rows processed');
+});
+
+test('the rejected rows can be downloaded when rows were skipped as duplicates, even with no error', () => {
+  showResult({ ...done, created: 1, duplicate: 2 });
+  expect(screen.getByTestId('import-errors').getAttribute('href')).toBe('/api/imports/4/errors.csv');
+  cleanup();
+  showResult(done);
+  expect(screen.queryByTestId('import-errors')).toBeNull();
+});
+
+// K2, I7: the leads an import wrote can go into a target list, once it is done and wrote some.
+test('"Add to target list" is offered for a done import that created or updated leads, only', () => {
+  const offered = (job: ImportJob) => {
+    showResult(job);
+    const found = screen.queryByTestId('import-add-to-list') !== null;
+    cleanup();
+    return found;
+  };
+  expect(offered(done)).toBe(true);
+  expect(offered({ ...done, created: 0, updated: 2 })).toBe(true);
+  expect(offered({ ...done, created: 0, updated: 0, duplicate: 3 })).toBe(false);
+  expect(offered({ ...done, status: 'undone' })).toBe(false);
+  expect(offered({ ...done, status: 'failed', failure_reason: 'file', failure: 'bad file' })).toBe(false);
+  expect(offered({ ...done, status: 'running', processed: 1 })).toBe(false);
+});
+
+test("the import's leads are added to the list chosen", async () => {
+  addImportToTargetList.mockResolvedValue({ matched: 3, added: 3, already: 0, do_not_contact: 0 });
+  showResult(done);
+  fireEvent.click(screen.getByTestId('import-add-to-list'));
+  expect((await screen.findByTestId('add-to-list-what')).textContent).toBe(
+    'Adds the 3 leads this import created or updated, but for those deleted since.',
+  );
+  // No list yet: the dialog asks for a new one's name.
+  fireEvent.change(await screen.findByTestId('add-to-list-name'), { target: { value: 'Hội chợ' } });
+  fireEvent.click(screen.getByTestId('add-to-list-submit'));
+  await waitFor(() => expect(addImportToTargetList).toHaveBeenCalledWith(4, 12));
+  expect(await screen.findByText('Added 3 leads to “Hội chợ”.')).toBeTruthy();
+});
+
+test('adding the leads of an import undone meanwhile says why in the dialog', async () => {
+  addImportToTargetList.mockRejectedValue(
+    new ApiError(409, 'conflict', 'the import is not done', [], [], 'import_not_done'),
+  );
+  showResult(done);
+  fireEvent.click(screen.getByTestId('import-add-to-list'));
+  fireEvent.change(await screen.findByTestId('add-to-list-name'), { target: { value: 'Hội chợ' } });
+  fireEvent.click(screen.getByTestId('add-to-list-submit'));
+  expect((await screen.findByTestId('add-to-list-error')).textContent).toBe(
+    'Only the leads of a finished import that was not undone can be added to a list.',
+  );
 });

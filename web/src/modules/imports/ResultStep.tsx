@@ -1,15 +1,19 @@
 // Step 5 (I6–I8): the progress of a running import (the user may leave: the history shows it),
-// then what it did, the rejected rows to download, "Import again" and "Undo".
+// then what it did, the rejected rows to download, "Import again", "Undo" and (K2) "Add to
+// target list" for the leads it created or updated.
+import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Progress, Result, Typography } from 'antd';
-import { DownloadOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UndoOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { importErrorsUrl, undoImport, type ImportJob } from '../../api/imports';
+import { addImportToTargetList, importErrorsUrl, undoImport, type ImportJob } from '../../api/imports';
+import { ApiError } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
+import { AddToListModal } from '../targetlists/AddToListModal';
 import { ImportCounts } from './ImportCounts';
 import { useFollowImportChanges, useStoreImport } from './importQueries';
 import { importPercent, isTakingBack } from './ImportStatusTag';
@@ -28,6 +32,7 @@ export function ResultStep({ job, onAgain }: Props) {
   const queryClient = useQueryClient();
   const storeImport = useStoreImport();
   const followChanges = useFollowImportChanges(job.id);
+  const [addingToList, setAddingToList] = useState(false);
   const undo = useMutation({
     mutationFn: () => undoImport(job.id),
     onSuccess: (undone) => {
@@ -127,9 +132,18 @@ export function ResultStep({ job, onAgain }: Props) {
       subTitle={subTitle}
       extra={
         <Flex justify="center" gap={8} wrap>
-          {job.error > 0 && (
+          {job.error + job.duplicate > 0 && (
             <Button icon={<DownloadOutlined />} href={importErrorsUrl(job.id)} download data-testid="import-errors">
               {t('imports.result.errors')}
+            </Button>
+          )}
+          {job.status === 'done' && job.created + job.updated > 0 && (
+            <Button
+              icon={<UnorderedListOutlined />}
+              onClick={() => setAddingToList(true)}
+              data-testid="import-add-to-list"
+            >
+              {t('targetLists.addTitle')}
             </Button>
           )}
           <Button type="primary" icon={<UploadOutlined />} onClick={onAgain} data-testid="import-again">
@@ -153,6 +167,18 @@ export function ResultStep({ job, onAgain }: Props) {
       data-testid="import-result"
     >
       {job.status !== 'failed' && <ImportCounts counts={job} />}
+      <AddToListModal
+        open={addingToList}
+        what={t('targetLists.importLeads', { count: job.created + job.updated })}
+        add={(listId) => addImportToTargetList(job.id, listId)}
+        describeError={(error) => {
+          followChanges(error); // undone in another tab meanwhile: this page shows it
+          return error instanceof ApiError && error.reason === 'import_not_done'
+            ? t('targetLists.importNotDone')
+            : undefined;
+        }}
+        onClose={() => setAddingToList(false)}
+      />
     </Result>
   );
 }

@@ -10,12 +10,14 @@ import {
   PhoneOutlined,
   ShareAltOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
 import { canImport } from '../imports/access';
+import { usesTargetLists } from '../targetlists/access';
 import { PresenceSwitch } from '../assignment/PresenceSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -55,6 +57,15 @@ export function AppLayout() {
             { key: 'calls', icon: <PhoneOutlined />, label: <Link to="/calls">{t('menu.calls')}</Link> },
             ...(canImport(user.role)
               ? [{ key: 'imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('menu.imports')}</Link> }]
+              : []),
+            ...(usesTargetLists(user.role)
+              ? [
+                  {
+                    key: 'target-lists',
+                    icon: <UnorderedListOutlined />,
+                    label: <Link to="/target-lists">{t('menu.targetLists')}</Link>,
+                  },
+                ]
               : []),
             ...(manages(user.role)
               ? [

@@ -1,12 +1,20 @@
 // /leads: search, filters, saved views, server-side paging and sorting (L6, L7); the user's
-// columns (L7); row selection and mass update for managers (L8); create and quick add (L1).
+// columns (L7); row selection and mass update for managers (L8); create and quick add (L1);
+// adding the selection or the filter to a target list, and a list's members (K2).
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Button, Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
-import { EditOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  PlusOutlined,
+  SettingOutlined,
+  ThunderboltOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { listLeads } from '../../api/leads';
+import { addTargetListMembers } from '../../api/targetLists';
 import type { Lead, SavedView } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
@@ -14,6 +22,9 @@ import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
 import { canImport } from '../imports/access';
+import { usesTargetLists } from '../targetlists/access';
+import { AddToListModal } from '../targetlists/AddToListModal';
+import { TargetListBanner } from '../targetlists/TargetListBanner';
 import { ColumnSettingsDrawer } from './ColumnSettingsDrawer';
 import { DncFlag } from './DncFlag';
 import { ExportButton } from './ExportButton';
@@ -80,6 +91,7 @@ export function LeadsListPage() {
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [massUpdateOpen, setMassUpdateOpen] = useState(false);
+  const [addToListOpen, setAddToListOpen] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const listQuery = useMemo(() => readListQuery(search), [search]);
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
@@ -92,6 +104,7 @@ export function LeadsListPage() {
   });
   const columns = useColumns(fields, columnNames, listQuery.sort);
   const canMassUpdate = user.role !== 'agent';
+  const canUseLists = usesTargetLists(user.role);
 
   // What the filter bar shows: the view's filter under the explicit ones, as the server applies them.
   const activeView = views.data?.items.find((view) => String(view.id) === listQuery.viewId);
@@ -99,6 +112,10 @@ export function LeadsListPage() {
     () => ({ ...activeView?.filter, ...listQuery.filters }),
     [activeView, listQuery.filters],
   );
+
+  // The target list whose members the list shows (from the URL or the view's filter).
+  const listParam = shownFilters.target_list_id;
+  const shownListId = listParam && /^\d+$/.test(listParam) ? Number(listParam) : undefined;
 
   const navigateList = useCallback(
     (next: ListQuery, replace = false) => setSearch(writeListQuery(next), { replace }),
@@ -147,6 +164,14 @@ export function LeadsListPage() {
       ? t('leads.totalCapped', { total: formatCount(total, language) })
       : t('leads.total', { total: formatCount(total, language) })
     : ' ';
+  // What "Add to list" adds: the selected rows, or with none selected every lead the list matches.
+  const addingWhat =
+    selected.length > 0
+      ? t('targetLists.selectedLeads', { count: selected.length })
+      : t('targetLists.matchingLeads', {
+          count: total,
+          total: `${formatCount(total, language)}${leads.data?.total_capped ? '+' : ''}`,
+        });
 
   return (
     <Flex vertical gap={16}>
@@ -194,6 +219,14 @@ export function LeadsListPage() {
         </Flex>
       </Flex>
       {fields && <LeadFilters filters={shownFilters} fields={fields} onChange={changeFilters} />}
+      {canUseLists && shownListId !== undefined && (
+        <TargetListBanner
+          listId={shownListId}
+          selected={selected}
+          onClear={() => changeFilters({ target_list_id: undefined })}
+          onRemoved={() => setSelected([])}
+        />
+      )}
       {leads.error ? (
         <QueryError error={leads.error} onRetry={() => void leads.refetch()} />
       ) : (
@@ -222,6 +255,16 @@ export function LeadsListPage() {
                 >
                   {t('massUpdate.open')}
                 </Button>
+                {canUseLists && (
+                  <Button
+                    icon={<UnorderedListOutlined />}
+                    onClick={() => setAddToListOpen(true)}
+                    disabled={selected.length === 0 && total === 0}
+                    data-testid="add-to-list-open"
+                  >
+                    {t('targetLists.addToList')}
+                  </Button>
+                )}
               </Flex>
             )}
           </Flex>
@@ -276,6 +319,20 @@ export function LeadsListPage() {
             setMassUpdateOpen(false);
             setSelected([]);
           }}
+        />
+      )}
+      {canUseLists && (
+        <AddToListModal
+          open={addToListOpen}
+          what={addingWhat}
+          add={(listId) =>
+            addTargetListMembers(
+              listId,
+              selected.length > 0 ? { ids: selected } : { filter: toFilterParams(listQuery) },
+            )
+          }
+          onAdded={() => setSelected([])}
+          onClose={() => setAddToListOpen(false)}
         />
       )}
     </Flex>

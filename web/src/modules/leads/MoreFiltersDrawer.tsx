@@ -1,6 +1,6 @@
 // L6, A1: the filters that do not fit the bar (team, medium, campaign, tag, province, last
-// activity, P3's days without activity, do-not-contact, for managers a rule's queue) and one per
-// custom field, applied together with "Áp dụng".
+// activity, P3's days without activity, do-not-contact, for managers a rule's queue, a target
+// list (K2) for those who keep them) and one per custom field, applied together with "Áp dụng".
 import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -12,6 +12,9 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
+import { usesTargetLists } from '../targetlists/access';
+import { foldName } from '../targetlists/foldName';
+import { useTargetLists } from '../targetlists/targetListQueries';
 import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
 import { tagSeparators } from './formValues';
@@ -23,6 +26,8 @@ interface MoreFilter {
   label: string;
   kind: Kind;
   options?: { value: string; label: string }[];
+  /** A select long enough to type in (names found ignoring marks). */
+  search?: boolean;
 }
 
 const lastActivity = ['last_activity_from', 'last_activity_to'] as const;
@@ -52,6 +57,7 @@ export const moreFilterKeys = (fields: LeadFields) => [
   'province',
   'do_not_contact',
   'queued_rule_id',
+  'target_list_id',
   'stalled_days',
   ...lastActivity,
   ...fields.all.filter((field) => field.custom).map((field) => field.name),
@@ -102,6 +108,9 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
   // R5: which leads wait in a rule's queue (rules are the managers' and admins').
   const managesRules = manages(user.role);
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: managesRules });
+  // K2: the members of a target list (agents keep none).
+  const keepsLists = usesTargetLists(user.role);
+  const lists = useTargetLists(keepsLists);
   const [form] = Form.useForm<Record<string, unknown>>();
   const yesNo = [
     { value: 'true', label: t('common.yes') },
@@ -127,6 +136,17 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
             label: t('leads.queuedRule'),
             kind: 'select' as const,
             options: (rules.data?.items ?? []).map((rule) => ({ value: String(rule.id), label: rule.name })),
+          },
+        ]
+      : []),
+    ...(keepsLists
+      ? [
+          {
+            key: 'target_list_id',
+            label: t('targetLists.filterLabel'),
+            kind: 'select' as const,
+            search: true,
+            options: (lists.data?.items ?? []).map((list) => ({ value: String(list.id), label: list.name })),
           },
         ]
       : []),
@@ -160,7 +180,18 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
     const testId = `filter-${filter.key}`;
     switch (filter.kind) {
       case 'select':
-        return <Select allowClear options={filter.options} data-testid={testId} />;
+        return (
+          <Select
+            allowClear
+            showSearch={
+              filter.search && {
+                filterOption: (input, option) => foldName(String(option?.label ?? '')).includes(foldName(input)),
+              }
+            }
+            options={filter.options}
+            data-testid={testId}
+          />
+        );
       case 'number':
         return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
       case 'days':

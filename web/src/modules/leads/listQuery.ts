@@ -20,6 +20,7 @@ export const filterKeys = [
   'last_activity_to',
   'do_not_contact',
   'queued_rule_id',
+  'target_list_id',
   'stalled_days',
 ] as const;
 
