@@ -164,20 +164,27 @@ void TargetListService::Added(db::Transaction& tx, const Principal& p, std::int6
                 {{"update", "members", std::nullopt, fmt::format("+{} {}", addition.added, from)}}, now);
 }
 
-Result<leads::repo::ListAddition> TargetListService::AddLeads(const Principal& p, std::int64_t id,
-                                                              const leads::Selection& selection) {
+Result<db::TransactionPtr> TargetListService::SelectLeads(const Principal& p, std::int64_t id,
+                                                         const leads::Selection& selection, Millis now) {
   if (auto ok = MayUse(p); !ok) return std::move(ok).error();
   FieldErrors errors;
   leads::LeadService::CheckSelection(selection, errors);
   if (!errors.empty()) return errors.ToError();
-  const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
   if (auto list = Find(*tx, p, id); !list) return std::move(list).error();
   auto selected = leads_.SelectTargets(*tx, p, selection, now);
   if (!selected) return std::move(selected).error();
-  auto addition = leads::repo::AddTargetsToList(*tx, id);
-  Added(*tx, p, id, addition, selection.filter ? "by filter" : "by selection", now);
-  tx->Commit();
+  return tx;
+}
+
+Result<leads::repo::ListAddition> TargetListService::AddLeads(const Principal& p, std::int64_t id,
+                                                              const leads::Selection& selection) {
+  const Millis now = clock_.Now();
+  auto tx = SelectLeads(p, id, selection, now);
+  if (!tx) return std::move(tx).error();
+  auto addition = leads::repo::AddTargetsToList(**tx, id);
+  Added(**tx, p, id, addition, selection.filter ? "by filter" : "by selection", now);
+  (*tx)->Commit();
   return addition;
 }
 
@@ -195,22 +202,16 @@ Result<leads::repo::ListAddition> TargetListService::AddImport(db::Transaction& 
 
 Result<std::int64_t> TargetListService::RemoveLeads(const Principal& p, std::int64_t id,
                                                     const leads::Selection& selection) {
-  if (auto ok = MayUse(p); !ok) return std::move(ok).error();
-  FieldErrors errors;
-  leads::LeadService::CheckSelection(selection, errors);
-  if (!errors.empty()) return errors.ToError();
   const Millis now = clock_.Now();
-  auto tx = db_.BeginWrite();
-  if (auto list = Find(*tx, p, id); !list) return std::move(list).error();
-  auto selected = leads_.SelectTargets(*tx, p, selection, now);
-  if (!selected) return std::move(selected).error();
-  const std::int64_t removed = leads::repo::RemoveTargetsFromList(*tx, id);
+  auto tx = SelectLeads(p, id, selection, now);
+  if (!tx) return std::move(tx).error();
+  const std::int64_t removed = leads::repo::RemoveTargetsFromList(**tx, id);
   if (removed > 0) {
-    tx->Execute(kTouch, {now, id});
-    audit::Record(*tx, audit::ActorOf(p), "target_list", id,
+    (*tx)->Execute(kTouch, {now, id});
+    audit::Record(**tx, audit::ActorOf(p), "target_list", id,
                   {{"update", "members", fmt::format("-{}", removed), std::nullopt}}, now);
   }
-  tx->Commit();
+  (*tx)->Commit();
   return removed;
 }
 

@@ -63,6 +63,9 @@ class TargetListService {
 
  private:
   Result<TargetList> Find(db::Transaction& tx, const Principal& p, std::int64_t id);
+  // A write transaction in which the leads of `selection` that `p` sees are repo's targets.
+  Result<db::TransactionPtr> SelectLeads(const Principal& p, std::int64_t id, const leads::Selection& selection,
+                                         Millis now);
   // The list gets the addition's audit row and a new updated_at.
   void Added(db::Transaction& tx, const Principal& p, std::int64_t id, const leads::repo::ListAddition& addition,
              const std::string& from, Millis now);
