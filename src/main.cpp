@@ -342,7 +342,8 @@ int RunImport(Core& core, const std::string& file, const std::string& entity, co
   }
   if (core.imports->cancelled()) std::cerr << "the import had finished before the stop: it is kept" << std::endl;
   std::cout << "import " << done->id << ": " << done->processed << " rows, created " << done->created << ", updated "
-            << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << std::endl;
+            << done->updated << ", duplicate " << done->duplicate << ", error " << done->error << ", unchanged "
+            << done->unchanged << std::endl;
   return 0;
 }
 

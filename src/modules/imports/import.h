@@ -32,6 +32,7 @@ struct Import {
   std::int64_t processed = 0;
   std::int64_t created = 0;
   std::int64_t updated = 0;
+  std::int64_t unchanged = 0;  // matched a lead and changed nothing
   std::int64_t duplicate = 0;
   std::int64_t error = 0;
   std::optional<std::string> failure;         // why it failed, in English

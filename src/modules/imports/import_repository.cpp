@@ -10,7 +10,7 @@ using nlohmann::json;
 #define SEN_IMPORT_COLUMNS                                                                                  \
   "id, entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, mapping, " \
   "mode, match_on, defaults, status, rows_estimate, processed, created, updated, duplicate, error, "      \
-  "failure, created_by, created_at, started_at, finished_at, auto_assign, in_trash, failure_reason"
+  "failure, created_by, created_at, started_at, finished_at, auto_assign, in_trash, failure_reason, unchanged"
 
 constexpr std::string_view kInsert =
     "INSERT INTO imports (entity, filename, file_path, format, sheet, sheets, columns, sample, suggested_mapping, "
@@ -25,14 +25,15 @@ constexpr std::string_view kCountMine = "SELECT count(*) FROM imports WHERE crea
 constexpr std::string_view kSave =
     "UPDATE imports SET sheet = ?, columns = ?, sample = ?, suggested_mapping = ?, mapping = ?, mode = ?, "
     "match_on = ?, defaults = ?, status = ?, rows_estimate = ?, processed = ?, created = ?, updated = ?, "
-    "duplicate = ?, error = ?, failure = ?, failure_reason = ?, started_at = ?, finished_at = ?, auto_assign = ? "
+    "duplicate = ?, error = ?, failure = ?, failure_reason = ?, started_at = ?, finished_at = ?, auto_assign = ?, "
+    "unchanged = ? "
     "WHERE id = ?";
-// One that found no duplicate and updated nothing matched no lead: it does not count.
+// One that found no duplicate and matched nothing to update matched no lead: it does not count.
 constexpr std::string_view kOtherImportMayHaveMatched = R"~(
 SELECT EXISTS (SELECT 1 FROM imports o, imports me
                WHERE me.id = ?1 AND o.id <> ?1 AND o.started_at IS NOT NULL
                  AND (o.finished_at IS NULL OR (o.finished_at > me.started_at
-                                                AND (o.duplicate > 0 OR o.updated > 0)))))~";
+                                                AND (o.duplicate > 0 OR o.updated > 0 OR o.unchanged > 0)))))~";
 constexpr std::string_view kAddInTrash = "UPDATE imports SET in_trash = in_trash + ? WHERE id = ?";
 constexpr std::string_view kWithStatus = "SELECT id FROM imports WHERE status = ? ORDER BY id";
 constexpr std::string_view kPendingBefore =
@@ -98,6 +99,7 @@ Import Read(const db::Row& r) {
   i.finished_at = r.OptInt(25);
   i.in_trash = r.Int(27);
   i.failure_reason = r.OptStr(28);
+  i.unchanged = r.Int(29);
   return i;
 }
 
@@ -141,7 +143,7 @@ void Save(db::Transaction& tx, const Import& i) {
                     mapping = i.mapping.dump(), match_on = i.match_on.dump(), defaults = i.defaults.dump();
   tx.Execute(kSave, {i.sheet, columns, sample, suggested, mapping, i.mode, match_on, defaults, i.status,
                      i.rows_estimate, i.processed, i.created, i.updated, i.duplicate, i.error, i.failure,
-                     i.failure_reason, i.started_at, i.finished_at, i.auto_assign, i.id});
+                     i.failure_reason, i.started_at, i.finished_at, i.auto_assign, i.unchanged, i.id});
 }
 
 bool OtherImportMayHaveMatched(db::Transaction& tx, std::int64_t id) {

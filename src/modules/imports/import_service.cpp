@@ -127,6 +127,7 @@ json ToJson(const Import& i) {
           {"processed", i.processed},
           {"created", i.created},
           {"updated", i.updated},
+          {"unchanged", i.unchanged},
           {"duplicate", i.duplicate},
           {"error", i.error},
           {"failure", opt(i.failure)},
@@ -149,6 +150,7 @@ json ToJson(const Preview& p) {
   }
   return {{"create", p.create},
           {"update", p.update},
+          {"unchanged", p.unchanged},
           {"duplicate", p.duplicate},
           {"error", p.error},
           {"problems", std::move(problems)}};
@@ -261,7 +263,7 @@ void ImportService::Tell(const Import& imp) {
   json progress = ToJson(imp);
   for (auto it = progress.begin(); it != progress.end();) {
     static constexpr std::string_view kShown[] = {"id",       "status",   "total",          "processed",
-                                                  "created",  "updated",  "duplicate",      "error",
+                                                  "created",  "updated",  "unchanged",      "duplicate", "error",
                                                   "failure",  "in_trash", "failure_reason", "started_at",
                                                   "finished_at"};
     if (std::find(std::begin(kShown), std::end(kShown), it.key()) == std::end(kShown)) {
@@ -279,7 +281,7 @@ void ImportService::Fail(std::int64_t id, const Failure& failure) {
   imp->status = "failed";
   imp->failure_reason = failure.reason;
   imp->failure = failure.message;
-  imp->created = imp->updated = 0;
+  imp->created = imp->updated = imp->unchanged = 0;
   imp->finished_at = clock_.Now();
   repo::Save(*tx, *imp);
   tx->Commit();
@@ -686,7 +688,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "create", std::nullopt);
           break;
         case leads::ImportAction::kUpdate:
-          ++imp.updated;
+          ++(decision->changed ? imp.updated : imp.unchanged);
           // Unchanged too: the import's leads are all it matched (I7 adds them to a list); the
           // undo gives back only what `before` holds.
           if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
@@ -715,6 +717,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
   if (preview) {
     preview->create = imp.created;
     preview->update = imp.updated;
+    preview->unchanged = imp.unchanged;
     preview->duplicate = imp.duplicate;
     preview->error = imp.error;
   }
@@ -727,7 +730,7 @@ Result<Preview> ImportService::MakePreview(const Principal& p, std::int64_t id) 
   Import imp = std::move(loaded).value();
   if (auto pending = CheckPending(imp); !pending) return std::move(pending).error();
   if (auto ready = CheckReady(imp); !ready) return std::move(ready).error();
-  imp.processed = imp.created = imp.updated = imp.duplicate = imp.error = 0;
+  imp.processed = imp.created = imp.updated = imp.unchanged = imp.duplicate = imp.error = 0;
   Preview preview;
   try {
     if (auto done = Process(imp, p, false, &preview); !done) return std::move(done).error();

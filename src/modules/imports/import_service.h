@@ -33,6 +33,7 @@ namespace sen::imports {
 struct Preview {
   std::int64_t create = 0;
   std::int64_t update = 0;
+  std::int64_t unchanged = 0;
   std::int64_t duplicate = 0;
   std::int64_t error = 0;
   std::vector<RowProblem> problems;  // the first ones

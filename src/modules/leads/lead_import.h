@@ -70,6 +70,7 @@ struct ImportDecision {
   std::int64_t lead_id = 0;                      // created, updated, or the existing duplicate
   std::string matched_on;                        // a duplicate's field ("id" when matched by ID)
   nlohmann::json before = nlohmann::json::object();  // update: old values of the changed fields
+  bool changed = false;                              // update: anything at all
 };
 
 }  // namespace sen::leads

@@ -594,10 +594,14 @@ Result<ImportDecision> LeadService::ApplyImportRow(db::Transaction& tx, const Im
   }
   auto after = ChangedLead(tx, p, *match, input, ctx.custom_fields, now);
   if (!after) return std::move(after).error();
-  if (!write) return decision;
+  if (!write) {
+    decision.changed = !Diff(*match, *after).empty();
+    return decision;
+  }
   for (const auto& c : SaveChanges(tx, p, *match, *after, now)) {
     decision.before[*c.field] = FindLeadField(*c.field)->get(*match);
   }
+  decision.changed = !decision.before.empty();
   return decision;
 }
 

@@ -42,6 +42,8 @@ export interface ImportJob {
   total: number;
   created: number;
   updated: number;
+  /** Rows that matched a lead and changed nothing in it. */
+  unchanged: number;
   duplicate: number;
   error: number;
   /** Why it failed, in English; `failure_reason` says which case, for the page to word. */
@@ -78,6 +80,7 @@ export interface ImportProblem {
 export interface ImportPreview {
   create: number;
   update: number;
+  unchanged: number;
   duplicate: number;
   error: number;
   /** The first 100 problems. */

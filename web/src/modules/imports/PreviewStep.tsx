@@ -52,11 +52,11 @@ export function PreviewStep({ job, fields, onBack }: Props) {
   }
   if (!preview.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
-  const { create, update, duplicate, error, problems } = preview.data;
+  const { create, update, unchanged, duplicate, error, problems } = preview.data;
   return (
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('imports.preview.hint')}</Typography.Text>
-      <ImportCounts counts={{ created: create, updated: update, duplicate, error }} />
+      <ImportCounts counts={{ created: create, updated: update, unchanged, duplicate, error }} />
       {problems.length > 0 && (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
@@ -95,12 +95,12 @@ export function PreviewStep({ job, fields, onBack }: Props) {
           />
         </>
       )}
-      {create + update === 0 && <Alert type="warning" showIcon title={t('imports.preview.nothingToImport')} />}
+      {create + update + unchanged === 0 && <Alert type="warning" showIcon title={t('imports.preview.nothingToImport')} />}
       <Flex justify="space-between" gap={8}>
         <Button onClick={onBack}>{t('imports.back')}</Button>
         <Button
           type="primary"
-          disabled={create + update === 0}
+          disabled={create + update + unchanged === 0}
           loading={run.isPending}
           onClick={() => run.mutate()}
           data-testid="import-run"

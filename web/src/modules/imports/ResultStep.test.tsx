@@ -36,8 +36,20 @@ afterEach(() => {
   addImportToTargetList.mockReset();
 });
 
-const done = { id: 4, status: 'done', processed: 3, total: 3, created: 3, updated: 0, duplicate: 0, error: 0,
-  in_trash: 0, failure: null, failure_reason: null } as unknown as ImportJob;
+const done = {
+  id: 4,
+  status: 'done',
+  processed: 3,
+  total: 3,
+  created: 3,
+  updated: 0,
+  unchanged: 0,
+  duplicate: 0,
+  error: 0,
+  in_trash: 0,
+  failure: null,
+  failure_reason: null,
+} as unknown as ImportJob;
 
 function showResult(job: ImportJob): QueryClient {
   const client = new QueryClient();
@@ -107,6 +119,15 @@ test('an import queued behind another says it waits, then how far it is', () => 
   expect(screen.getByTestId('import-progress-text').textContent).toBe('2 of 3 rows processed');
 });
 
+test('rows that matched and changed nothing are said under the updated count, not in it', () => {
+  showResult({ ...done, created: 0, updated: 1, unchanged: 1250 });
+  expect(screen.getByTestId('import-count-updated').textContent).toContain('1');
+  expect(screen.getByTestId('import-count-unchanged').textContent).toBe('1,250 matched and changed nothing');
+  cleanup();
+  showResult(done);
+  expect(screen.queryByTestId('import-count-unchanged')).toBeNull();
+});
+
 test('the rejected rows can be downloaded when rows were skipped as duplicates, even with no error', () => {
   showResult({ ...done, created: 1, duplicate: 2 });
   expect(screen.getByTestId('import-errors').getAttribute('href')).toBe('/api/imports/4/errors.csv');
@@ -126,6 +147,8 @@ test('"Add to target list" is offered for a done import that created or updated 
   expect(offered(done)).toBe(true);
   expect(offered({ ...done, created: 0, updated: 2 })).toBe(true);
   expect(offered({ ...done, created: 0, updated: 0, duplicate: 3 })).toBe(false);
+  // A file of people already there, to be put in a list: they matched and changed nothing.
+  expect(offered({ ...done, created: 0, unchanged: 3 })).toBe(true);
   expect(offered({ ...done, status: 'undone' })).toBe(false);
   expect(offered({ ...done, status: 'failed', failure_reason: 'file', failure: 'bad file' })).toBe(false);
   expect(offered({ ...done, status: 'running', processed: 1 })).toBe(false);

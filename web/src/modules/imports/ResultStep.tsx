@@ -137,7 +137,7 @@ export function ResultStep({ job, onAgain }: Props) {
               {t('imports.result.errors')}
             </Button>
           )}
-          {job.status === 'done' && job.created + job.updated > 0 && (
+          {job.status === 'done' && job.created + job.updated + job.unchanged > 0 && (
             <Button
               icon={<UnorderedListOutlined />}
               onClick={() => setAddingToList(true)}
@@ -169,7 +169,7 @@ export function ResultStep({ job, onAgain }: Props) {
       {job.status !== 'failed' && <ImportCounts counts={job} />}
       <AddToListModal
         open={addingToList}
-        what={t('targetLists.importLeads', { count: job.created + job.updated })}
+        what={t('targetLists.importLeads', { count: job.created + job.updated + job.unchanged })}
         add={(listId) => addImportToTargetList(job.id, listId)}
         describeError={(error) => {
           followChanges(error); // undone in another tab meanwhile: this page shows it
