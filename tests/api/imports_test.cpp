@@ -152,7 +152,7 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   EXPECT_NE(errors.body.find("\nAn Lặp Lại," + m1 + ",,,,,5,Di động: Trùng với một dòng phía trên trong tệp"),
             std::string::npos)
       << errors.body;
-  EXPECT_NE(errors.body.find("\nKhách Cũ," + existing + ",,,,,6,Di động: Trùng với một lead đã có"), std::string::npos)
+  EXPECT_NE(errors.body.find("\nKhách Cũ," + existing + ",,,,,6,Di động: Trùng với một khách hàng đã có"), std::string::npos)
       << errors.body;
 
   // Someone calls one of the leads before the import is undone: that lead goes to the Trash with
@@ -296,6 +296,29 @@ TEST_F(ImportsApi, TheResultsLeadsJoinATargetList) {
   ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
   EXPECT_EQ(admin_->Get(members).json["members"], 0);
   EXPECT_EQ(LeadTotal(*admin_, "&target_list_id=" + std::to_string(target_list_id.get<std::int64_t>())), 0);
+}
+
+// A manager's import result adds to a list only the leads they still see: one given to another
+// team since stays out.
+TEST_F(ImportsApi, AnImportAddsToAListOnlyTheLeadsItsImporterStillSees) {
+  const auto team = CreateTeam(*admin_, "Nhập Cần Thơ"), other = CreateTeam(*admin_, "Nhập Huế");
+  CreateUser(*admin_, "imp.manager.ct", "manager", team);
+  const auto away = CreateUser(*admin_, "imp.agent.hue", "agent", other);
+  Client manager(server_->port());
+  manager.Login("imp.manager.ct", "user-pass-123");
+  const std::string kept = UniqueMobile(), given = UniqueMobile();
+  auto imp = Upload(manager, "can-tho.csv", "Họ và tên,Di động\nỞ Lại," + kept + "\nĐi Xa," + given + "\n").json;
+  ASSERT_EQ(manager.Post(Path(imp, "/run"), json::object()).status, 202);
+  ASSERT_EQ(WaitUntilFinished(manager, imp)["created"], 2);
+  auto gone = admin_->Get("/api/leads?q=" + given).json["items"][0];
+  ASSERT_EQ(admin_->Patch("/api/leads/" + std::to_string(gone["id"].get<std::int64_t>()), {{"owner_id", away}}).status,
+            200);
+  auto list = manager.Post("/api/target-lists", {{"name", "Cần Thơ tháng 12"}});
+  ASSERT_EQ(list.status, 201) << list.body;
+  auto added = manager.Post(Path(imp, "/add-to-list"), {{"target_list_id", list.json["id"]}});
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(added.json["matched"], 1);
+  EXPECT_EQ(added.json["added"], 1);
 }
 
 // A list past 5,000 members is paged by probing each lead for membership (see BuildList).

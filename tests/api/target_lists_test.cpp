@@ -74,7 +74,9 @@ TEST_F(TargetListsApi, NamesAreUniqueAndOnlyTheirMakerOrAnAdminChangesThem) {
   Client agent = SignedIn("tl.agent");
   EXPECT_EQ(agent.Get("/api/target-lists").status, 403);
   EXPECT_EQ(agent.Post("/api/target-lists", {{"name", "Của tôi"}}).status, 403);
-  EXPECT_EQ(agent.Get(ListFilter(list)).status, 200);  // the filter itself shows them only their own leads
+  // Nor the lead list's filter: it would tell them which of their leads are in which list.
+  EXPECT_EQ(agent.Get(ListFilter(list)).status, 422);
+  EXPECT_EQ(agent.Post("/api/views", {{"name", "Danh sách"}, {"filter", {{"target_list_id", "1"}}}}).status, 422);
 
   Client manager = SignedIn("tl.manager");
   auto seen = manager.Get("/api/target-lists");
@@ -118,9 +120,23 @@ TEST_F(TargetListsApi, LeadsJoinBySelectionOrFilterButNotThoseNotToBeContacted) 
   ASSERT_EQ(members.json["items"].size(), 2u);
   EXPECT_EQ(members.json["items"][0]["full_name"], "Nguyễn Văn An");
 
-  // The agent's own leads only: none of these.
-  Client agent = SignedIn("tl.agent");
-  EXPECT_EQ(agent.Get(ListFilter(list)).json["total"], 0);
+  // A manager counts and sees the members of their team (and the pool), not another team's.
+  const auto team = CreateTeam(*admin_, "Tuyển sinh Đà Nẵng");
+  const auto elsewhere = CreateUser(*admin_, "tl.agent.dn", "agent", team);
+  auto theirs = admin_->Post("/api/leads", {{"full_name", "Võ Văn Đà"}, {"mobile", UniqueMobile()}, {"owner_id", elsewhere}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  ASSERT_EQ(admin_->Post(ListPath(list, "/members"), {{"ids", {theirs.json["id"]}}}).json["added"], 1);
+  EXPECT_EQ(admin_->Get(ListPath(list)).json["members"], 3);
+  Client manager = SignedIn("tl.manager");
+  EXPECT_EQ(manager.Get(ListPath(list)).json["members"], 2);
+  for (const auto& l : manager.Get("/api/target-lists").json["items"]) {
+    if (l["id"] == list["id"]) {
+      EXPECT_EQ(l["members"], 2);
+    }
+  }
+  EXPECT_EQ(manager.Get(ListFilter(list)).json["total"], 2);
+  ASSERT_EQ(admin_->Delete(ListPath(list, "/members/" + std::to_string(theirs.json["id"].get<std::int64_t>()))).status,
+            204);
 
   EXPECT_EQ(admin_->Post(ListPath(list, "/members"), {{"ids", {a}}, {"filter", {{"tag", "x"}}}}).status, 422);
   auto bad = admin_->Post(ListPath(list, "/members"), {{"filter", {{"colour", "red"}}}});
@@ -143,6 +159,11 @@ TEST_F(TargetListsApi, LeadsJoinBySelectionOrFilterButNotThoseNotToBeContacted) 
   // A lead in the trash is not counted; restored, it is back in the list.
   ASSERT_EQ(admin_->Delete("/api/leads/" + std::to_string(b)).status, 204);
   EXPECT_EQ(admin_->Get(ListPath(list)).json["members"], 0);
+  // The trash's filter adds nothing to a list.
+  auto trashed = admin_->Post(ListPath(list, "/members"), {{"filter", {{"deleted", "true"}, {"tag", "danh-sach-1"}}}});
+  ASSERT_EQ(trashed.status, 200) << trashed.body;
+  EXPECT_EQ(trashed.json["matched"], 0);
+  EXPECT_EQ(admin_->Post(ListPath(list, "/members"), {{"ids", {b}}}).json["matched"], 0);
   ASSERT_EQ(admin_->Post("/api/leads/" + std::to_string(b) + "/restore", json::object()).status, 200);
   EXPECT_EQ(admin_->Get(ListPath(list)).json["members"], 1);
 

@@ -148,7 +148,7 @@ constexpr ReasonWords kReasons[] = {
     {"hidden_match", "Khớp với một lead bạn không có quyền xem",
      "Matches a lead you do not have access to"},
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
-    {"duplicate_lead", "Trùng với một lead đã có", "Matches a lead already there"},
+    {"duplicate_lead", "Trùng với một khách hàng đã có", "Matches a lead already there"},
     {"duplicate_in_file", "Trùng với một dòng phía trên trong tệp", "Repeats an earlier row of the file"},
 };
 

@@ -91,7 +91,12 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
     else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
-    else if (key == "target_list_id") id(key, value, f.target_list_id);
+    else if (key == "target_list_id") {
+      // Lists are for those who keep them: an agent's list filtered by one would tell them
+      // which of their leads are in which list.
+      if (principal.role == Role::kAgent) errors.Add(key, "is not a filter of an agent's list", "unknown_field");
+      else id(key, value, f.target_list_id);
+    }
     else if (key == "stalled_days") {
       constexpr std::int64_t kMaxDays = 3650;
       const auto days = ToId(value);

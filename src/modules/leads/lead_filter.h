@@ -48,6 +48,7 @@ struct LeadFilter {
   std::optional<Millis> stalled_before;
   std::vector<CustomCondition> custom;
   std::vector<std::int64_t> ids;  // mass updates of selected rows; not a query parameter
+  std::optional<std::int64_t> import_id;  // I7: the leads this import created or matched; not one either
   bool deleted = false;  // the trash instead of live leads
 };
 

@@ -150,6 +150,12 @@ Result<std::int64_t> LeadService::SelectTargets(db::Transaction& tx, const Princ
   return repo::SelectTargets(tx, filter, ScopeOf(p));
 }
 
+std::int64_t LeadService::SelectImportTargets(db::Transaction& tx, const Principal& p, std::int64_t import_id) {
+  LeadFilter filter;
+  filter.import_id = import_id;
+  return repo::SelectTargets(tx, filter, ScopeOf(p));
+}
+
 Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassUpdateInput& in) {
   if (p.role == Role::kAgent) return Error::Forbidden("agents cannot update leads in bulk; ask a manager");
   FieldErrors errors;

@@ -127,14 +127,13 @@ WHERE id = ?)~";
 constexpr std::string_view kCreateTargets = "CREATE TEMP TABLE IF NOT EXISTS mass_targets (id INTEGER PRIMARY KEY)";
 constexpr std::string_view kClearTargets = "DELETE FROM temp.mass_targets";
 constexpr std::string_view kTargetIds = "SELECT id FROM temp.mass_targets ORDER BY id";
-constexpr std::string_view kImportTargets = R"~(
-INSERT INTO temp.mass_targets (id) SELECT i.lead_id FROM import_items i
-JOIN leads l ON l.id = i.lead_id AND l.deleted_at IS NULL WHERE i.import_id = ?)~";
 constexpr std::string_view kCountTargets = R"~(
-SELECT COUNT(*), COUNT(*) FILTER (WHERE l.do_not_contact = 1) FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id)~";
+SELECT COUNT(*), COUNT(*) FILTER (WHERE l.do_not_contact = 1) FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id
+WHERE l.deleted_at IS NULL)~";
 constexpr std::string_view kTargetsToList = R"~(
 INSERT OR IGNORE INTO target_list_members (list_id, lead_id)
-SELECT ?, t.id FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id WHERE l.do_not_contact = 0)~";
+SELECT ?, t.id FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id
+WHERE l.do_not_contact = 0 AND l.deleted_at IS NULL)~";
 constexpr std::string_view kRemoveFromList = "DELETE FROM target_list_members WHERE list_id = ? AND lead_id = ?";
 constexpr std::string_view kRemoveTargetsFromList =
     "DELETE FROM target_list_members WHERE list_id = ? AND lead_id IN (SELECT id FROM temp.mass_targets)";
@@ -575,6 +574,7 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   equals(" AND l.last_activity_at < ?", f.last_activity_to);
   equals(" AND l.do_not_contact = ?", f.do_not_contact);
   equals(" AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
+  equals(" AND l.id IN (SELECT lead_id FROM import_items WHERE import_id = ?)", f.import_id);
   equals(probe_list ? " AND EXISTS (SELECT 1 FROM target_list_members m WHERE m.list_id = ? AND m.lead_id = l.id)"
                     : " AND l.id IN (SELECT lead_id FROM target_list_members WHERE list_id = ?)",
          f.target_list_id);
@@ -726,9 +726,11 @@ std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const 
   return tx.Execute("INSERT INTO temp.mass_targets (id) SELECT l.id" + q.from + q.where, q.params);
 }
 
-std::int64_t SelectImportTargets(db::Transaction& tx, std::int64_t import_id) {
-  ClearTargets(tx);
-  return tx.Execute(kImportTargets, {import_id});
+std::int64_t CountListMembers(db::Transaction& tx, std::int64_t list_id, const LeadScope& scope) {
+  LeadFilter f;
+  f.target_list_id = list_id;
+  ListSql q = BuildList(f, scope, LeadSort{}, std::nullopt);
+  return tx.QueryInt("SELECT COUNT(*)" + q.from + q.where, q.params).value_or(0);
 }
 
 ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id) {

@@ -52,11 +52,11 @@ ImportMatch FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool e
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.
 std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const LeadScope& scope);
-// The live leads import `import_id` created or updated, as the targets; returns how many.
-std::int64_t SelectImportTargets(db::Transaction& tx, std::int64_t import_id);
 // The selected targets' ids, in id order.
 std::vector<std::int64_t> TargetIds(db::Transaction& tx);
-// K2: the targets join target list `list_id`, except those not to be contacted.
+// K2: the live members of a list that `scope` sees.
+std::int64_t CountListMembers(db::Transaction& tx, std::int64_t list_id, const LeadScope& scope);
+// K2: the targets join target list `list_id`, except those not to be contacted or in the trash.
 struct ListAddition {
   std::int64_t added = 0;
   std::int64_t already = 0;         // were in it

@@ -125,6 +125,8 @@ class LeadService {
   // The leads of `selection` that `p` sees (a filter with its saved view) become the targets of
   // repo's set-wise changes in `tx`; answers how many. 422 naming "filter.<key>" for a bad filter.
   Result<std::int64_t> SelectTargets(db::Transaction& tx, const Principal& p, const Selection& selection, Millis now);
+  // The live leads import `import_id` created or matched that `p` sees, as repo's targets.
+  std::int64_t SelectImportTargets(db::Transaction& tx, const Principal& p, std::int64_t import_id);
   // R5: hands the oldest queued leads of a rule to its members (`batch` of them, or one per
   // member who may take one when not given), a transaction per chunk; the history says "queue".
   // Answers what was given and what is left queued.

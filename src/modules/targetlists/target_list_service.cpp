@@ -11,9 +11,7 @@ namespace sen::targetlists {
 namespace {
 
 constexpr std::string_view kSelect = R"~(
-SELECT t.id, t.name, t.description, t.created_by, u.full_name, t.created_at, t.updated_at,
-  (SELECT COUNT(*) FROM target_list_members m CROSS JOIN leads l ON l.id = m.lead_id
-   WHERE m.list_id = t.id AND l.deleted_at IS NULL)
+SELECT t.id, t.name, t.description, t.created_by, u.full_name, t.created_at, t.updated_at
 FROM target_lists t LEFT JOIN users u ON u.id = t.created_by)~";
 constexpr std::string_view kNamed = "SELECT name FROM target_lists WHERE name_fold = ? AND id IS NOT ?";
 constexpr std::string_view kInsert = R"~(
@@ -33,7 +31,6 @@ TargetList Read(const db::Row& r) {
   t.created_by_name = r.OptStr(4);
   t.created_at = r.Int(5);
   t.updated_at = r.Int(6);
-  t.members = r.Int(7);
   return t;
 }
 
@@ -96,12 +93,15 @@ Result<std::vector<TargetList>> TargetListService::List(const Principal& p) {
   auto tx = db_.BeginRead();
   std::vector<TargetList> out;
   tx->Query(std::string(kSelect) + " ORDER BY t.name_fold, t.id", {}, [&](const db::Row& r) { out.push_back(Read(r)); });
+  for (auto& list : out) list.members = leads::repo::CountListMembers(*tx, list.id, leads::ScopeOf(p));
   return out;
 }
 
 Result<TargetList> TargetListService::Get(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginRead();
-  return Find(*tx, p, id);
+  auto list = Find(*tx, p, id);
+  if (list) list->members = leads::repo::CountListMembers(*tx, id, leads::ScopeOf(p));
+  return list;
 }
 
 Result<TargetList> TargetListService::Create(const Principal& p, const TargetListInput& in, FieldErrors errors) {
@@ -139,6 +139,7 @@ Result<TargetList> TargetListService::Update(const Principal& p, std::int64_t id
   if (before != list->name) {
     audit::Record(*tx, audit::ActorOf(p), "target_list", id, {{"update", "name", before, list->name}}, now);
   }
+  list->members = leads::repo::CountListMembers(*tx, id, leads::ScopeOf(p));
   tx->Commit();
   return list;
 }
@@ -194,7 +195,7 @@ Result<leads::repo::ListAddition> TargetListService::AddImport(db::Transaction& 
   if (!Load(tx, id)) {
     return Error::NotFound("no target list has id " + std::to_string(id));
   }
-  leads::repo::SelectImportTargets(tx, import_id);
+  leads_.SelectImportTargets(tx, p, import_id);
   auto addition = leads::repo::AddTargetsToList(tx, id);
   Added(tx, p, id, addition, "from import " + std::to_string(import_id), clock_.Now());
   return addition;

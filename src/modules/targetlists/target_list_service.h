@@ -21,7 +21,7 @@ struct TargetList {
   std::int64_t id = 0;
   std::string name;
   std::optional<std::string> description;
-  std::int64_t members = 0;  // live leads in it
+  std::int64_t members = 0;  // live leads in it that the viewer sees
   std::optional<std::int64_t> created_by;
   std::optional<std::string> created_by_name;  // for display
   Millis created_at = 0;
