@@ -236,7 +236,7 @@ export function LeadsListPage() {
               {totalText}
             </Typography.Text>
             {canMassUpdate && (
-              <Flex gap={8} align="center" data-testid="mass-update-bar">
+              <Flex gap={8} align="center" wrap data-testid="mass-update-bar">
                 {selected.length > 0 && (
                   <>
                     <Typography.Text data-testid="selected-count">

@@ -91,6 +91,18 @@ test('counts that are nought are not said', async () => {
   expect(createTargetList).not.toHaveBeenCalled();
 });
 
+test('adding leads that were all in the list already says that nothing new joined', async () => {
+  const add = vi.fn(async () => ({ matched: 6, added: 0, already: 6, do_not_contact: 0 }));
+  openModal(add);
+  const select = within(await screen.findByTestId('add-to-list-select')).getByRole('combobox');
+  fireEvent.change(select, { target: { value: 'hoi cho' } });
+  fireEvent.click(await screen.findByTitle('Hội chợ tuyển sinh'));
+  fireEvent.click(screen.getByTestId('add-to-list-submit'));
+  expect(await screen.findByText('No new leads joined “Hội chợ tuyển sinh”.')).toBeTruthy();
+  expect(within(screen.getByTestId('add-to-list-result')).getByText('6 were already in it.')).toBeTruthy();
+  expect(screen.queryByText(/^Added 0/)).toBeNull();
+});
+
 test('a name another list has (marks and case aside) is refused under the name box, the dialog open', async () => {
   createTargetList.mockRejectedValue(
     new ApiError(409, 'conflict', 'a target list named Hội chợ tuyển sinh exists', [], [], 'list_name_taken', {

@@ -53,9 +53,13 @@ function AddToListForm({ lists, what, add, describeError, onAdded, onClose }: Fo
 
   const tellAdded = (list: TargetList, result: MembersAdded) => {
     const key = `target-list-added-${list.id}`;
-    notification.success({
+    // Nothing new is no success to celebrate: said as information.
+    notification[result.added > 0 ? 'success' : 'info']({
       key,
-      title: t('targetLists.added', { count: result.added, name: list.name }),
+      title:
+        result.added > 0
+          ? t('targetLists.added', { count: result.added, name: list.name })
+          : t('targetLists.addedNone', { name: list.name }),
       description: (
         <Flex vertical gap={4} data-testid="add-to-list-result">
           {result.already > 0 && <span>{t('targetLists.already', { count: result.already })}</span>}

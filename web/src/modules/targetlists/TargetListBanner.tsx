@@ -43,7 +43,8 @@ export function TargetListBanner({ listId, selected, onClear, onRemoved }: Props
           {list.error && ` — ${errorText(list.error, t)}`}
         </span>
       }
-      action={
+      // Under the name, not beside it: at phone width a side column squeezed the name to ~90 px.
+      description={
         <Flex gap={8} wrap>
           {selected.length > 0 && (
             <Popconfirm

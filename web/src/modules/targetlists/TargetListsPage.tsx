@@ -18,6 +18,16 @@ import { targetListLeadsPath } from './paths';
 import { TargetListModal } from './TargetListModal';
 import { useRefreshAfterMembership, useTargetLists } from './targetListQueries';
 
+// A long name (100 characters are allowed) ends in "…" rather than pushing the columns away.
+const nameStyle = {
+  display: 'inline-block',
+  maxWidth: 320,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+} as const;
+
 export function TargetListsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -71,7 +81,12 @@ export function TargetListsPage() {
               key: 'name',
               title: t('targetLists.name'),
               render: (_, list) => (
-                <Link to={targetListLeadsPath(list.id)} data-testid="target-list-link">
+                <Link
+                  to={targetListLeadsPath(list.id)}
+                  title={list.name}
+                  style={nameStyle}
+                  data-testid="target-list-link"
+                >
                   {list.name}
                 </Link>
               ),
