@@ -79,7 +79,8 @@ Client* ImportsApi::admin_ = nullptr;
 
 TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), m3 = UniqueMobile(), existing = UniqueMobile();
-  ASSERT_EQ(admin_->Post("/api/leads", {{"full_name", "Đã Có Sẵn"}, {"mobile", existing}}).status, 201);
+  auto there = admin_->Post("/api/leads", {{"full_name", "Đã Có Sẵn"}, {"mobile", existing}});
+  ASSERT_EQ(there.status, 201);
   // A BOM, semicolons, a quoted note with a line break, a lost leading zero, a bad phone, a
   // duplicate inside the file and one of a lead already there.
   const std::string csv = "\xEF\xBB\xBFHọ và tên;SĐT;Email;Nguồn;Ghi chú;Cột lạ\r\n"
@@ -148,11 +149,13 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
   // The reason in the admin's language, the field by its label.
   EXPECT_NE(errors.body.find(",4,Di động: Số điện thoại không hợp lệ"), std::string::npos)
       << errors.body;
-  // The skipped duplicates too, each with what it repeats.
-  EXPECT_NE(errors.body.find("\nAn Lặp Lại," + m1 + ",,,,,5,Di động: Trùng với một dòng phía trên trong tệp"),
+  // The skipped duplicates too, each with what it repeats: a row above, a lead already there.
+  EXPECT_NE(errors.body.find("\nAn Lặp Lại," + m1 + ",,,,,5,Di động: Trùng với dòng 2 phía trên trong tệp"),
             std::string::npos)
       << errors.body;
-  EXPECT_NE(errors.body.find("\nKhách Cũ," + existing + ",,,,,6,Di động: Trùng với một khách hàng đã có"), std::string::npos)
+  EXPECT_NE(errors.body.find("\nKhách Cũ," + existing + ",,,,,6,Di động: Trùng với khách hàng #" +
+                             std::to_string(there.json["id"].get<std::int64_t>()) + " đã có"),
+            std::string::npos)
       << errors.body;
 
   // Someone calls one of the leads before the import is undone: that lead goes to the Trash with

@@ -123,7 +123,7 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
   expect(errors).not.toContain('Mạc Thị Sáu');
   // The skipped duplicate too, with what it repeats.
   const repeated = errors.split(/\r?\n/).find((line) => line.includes('Hà Văn Trùng'));
-  expect(repeated).toContain(',6,Di động: Trùng với một dòng phía trên trong tệp');
+  expect(repeated).toContain(',6,Di động: Trùng với dòng 2 phía trên trong tệp');
 
   // The number without its leading zero became a Vietnamese mobile: searching it as people
   // dial it, with the zero, finds the lead.

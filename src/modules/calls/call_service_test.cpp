@@ -161,6 +161,7 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     tx->Execute("DROP TABLE target_list_members");
     tx->Execute("DROP TABLE target_lists");
     tx->Execute("ALTER TABLE imports DROP COLUMN unchanged");
+    tx->Execute("ALTER TABLE import_errors DROP COLUMN detail");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }

@@ -55,6 +55,7 @@ struct RowProblem {
   std::vector<std::string> cells;
   // A row wrong in several fields: the problems after the first, each with its own reason.
   std::vector<FieldError> more;
+  std::string detail;  // a duplicate's: the row it repeats, or the id of the lead it matches
 };
 
 }  // namespace sen::imports

@@ -48,12 +48,12 @@ constexpr std::string_view kLastItems =
 constexpr std::string_view kDeleteItem = "DELETE FROM import_items WHERE import_id = ? AND lead_id = ?";
 
 constexpr std::string_view kAddProblem =
-    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells, more) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT OR REPLACE INTO import_errors (import_id, row, field, message, reason, cells, more, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kWidestProblem =
     "SELECT max(json_array_length(cells)) FROM import_errors WHERE import_id = ?";
 constexpr std::string_view kProblems =
-    "SELECT row, field, message, reason, cells, more FROM import_errors WHERE import_id = ? ORDER BY row";
+    "SELECT row, field, message, reason, cells, more, detail FROM import_errors WHERE import_id = ? ORDER BY row";
 
 #define SEN_PRESET_SELECT \
   "SELECT id, entity, name, mapping, created_by, created_at FROM import_presets "
@@ -203,7 +203,8 @@ void AddProblem(db::Transaction& tx, std::int64_t import_id, const RowProblem& p
     }
     more = list.dump();
   }
-  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells, more});
+  tx.Execute(kAddProblem, {import_id, p.row, p.field, p.message, p.reason, cells, more,
+                           p.detail.empty() ? std::nullopt : std::optional(p.detail)});
 }
 
 std::size_t WidestProblem(db::Transaction& tx, std::int64_t import_id) {
@@ -222,6 +223,7 @@ void ForEachProblem(db::Transaction& tx, std::int64_t import_id, const std::func
         p.more.push_back({m.value("field", ""), m.value("message", ""), m.value("reason", "")});
       }
     }
+    if (!r.IsNull(6)) p.detail = r.Str(6);
     fn(p);
   });
 }

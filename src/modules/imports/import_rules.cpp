@@ -148,14 +148,14 @@ constexpr ReasonWords kReasons[] = {
     {"hidden_match", "Khớp với một lead bạn không có quyền xem",
      "Matches a lead you do not have access to"},
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
-    {"duplicate_lead", "Trùng với một khách hàng đã có", "Matches a lead already there"},
-    {"duplicate_in_file", "Trùng với một dòng phía trên trong tệp", "Repeats an earlier row of the file"},
+    {"duplicate_lead", "Trùng với khách hàng #{} đã có", "Matches lead #{}, already there"},
+    {"duplicate_in_file", "Trùng với dòng {} phía trên trong tệp", "Repeats row {} of the file"},
 };
 
 // "Di động: Số điện thoại không hợp lệ", or the server's "field: message" for a reason without
 // wording here.
 std::string Worded(const std::string& field, const std::string& message, const std::string& reason,
-                   const std::vector<leads::ImportField>& fields, bool vi) {
+                   const std::vector<leads::ImportField>& fields, bool vi, const std::string& detail = "") {
   const auto* words = std::find_if(std::begin(kReasons), std::end(kReasons),
                                    [&](const ReasonWords& w) { return w.reason == reason; });
   if (words == std::end(kReasons)) return message;
@@ -165,14 +165,19 @@ std::string Worded(const std::string& field, const std::string& message, const s
     out = f == fields.end() ? field : (vi ? f->label_vi : f->label_en);
     out += ": ";
   }
-  out += vi ? words->vi : words->en;
+  std::string_view text = vi ? words->vi : words->en;
+  if (const auto at = text.find("{}"); at != std::string_view::npos) {  // a duplicate's row or lead
+    out.append(text.substr(0, at)).append(detail).append(text.substr(at + 2));
+  } else {
+    out += text;
+  }
   return out;
 }
 
 }  // namespace
 
 std::string ProblemText(const RowProblem& problem, const std::vector<leads::ImportField>& fields, bool vi) {
-  std::string out = Worded(problem.field, problem.message, problem.reason, fields, vi);
+  std::string out = Worded(problem.field, problem.message, problem.reason, fields, vi, problem.detail);
   for (const auto& m : problem.more) {
     out += "; " + Worded(m.field, m.Text(), m.reason, fields, vi);
   }

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <set>
 #include <thread>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "core/secrets.h"
 #include "files/csv_writer.h"
@@ -619,7 +619,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
     }
   }
 
-  std::unordered_set<std::uint64_t> seen;
+  std::unordered_map<std::uint64_t, std::int64_t> seen;  // key -> the first row that had it
   std::vector<std::pair<std::string_view, std::string_view>> values;
   db::TransactionPtr tx = write ? nullptr : db_.BeginRead();
   bool more = true;
@@ -672,8 +672,9 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
       const auto repeated = std::find_if(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(checked),
                                          [&](std::uint64_t k) { return seen.count(k) > 0; });
       if (repeated != keys.begin() + static_cast<std::ptrdiff_t>(checked)) {
+        const std::string earlier = std::to_string(seen.at(*repeated));
         skip({row_number, std::string(key_fields[static_cast<std::size_t>(repeated - keys.begin())]),
-              "repeats an earlier row of the file", "duplicate_in_file", cells});
+              "repeats row " + earlier + " of the file", "duplicate_in_file", cells, {}, earlier});
         continue;
       }
       auto decision = leads_.ApplyImportRow(*tx, *ctx, *row, write, now);
@@ -681,7 +682,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject(ProblemOf(row_number, decision.error(), cells));
         continue;
       }
-      seen.insert(keys.begin(), keys.end());
+      for (const auto k : keys) seen.emplace(k, row_number);
       switch (decision->action) {
         case leads::ImportAction::kCreate:
           ++imp.created;
@@ -694,8 +695,8 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
           break;
         case leads::ImportAction::kDuplicate:
-          skip({row_number, decision->matched_on, "a lead with this value exists: " + std::to_string(decision->lead_id),
-                "duplicate_lead", cells});
+          skip({row_number, decision->matched_on, "matches lead " + std::to_string(decision->lead_id), "duplicate_lead",
+                cells, {}, std::to_string(decision->lead_id)});
           break;
       }
     }
