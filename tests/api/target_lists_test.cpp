@@ -129,7 +129,8 @@ TEST_F(TargetListsApi, LeadsJoinBySelectionOrFilterButNotThoseNotToBeContacted) 
   EXPECT_EQ(admin_->Get(ListPath(list)).json["members"], 3);
   Client manager = SignedIn("tl.manager");
   EXPECT_EQ(manager.Get(ListPath(list)).json["members"], 2);
-  for (const auto& l : manager.Get("/api/target-lists").json["items"]) {
+  const auto lists = manager.Get("/api/target-lists");  // kept: the loop must not outlive it
+  for (const auto& l : lists.json["items"]) {
     if (l["id"] == list["id"]) {
       EXPECT_EQ(l["members"], 2);
     }
