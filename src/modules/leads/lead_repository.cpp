@@ -134,7 +134,6 @@ constexpr std::string_view kTargetsToList = R"~(
 INSERT OR IGNORE INTO target_list_members (list_id, lead_id)
 SELECT ?, t.id FROM temp.mass_targets t CROSS JOIN leads l ON l.id = t.id
 WHERE l.do_not_contact = 0 AND l.deleted_at IS NULL)~";
-constexpr std::string_view kRemoveFromList = "DELETE FROM target_list_members WHERE list_id = ? AND lead_id = ?";
 constexpr std::string_view kRemoveTargetsFromList =
     "DELETE FROM target_list_members WHERE list_id = ? AND lead_id IN (SELECT id FROM temp.mass_targets)";
 constexpr std::string_view kInsertBatch = R"~(
@@ -744,12 +743,6 @@ ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id) {
   out.already = targets - out.do_not_contact - out.added;
   if (out.added > 0) ListsChanged(tx);
   return out;
-}
-
-bool RemoveFromList(db::Transaction& tx, std::int64_t list_id, std::int64_t lead_id) {
-  const bool removed = tx.Execute(kRemoveFromList, {list_id, lead_id}) > 0;
-  if (removed) ListsChanged(tx);
-  return removed;
 }
 
 std::int64_t RemoveTargetsFromList(db::Transaction& tx, std::int64_t list_id) {

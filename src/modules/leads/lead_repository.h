@@ -63,8 +63,6 @@ struct ListAddition {
   std::int64_t do_not_contact = 0;  // left out
 };
 ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id);
-// Whether the lead was in the list.
-bool RemoveFromList(db::Transaction& tx, std::int64_t list_id, std::int64_t lead_id);
 // The targets leave the list; how many were in it.
 std::int64_t RemoveTargetsFromList(db::Transaction& tx, std::int64_t list_id);
 // After a change of membership the repository does not make itself (a list deleted): lead lists

@@ -217,17 +217,13 @@ Result<std::int64_t> TargetListService::RemoveLeads(const Principal& p, std::int
 }
 
 Status TargetListService::RemoveLead(const Principal& p, std::int64_t id, std::int64_t lead_id) {
-  auto tx = db_.BeginWrite();
-  if (auto list = Find(*tx, p, id); !list) return std::move(list).error();
-  auto lead = leads::repo::Find(*tx, lead_id);
-  if (!lead || !leads::CanSee(p, *lead) || !leads::repo::RemoveFromList(*tx, id, lead_id)) {
+  leads::Selection one;
+  one.ids = {lead_id};
+  auto removed = RemoveLeads(p, id, one);
+  if (!removed) return std::move(removed).error();
+  if (*removed == 0) {
     return Error::NotFound("lead " + std::to_string(lead_id) + " is not in target list " + std::to_string(id));
   }
-  const Millis now = clock_.Now();
-  tx->Execute(kTouch, {now, id});
-  audit::Record(*tx, audit::ActorOf(p), "target_list", id,
-                {{"update", "members", std::to_string(lead_id), std::nullopt}}, now);
-  tx->Commit();
   return {};
 }
 
