@@ -57,6 +57,22 @@ const char* ConverterName(TextEncoding encoding) {
 
 }  // namespace
 
+std::optional<TextEncoding> Utf16WithoutBom(std::string_view head) {
+  std::array<std::size_t, 2> nuls{};  // at even, odd offsets
+  const std::size_t units = head.size() / 2;
+  for (std::size_t i = 0; i < units * 2; i += 2) {
+    if (head[i] == '\0' && head[i + 1] == '\0') return std::nullopt;  // U+0000 is not text
+    nuls[0] += head[i] == '\0';
+    nuls[1] += head[i + 1] == '\0';
+  }
+  // Half the units ASCII at least: Vietnamese text is mostly letters without marks, spaces,
+  // digits and delimiters (a name like "Nguyễn Văn Đức" has 3 units of 14 that are not).
+  const std::size_t enough = std::max<std::size_t>(2, units / 2);
+  if (nuls[1] >= enough && nuls[0] == 0) return TextEncoding::kUtf16Le;
+  if (nuls[0] >= enough && nuls[1] == 0) return TextEncoding::kUtf16Be;
+  return std::nullopt;
+}
+
 TextEncoding DetectEncoding(std::string_view head, bool complete, std::size_t& bom_length) {
   bom_length = 0;
   if (head.starts_with("\xEF\xBB\xBF")) {
@@ -71,6 +87,7 @@ TextEncoding DetectEncoding(std::string_view head, bool complete, std::size_t& b
     bom_length = 2;
     return TextEncoding::kUtf16Be;
   }
+  if (auto utf16 = Utf16WithoutBom(head)) return *utf16;
   std::string_view whole = complete ? head : head.substr(0, head.size() - CutSequenceLength(head));
   if (text::IsValidUtf8(whole)) return TextEncoding::kUtf8;
   std::size_t typical = 0;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,13 @@ namespace sen::files {
 
 enum class TextEncoding { kUtf8, kUtf16Le, kUtf16Be, kWindows1258, kWindows1252 };
 
-// Decides the encoding from the first bytes of a file: a byte order mark, else UTF-8 when the
-// bytes are valid UTF-8, else Windows-1258 when bytes typical of Vietnamese in it outnumber
+// UTF-16 without a byte order mark, told by where its NUL bytes fall: the high byte of every
+// ASCII character (and of Vietnamese letters' none) is 0, so one side of the units is full of NULs
+// and the other has none. Text in one byte per character has no NUL at all.
+std::optional<TextEncoding> Utf16WithoutBom(std::string_view head);
+
+// Decides the encoding from the first bytes of a file: a byte order mark, else UTF-16 shaped as
+// `Utf16WithoutBom` says, else UTF-8 when the bytes are valid UTF-8, else Windows-1258 when bytes typical of Vietnamese in it outnumber
 // letters Vietnamese never uses, else Windows-1252. `complete` says `head` is the whole file
 // (else a multi-byte character cut at its end is not held against UTF-8). Sets `bom_length`.
 TextEncoding DetectEncoding(std::string_view head, bool complete, std::size_t& bom_length);

@@ -89,6 +89,27 @@ TEST_F(CsvReaderTest, ReadsUtf16BigEndianWithBom) {
   EXPECT_EQ(ReadCells(*reader), (Rows{{"Tên", "Ghi chú"}, {"Trần Thị Hồng", "có, dấu phẩy"}}));
 }
 
+// Some tools write UTF-16 without the mark (PowerShell's Out-File -Encoding Unicode piped
+// through other tools, exports of old call-centre software).
+TEST_F(CsvReaderTest, ReadsUtf16WithoutByteOrderMark) {
+  const std::u16string text = u"Họ tên\tSĐT\r\nNguyễn Văn Đức\t0912345678\r\nĐặng Thị Ánh\t0987654321\r\n";
+  const Rows expected{{"Họ tên", "SĐT"}, {"Nguyễn Văn Đức", "0912345678"}, {"Đặng Thị Ánh", "0987654321"}};
+  for (bool little_endian : {true, false}) {
+    auto reader = Open(Utf16(text, little_endian).substr(2));
+    EXPECT_EQ(reader->encoding(), little_endian ? TextEncoding::kUtf16Le : TextEncoding::kUtf16Be);
+    EXPECT_EQ(ReadCells(*reader), expected);
+  }
+}
+
+TEST(CsvEncoding, TellsUtf16WithoutBomOnlyByNulBytesOnOneSideOfTheUnits) {
+  EXPECT_EQ(Utf16WithoutBom(std::string("a\0,\0b\0\n\0", 8)), TextEncoding::kUtf16Le);
+  EXPECT_EQ(Utf16WithoutBom(std::string("\0a\0,\0b\0\n", 8)), TextEncoding::kUtf16Be);
+  EXPECT_EQ(Utf16WithoutBom("name,phone\n"), std::nullopt);                          // no NUL
+  EXPECT_EQ(Utf16WithoutBom(std::string("name,phone\n\0\x01\x02", 14)), std::nullopt);  // one NUL
+  EXPECT_EQ(Utf16WithoutBom(std::string("a\0\0\0b\0c\0", 8)), std::nullopt);         // U+0000
+  EXPECT_EQ(Utf16WithoutBom(std::string("a\0\0b", 4)), std::nullopt);                 // both sides
+}
+
 TEST_F(CsvReaderTest, ReadsUtf16SurrogatePairsAcrossChunks) {
   // Rows of 7 UTF-16 units put a 4-byte pair across most 256 KiB chunk boundaries somewhere.
   std::u16string text;

@@ -62,7 +62,7 @@ Format DetectFormat(const std::filesystem::path& path) {
     }
   }
   // Text in UTF-16 is full of NUL bytes; anything else with them is binary.
-  const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+  const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || Utf16WithoutBom(head);
   if (!utf16 && head.find('\0') != std::string::npos) {
     throw FileError(
         "not a spreadsheet: the file holds binary data, not a table (use .xlsx or .csv)");

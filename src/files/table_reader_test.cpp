@@ -56,6 +56,9 @@ TEST_F(OpenTableTest, AcceptsUtf16CsvDespiteItsNulBytes) {
                                                    10));
   EXPECT_EQ(DetectFormat(path), Format::kCsv);
   EXPECT_EQ(ReadCells(*OpenTable(path)), (Rows{{"a", "b"}}));
+  const auto bare = Write("utf16-without-bom.csv", std::string("a\0,\0b\0\n\0", 8));
+  EXPECT_EQ(DetectFormat(bare), Format::kCsv);
+  EXPECT_EQ(ReadCells(*OpenTable(bare)), (Rows{{"a", "b"}}));
 }
 
 TEST_F(OpenTableTest, RefusesAnEmptyFile) {
