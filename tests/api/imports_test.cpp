@@ -117,6 +117,14 @@ TEST_F(ImportsApi, CsvWithVietnameseHeadersPreviewRunErrorsAndUndo) {
             4);  // as a spreadsheet shows it: the note's line break stays in row 2
   EXPECT_EQ(preview.json["problems"][0]["field"], "mobile");
   EXPECT_EQ(preview.json["problems"][0]["reason"], "invalid_phone");  // for the page to word
+  // The duplicates to skip, each with what it repeats, before the run writes anything.
+  const json duplicates = preview.json["duplicates"];
+  ASSERT_EQ(duplicates.size(), 2u) << preview.body;
+  EXPECT_EQ(duplicates[0], json({{"row", 5}, {"field", "mobile"}, {"message", "repeats row 2 of the file"},
+                                 {"reason", "duplicate_in_file"}, {"detail", "2"}}));
+  EXPECT_EQ(duplicates[1]["row"], 6);
+  EXPECT_EQ(duplicates[1]["reason"], "duplicate_lead");
+  EXPECT_EQ(duplicates[1]["detail"], std::to_string(there.json["id"].get<std::int64_t>()));
   // A preview writes nothing.
   EXPECT_EQ(LeadTotal(*admin_, "&tag=h%E1%BB%99i%20ch%E1%BB%A3"), 0);
 

@@ -148,12 +148,18 @@ json ToJson(const Preview& p) {
           {{"row", r.row}, {"field", m.field}, {"message", m.Text()}, {"reason", m.reason}});
     }
   }
+  json duplicates = json::array();
+  for (const auto& r : p.duplicates) {
+    duplicates.push_back(
+        {{"row", r.row}, {"field", r.field}, {"message", r.message}, {"reason", r.reason}, {"detail", r.detail}});
+  }
   return {{"create", p.create},
           {"update", p.update},
           {"unchanged", p.unchanged},
           {"duplicate", p.duplicate},
           {"error", p.error},
-          {"problems", std::move(problems)}};
+          {"problems", std::move(problems)},
+          {"duplicates", std::move(duplicates)}};
 }
 
 ImportService::ImportService(db::Database& db, const Clock& clock, users::UserService& users,
@@ -648,11 +654,14 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           preview->problems.push_back(std::move(problem));
         }
       };
-      // A duplicate goes to the rejected rows' file too, with what it repeats; the preview lists
-      // only errors (its count of duplicates says enough before the run).
-      auto skip = [&](const RowProblem& problem) {
+      // A duplicate goes to the rejected rows' file too, with what it repeats.
+      auto skip = [&](RowProblem problem) {
         ++imp.duplicate;
-        if (write) repo::AddProblem(*tx, imp.id, problem);
+        if (write) {
+          repo::AddProblem(*tx, imp.id, problem);
+        } else if (preview->duplicates.size() < kPreviewProblems) {
+          preview->duplicates.push_back(std::move(problem));
+        }
       };
       values.clear();
       for (const auto& [col, field] : columns) {

@@ -36,7 +36,8 @@ struct Preview {
   std::int64_t unchanged = 0;
   std::int64_t duplicate = 0;
   std::int64_t error = 0;
-  std::vector<RowProblem> problems;  // the first ones
+  std::vector<RowProblem> problems;    // the first rejected rows'
+  std::vector<RowProblem> duplicates;  // the first duplicates to skip, with the row or lead they repeat
 };
 nlohmann::json ToJson(const Preview& preview);
 
