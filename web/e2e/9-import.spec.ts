@@ -110,6 +110,10 @@ test('an xlsx file is imported through the wizard, its rejected rows downloaded,
     .locator('tbody tr')
     .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${badRow}$`) }) });
   await expect(problem).toContainText('Di động');
+  // The duplicate to skip, with the row it repeats, before anything is written.
+  await expect(page.getByTestId('import-duplicates').locator('tbody tr')).toHaveText([
+    /^6Di độngTrùng với dòng 2 phía trên trong tệp$/,
+  ]);
   await page.getByTestId('import-run').click();
 
   // 5. Result.

@@ -75,6 +75,8 @@ export interface ImportProblem {
   message: string;
   /** The reason key ("invalid_phone", "empty_row"), worded by the page as form errors are. */
   reason: string;
+  /** A duplicate's: the row of the file it repeats, or the id of the lead it matches. */
+  detail?: string;
 }
 
 export interface ImportPreview {
@@ -83,8 +85,10 @@ export interface ImportPreview {
   unchanged: number;
   duplicate: number;
   error: number;
-  /** The first 100 problems. */
+  /** The first 100 rejected rows' problems. */
   problems: ImportProblem[];
+  /** The first 100 duplicates the run would skip. */
+  duplicates: ImportProblem[];
 }
 
 export interface ImportPreset {
