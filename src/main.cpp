@@ -27,6 +27,7 @@
 #include "http/write_batcher.h"
 #include "modules/assignment/assignment_handlers.h"
 #include "modules/calls/calls_handlers.h"
+#include "modules/campaigns/campaigns_handlers.h"
 #include "modules/events/events_handlers.h"
 #include "modules/customfields/custom_fields_handlers.h"
 #include "modules/demo/demo_file.h"
@@ -98,6 +99,7 @@ struct Core {
   std::unique_ptr<timeline::TimelineService> timeline;
   std::unique_ptr<views::ViewService> views;
   std::unique_ptr<targetlists::TargetListService> target_lists;
+  std::unique_ptr<campaigns::CampaignService> campaigns;
   std::unique_ptr<imports::ImportService> imports;
   std::unique_ptr<jobs::JobService> jobs;
 
@@ -133,6 +135,7 @@ struct Core {
     imports->SetEvents(&events);
     target_lists = std::make_unique<targetlists::TargetListService>(*db, clock, *leads);
     imports->SetTargetLists(target_lists.get());
+    campaigns = std::make_unique<campaigns::CampaignService>(*db, clock);
     users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
@@ -245,6 +248,7 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   timeline::RegisterRoutes(router, *core.timeline);
   views::RegisterRoutes(router, *core.views);
   targetlists::RegisterRoutes(router, *core.target_lists);
+  campaigns::RegisterRoutes(router, *core.campaigns);
   assignment::RegisterRoutes(router, *core.assignment);
   jobs::RegisterRoutes(router, *core.jobs);
   settings::RegisterRoutes(router, *core.settings);

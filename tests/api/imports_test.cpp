@@ -764,6 +764,41 @@ TEST_F(ImportsApi, TheOwnerColumnTakesAndGivesTheUsername) {
   EXPECT_NE(exported.body.find(",Khách Chủ Ba,imp.owner\r\n"), std::string::npos) << exported.body;
 }
 
+// K1: the campaign column takes the campaign's name as people type it, or its ID; a name no
+// campaign has rejects the row, and a default campaign that does not exist the settings. The export
+// gives the name back.
+TEST_F(ImportsApi, TheCampaignColumnTakesAndGivesTheCampaignsName) {
+  auto made = admin_->Post("/api/campaigns", {{"name", "Hội thảo du học Úc"}, {"type", "event"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::int64_t campaign = made.json["id"].get<std::int64_t>();
+  const std::string csv = "Họ và tên,Di động,Chiến dịch\n"
+                          "Khách Hội Thảo Một," + UniqueMobile() + ",Hội thảo du học Úc\n"
+                          "Khách Hội Thảo Hai," + UniqueMobile() + ",HOI THAO DU HOC UC\n"
+                          "Khách Hội Thảo Ba," + UniqueMobile() + "," + std::to_string(campaign) + "\n"
+                          "Khách Hội Thảo Bốn," + UniqueMobile() + ",Hội thảo không có\n";
+  auto imp = Upload(*admin_, "hoi-thao.csv", csv).json;
+  EXPECT_EQ(imp["suggested_mapping"]["Chiến dịch"], "campaign_id");
+  auto preview = admin_->Post(Path(imp, "/preview"), json::object());
+  EXPECT_EQ(preview.json["create"], 3) << preview.body;
+  ASSERT_EQ(preview.json["problems"].size(), 1u) << preview.body;
+  EXPECT_EQ(preview.json["problems"][0]["row"], 5);
+  EXPECT_EQ(preview.json["problems"][0]["reason"], "unknown_campaign");
+
+  // A default campaign that is not there is refused, named as the default it is.
+  auto refused = admin_->Patch(Path(imp), {{"defaults", {{"campaign_id", campaign + 1000}}}});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json["error"]["details"][0]["field"], "defaults.campaign_id");
+  EXPECT_EQ(refused.json["error"]["details"][0]["reason"], "unknown_campaign");
+
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 3);
+  EXPECT_EQ(LeadTotal(*admin_, "&campaign_id=" + std::to_string(campaign)), 3);
+  auto exported = admin_->Get("/api/leads/export?format=csv&lang=vi&sort=full_name&columns=full_name,campaign_id"
+                              "&campaign_id=" + std::to_string(campaign));
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_NE(exported.body.find(",Khách Hội Thảo Ba,Hội thảo du học Úc\r\n"), std::string::npos) << exported.body;
+}
+
 // The importer's open pages hear the progress (live events) up to the end, without polling.
 TEST_F(ImportsApi, TheImporterHearsTheProgressLive) {
   LiveEvents events(server_->port(), admin_->session_cookie);

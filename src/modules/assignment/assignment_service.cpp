@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "modules/assignment/assignment_repository.h"
+#include "modules/campaigns/campaign_repository.h"
 #include "modules/audit/audit.h"
 #include "text/fold.h"
 
@@ -132,6 +133,7 @@ Status AssignmentService::Apply(db::Transaction& tx, const Principal& p, Rule& r
     } else if (key == "campaign_id") {
       rule.campaign_id = value.is_null() ? std::nullopt : PositiveInt(value, INT64_MAX);
       if (!value.is_null() && !rule.campaign_id) errors.Add(key, "must be an id or null", "wrong_type");
+      if (auto campaign = campaigns::repo::Check(tx, rule.campaign_id, key); !campaign) errors.Merge(campaign.error());
     } else if (key == "source") {
       if (!value.is_null() && !value.is_string()) errors.Add(key, "must be text or null", "wrong_type");
       rule.source.reset();

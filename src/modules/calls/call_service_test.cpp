@@ -162,6 +162,7 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     tx->Execute("DROP TABLE target_lists");
     tx->Execute("ALTER TABLE imports DROP COLUMN unchanged");
     tx->Execute("ALTER TABLE import_errors DROP COLUMN detail");
+    tx->Execute("DROP TABLE campaigns");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }

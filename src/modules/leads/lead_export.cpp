@@ -7,6 +7,7 @@
 #include "core/secrets.h"
 #include "files/csv_writer.h"
 #include "files/xlsx_writer.h"
+#include "modules/campaigns/campaign_repository.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_service.h"
 #include "text/fold.h"
@@ -66,6 +67,7 @@ files::CellKind KindOf(const Column& c) {
     if (c.custom->type == "number") return CellKind::kNumber;
     return c.custom->type == "date" ? CellKind::kDate : CellKind::kText;
   }
+  if (c.field->name == "campaign_id") return CellKind::kText;  // by name
   switch (c.field->type) {
     case FieldType::kInteger: return CellKind::kNumber;
     case FieldType::kDate: return CellKind::kDate;
@@ -126,15 +128,19 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
   out.filename = std::string(vi ? "khach-hang-tiem-nang-" : "leads-") + FormatDate(clock_.Now()) + "." + format;
   out.content_type = format == "csv" ? "text/csv; charset=utf-8"
                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  // Owners and creators by username (manual 001), which an import takes back.
-  using Usernames = std::unordered_map<std::int64_t, std::string>;
-  auto cells_of = [columns, custom, vi](const Lead& lead, const Usernames& usernames, std::vector<std::string>& cells) {
+  // Owners and creators by username (manual 001), campaigns by name: what an import takes back.
+  struct Names {
+    std::unordered_map<std::int64_t, std::string> usernames;
+    std::unordered_map<std::int64_t, std::string> campaigns;
+  };
+  auto cells_of = [columns, custom, vi](const Lead& lead, const Names& names, std::vector<std::string>& cells) {
     cells.clear();
     for (const auto& c : columns) {
-      if (c.field && c.field->type == FieldType::kUser) {
+      if (c.field && (c.field->type == FieldType::kUser || c.field->name == "campaign_id")) {
+        const auto& named = c.field->type == FieldType::kUser ? names.usernames : names.campaigns;
         auto id = c.field->get(lead);
-        auto it = id.is_number_integer() ? usernames.find(id.get<std::int64_t>()) : usernames.end();
-        cells.push_back(it == usernames.end() ? Text(std::move(id), c.labels, vi) : it->second);
+        auto it = id.is_number_integer() ? named.find(id.get<std::int64_t>()) : named.end();
+        cells.push_back(it == named.end() ? Text(std::move(id), c.labels, vi) : it->second);
       } else if (c.field && c.field->time) {  // in the company's zone, as the list shows it
         const auto t = c.field->time(lead);
         cells.push_back(t ? FormatLocalDateTime(*t) : std::string());
@@ -160,14 +166,14 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
 
   return StartFile(std::move(out), [this, format, header, kinds, read, cells_of, query = *query, scope](const EmitPiece& emit) {
     auto tx = db_.BeginRead();
-    const Usernames usernames = users_.Usernames(*tx);
+    const Names names{users_.Usernames(*tx), campaigns::repo::Names(*tx)};
     std::vector<std::string> cells;
     if (format == "csv") {
       std::string piece(files::CsvWriter::Utf8Bom());
       files::CsvWriter csv(piece);
       csv.Row(header);
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
-        cells_of(lead, usernames, cells);
+        cells_of(lead, names, cells);
         csv.Row(cells);
         EmitWhenFull(piece, emit);
       });
@@ -186,7 +192,7 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       xlsx.Header(header, std::vector<bool>(header.size(), false));
       xlsx.Kinds(kinds);
       repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
-        cells_of(lead, usernames, cells);
+        cells_of(lead, names, cells);
         xlsx.Row(cells);
       });
       xlsx.Close();

@@ -2,6 +2,7 @@
 // SQL and one audit batch, in one transaction.
 #include <map>
 
+#include "modules/campaigns/campaign_repository.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_repository.h"
 #include "modules/leads/lead_rules.h"
@@ -183,6 +184,11 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
       return std::move(allowed).error();
     }
     team_of_owner = owner->team_id;
+  }
+  if (set.campaign_id) {
+    if (auto campaign = campaigns::repo::Check(*tx, *set.campaign_id, "set.campaign_id"); !campaign) {
+      return std::move(campaign).error();
+    }
   }
 
   if (queue && !(assigner_ && assigner_->RuleExists(*tx, *in.rule_id))) {

@@ -732,6 +732,22 @@ std::int64_t CountListMembers(db::Transaction& tx, std::int64_t list_id, const L
   return tx.QueryInt("SELECT COUNT(*)" + q.from + q.where, q.params).value_or(0);
 }
 
+std::unordered_map<std::int64_t, CampaignCounts> CountByCampaign(db::Transaction& tx, const std::vector<std::int64_t>& ids,
+                                                                 const LeadScope& scope) {
+  std::unordered_map<std::int64_t, CampaignCounts> out;
+  if (ids.empty()) return out;
+  ListSql q = BuildList(LeadFilter{}, scope, LeadSort{}, std::nullopt);
+  q.where += " AND l.campaign_id IS NOT NULL AND l.campaign_id IN (";
+  for (const auto id : ids) {
+    q.where += q.where.back() == '(' ? "?" : ",?";
+    q.params.emplace_back(id);
+  }
+  q.where += ")";
+  tx.Query("SELECT l.campaign_id, COUNT(*), SUM(l.stage = 'customer')" + q.from + q.where + " GROUP BY l.campaign_id",
+           q.params, [&](const db::Row& r) { out[r.Int(0)] = {r.Int(1), r.Int(2)}; });
+  return out;
+}
+
 ListAddition AddTargetsToList(db::Transaction& tx, std::int64_t list_id) {
   ListAddition out;
   std::int64_t targets = 0;

@@ -5,6 +5,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/paging.h"
@@ -56,6 +57,13 @@ std::int64_t SelectTargets(db::Transaction& tx, const LeadFilter& filter, const 
 std::vector<std::int64_t> TargetIds(db::Transaction& tx);
 // K2: the live members of a list that `scope` sees.
 std::int64_t CountListMembers(db::Transaction& tx, std::int64_t list_id, const LeadScope& scope);
+// K1: per campaign of `ids`, its live leads that `scope` sees, and how many of them are customers.
+struct CampaignCounts {
+  std::int64_t leads = 0;
+  std::int64_t customers = 0;
+};
+std::unordered_map<std::int64_t, CampaignCounts> CountByCampaign(db::Transaction& tx, const std::vector<std::int64_t>& ids,
+                                                                 const LeadScope& scope);
 // K2: the targets join target list `list_id`, except those not to be contacted or in the trash.
 struct ListAddition {
   std::int64_t added = 0;

@@ -5,9 +5,11 @@
 #include <charconv>
 
 #include "files/formulas.h"
+#include "modules/campaigns/campaign_repository.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_rules.h"
 #include "modules/users/user_rules.h"
+#include "text/fold.h"
 
 namespace sen::leads {
 
@@ -124,6 +126,9 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
   if (p.role == Role::kAgent && !NamesOwner(input)) lead.owner_id = p.user_id;
   if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
   if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
+  if (auto campaign = campaigns::repo::Check(tx, lead.campaign_id, "campaign_id"); !campaign) {
+    return std::move(campaign).error();
+  }
   lead.created_by = UserIdOf(p);
   lead.created_at = lead.updated_at = now;
   if (lead.owner_id) {
@@ -186,6 +191,11 @@ Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, c
   Lead after = before;
   Status applied = ApplyInput(after, input, {"allow_duplicate"}, custom_fields, false);
   if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
+  if (after.campaign_id != before.campaign_id) {
+    if (auto campaign = campaigns::repo::Check(tx, after.campaign_id, "campaign_id"); !campaign) {
+      return std::move(campaign).error();
+    }
+  }
   if (after.owner_id != before.owner_id) {
     if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
     if (!input.contains("status")) ApplyAssignmentStatus(after);
@@ -473,11 +483,14 @@ Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx,
   if (!settings.default_tags.empty()) defaults["tags"] = settings.default_tags;
   Lead probe;
   if (auto checked = ApplyInput(probe, defaults, {}, {}, false); !checked) return as_defaults(std::move(checked).error());
+  if (auto campaign = campaigns::repo::Check(tx, probe.campaign_id, "campaign_id"); !campaign) {
+    return as_defaults(std::move(campaign).error());
+  }
   if (settings.default_owner_id) {
     probe.owner_id = settings.default_owner_id;
     if (auto owner = ResolveOwner(tx, p, probe); !owner) return as_defaults(std::move(owner).error());
   }
-  ImportContext ctx{p, std::move(settings), custom_fields_.Active(tx, "leads"), {}};
+  ImportContext ctx{p, std::move(settings), custom_fields_.Active(tx, "leads"), {}, campaigns::repo::IdsByFoldedName(tx)};
   for (auto& [id, username] : users_.Usernames(tx)) ctx.user_ids.emplace(std::move(username), id);
   return ctx;
 }
@@ -510,6 +523,16 @@ Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const Impor
         return Error::Field("owner_id", "no user has the username \"" + std::string(cell) + "\"", "not_found");
       }
       row.input["owner_id"] = std::move(value);
+    } else if (name == "campaign_id") {
+      // The campaign's name as people type it ("hoi thao 12/2026"), else its ID.
+      const std::string_view cell = files::WithoutFormulaGuard(text);
+      auto value = CellInput(*FindLeadField(name), cell);
+      if (auto found = ctx.campaign_ids.find(text::Fold(cell)); found != ctx.campaign_ids.end()) {
+        value = found->second;
+      } else if (value.is_string()) {
+        return Error::Field("campaign_id", "no campaign is named \"" + std::string(cell) + "\"", "unknown_campaign");
+      }
+      row.input["campaign_id"] = std::move(value);
     } else if (const FieldDef* f = FindLeadField(name)) {
       row.input[std::string(name)] = CellInput(*f, text);
     }

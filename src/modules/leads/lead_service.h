@@ -167,7 +167,8 @@ class LeadService {
     Principal principal;
     ImportSettings settings;
     std::vector<customfields::CustomField> custom_fields;
-    std::unordered_map<std::string, std::int64_t> user_ids;  // by username: the owner column's
+    std::unordered_map<std::string, std::int64_t> user_ids;      // by username: the owner column's
+    std::unordered_map<std::string, std::int64_t> campaign_ids;  // by folded name: the campaign column's
   };
   // What an import may fill, with the active custom fields.
   std::vector<ImportField> ImportFields();
