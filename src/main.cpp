@@ -474,7 +474,7 @@ int main(int argc, char** argv) {
     if (demo->parsed()) {
       core.EnsureAdmin();
       if (demo_options.user_password.empty()) demo_options.user_password = RandomToken(12);
-      auto report = demo::SeedDemo(*core.users, *core.leads, *core.target_lists, core.clock, demo_options);
+      auto report = demo::SeedDemo({*core.users, *core.leads, *core.target_lists, *core.campaigns}, core.clock, demo_options);
       if (!report) return Fail(report.error().message);
       std::cout << "demo data: " << report->users_created << " users and " << report->leads_created
                 << " leads added" << std::endl;

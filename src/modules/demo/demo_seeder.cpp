@@ -1,6 +1,8 @@
-// Demo users and the target list are created once (skipped when their names exist); leads are
-// added each run.
+// Demo users, campaigns and the target list are created once (skipped when their names exist);
+// leads are added each run.
 #include "modules/demo/demo_seeder.h"
+
+#include <map>
 
 #include "modules/demo/lead_generator.h"
 
@@ -27,11 +29,52 @@ constexpr std::int64_t kBatch = 20'000;
 // K2: the event sign-ups, to be invited to the next course opening.
 constexpr const char* kListName = "Khách dự sự kiện - mời lễ khai giảng";
 constexpr const char* kListSource = "Sự kiện";
+// K1: the campaigns that bring the leads of a source in.
+struct DemoCampaign {
+  const char* name;
+  const char* type;
+  const char* status;
+  const char* source;  // its leads are those of this source
+  std::int64_t budget;
+};
+constexpr DemoCampaign kCampaigns[] = {
+    {"Ngày hội tư vấn du học & khai giảng", "event", "active", "Sự kiện", 45'000'000},
+    {"Quảng cáo Facebook - Tiếng Anh trẻ em", "online_ads", "active", "Facebook", 30'000'000},
+    {"Google Ads - Luyện thi IELTS", "online_ads", "paused", "Google Ads", 20'000'000},
+};
+
+// The campaign of each source, made when no campaign has its name.
+Result<std::map<std::string, std::int64_t>> DemoCampaigns(campaigns::CampaignService& service) {
+  const Principal system = users::UserService::System();
+  std::map<std::string, std::int64_t> out;
+  for (const auto& d : kCampaigns) {
+    campaigns::CampaignFilter filter;
+    filter.q = d.name;
+    auto found = service.List(system, filter, {1, 10});
+    if (!found) return std::move(found).error();
+    auto it = std::find_if(found->items.begin(), found->items.end(),
+                           [&](const campaigns::Campaign& c) { return c.name == d.name; });
+    std::int64_t id = it != found->items.end() ? it->id : 0;
+    if (!id) {
+      campaigns::CampaignInput in;
+      in.name = d.name;
+      in.type = d.type;
+      in.status = d.status;
+      in.source = std::optional<std::string>(d.source);
+      in.budget = std::optional<std::int64_t>(d.budget);
+      auto made = service.Create(system, in, {});
+      if (!made) return std::move(made).error();
+      id = made->id;
+    }
+    out.emplace(d.source, id);
+  }
+  return out;
+}
 
 }  // namespace
 
-Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads,
-                            targetlists::TargetListService& lists, const Clock& clock, const DemoOptions& options) {
+Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, const DemoOptions& options) {
+  auto& [users, leads, lists, campaigns] = services;
   const Principal system = users::UserService::System();
   DemoReport report;
 
@@ -72,6 +115,9 @@ Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads
     if (user->role == Role::kAgent) agents.push_back({user->id, user->team_id});
   }
 
+  const auto campaign_of = DemoCampaigns(campaigns);
+  if (!campaign_of) return std::move(campaign_of).error();
+
   LeadGenerator generator(options.seed, clock.Now(), options.leads);
   std::mt19937_64 rng(options.seed + 1);
   for (std::int64_t done = 0; done < options.leads;) {
@@ -88,6 +134,7 @@ Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads
       l.province = s.province;
       l.source = s.source;
       l.medium = s.medium;
+      if (auto c = campaign_of->find(s.source); c != campaign_of->end()) l.campaign_id = c->second;
       l.product_interest = s.product_interest;
       l.status = s.status;
       if (s.status != "new") {

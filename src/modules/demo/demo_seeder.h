@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "modules/campaigns/campaign_service.h"
 #include "modules/leads/lead_service.h"
 #include "modules/targetlists/target_list_service.h"
 #include "modules/users/user_service.h"
@@ -23,7 +24,13 @@ struct DemoReport {
   std::int64_t leads_created = 0;
 };
 
-Result<DemoReport> SeedDemo(users::UserService& users, leads::LeadService& leads,
-                            targetlists::TargetListService& lists, const Clock& clock, const DemoOptions& options);
+struct DemoServices {
+  users::UserService& users;
+  leads::LeadService& leads;
+  targetlists::TargetListService& lists;
+  campaigns::CampaignService& campaigns;
+};
+
+Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, const DemoOptions& options);
 
 }  // namespace sen::demo

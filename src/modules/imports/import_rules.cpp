@@ -148,6 +148,7 @@ constexpr ReasonWords kReasons[] = {
     {"hidden_match", "Khớp với một lead bạn không có quyền xem",
      "Matches a lead you do not have access to"},
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
+    {"unknown_campaign", "Không có chiến dịch này", "No such campaign"},
     {"duplicate_lead", "Trùng với khách hàng #{} đã có", "Matches lead #{}, already there"},
     {"duplicate_in_file", "Trùng với dòng {} phía trên trong tệp", "Repeats row {} of the file"},
 };
