@@ -138,6 +138,9 @@ struct Core {
     campaigns = std::make_unique<campaigns::CampaignService>(*db, clock);
     users->SetEvents(&events);
     jobs = std::make_unique<jobs::JobService>(*db, clock, RandomToken(8));
+    jobs->SetRuleCheck([this](db::Transaction& tx, const Principal& p, std::int64_t rule_id) {
+      return assignment->CheckMayHandOut(tx, p, rule_id, "rule_id");
+    });
     jobs->SetRunner("auto_assign", [this](const jobs::Job& job, Millis now) -> Result<nlohmann::json> {
       if (!job.rule_id) return Error::Conflict("the job's assignment rule was deleted", "rule_deleted");
       auto done = leads->DistributeQueued(*job.rule_id, job.batch_size, now);

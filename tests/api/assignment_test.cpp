@@ -745,5 +745,41 @@ TEST_F(AssignmentApi, AManagersRuleNamesOnlyTheirOwnTeam) {
   EXPECT_EQ(manager.Delete(own_path).status, 204);
 }
 
+// A rule that gives leads to another team is the admin's to hand leads out through: a manager may
+// neither queue their leads for it nor schedule, change, run or delete its job, which would take
+// their team's leads out of their sight as a reassignment to that team would.
+TEST_F(AssignmentApi, AManagerHandsNoLeadsOutThroughARuleOfAnotherTeam) {
+  const auto other_team = CreateTeam(*admin_, "Tư vấn Cần Thơ");
+  const auto outsider = CreateUser(*admin_, "agent.ct.r", "agent", other_team);
+  const auto theirs = CreateRule("other-team-queue", Members({outsider}));
+  const std::int64_t rule_id = theirs["id"].get<std::int64_t>();
+  auto manager = SignedIn("manager.r");
+  const auto lead = manager.Post("/api/leads", {{"full_name", "Khách Nhóm Mình"}, {"mobile", UniqueMobile()},
+                                                {"owner_id", agents_[0]}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+
+  auto queued = manager.Post("/api/leads/mass-update",
+                             {{"ids", {lead.json["id"]}}, {"action", "queue_assignment"}, {"rule_id", rule_id}});
+  EXPECT_EQ(queued.status, 403) << queued.body;
+  auto job = manager.Post("/api/jobs", {{"name", "Chia sang Cần Thơ"}, {"type", "auto_assign"}, {"active", false},
+                                        {"interval_min", 5}, {"rule_id", rule_id}});
+  EXPECT_EQ(job.status, 403) << job.body;
+  EXPECT_EQ(manager.Post("/api/leads/mass-update", {{"ids", {lead.json["id"]}}, {"action", "queue_assignment"},
+                                                    {"rule_id", rule_id + 1000}}).status,
+            422);
+
+  // The admin's job for that rule: seen by the manager, not theirs to change, run or delete.
+  auto admins = admin_->Post("/api/jobs", {{"name", "Chia sang Cần Thơ"}, {"type", "auto_assign"}, {"active", false},
+                                           {"interval_min", 5}, {"rule_id", rule_id}});
+  ASSERT_EQ(admins.status, 201) << admins.body;
+  const std::string job_path = "/api/jobs/" + std::to_string(admins.json["id"].get<std::int64_t>());
+  EXPECT_EQ(manager.Get(job_path).status, 200);
+  EXPECT_EQ(manager.Patch(job_path, {{"active", true}}).status, 403);
+  EXPECT_EQ(manager.Post(job_path + "/run", json::object()).status, 403);
+  EXPECT_EQ(manager.Delete(job_path).status, 403);
+  EXPECT_EQ(admin_->Get(Path(lead.json)).json["owner_id"], agents_[0]);  // still the team's
+  EXPECT_EQ(admin_->Delete(job_path).status, 204);
+}
+
 }  // namespace
 }  // namespace sen::testing

@@ -117,10 +117,6 @@ std::optional<Rule> Find(db::Transaction& tx, std::int64_t id, Millis day_start)
   return out;
 }
 
-bool Exists(db::Transaction& tx, std::int64_t id) {
-  return tx.QueryInt("SELECT 1 FROM assignment_rules WHERE id = ?", {id}).has_value();
-}
-
 std::int64_t Insert(db::Transaction& tx, const Rule& rule) {
   Rule saved = rule;
   saved.id = *tx.QueryInt(kInsert, {rule.name, rule.active, rule.campaign_id, rule.source, MethodName(rule.method),

@@ -18,7 +18,6 @@ std::int64_t Insert(db::Transaction& tx, const Rule& rule);
 void Update(db::Transaction& tx, const Rule& rule);
 // Deletes the rule; the leads in its queue leave it, each with an audit row by `actor`.
 void Delete(db::Transaction& tx, std::int64_t id, const audit::Actor& actor, Millis now);
-bool Exists(db::Transaction& tx, std::int64_t id);
 
 // What picks need of the active rules, most specific first (campaign and source, then one, then
 // any), with their active members in order: settings and presence, not the turn state.

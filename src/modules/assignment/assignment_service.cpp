@@ -289,8 +289,15 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
   return out;
 }
 
-bool AssignmentService::RuleExists(db::Transaction& tx, std::int64_t rule_id) {
-  return repo::Exists(tx, rule_id);
+Status AssignmentService::CheckMayHandOut(db::Transaction& tx, const Principal& p, std::int64_t rule_id,
+                                         const std::string& field) {
+  auto rule = repo::Find(tx, rule_id, CompanyDayStart(clock_.Now()));
+  if (!rule) return Error::Field(field, "no assignment rule has id " + std::to_string(rule_id), "not_found");
+  if (auto mine = CheckMayChange(tx, p, *rule); !mine) {
+    return Error::Forbidden("assignment rule " + rule->name +
+                            " gives leads to members of other teams: only admins hand leads out through it");
+  }
+  return {};
 }
 
 bool AssignmentService::AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) {

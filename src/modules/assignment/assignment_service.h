@@ -34,7 +34,8 @@ class AssignmentService final : public leads::Assigner {
   Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id,
                                          std::span<const std::optional<std::int64_t>> owners, bool one_each,
                                          Millis now) override;
-  bool RuleExists(db::Transaction& tx, std::int64_t rule_id) override;
+  Status CheckMayHandOut(db::Transaction& tx, const Principal& p, std::int64_t rule_id,
+                         const std::string& field) override;
   bool AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) override;
 
  private:

@@ -32,9 +32,6 @@ Millis AlertsHourApart(const Job& job, std::optional<Millis> last_run, Millis ne
 Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
 
 // Every team's call reminders hang on the reminders job: only admins make, change or delete one.
-bool MayChange(const Principal& p, const Job& job) { return job.type != "reminders" || p.role == Role::kAdmin; }
-
-Error AdminsOnly() { return Error::Forbidden("only admins change the call reminders job"); }
 
 std::optional<std::int64_t> WholeIn(const json& v, std::int64_t min, std::int64_t max) {
   if (!v.is_number_integer()) return std::nullopt;
@@ -132,6 +129,14 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
   return {};
 }
 
+Status JobService::CheckMayChange(db::Transaction& tx, const Principal& p, const Job& job) {
+  if (job.type == "reminders" && p.role != Role::kAdmin) {
+    return Error::Forbidden("only admins change the call reminders job");
+  }
+  if (job.rule_id && rule_check_) return rule_check_(tx, p, *job.rule_id);
+  return {};
+}
+
 Status JobService::Save(db::Transaction& tx, Job& job, bool create) {
   try {
     if (create) job.id = repo::Insert(tx, job);
@@ -163,10 +168,10 @@ Result<Job> JobService::Create(const Principal& p, const json& input) {
   Job job;
   job.starts_at = now;
   if (auto applied = Apply(job, input, true); !applied) return std::move(applied).error();
-  if (!MayChange(p, job)) return AdminsOnly();
   job.next_run_at = FirstRun(job.starts_at, job.interval_min * kMinute, now);
   job.created_at = job.updated_at = now;
   auto tx = db_.BeginWrite();
+  if (auto mine = CheckMayChange(*tx, p, job); !mine) return std::move(mine).error();
   if (auto saved = Save(*tx, job, true); !saved) return std::move(saved).error();
   audit::Record(*tx, audit::ActorOf(p), "job", job.id, {{"create", std::nullopt, std::nullopt, job.name}}, now);
   tx->Commit();
@@ -179,11 +184,11 @@ Result<Job> JobService::Update(const Principal& p, std::int64_t id, const json& 
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
   if (!job) return NotFound(id);
-  if (!MayChange(p, *job)) return AdminsOnly();
+  if (auto mine = CheckMayChange(*tx, p, *job); !mine) return std::move(mine).error();
   const Millis starts_at = job->starts_at;
   const std::int64_t interval = job->interval_min;
   if (auto applied = Apply(*job, input, false); !applied) return std::move(applied).error();
-  if (!MayChange(p, *job)) return AdminsOnly();  // nor turned into one
+  if (auto mine = CheckMayChange(*tx, p, *job); !mine) return std::move(mine).error();  // nor turned into one
   if (job->starts_at != starts_at || job->interval_min != interval) {
     job->next_run_at = FirstRun(job->starts_at, job->interval_min * kMinute, now);
   }
@@ -201,7 +206,7 @@ Status JobService::Delete(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto job = repo::Find(*tx, id, now);
   if (!job) return NotFound(id);
-  if (!MayChange(p, *job)) return AdminsOnly();
+  if (auto mine = CheckMayChange(*tx, p, *job); !mine) return std::move(mine).error();
   repo::Delete(*tx, id);
   audit::Record(*tx, audit::ActorOf(p), "job", id, {{"delete", std::nullopt, job->name, std::nullopt}}, now);
   tx->Commit();
@@ -215,6 +220,9 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
     auto tx = db_.BeginRead();
     auto job = repo::Find(*tx, id, now);
     if (!job) return NotFound(id);
+    if (job->rule_id && rule_check_) {
+      if (auto mine = rule_check_(*tx, p, *job->rule_id); !mine) return std::move(mine).error();
+    }
     // Each alert tells every owner again: the hour the schedule keeps holds for "run now" too.
     const Millis next = job->last_run_at.value_or(now) + kMinAlertInterval * kMinute;
     if (job->type == "stalled_alert" && job->last_run_at && now < next) {

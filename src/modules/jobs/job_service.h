@@ -37,6 +37,10 @@ class JobService {
   JobService(db::Database& db, const Clock& clock, std::string instance);
   ~JobService();  // stops the worker after the run in progress, and waits for "run now" runs
   void SetRunner(const std::string& type, Runner runner) { runners_[type] = std::move(runner); }
+  // Whether `p` may hand leads out through a rule (an auto_assign job's): 403 or 422 on rule_id
+  // when not. Unset, every rule may be scheduled.
+  using RuleCheck = std::function<Status(db::Transaction& tx, const Principal& p, std::int64_t rule_id)>;
+  void SetRuleCheck(RuleCheck check) { rule_check_ = std::move(check); }
 
   // Managers and admins see and change jobs. `input` is the API's job object.
   Result<std::vector<Job>> List(const Principal& p);
@@ -60,6 +64,8 @@ class JobService {
 
  private:
   Status Apply(Job& job, const nlohmann::json& input, bool create);
+  // A job `p` may not touch: the reminders job for managers, a rule's job they may not use.
+  Status CheckMayChange(db::Transaction& tx, const Principal& p, const Job& job);
   // Inserts or updates; 422 on rule_id when the rule does not exist.
   Status Save(db::Transaction& tx, Job& job, bool create);
   // A run's lease, taken at the clock's now: nullopt when another run holds it, or this instance
@@ -82,6 +88,7 @@ class JobService {
   const Clock& clock_;
   const std::string instance_;
   std::map<std::string, Runner> runners_;
+  RuleCheck rule_check_;
   std::atomic<std::uint64_t> runs_{0};  // numbers each run's lease
   std::optional<Every> worker_;
   std::mutex runs_mutex_;

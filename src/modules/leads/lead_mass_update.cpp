@@ -191,8 +191,9 @@ Result<MassUpdateResult> LeadService::MassUpdate(const Principal& p, const MassU
     }
   }
 
-  if (queue && !(assigner_ && assigner_->RuleExists(*tx, *in.rule_id))) {
-    return Error::Field("rule_id", "no assignment rule has id " + std::to_string(*in.rule_id), "not_found");
+  if (queue) {
+    if (!assigner_) return Error::Conflict("assignment rules are not available", "rules_unavailable");
+    if (auto may = assigner_->CheckMayHandOut(*tx, p, *in.rule_id, "rule_id"); !may) return std::move(may).error();
   }
 
   MassUpdateResult result;

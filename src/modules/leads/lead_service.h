@@ -68,7 +68,11 @@ class Assigner {
   virtual Result<std::vector<Choice>> ChooseMany(db::Transaction& tx, std::int64_t rule_id,
                                                  std::span<const std::optional<std::int64_t>> owners, bool one_each,
                                                  Millis now) = 0;
-  virtual bool RuleExists(db::Transaction& tx, std::int64_t rule_id) = 0;
+  // Whether `p` may hand leads out through rule `rule_id` (queue leads for it, schedule or run
+  // its job): 422 on `field` when there is no such rule, 403 when it names members of teams `p`
+  // may not give leads to.
+  virtual Status CheckMayHandOut(db::Transaction& tx, const Principal& p, std::int64_t rule_id,
+                                 const std::string& field) = 0;
   // Whether an active rule is for `lead` (its campaign and source), whoever is free.
   virtual bool AnyRuleTakes(db::Transaction& tx, const Lead& lead) = 0;
 };
