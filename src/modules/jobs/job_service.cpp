@@ -21,17 +21,20 @@ constexpr std::int64_t kMaxStaleDays = 365;
 // A stalled-lead alert tells every owner again at each run: hourly at the most.
 constexpr std::int64_t kMinAlertInterval = 60;
 
+// How late after its slot a due run may start and still count as that slot's: the worker looks
+// every second, and a run takes its lease when it can.
+constexpr Millis kRunLateness = kMinute;
+
 // The next run of an alert an hour or more after its last `last_run`, whatever moved the
-// schedule (a run now, a changed start or interval, a pause ended); other jobs' as they are.
+// schedule (a run now, a changed start or interval, a pause ended); other jobs' as they are. An
+// hourly alert's run, which starts a moment after its slot, keeps the next slot.
 Millis AlertsHourApart(const Job& job, std::optional<Millis> last_run, Millis next_run) {
   if (job.type != "stalled_alert" || !last_run) return next_run;
-  const Millis allowed = *last_run + kMinAlertInterval * kMinute;
+  const Millis allowed = *last_run + kMinAlertInterval * kMinute - kRunLateness;
   return next_run < allowed ? NextRun(job.starts_at, job.interval_min * kMinute, allowed - 1) : next_run;
 }
 
 Error NotFound(std::int64_t id) { return Error::NotFound("no job has id " + std::to_string(id)); }
-
-// Every team's call reminders hang on the reminders job: only admins make, change or delete one.
 
 std::optional<std::int64_t> WholeIn(const json& v, std::int64_t min, std::int64_t max) {
   if (!v.is_number_integer()) return std::nullopt;
@@ -130,6 +133,7 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
 }
 
 Status JobService::CheckMayChange(db::Transaction& tx, const Principal& p, const Job& job) {
+  // Every team's call reminders hang on the reminders job: only admins make, change or delete one.
   if (job.type == "reminders" && p.role != Role::kAdmin) {
     return Error::Forbidden("only admins change the call reminders job");
   }

@@ -355,6 +355,22 @@ TEST_F(JobServiceTest, AStalledLeadAlertRunNowPutsOffASlotWithinTheHour) {
   EXPECT_EQ(alerts_, 3);
 }
 
+// An hourly alert's run starts a moment after its slot: the next slot, an hour after the slot,
+// is kept, not put off to the one after (QA: "every 60 min" ran every two hours).
+TEST_F(JobServiceTest, AnHourlyAlertRunsEveryHourThoughEachRunStartsAfterItsSlot) {
+  const auto alert = NewAlert(60, kT0 + 60 * kMin);
+  clock_.Set(kT0 + 60 * kMin + 800);
+  EXPECT_EQ(a_->RunDue(), 1);
+  EXPECT_EQ(Read(alert.id).next_run_at, kT0 + 120 * kMin);
+  auto renamed = a_->Update(admin_, alert.id, {{"name", "Lead bị bỏ quên 3 ngày"}});
+  ASSERT_TRUE(renamed);
+  EXPECT_EQ(renamed->next_run_at, kT0 + 120 * kMin);
+  clock_.Set(kT0 + 120 * kMin + 900);
+  EXPECT_EQ(a_->RunDue(), 1);
+  EXPECT_EQ(alerts_, 2);
+  EXPECT_EQ(Read(alert.id).next_run_at, kT0 + 180 * kMin);
+}
+
 // A job changed to another type leaves the settings of its old type behind, unless it names them.
 TEST_F(JobServiceTest, AChangeOfTypeDropsTheSettingsOfTheOldType) {
   auto alert = a_->Create(admin_, {{"name", "Lead bị bỏ quên"}, {"type", "stalled_alert"}, {"interval_min", 1440}});
