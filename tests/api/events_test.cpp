@@ -125,6 +125,9 @@ TEST(EventsApi, WhatArrivedWithNoPageOpenWaitsInTheBell) {
   EXPECT_EQ(fields, (std::set<std::string>{"ids", "colour"}));
   EXPECT_EQ(an_client.Get("/api/notifications?limit=0").status, 422);
   EXPECT_EQ(an_client.Get("/api/notifications?limit=101").json["error"]["details"][0]["field"], "limit");
+  // An empty list marks nothing (no ids at all marks every one).
+  auto none = an_client.Post("/api/notifications/read", {{"ids", json::array()}});
+  EXPECT_EQ(none.json["unread"], 1) << none.body;
 
   auto read = an_client.Post("/api/notifications/read", {{"ids", {kept["id"]}}});
   EXPECT_EQ(read.json["unread"], 0) << read.body;

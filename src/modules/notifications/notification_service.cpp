@@ -50,13 +50,13 @@ Inbox NotificationService::List(const Principal& p, std::int64_t limit) {
   return inbox;
 }
 
-std::int64_t NotificationService::MarkRead(const Principal& p, const std::vector<std::int64_t>& ids) {
+std::int64_t NotificationService::MarkRead(const Principal& p, const std::optional<std::vector<std::int64_t>>& ids) {
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  if (ids.empty()) {
+  if (!ids) {
     tx->Execute(kMarkAll, {now, p.user_id});
-  } else {
-    tx->Execute(kMarkSome, {now, p.user_id, nlohmann::json(ids).dump()});
+  } else if (!ids->empty()) {
+    tx->Execute(kMarkSome, {now, p.user_id, nlohmann::json(*ids).dump()});
   }
   tx->Execute(kForgetOld, {p.user_id, now - kKeepRead});
   const auto unread = tx->QueryInt(kUnread, {p.user_id}).value_or(0);

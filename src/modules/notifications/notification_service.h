@@ -42,9 +42,9 @@ class NotificationService {
   void Notify(db::Transaction& tx, std::int64_t user_id, std::string_view type, nlohmann::json data);
   // The user's `limit` newest notifications and how many of all theirs are unread.
   Inbox List(const Principal& p, std::int64_t limit);
-  // Marks the user's notifications `ids` read (all of them when `ids` is empty; others' ids
-  // change nothing) and returns how many are left unread.
-  std::int64_t MarkRead(const Principal& p, const std::vector<std::int64_t>& ids);
+  // Marks the user's notifications `ids` read (all of them without `ids`; others' ids change
+  // nothing) and returns how many are left unread.
+  std::int64_t MarkRead(const Principal& p, const std::optional<std::vector<std::int64_t>>& ids);
 
  private:
   db::Database& db_;

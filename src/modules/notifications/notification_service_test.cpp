@@ -70,23 +70,24 @@ TEST_F(NotificationServiceTest, NewestFirstAndReadOnlyByTheirOwnUser) {
   EXPECT_EQ(inbox.unread, 5);
 
   const auto binhs = service_->List(binh_, 1).items.at(0).id;
-  EXPECT_EQ(service_->MarkRead(an_, {inbox.items[0].id, inbox.items[1].id, binhs}), 3);
+  EXPECT_EQ(service_->MarkRead(an_, std::vector<std::int64_t>{inbox.items[0].id, inbox.items[1].id, binhs}), 3);
   EXPECT_EQ(service_->List(binh_, 1).unread, 1) << "another user's id changes nothing";
   inbox = service_->List(an_, 3);
   EXPECT_TRUE(inbox.items[0].read_at);
   EXPECT_FALSE(inbox.items[2].read_at);
 
-  EXPECT_EQ(service_->MarkRead(an_, {}), 0);
+  EXPECT_EQ(service_->MarkRead(an_, std::vector<std::int64_t>{}), 3);  // an empty list marks nothing
+  EXPECT_EQ(service_->MarkRead(an_, std::nullopt), 0);
   EXPECT_EQ(service_->List(binh_, 1).unread, 1);
 }
 
 TEST_F(NotificationServiceTest, ReadOnesGoAfterThirtyDaysUnreadOnesStay) {
   Notify(an_, 1);
   Notify(an_, 2);
-  service_->MarkRead(an_, {service_->List(an_, 1).items.at(0).id});  // lead 2's
+  service_->MarkRead(an_, std::vector<std::int64_t>{service_->List(an_, 1).items.at(0).id});  // lead 2's
   clock_.Advance(31 * kDay);
   Notify(an_, 3);
-  service_->MarkRead(an_, {service_->List(an_, 1).items.at(0).id});  // lead 3's: read today
+  service_->MarkRead(an_, std::vector<std::int64_t>{service_->List(an_, 1).items.at(0).id});  // lead 3's: read today
   auto inbox = service_->List(an_, 20);
   ASSERT_EQ(inbox.items.size(), 2u);
   EXPECT_EQ(inbox.items[0].data["lead_id"], 3);

@@ -36,7 +36,7 @@ void RegisterRoutes(http::Router& router, NotificationService& service) {
     in.AllowOnly({"ids"});
     auto ids = in.Ids("ids", kMaxIds);
     if (!errors.empty()) return Response::FromError(errors.ToError());
-    const auto unread = service.MarkRead(*req.principal, ids.value_or(std::vector<std::int64_t>{}));
+    const auto unread = service.MarkRead(*req.principal, ids);  // without ids: all
     return Response::Json(200, {{"unread", unread}});
   }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 }
