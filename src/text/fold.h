@@ -20,6 +20,9 @@ std::string Tidy(std::string_view s);
 // The items of a list typed in one cell or parameter ("vip, Hà Nội; hè"), each tidied; empty
 // items dropped. Any character of `separators` separates.
 std::vector<std::string> SplitList(std::string_view s, std::string_view separators = ",");
+// What people put between the items of a list in one cell (tags, multi-select options): no item
+// may hold one.
+inline constexpr std::string_view kListSeparators = ",;|";
 
 // Unicode NFC with the ends trimmed; line breaks and inner spaces kept (descriptions, notes).
 std::string Nfc(std::string_view s);

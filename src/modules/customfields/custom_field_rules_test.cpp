@@ -32,6 +32,12 @@ TEST(CustomFieldDefinition, NamesTypesLabelsAndOptionsAreChecked) {
   EXPECT_EQ(Fields(CheckDefinition(Field("level", "select", {{"a", "A", "A"}, {"a", "B", "B"}}))),
             std::vector<std::string>{"options"});
   EXPECT_EQ(Fields(CheckDefinition(Field("note", "text", {{"a", "A", "A"}}))), std::vector<std::string>{"options"});
+  // A multi-select's cells list options between , ; or |: none may hold one (a select's may).
+  EXPECT_EQ(Fields(CheckDefinition(Field("mon", "multi_select", {{"a", "Toán", "Maths"}, {"b", "Văn, Tiếng Việt", "Literature"}}))),
+            std::vector<std::string>{"options"});
+  EXPECT_EQ(Fields(CheckDefinition(Field("mon", "multi_select", {{"a|b", "Toán", "Maths"}}))),
+            std::vector<std::string>{"options"});
+  EXPECT_TRUE(CheckDefinition(Field("mon", "select", {{"b", "Văn, Tiếng Việt", "Literature"}})).ok());
   CustomField unlabelled = Field("level", "text");
   unlabelled.label_en.clear();
   EXPECT_EQ(Fields(CheckDefinition(unlabelled)), std::vector<std::string>{"label.en"});

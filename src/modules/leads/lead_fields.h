@@ -9,12 +9,11 @@
 #include "core/error.h"
 #include "modules/customfields/custom_field.h"
 #include "modules/leads/lead.h"
+#include "text/fold.h"
 
 namespace sen::leads {
 
-// What people put between the items of a list in one cell (tags, multi-select options); so no
-// tag may hold one.
-inline constexpr std::string_view kListSeparators = ",;|";
+using text::kListSeparators;
 
 enum class FieldType { kText, kLongText, kPhone, kEmail, kDate, kDateTime, kEnum, kUser, kTeam, kInteger, kTags, kBoolean, kJson };
 
