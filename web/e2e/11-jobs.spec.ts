@@ -174,6 +174,10 @@ test('a call reminder pops up on its owner’s page', async ({ browser, request 
 
   const popup = an.locator('.live-event').filter({ hasText: 'Nhắc lịch gọi lúc' });
   await expect(popup).toContainText('Hẹn tư vấn lộ trình · Phan Thị Nhắc');
+  // It stays until closed, below the header: the bell and the ON/OFF switch stay within reach.
+  const header = await an.locator('.ant-layout-header').boundingBox();
+  const shown = await popup.boundingBox();
+  expect(shown!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
   await popup.click();
   await expect(an.getByTestId('lead-name')).toHaveText('Phan Thị Nhắc');
   await context.close();

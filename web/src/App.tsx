@@ -14,6 +14,7 @@ import { AssignmentRulesPage } from './modules/assignment/AssignmentRulesPage';
 import { JobsPage } from './modules/jobs/JobsPage';
 import { EmailSettingsPage } from './modules/settings/EmailSettingsPage';
 import { CallsListPage } from './modules/calls/CallsListPage';
+import { CampaignsPage } from './modules/campaigns/CampaignsPage';
 import { RequireRole } from './modules/common/RequireRole';
 import { CustomFieldsPage } from './modules/customfields/CustomFieldsPage';
 import { importRoles } from './modules/imports/access';
@@ -60,7 +61,8 @@ export default function App() {
     <BrowserRouter>
       <QueryClientProvider client={queryClient}>
         <ConfigProvider locale={language === 'en' ? enUS : viVN} theme={{ token: { motion: !lessMotion } }}>
-          <AntApp>
+          {/* Notifications (a reminder stays until closed) open below the header, not over its switches. */}
+          <AntApp notification={{ top: 72 }}>
             <ErrorBoundary>
               <AuthProvider>
                 <Routes>
@@ -73,6 +75,7 @@ export default function App() {
                     <Route path="leads/:id" element={<LeadDetailPage />} />
                     <Route path="leads/:id/edit" element={<LeadFormPage key="edit" />} />
                     <Route path="calls" element={<CallsListPage />} />
+                    <Route path="campaigns" element={<CampaignsPage />} />
                     <Route
                       path="trash"
                       element={

@@ -1,5 +1,5 @@
 // The frame of every signed-in page: menu on the left, user and language in the header.
-import { Button, Flex, Layout, Menu, Typography } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import {
   DeleteOutlined,
   FieldTimeOutlined,
@@ -7,6 +7,7 @@ import {
   ImportOutlined,
   LogoutOutlined,
   MailOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   ShareAltOutlined,
   TeamOutlined,
@@ -30,6 +31,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const section = location.pathname.split('/')[1] ?? '';
+  const narrow = !Grid.useBreakpoint().sm;
   useLiveEvents();
 
   const leave = () => {
@@ -55,6 +57,11 @@ export function AppLayout() {
           items={[
             { key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> },
             { key: 'calls', icon: <PhoneOutlined />, label: <Link to="/calls">{t('menu.calls')}</Link> },
+            {
+              key: 'campaigns',
+              icon: <NotificationOutlined />,
+              label: <Link to="/campaigns">{t('menu.campaigns')}</Link>,
+            },
             ...(canImport(user.role)
               ? [{ key: 'imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('menu.imports')}</Link> }]
               : []),
@@ -93,17 +100,28 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
-          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
-            <span data-testid="current-user">
-              <Typography.Text strong>{user.full_name || user.username}</Typography.Text>{' '}
-              <Typography.Text type="secondary">({t(`roles.${user.role}`)})</Typography.Text>
+        <Layout.Header
+          style={{ background: '#fff', paddingInline: narrow ? 12 : 24, borderBottom: '1px solid #f0f0f0' }}
+        >
+          {/* On a phone the name gives way (cut short, the role left out) to the switches beside it. */}
+          <Flex justify="flex-end" align="center" gap={narrow ? 8 : 16} style={{ height: '100%' }}>
+            <span data-testid="current-user" style={{ display: 'flex', minWidth: 0, gap: 4 }}>
+              <Typography.Text strong ellipsis={{ tooltip: true }}>
+                {user.full_name || user.username}
+              </Typography.Text>
+              {!narrow && <Typography.Text type="secondary">({t(`roles.${user.role}`)})</Typography.Text>}
             </span>
             <PresenceSwitch />
             <NotificationBell />
             <LanguageSwitch />
-            <Button icon={<LogoutOutlined />} onClick={leave} data-testid="sign-out">
-              {t('auth.signOut')}
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={leave}
+              aria-label={t('auth.signOut')}
+              title={narrow ? t('auth.signOut') : undefined}
+              data-testid="sign-out"
+            >
+              {!narrow && t('auth.signOut')}
             </Button>
           </Flex>
         </Layout.Header>
