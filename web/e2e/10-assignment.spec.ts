@@ -1,7 +1,7 @@
 // R1-R4, R7: a manager sets up a rule in the browser; an agent who switches OFF in the header
 // gets none of the new leads; switched back ON by the admin, their header follows at once and
 // the next lead is theirs, which they are told at once too (live events); Unassign hands it on.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { pickOption, signIn } from './helpers';
 import { adminPassword, agentPassword } from './seed';
 
@@ -121,20 +121,29 @@ test("an agent's new lead goes through the rule, the agent first while ON", asyn
   await expect(presence).toHaveAttribute('aria-checked', 'true');
 });
 
-// R2: a rule can be narrowed to one campaign from its form, and widened again.
-test('a rule takes the leads of one campaign when given one', async ({ page }) => {
+// R2, K1: a rule can be narrowed to one campaign, picked by its name in its form, and widened again.
+test('a rule takes the leads of one campaign when given one', async ({ page, request }) => {
+  const campaign = 'Tuyển sinh hè 2027';
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+  const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
+  const made = await request.post('/api/campaigns', { headers: { 'X-CSRF-Token': csrf }, data: { name: campaign } });
+  expect(made.status(), await made.text()).toBe(201);
+
   await signIn(page, 'admin', adminPassword);
   await page.goto('/assignment-rules');
   const row = page.getByTestId('rules-table').getByRole('row').filter({ hasText: 'Chia lead hội thảo' });
-  const edit = async (campaign: string) => {
+  const edit = async (pick: (select: Locator) => Promise<void>) => {
     await row.getByRole('button', { name: 'Sửa' }).click();
-    await page.getByTestId('rule-campaign').fill(campaign);
+    await pick(page.getByTestId('rule-campaign'));
     await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
   };
-  await edit('7');
-  await expect(row).toContainText('Chiến dịch 7');
+  await edit((select) => pickOption(page, select, campaign, 'tuyen sinh he'));
+  await expect(row).toContainText(`Chiến dịch ${campaign}`);
   await expect(row).toContainText(source);
-  await edit('');
-  await expect(row).not.toContainText('Chiến dịch 7');
+  await edit(async (select) => {
+    await select.hover();
+    await select.locator('.ant-select-clear').click();
+  });
+  await expect(row).not.toContainText(`Chiến dịch ${campaign}`);
 });

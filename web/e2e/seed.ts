@@ -21,6 +21,7 @@ export const seededLeads = {
   massThree: { full_name: 'Bùi Văn Ba', mobile: '0905 000 023', company: 'Công ty Hải Âu' },
   hueOne: { full_name: 'Tôn Nữ Thảo', mobile: '0905 000 031', province: 'Huế' },
   hueTwo: { full_name: 'Tôn Thất Bảo', mobile: '0905 000 032', province: 'Huế' },
+  campaign: { full_name: 'Trịnh Văn Chiến', mobile: '0905 000 041' },
 } as const;
 
 export type SeededLead = keyof typeof seededLeads;

@@ -10,6 +10,7 @@ import { deleteRule, setPresence, updateRule } from '../../api/assignment';
 import type { AssignmentRule, RuleMember } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
+import { useCampaignNames } from '../campaigns/campaignQueries';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
@@ -66,6 +67,7 @@ export function AssignmentRulesPage() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const rules = useRulesAsTheyAre();
+  const campaignName = useCampaignNames(rules.data?.items.map((rule) => rule.campaign_id) ?? []);
   // The rule stays while its dialog closes, so that the dialog does not turn into a new rule meanwhile.
   const [editing, setEditing] = useState<{ open: boolean; rule?: AssignmentRule }>({ open: false });
   // A manager changes the rules of their own team (the server's rule); an admin's rule naming other
@@ -117,7 +119,11 @@ export function AssignmentRulesPage() {
                 rule.source || rule.campaign_id ? (
                   <>
                     {rule.source && <Tag>{rule.source}</Tag>}
-                    {rule.campaign_id && <Tag>{t('assignment.campaignTag', { id: rule.campaign_id })}</Tag>}
+                    {rule.campaign_id && (
+                      <Tag data-testid="rule-campaign-tag">
+                        {t('assignment.campaignTag', { name: campaignName(rule.campaign_id) })}
+                      </Tag>
+                    )}
                   </>
                 ) : (
                   t('assignment.anyLead')

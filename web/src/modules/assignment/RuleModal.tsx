@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createRule, updateRule } from '../../api/assignment';
 import type { AssignmentMethod, AssignmentRule } from '../../api/types';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { showSaveError } from '../common/apiErrors';
 import { useDirectory } from '../common/useDirectory';
 import { ruleChanges, ruleInput, ruleValues, type RuleValues } from './ruleInput';
@@ -86,9 +87,9 @@ export function RuleModal({ open, rule, onClose }: Props) {
             name="campaign_id"
             label={t('assignment.campaign')}
             extra={t('assignment.campaignHint')}
-            style={{ flex: 1, minWidth: 160 }}
+            style={{ flex: 1, minWidth: 200 }}
           >
-            <InputNumber precision={0} min={1} style={{ width: '100%' }} data-testid="rule-campaign" />
+            <CampaignSelect data-testid="rule-campaign" />
           </Form.Item>
         </Flex>
         <Flex gap={16} wrap>

@@ -1,5 +1,5 @@
-// Showing a failed save: a 422's messages next to the form fields they name (custom.<name> too),
-// the rest and any other failure as a toast.
+// Showing a failed save: a 422's messages next to the form fields they name (custom.<name> too), a
+// taken name under the name box, the rest and any other failure as a toast.
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import type { TFunction } from 'i18next';
@@ -13,6 +13,9 @@ interface Options {
   label?: (field: string) => string;
   /** The form field for an API field name, when they differ (e.g. `set.owner_id` → `owner_id`). */
   formField?: (field: string) => string;
+  /** The reason of the 409 that says another record has the name (case and marks aside, e.g.
+   *  `list_name_taken`): said under the form's `name` field, naming who has it, as a field error is. */
+  nameTaken?: string;
 }
 
 type FieldPath = string | (string | number)[];
@@ -68,7 +71,14 @@ export function errorText(error: Error, t: TFunction): string {
   return error.details.map((d) => (d.field ? `${d.field}: ${detailText(d, t)}` : detailText(d, t))).join(' — ');
 }
 
-export function showSaveError(error: Error, { form, message, t, label = (field) => field, formField }: Options): void {
+export function showSaveError(
+  error: Error,
+  { form, message, t, label = (field) => field, formField, nameTaken }: Options,
+): void {
+  if (error instanceof ApiError && error.code === 'conflict' && nameTaken && error.reason === nameTaken) {
+    form.setFields([{ name: 'name', errors: [reasonText(error.reason, error.params, error.message, t)] }]);
+    return;
+  }
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') {
     void message.error(errorText(error, t));
     return;

@@ -12,6 +12,9 @@ export const formatDateTime = (value: string) => dayjs(value).format(dateTimeFor
 export const formatCount = (value: number, language: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN').format(value);
 
+/** An amount of VND, grouped as a count is: 12.000.000 ₫ (12,000,000 ₫ in English). */
+export const formatMoney = (value: number, language: string) => `${formatCount(value, language)}\u00a0₫`;
+
 /** A call's length as m:ss (or h:mm:ss). */
 export function formatDuration(seconds: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');

@@ -1,10 +1,11 @@
 // Step 3 (I4): create only, or create and update; the fields that find a duplicate (and, when
 // updating, the lead to update); the owner, campaign, source and tags every imported row gets;
 // whether rows left without an owner go through the assignment rules.
-import { App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { updateImport, type ImportJob, type ImportMode, type MatchField } from '../../api/imports';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from '../leads/useLeadFields';
@@ -138,13 +139,7 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="campaign_id" label={fields.label('campaign_id')}>
-            <InputNumber
-              precision={0}
-              min={1}
-              placeholder={t('imports.options.noDefault')}
-              style={{ width: '100%' }}
-              data-testid="import-default-campaign"
-            />
+            <CampaignSelect placeholder={t('imports.options.noDefault')} data-testid="import-default-campaign" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

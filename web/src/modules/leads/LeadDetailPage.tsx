@@ -25,6 +25,7 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
 import { OwnerActions } from '../assignment/OwnerActions';
 import { CallFormDrawer } from '../calls/CallFormDrawer';
+import { CampaignName } from '../campaigns/CampaignName';
 import { QueryError } from '../common/QueryError';
 import { NoteModal } from '../notes/NoteModal';
 import { errorText } from '../common/apiErrors';
@@ -51,6 +52,7 @@ const sections: SectionDef[] = [
 
 function value(lead: Lead, name: string, fields: LeadFields): ReactNode {
   if (name === 'status') return <StatusTag status={lead.status} fields={fields} />;
+  if (name === 'campaign_id' && lead.campaign_id !== null) return <CampaignName id={lead.campaign_id} />;
   const raw = leadValue(lead, name);
   const text = fields.display(name, raw);
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;

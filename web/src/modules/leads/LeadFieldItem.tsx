@@ -1,10 +1,12 @@
-// One form field of a lead, its input chosen by the field's type in the registry.
+// One form field of a lead, its input chosen by the field's type in the registry (the campaign,
+// an id to the registry, picked by its name).
 import type { ReactNode } from 'react';
 import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, Language } from '../../api/types';
 import { useLanguage } from '../../i18n';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { dateFormat, dateTimeFormat } from '../common/format';
 import { useDirectory, type Directory } from '../common/useDirectory';
 import { tagSeparators } from './formValues';
@@ -15,6 +17,7 @@ function fieldInput(field: FieldMeta, language: Language, { assignableOptions, t
   // The registry says 0 for "no limit".
   const maxLength = field.max_length || undefined;
 
+  if (field.name === 'campaign_id') return <CampaignSelect data-testid={testId} />;
   switch (field.type) {
     case 'long_text':
       return <Input.TextArea rows={3} maxLength={maxLength} data-testid={testId} />;

@@ -1,6 +1,6 @@
 // L5, A3: one feed of the lead's calls, notes and changes (status, stage, assignments, edits),
-// newest first, a page at a time ("Xem thêm").
-import type { ReactNode } from 'react';
+// newest first, a page at a time ("Xem thêm"). A change of campaign names the campaigns (K1).
+import { useMemo, type ReactNode } from 'react';
 import { App as AntApp, Button, Empty, Flex, Popconfirm, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
 import {
   DeleteOutlined,
@@ -20,6 +20,7 @@ import { deleteNote } from '../../api/notes';
 import type { AssignmentItem, AuditItem, Call, CallItem, Note, NoteItem, TimelineItem } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { CallResultTag, CallStatusTag } from '../calls/CallTags';
+import { useCampaignNames } from '../campaigns/campaignQueries';
 import { useCallFields } from '../calls/useCallFields';
 import { formatDateTime, formatDuration } from '../common/format';
 import { errorText } from '../common/apiErrors';
@@ -187,7 +188,15 @@ interface Props {
   onEditNote: (note: Note) => void;
 }
 
-export function LeadTimeline({ leadId, fields, onEditCall, onEditNote }: Props) {
+/** The campaign ids that changes of a lead's campaign name (its audit values are ids). */
+const campaignIdsOf = (items: TimelineItem[]) =>
+  items.flatMap((item) =>
+    item.kind === 'audit' && item.field === 'campaign_id'
+      ? [item.old_value, item.new_value].flatMap((value) => (value ? [Number(value)] : []))
+      : [],
+  );
+
+export function LeadTimeline({ leadId, fields: registry, onEditCall, onEditNote }: Props) {
   const { t } = useTranslation();
   const history = useInfiniteQuery({
     queryKey: ['lead', leadId, 'timeline'],
@@ -198,6 +207,15 @@ export function LeadTimeline({ leadId, fields, onEditCall, onEditNote }: Props) 
         ? last.page + 1
         : undefined,
   });
+  const campaignName = useCampaignNames(campaignIdsOf(history.data?.pages.flatMap((page) => page.items) ?? []));
+  const fields = useMemo<LeadFields>(
+    () => ({
+      ...registry,
+      display: (name, value) =>
+        name === 'campaign_id' && value ? campaignName(Number(value)) : registry.display(name, value),
+    }),
+    [registry, campaignName],
+  );
 
   if (history.isPending) return <Spin />;
   if (history.error) {

@@ -18,6 +18,7 @@ import { addTargetListMembers } from '../../api/targetLists';
 import type { Lead, SavedView } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { useCampaignNames } from '../campaigns/campaignQueries';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
@@ -47,7 +48,12 @@ import { StatusTag } from './StatusTag';
 import { useLeadColumns } from './useLeadColumns';
 import { useLeadFields, type LeadFields } from './useLeadFields';
 
-function useColumns(fields: LeadFields | undefined, names: string[], sort: string): TableProps<Lead>['columns'] {
+function useColumns(
+  fields: LeadFields | undefined,
+  names: string[],
+  sort: string,
+  campaignName: (id: number) => string,
+): TableProps<Lead>['columns'] {
   const { t } = useTranslation();
   const { userName } = useDirectory();
   return useMemo(() => {
@@ -69,6 +75,8 @@ function useColumns(fields: LeadFields | undefined, names: string[], sort: strin
           ) : (
             userName(lead.owner_id)
           );
+        case 'campaign_id':
+          return lead.campaign_id === null ? '' : campaignName(lead.campaign_id);
         default:
           return fields.display(name, leadValue(lead, name));
       }
@@ -80,7 +88,7 @@ function useColumns(fields: LeadFields | undefined, names: string[], sort: strin
       sortOrder: sort === name ? ('ascend' as const) : sort === `-${name}` ? ('descend' as const) : null,
       render: (_: unknown, lead: Lead) => render(name, lead),
     }));
-  }, [fields, names, sort, t, userName]);
+  }, [fields, names, sort, t, userName, campaignName]);
 }
 
 export function LeadsListPage() {
@@ -102,7 +110,11 @@ export function LeadsListPage() {
     queryFn: () => listLeads(toApiParams(listQuery)),
     placeholderData: keepPreviousData,
   });
-  const columns = useColumns(fields, columnNames, listQuery.sort);
+  // The campaign column names the campaigns, all read in one request (see useCampaignNames).
+  const campaignName = useCampaignNames(
+    columnNames.includes('campaign_id') ? (leads.data?.items ?? []).map((lead) => lead.campaign_id) : [],
+  );
+  const columns = useColumns(fields, columnNames, listQuery.sort, campaignName);
   const canMassUpdate = user.role !== 'agent';
   const canUseLists = usesTargetLists(user.role);
 

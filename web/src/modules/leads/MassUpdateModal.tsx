@@ -10,7 +10,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Radio,
   Row,
@@ -24,6 +23,7 @@ import { massUpdateLeads } from '../../api/leads';
 import type { LeadFilter, MassUpdateRequest, MassUpdateSet } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { manages } from '../auth/roles';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { formatCount } from '../common/format';
@@ -268,13 +268,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="campaign_id" label={fields.label('campaign_id')}>
-              <InputNumber
-                precision={0}
-                min={1}
-                placeholder={t('massUpdate.unchanged')}
-                style={{ width: '100%' }}
-                data-testid="mass-update-campaign"
-              />
+              <CampaignSelect placeholder={t('massUpdate.unchanged')} data-testid="mass-update-campaign" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

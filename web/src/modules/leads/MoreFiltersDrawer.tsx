@@ -10,6 +10,7 @@ import { listRules } from '../../api/assignment';
 import type { FieldMeta } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { dateFormat } from '../common/format';
 import { useDirectory } from '../common/useDirectory';
 import { usesTargetLists } from '../targetlists/access';
@@ -19,7 +20,7 @@ import type { Filters } from './listQuery';
 import type { LeadFields } from './useLeadFields';
 import { tagSeparators } from './formValues';
 
-type Kind = 'text' | 'number' | 'days' | 'date' | 'select' | 'tags';
+type Kind = 'text' | 'number' | 'days' | 'date' | 'select' | 'tags' | 'campaign';
 
 interface MoreFilter {
   key: string;
@@ -68,6 +69,7 @@ function toFormValue(kind: Kind, value: string | undefined): unknown {
   switch (kind) {
     case 'number':
     case 'days':
+    case 'campaign':
       return Number(value);
     case 'date':
       return dayjs(value);
@@ -124,7 +126,7 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
       options: teams.map((team) => ({ value: String(team.id), label: team.name })),
     },
     { key: 'medium', label: fields.label('medium'), kind: 'text' },
-    { key: 'campaign_id', label: fields.label('campaign_id'), kind: 'number' },
+    { key: 'campaign_id', label: fields.label('campaign_id'), kind: 'campaign' },
     { key: 'tag', label: fields.label('tags'), kind: 'tags' },
     { key: 'province', label: fields.label('province'), kind: 'text' },
     { key: 'do_not_contact', label: fields.label('do_not_contact'), kind: 'select', options: yesNo },
@@ -196,6 +198,8 @@ function MoreFiltersForm({ filters, fields, onApply }: Omit<Props, 'open' | 'onC
         return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
       case 'days':
         return <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} data-testid={testId} />;
+      case 'campaign':
+        return <CampaignSelect data-testid={testId} />;
       case 'date':
         return <DatePicker format={dateFormat} style={{ width: '100%' }} data-testid={testId} />;
       case 'tags':

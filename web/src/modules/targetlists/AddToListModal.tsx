@@ -8,9 +8,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { createTargetList, type MembersAdded, type TargetList } from '../../api/targetLists';
-import { clearServerErrors, errorText } from '../common/apiErrors';
+import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { foldName } from './foldName';
-import { showListSaveError } from './listNameError';
 import { targetListLeadsPath } from './paths';
 import { useRefreshAfterMembership, useStoreTargetList, useTargetLists } from './targetListQueries';
 
@@ -97,7 +96,7 @@ function AddToListForm({ lists, what, add, describeError, onAdded, onClose }: Fo
       form.setFieldsValue({ mode: 'existing', list_id: list.id, name: undefined });
       addTo.mutate(list);
     },
-    onError: (error) => showListSaveError(error, { form, message, t }),
+    onError: (error) => showSaveError(error, { form, message, t, nameTaken: 'list_name_taken' }),
   });
 
   const submit = (values: Values) => {
