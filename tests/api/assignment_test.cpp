@@ -247,6 +247,21 @@ TEST_F(AssignmentApi, AnAgentsNewLeadGoesThroughTheRuleWithTheAgentFirstWhenAnOn
   EXPECT_EQ(chosen.json["owner_id"], agents_[2]) << "an owner given is kept";
 }
 
+// With a rule per team taking the same leads, an ON agent's own new lead goes through the rule
+// they are a member of, not the first rule that takes it (which would give it to another team).
+TEST_F(AssignmentApi, AnAgentsNewLeadGoesThroughTheirOwnRuleBeforeOthersThatTakeIt) {
+  for (auto agent : agents_) SetOnline(*admin_, agent, true);
+  CreateRule("two-teams", Members({agents_[0]}));
+  CreateRule("two-teams", Members({agents_[1], agents_[2]}));
+  auto member = SignedIn("agent.r1");
+  EXPECT_EQ(NewLead(member, "two-teams")["owner_id"], agents_[1]);
+  EXPECT_EQ(NewLead(*admin_, "two-teams")["owner_id"], agents_[0]) << "others' leads: the first rule";
+  // Without creator priority, or OFF, the agent is like anyone else.
+  SetOnline(*admin_, agents_[1], false);
+  EXPECT_EQ(NewLead(member, "two-teams")["owner_id"], agents_[0]);
+  SetOnline(*admin_, agents_[1], true);
+}
+
 TEST_F(AssignmentApi, UnassignHandsTheLeadToAnotherMemberAndReassignLetsAManagerChoose) {
   CreateRule("un", Members({agents_[0], agents_[1]}));
   auto lead = NewLead(*admin_, "un");

@@ -244,6 +244,17 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
   const Millis day = CompanyDayStart(now);
   const auto rules = ActiveRules(tx);
   std::optional<std::string> source_fold;
+  // R3: a creator who is an ON member of a rule for the lead (with creator priority) keeps it, even
+  // when another rule for it comes first: with a rule per team, the first would give it to another.
+  for (const auto& rule : *rules) {
+    const bool seated = std::any_of(rule.seats.begin(), rule.seats.end(), [&](const Seat& s) { return s.user_id == creator; });
+    if (!creator || !rule.creator_priority || !seated || !Takes(rule, lead, source_fold)) continue;
+    Seating seating = SeatsOf(tx, rule, day);
+    auto chosen = Pick(seating.seats, {rule.method, true, creator, exclude});
+    if (!chosen || seating.seats[*chosen].user_id != *creator) continue;
+    seating.Save(tx, rule.id);
+    return Choice{*creator, rule.teams[*chosen], rule.id};
+  }
   for (const auto& rule : *rules) {
     if (!Takes(rule, lead, source_fold)) continue;
     Seating seating = SeatsOf(tx, rule, day);
