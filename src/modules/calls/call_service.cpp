@@ -305,24 +305,32 @@ ReminderRun CallService::SendDueReminders(Millis now) {
     }
     std::optional<std::string> failure;
     bool give_up = false;
+    bool popup = reminder.channel == "popup";
     if (!call || call->status != "scheduled" || !owner || out_of_reach || call->start_at + kReminderTooLate < now) {
       failure = !call || call->status != "scheduled" ? "the call is no longer planned"
                 : !owner                               ? "the call's owner is not an active user"
                 : out_of_reach                         ? *out_of_reach
                                                        : "the call was over before the reminder could go";
       give_up = true;
-    } else if (reminder.channel == "email" && !owner->email) {
-      failure = owner->full_name + " has no e-mail address";
-      give_up = true;
     } else if (reminder.channel == "email") {
-      auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
-      auto sent = mailer_ ? mailer_->Send({*owner->email, text.subject, text.body})
-                          : Status(Error::Conflict("e-mail is not set up", "smtp_not_set_up"));
+      Status sent = !owner->email ? Status(Error::Conflict(owner->full_name + " has no e-mail address", "no_address"))
+                    : !mailer_    ? Status(Error::Conflict("e-mail is not set up", "smtp_not_set_up"))
+                                  : Status();
+      if (sent && mailer_) {
+        auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
+        sent = mailer_->Send({*owner->email, text.subject, text.body});
+      }
+      const std::string reason = sent ? "" : sent.error().extra.value("reason", "");
+      const auto& all = RemindersOf(*call);
+      const bool has_popup = std::any_of(all.begin(), all.end(), [](const ReminderDue& r) { return r.channel == "popup"; });
       if (sent) {
         mail_failures_in_a_row = 0;
+      } else if ((reason == "no_address" || reason == "smtp_not_set_up") && !has_popup) {
+        popup = true;  // an e-mail nobody can send: the owner's page reminds them instead
       } else {
         failure = sent.error().message;
-        ++mail_failures_in_a_row;
+        give_up = reason == "no_address" || reason == "smtp_not_set_up";  // the call's popup reminds them
+        if (!give_up) ++mail_failures_in_a_row;
       }
     }  // a popup is kept and pushed below, in the transaction that marks it sent
     auto tx = db_.BeginWrite();
@@ -331,12 +339,13 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       const auto retry = give_up ? std::nullopt : std::optional(retry_at);
       if (repo::MarkReminderFailed(*tx, reminder, claim, *failure, retry)) ++run.failed;
     } else if (repo::MarkReminderSent(*tx, reminder, claim, now)) {
-      ++(reminder.channel == "popup" ? run.popup : run.email);
+      ++(popup ? run.popup : run.email);
       // A popup goes in the same transaction: none for a call cancelled or moved since the claim.
-      if (reminder.channel == "popup" && notifier_) {
-        notifier_->Notify(*tx, owner->id, "reminder",
-                          {{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
-                           {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}});
+      if (popup && notifier_) {
+        nlohmann::json data{{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
+                            {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}};
+        if (reminder.channel == "email") data["instead_of_email"] = true;
+        notifier_->Notify(*tx, owner->id, "reminder", std::move(data));
       }
     }
     tx->Commit();

@@ -87,6 +87,20 @@ TEST_F(RemindersTest, AMailServerDownForTenMinutesCostsNoReminderThatStillHasTim
   EXPECT_EQ(mailer_.tried.back().to, "nhac@example.vn");
 }
 
+// Nobody set e-mail up: a call reminding only by e-mail reminds its owner on their page instead of
+// failing silently (QA: the only trace was a count on the jobs page).
+TEST_F(RemindersTest, AnEmailNobodyCanSendRemindsOnThePageInstead) {
+  calls_->SetNotifiers(nullptr, nullptr);
+  PlanCall(kT0 + 30 * kMinute, 15);
+  clock_.Set(kT0 + 15 * kMinute);
+  const ReminderRun run = calls_->SendDueReminders(clock_.Now());
+  EXPECT_EQ(run.popup, 1);
+  EXPECT_EQ(run.email, 0);
+  EXPECT_EQ(run.failed, 0);
+  clock_.Advance(5 * kMinute);
+  EXPECT_EQ(calls_->SendDueReminders(clock_.Now()).popup, 0) << "once";
+}
+
 // An address refused for good is not tried forever: kReminderTries in all, then the call is over.
 TEST_F(RemindersTest, ARefusedAddressIsTriedAtMostTheTriesAllowed) {
   PlanCall(kT0 + 7 * 24 * 60 * kMinute, 7 * 24 * 60);  // a week ahead, reminded now

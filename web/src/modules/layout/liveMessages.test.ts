@@ -26,6 +26,14 @@ test('a reminder names the call and its lead; stalled leads list their names', (
   );
   expect(reminder?.body).toBe('Tư vấn · Ngô Văn Tâm');
   expect(reminder?.link).toBe('/leads/9');
+  const insteadOfEmail = describeEvent(
+    {
+      type: 'reminder',
+      data: { lead_id: 9, lead_name: 'Ngô Văn Tâm', subject: 'Tư vấn', start_at: '2026-12-01T02:30:00Z', instead_of_email: true },
+    },
+    t,
+  );
+  expect(insteadOfEmail?.body).toBe('Tư vấn · Ngô Văn Tâm (live.reminderInsteadOfEmail)');
   const stalled = describeEvent(
     { type: 'stalled_leads', data: { count: 2, days: 3, leads: [{ full_name: 'A' }, { full_name: 'B' }] } },
     t,

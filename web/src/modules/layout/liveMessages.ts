@@ -17,10 +17,12 @@ export interface LiveMessage {
 export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMessage | null {
   if (type === 'reminder') {
     // C4: a call of the user's is coming up.
-    const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt } = data;
+    const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt, instead_of_email: insteadOfEmail } = data;
+    const body = `${String(subject ?? '')} · ${String(leadName ?? '')}`;
     return {
       title: t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),
-      body: `${String(subject ?? '')} · ${String(leadName ?? '')}`,
+      // An e-mail reminder that could not be sent (no e-mail set up, no address) comes here instead.
+      body: insteadOfEmail ? `${body} (${t('live.reminderInsteadOfEmail')})` : body,
       link: `/leads/${Number(leadId)}`,
     };
   }
