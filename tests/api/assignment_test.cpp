@@ -28,11 +28,7 @@ class AssignmentApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) {
-    Client c(server_->port());
-    c.Login(username, "user-pass-123");
-    return c;
-  }
+  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
   // A rule taking the leads of `source` (so that tests do not share rules).
   static json CreateRule(const std::string& source, json members, json extra = json::object()) {
     json body = {{"name", "Chia " + source}, {"method", "round_robin"}, {"source", source}, {"members", members}};

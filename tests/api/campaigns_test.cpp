@@ -28,11 +28,7 @@ class CampaignsApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) {
-    Client c(server_->port());
-    c.Login(username, "user-pass-123");
-    return c;
-  }
+  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
   static ServerProcess* server_;
   static Client* admin_;
   static std::int64_t agent_id_;

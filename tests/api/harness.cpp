@@ -259,6 +259,12 @@ std::int64_t CreateUser(Client& admin, const std::string& username, const std::s
   return res.json.value("id", std::int64_t{0});
 }
 
+Client SignedIn(std::uint16_t port, const std::string& username) {
+  Client c(port);
+  c.Login(username, "user-pass-123");
+  return c;
+}
+
 std::int64_t CreateTeam(Client& admin, const std::string& name) {
   auto res = admin.Post("/api/teams", {{"name", name}});
   EXPECT_EQ(res.status, 201) << res.body;

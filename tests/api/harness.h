@@ -105,6 +105,8 @@ std::int64_t CreateUser(Client& admin, const std::string& username, const std::s
                         std::optional<std::int64_t> team_id = std::nullopt,
                         const std::string& password = "user-pass-123");
 std::int64_t CreateTeam(Client& admin, const std::string& name);
+// A client of the server on `port` signed in as a user CreateUser made (its default password).
+Client SignedIn(std::uint16_t port, const std::string& username);
 
 // A unique Vietnamese mobile number per call, so tests do not collide on duplicates.
 std::string UniqueMobile();

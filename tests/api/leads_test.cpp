@@ -27,11 +27,7 @@ class LeadsApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) {
-    Client c(server_->port());
-    c.Login(username, "user-pass-123");
-    return c;
-  }
+  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
   static json CreateLead(Client& c, json body) {
     auto res = c.Post("/api/leads", body);
     EXPECT_EQ(res.status, 201) << res.body;

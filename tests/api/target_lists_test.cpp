@@ -31,11 +31,7 @@ class TargetListsApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) {
-    Client c(server_->port());
-    c.Login(username, "user-pass-123");
-    return c;
-  }
+  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
   static std::int64_t NewLead(const std::string& name, const std::string& tag, bool do_not_contact = false) {
     json body = {{"full_name", name}, {"mobile", UniqueMobile()}, {"tags", {tag}}};
     if (do_not_contact) {

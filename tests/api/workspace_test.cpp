@@ -29,11 +29,7 @@ class WorkspaceApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) {
-    Client c(server_->port());
-    c.Login(username, "user-pass-123");
-    return c;
-  }
+  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
   static json Lead(Client& c, json body) {
     if (!body.contains("mobile")) body["mobile"] = UniqueMobile();
     auto res = c.Post("/api/leads", body);
