@@ -4,5 +4,7 @@ import viteConfig from './vite.config';
 
 export default mergeConfig(
   viteConfig,
-  defineConfig({ test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] } }),
+  // A dialog test clicks through Ant Design in jsdom for a second or two; on two shared cores under
+  // the rest of the suite that can pass 5 s: the limit is a guard against a hang, not a speed test.
+  defineConfig({ test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 15_000 } }),
 );

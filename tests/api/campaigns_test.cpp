@@ -143,6 +143,9 @@ TEST_F(CampaignsApi, LeadsAndRulesNameExistingCampaignsWhichCountTheirLeadsAndCa
   ASSERT_EQ(listed.json["items"].size(), 1u) << listed.body;
   EXPECT_EQ(listed.json["items"][0]["leads"], 1);
   EXPECT_EQ(listed.json["items"][0]["customers"], 0);
+  auto names = admin_->Get("/api/campaigns?counts=false&q=ngay%20hoi%20tieng%20anh");
+  ASSERT_EQ(names.json["items"].size(), 1u) << names.body;
+  EXPECT_FALSE(names.json["items"][0].contains("leads")) << "a picker's names are not counted";
   EXPECT_EQ(admin_->Get("/api/leads?campaign_id=" + std::to_string(id)).json["total"], 3);
 
   // Named by leads and a rule, it stays; the answer says by how many.

@@ -113,10 +113,9 @@ void Count(db::Transaction& tx, const Principal& p, std::vector<Campaign>& campa
   for (const auto& c : campaigns) ids.push_back(c.id);
   const auto counts = leads::repo::CountByCampaign(tx, ids, leads::ScopeOf(p));
   for (auto& c : campaigns) {
-    if (auto it = counts.find(c.id); it != counts.end()) {
-      c.leads = it->second.leads;
-      c.customers = it->second.customers;
-    }
+    const auto it = counts.find(c.id);
+    c.leads = it == counts.end() ? 0 : it->second.leads;
+    c.customers = it == counts.end() ? 0 : it->second.customers;
   }
 }
 
@@ -129,7 +128,7 @@ db::Params Values(const Campaign& c, const std::string& fold) {
 
 nlohmann::json ToJson(const Campaign& c, const Principal& viewer) {
   auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-  return {{"id", c.id},
+  nlohmann::json out = {{"id", c.id},
           {"name", c.name},
           {"type", c.type},
           {"status", c.status},
@@ -138,13 +137,14 @@ nlohmann::json ToJson(const Campaign& c, const Principal& viewer) {
           {"budget", opt(c.budget)},
           {"source", opt(c.source)},
           {"description", opt(c.description)},
-          {"leads", c.leads},
-          {"customers", c.customers},
           {"created_by", opt(c.created_by)},
           {"created_by_name", opt(c.created_by_name)},
           {"mine", c.created_by == viewer.user_id},
           {"created_at", FormatRfc3339(c.created_at)},
           {"updated_at", FormatRfc3339(c.updated_at)}};
+  if (c.leads) out["leads"] = *c.leads;
+  if (c.customers) out["customers"] = *c.customers;
+  return out;
 }
 
 Result<Page<Campaign>> CampaignService::List(const Principal& p, const CampaignFilter& filter, PageRequest page) {
@@ -179,7 +179,7 @@ Result<Page<Campaign>> CampaignService::List(const Principal& p, const CampaignF
   params.emplace_back(page.offset());
   tx->Query(SEN_CAMPAIGN_SELECT + where + " ORDER BY c.name_fold, c.id LIMIT ? OFFSET ?", params,
             [&](const db::Row& r) { out.items.push_back(Read(r)); });
-  Count(*tx, p, out.items);
+  if (filter.counts) Count(*tx, p, out.items);
   return out;
 }
 
@@ -207,6 +207,7 @@ Result<Campaign> CampaignService::Create(const Principal& p, const CampaignInput
   audit::Record(*tx, audit::ActorOf(p), "campaign", c.id, {{"create", std::nullopt, std::nullopt, c.name}}, now);
   tx->Commit();
   c.created_by_name = p.full_name;
+  c.leads = c.customers = 0;  // a new campaign, named by no lead yet
   return c;
 }
 

@@ -27,8 +27,10 @@ struct Campaign {
   std::optional<std::int64_t> budget;  // VND
   std::optional<std::string> source;
   std::optional<std::string> description;
-  std::int64_t leads = 0;      // live leads of the campaign that the viewer sees
-  std::int64_t customers = 0;  // of them, at stage customer
+  // Live leads of the campaign that the viewer sees, and of them those at stage customer; not
+  // counted for a list that needs only the names (a picker).
+  std::optional<std::int64_t> leads;
+  std::optional<std::int64_t> customers;
   std::optional<std::int64_t> created_by;
   std::optional<std::string> created_by_name;  // for display
   Millis created_at = 0;
@@ -51,6 +53,7 @@ struct CampaignInput {
 struct CampaignFilter {
   std::optional<std::string> q;  // in the name, ignoring case and diacritics
   std::optional<std::string> status;
+  bool counts = true;  // false: names only, leads and customers left uncounted
 };
 
 class CampaignService {

@@ -49,6 +49,7 @@ void RegisterRoutes(http::Router& router, CampaignService& service) {
     CampaignFilter filter;
     if (auto q = req.Query("q"); q && !q->empty()) filter.q = std::string(*q);
     if (auto status = req.Query("status"); status && !status->empty()) filter.status = std::string(*status);
+    filter.counts = req.Query("counts") != "false";
     auto campaigns = service.List(*req.principal, filter, *page);
     if (!campaigns) return Response::FromError(campaigns.error());
     return Response::Json(200, http::PageJson(*campaigns, [&](const Campaign& c) { return ToJson(c, *req.principal); }));

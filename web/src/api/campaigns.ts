@@ -23,10 +23,10 @@ export interface Campaign {
   /** The lead source it brings. */
   source: string | null;
   description: string | null;
-  /** Live leads of the campaign that the signed-in user sees. */
-  leads: number;
+  /** Live leads of the campaign that the signed-in user sees (not in a list asked without counts). */
+  leads?: number;
   /** Of them, those at stage customer. */
-  customers: number;
+  customers?: number;
   created_by: number | null;
   created_by_name: string | null;
   /** Whether the signed-in user made it: they (or an admin) change and delete it. */
@@ -47,6 +47,8 @@ export type CampaignQuery = {
   page?: number;
   /** At most 500; 50 when not given. */
   page_size?: number;
+  /** 'false': names only (a picker's), the leads not counted. */
+  counts?: 'false';
 };
 
 /** Ordered by name. */

@@ -70,7 +70,7 @@ test('typing searches the server, ignoring marks, and the choice gives the campa
   expect(await screen.findByText('1,200 more campaigns: type a name to find them')).toBeTruthy();
 
   fireEvent.change(combobox, { target: { value: 'hoi thao' } });
-  await waitFor(() => expect(listCampaigns).toHaveBeenLastCalledWith({ q: 'hoi thao', page_size: 50 }));
+  await waitFor(() => expect(listCampaigns).toHaveBeenLastCalledWith({ q: 'hoi thao', page_size: 50, counts: 'false' }));
   await waitFor(() => expect(screen.queryByTitle('Hội chợ việc làm')).toBeNull());
   const option = screen.getByTitle('Hội thảo du học Úc');
   expect(option.textContent).toBe('Hội thảo du học ÚcActive');

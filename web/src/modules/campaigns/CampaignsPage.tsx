@@ -145,7 +145,7 @@ export function CampaignsPage() {
               align: 'right',
               render: (_, campaign) => (
                 <Link to={campaignLeadsPath(campaign.id)} data-testid="campaign-leads">
-                  {formatCount(campaign.leads, language)}
+                  {formatCount(campaign.leads ?? 0, language)}
                 </Link>
               ),
             },
@@ -154,7 +154,7 @@ export function CampaignsPage() {
               title: t('campaigns.customers'),
               align: 'right',
               render: (_, campaign) => (
-                <span data-testid="campaign-customers">{formatCount(campaign.customers, language)}</span>
+                <span data-testid="campaign-customers">{formatCount(campaign.customers ?? 0, language)}</span>
               ),
             },
             { key: 'type', title: t('campaigns.type'), render: (_, campaign) => t(`campaigns.types.${campaign.type}`) },

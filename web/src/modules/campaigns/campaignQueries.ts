@@ -27,7 +27,7 @@ export const useCampaignPage = (query: CampaignQuery) =>
 export const useCampaignSearch = (q: string, enabled: boolean) =>
   useQuery({
     queryKey: [...campaignsKey, 'search', q],
-    queryFn: () => listCampaigns({ q, page_size: pickerPageSize }),
+    queryFn: () => listCampaigns({ q, page_size: pickerPageSize, counts: 'false' }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -65,7 +65,7 @@ export function useCampaignNames(ids: (number | null)[]): (id: number) => string
   const wanted = [...new Set(ids.filter((id) => id !== null))];
   const all = useQuery({
     queryKey: [...campaignsKey, 'all'],
-    queryFn: () => listCampaigns({ page_size: allPageSize }),
+    queryFn: () => listCampaigns({ page_size: allPageSize, counts: 'false' }),
     enabled: wanted.length > 0,
     staleTime: fiveMinutes,
   });
