@@ -6,14 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/serve_copy.sh
-timed() {  # LABEL METHOD PATH [BODY]: the time of one request, and the head of its answer
-  local label=$1 start end
-  shift
-  start=$(date +%s.%N)
-  api "$@" >"$out/lists.out"
-  end=$(date +%s.%N)
-  printf '%s: %s s %s\n' "$label" "$(awk "BEGIN { printf \"%.2f\", $end - $start }")" "$(head -c 120 "$out/lists.out")"
-}
 id=$(api POST /api/target-lists '{"name":"Bench list"}' | id_of)
 timed "add the New leads by filter" POST "/api/target-lists/$id/members" '{"filter":{"status":"new"}}'
 timed "add every lead" POST "/api/target-lists/$id/members" '{"filter":{}}'

@@ -1,7 +1,8 @@
 # Sourced by the benchmarks that write (assign.sh, queue.sh): builds `sen`, serves a copy of the
 # LEADS-lead database bench/run.sh generated on 127.0.0.1:18080 (stopped on exit), and defines
-# `api METHOD PATH [BODY]` (as admin, by token), `id_of` (the "id" of a JSON answer) and
-# `agent_members N` (N new agents as a rule's members, weights 1..3).
+# `api METHOD PATH [BODY]` (as admin, by token), `timed LABEL METHOD PATH [BODY]` (one request's
+# time and the head of its answer), `id_of` (the "id" of a JSON answer) and `agent_members N` (N
+# new agents as a rule's members, weights 1..3).
 leads=${LEADS:-1000000}
 out=bench/out
 db="$out/bench-$leads.db"
@@ -20,6 +21,14 @@ for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>
 api() {
   curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" -X "$1" "http://127.0.0.1:18080$2" \
     ${3:+-d "$3"}
+}
+timed() {
+  local label=$1 start end
+  shift
+  start=$(date +%s.%N)
+  api "$@" >"$out/timed.out"
+  end=$(date +%s.%N)
+  printf '%s: %s s %s\n' "$label" "$(awk "BEGIN { printf \"%.2f\", $end - $start }")" "$(head -c 120 "$out/timed.out")"
 }
 id_of() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 agent_members() {

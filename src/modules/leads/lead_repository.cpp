@@ -736,15 +736,24 @@ std::unordered_map<std::int64_t, CampaignCounts> CountByCampaign(db::Transaction
                                                                  const LeadScope& scope) {
   std::unordered_map<std::int64_t, CampaignCounts> out;
   if (ids.empty()) return out;
-  ListSql q = BuildList(LeadFilter{}, scope, LeadSort{}, std::nullopt);
-  q.where += " AND l.campaign_id IS NOT NULL AND l.campaign_id IN (";
-  for (const auto id : ids) {
-    q.where += q.where.back() == '(' ? "?" : ",?";
-    q.params.emplace_back(id);
-  }
-  q.where += ")";
-  tx.Query("SELECT l.campaign_id, COUNT(*), SUM(l.stage = 'customer')" + q.from + q.where + " GROUP BY l.campaign_id",
-           q.params, [&](const db::Row& r) { out[r.Int(0)] = {r.Int(1), r.Int(2)}; });
+  // Two counts: the leads along the campaign index (nothing else read for an admin), then the
+  // few customers along the stage index, which the unary + on campaign_id makes the planner take
+  // (else it walks every lead of the campaigns for their stage: 0.26 s against 0.11 s for 375,000).
+  auto count = [&](const LeadFilter& f, std::string_view campaign, auto&& on_row) {
+    ListSql q = BuildList(f, scope, LeadSort{}, std::nullopt);
+    q.where += " AND " + std::string(campaign) + " IN (";
+    for (const auto id : ids) {
+      q.where += q.where.back() == '(' ? "?" : ",?";
+      q.params.emplace_back(id);
+    }
+    q.where += ") GROUP BY " + std::string(campaign);
+    tx.Query("SELECT l.campaign_id, COUNT(*)" + q.from + q.where, q.params,
+             [&](const db::Row& r) { on_row(out[r.Int(0)], r.Int(1)); });
+  };
+  count(LeadFilter{}, "l.campaign_id", [](CampaignCounts& c, std::int64_t n) { c.leads = n; });
+  LeadFilter customers;
+  customers.stage = {"customer"};
+  count(customers, "+l.campaign_id", [](CampaignCounts& c, std::int64_t n) { c.customers = n; });
   return out;
 }
 
