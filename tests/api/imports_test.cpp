@@ -701,6 +701,30 @@ TEST_F(ImportsApi, AutoAssignHandsCreatedLeadsWithoutAnOwnerToTheRules) {
   EXPECT_EQ(history.json["items"][0]["reason"], "rule") << history.body;
 }
 
+// An undone import's leads, gone for good, no longer count against the daily caps of the members
+// the rules gave them to (QA: the member's next leads went to others, even other teams).
+TEST_F(ImportsApi, UndoGivesTheDailyCapBack) {
+  const auto agent = CreateUser(*admin_, "imp.cap", "agent");
+  auto rule = admin_->Post("/api/assignment-rules", {{"name", "Giới hạn"}, {"method", "round_robin"},
+                                                     {"source", "Giới hạn ngày"},
+                                                     {"members", {{{"user_id", agent}, {"daily_cap", 2}}}}});
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  const std::string rule_path = "/api/assignment-rules/" + std::to_string(rule.json["id"].get<std::int64_t>());
+  std::string csv = "Họ và tên,Di động,Nguồn\n";
+  for (int i = 0; i < 2; ++i) csv += "Khách Giới Hạn " + std::to_string(i) + "," + UniqueMobile() + ",Giới hạn ngày\n";
+  auto imp = Upload(*admin_, "gioi-han.csv", csv).json;
+  ASSERT_EQ(admin_->Patch(Path(imp), {{"auto_assign", true}}).status, 200);
+  ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
+  EXPECT_EQ(WaitUntilFinished(*admin_, imp)["created"], 2);
+  EXPECT_EQ(admin_->Get(rule_path).json["members"][0]["taken_today"], 2);
+  ASSERT_EQ(admin_->Post(Path(imp, "/undo"), json::object()).status, 200);
+  EXPECT_EQ(admin_->Get(rule_path).json["members"][0]["taken_today"], 0);
+  auto next = admin_->Post("/api/leads", {{"full_name", "Khách Sau Hoàn Tác"}, {"mobile", UniqueMobile()},
+                                          {"source", "Giới hạn ngày"}});
+  ASSERT_EQ(next.status, 201) << next.body;
+  EXPECT_EQ(next.json["owner_id"], agent);
+}
+
 // R3: the creator goes first for a lead made by hand (Quick Add), not for an import: an importer
 // who is an ON member of the rule would otherwise take every row.
 TEST_F(ImportsApi, AnImporterWhoIsAMemberOfTheRuleGetsNoPriority) {

@@ -311,6 +311,24 @@ Status AssignmentService::CheckMayHandOut(db::Transaction& tx, const Principal& 
   return {};
 }
 
+void AssignmentService::GiveBack(db::Transaction& tx, std::int64_t rule_id, std::int64_t user_id, Millis at,
+                                 Millis now) {
+  const Millis day = CompanyDayStart(now);
+  if (at < day) return;  // an earlier day's count is over anyway
+  const auto rules = ActiveRules(tx);
+  auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
+  if (rule == rules->end()) return;
+  Seating seating = SeatsOf(tx, *rule, day);
+  if (seating.day != day) return;  // counts saved for a later day (a clock behind): left as they are
+  for (auto& seat : seating.seats) {
+    if (seat.user_id == user_id && seat.taken_today > 0) --seat.taken_today;
+  }
+  for (auto& away : seating.away) {
+    if (away.user_id == user_id && away.taken_today > 0) --away.taken_today;
+  }
+  seating.Save(tx, rule_id);
+}
+
 bool AssignmentService::AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) {
   const auto rules = ActiveRules(tx);
   std::optional<std::string> source_fold;

@@ -36,6 +36,7 @@ class AssignmentService final : public leads::Assigner {
                                          Millis now) override;
   Status CheckMayHandOut(db::Transaction& tx, const Principal& p, std::int64_t rule_id,
                          const std::string& field) override;
+  void GiveBack(db::Transaction& tx, std::int64_t rule_id, std::int64_t user_id, Millis at, Millis now) override;
   bool AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) override;
 
  private:

@@ -422,6 +422,14 @@ std::set<std::string> FieldsChangedSince(db::Transaction& tx, std::int64_t id, M
 
 bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }
 
+std::vector<RuleGift> RuleGifts(db::Transaction& tx, std::int64_t id) {
+  std::vector<RuleGift> out;
+  tx.Query("SELECT rule_id, to_user, at FROM lead_assignments WHERE lead_id = ? AND rule_id IS NOT NULL "
+           "AND to_user IS NOT NULL ORDER BY id",
+           {id}, [&](const db::Row& r) { out.push_back({r.Int(0), r.Int(1), r.Int(2)}); });
+  return out;
+}
+
 void Purge(db::Transaction& tx, std::int64_t id) {
   db::BumpChangeCounter(tx, kCounter);
   tx.Execute(kPurgeAudit, {id});

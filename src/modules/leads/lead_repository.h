@@ -39,6 +39,13 @@ std::set<std::string> FieldsChangedSince(db::Transaction& tx, std::int64_t id, M
 // tags and queue entry go with it); for leads nobody has worked on (a failed import's). Its id
 // is never given again.
 void Purge(db::Transaction& tx, std::int64_t id);
+// The owners rules gave lead `id` (rule, user, when), oldest first.
+struct RuleGift {
+  std::int64_t rule_id = 0;
+  std::int64_t user_id = 0;
+  Millis at = 0;
+};
+std::vector<RuleGift> RuleGifts(db::Transaction& tx, std::int64_t id);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
 // Import matching (I4): the live leads with the lead's mobile (the mobile field's first, then the

@@ -73,6 +73,9 @@ class Assigner {
   // may not give leads to.
   virtual Status CheckMayHandOut(db::Transaction& tx, const Principal& p, std::int64_t rule_id,
                                  const std::string& field) = 0;
+  // A lead rule `rule_id` gave `user_id` at `at` is gone for good (an import undone): when that
+  // was today, it no longer counts against the member's daily cap.
+  virtual void GiveBack(db::Transaction& tx, std::int64_t rule_id, std::int64_t user_id, Millis at, Millis now) = 0;
   // Whether an active rule is for `lead` (its campaign and source), whoever is free.
   virtual bool AnyRuleTakes(db::Transaction& tx, const Lead& lead) = 0;
 };
