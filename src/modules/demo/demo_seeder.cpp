@@ -36,15 +36,17 @@ struct DemoCampaign {
   const char* status;
   const char* source;  // its leads are those of this source
   std::int64_t budget;
+  int from_day, to_day;  // its dates, in days from today
 };
 constexpr DemoCampaign kCampaigns[] = {
-    {"Ngày hội tư vấn du học & khai giảng", "event", "active", "Sự kiện", 45'000'000},
-    {"Quảng cáo Facebook - Tiếng Anh trẻ em", "online_ads", "active", "Facebook", 30'000'000},
-    {"Google Ads - Luyện thi IELTS", "online_ads", "paused", "Google Ads", 20'000'000},
+    {"Ngày hội tư vấn du học & khai giảng", "event", "active", "Sự kiện", 45'000'000, -30, 14},
+    {"Quảng cáo Facebook - Tiếng Anh trẻ em", "online_ads", "active", "Facebook", 30'000'000, -90, 30},
+    {"Google Ads - Luyện thi IELTS", "online_ads", "paused", "Google Ads", 20'000'000, -120, -10},
 };
 
 // The campaign of each source, made when no campaign has its name.
-Result<std::map<std::string, std::int64_t>> DemoCampaigns(campaigns::CampaignService& service) {
+Result<std::map<std::string, std::int64_t>> DemoCampaigns(campaigns::CampaignService& service, Millis now) {
+  constexpr Millis kDay = 24LL * 3600 * 1000;
   const Principal system = users::UserService::System();
   std::map<std::string, std::int64_t> out;
   for (const auto& d : kCampaigns) {
@@ -62,6 +64,8 @@ Result<std::map<std::string, std::int64_t>> DemoCampaigns(campaigns::CampaignSer
       in.status = d.status;
       in.source = std::optional<std::string>(d.source);
       in.budget = std::optional<std::int64_t>(d.budget);
+      in.start_date = std::optional(FormatDate(now + d.from_day * kDay));
+      in.end_date = std::optional(FormatDate(now + d.to_day * kDay));
       auto made = service.Create(system, in, {});
       if (!made) return std::move(made).error();
       id = made->id;
@@ -115,7 +119,7 @@ Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, co
     if (user->role == Role::kAgent) agents.push_back({user->id, user->team_id});
   }
 
-  const auto campaign_of = DemoCampaigns(campaigns);
+  const auto campaign_of = DemoCampaigns(campaigns, clock.Now());
   if (!campaign_of) return std::move(campaign_of).error();
 
   LeadGenerator generator(options.seed, clock.Now(), options.leads);
