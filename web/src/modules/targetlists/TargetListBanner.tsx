@@ -29,7 +29,10 @@ export function TargetListBanner({ listId, selected, onClear, onRemoved }: Props
       onRemoved();
       void message.success(t('targetLists.removed', { count: removed, name }));
     },
-    onError: (error) => void message.error(errorText(error, t)),
+    onError: (error) => {
+      void message.error(errorText(error, t));
+      void list.refetch();  // deleted in another tab meanwhile: the banner says so, not the old name alone
+    },
   });
 
   return (
