@@ -74,7 +74,7 @@ TEST_F(CampaignsApi, MarketersMakeThemEveryoneReadsThemNamesAreUniqueIgnoringMar
                                  {{"name", "Quảng cáo Facebook"}, {"start_date", "2026-12-10"}, {"end_date", "2026-12-01"}});
   ASSERT_EQ(backwards.status, 422) << backwards.body;
   EXPECT_EQ(backwards.json["error"]["details"][0]["field"], "end_date");
-  EXPECT_EQ(backwards.json["error"]["details"][0]["reason"], "before_start");
+  EXPECT_EQ(backwards.json["error"]["details"][0]["reason"], "before_start_date");
   auto no_date = marketer.Post("/api/campaigns", {{"name", "Quảng cáo Facebook"}, {"start_date", "2026-02-30"}});
   EXPECT_EQ(no_date.status, 422) << no_date.body;
 

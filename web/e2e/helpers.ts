@@ -7,7 +7,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('main-menu')).toBeVisible();
+  await expect(page.getByTestId('current-user')).toBeVisible();  // the menu is a closed drawer on a phone
 }
 
 /** The id in a /leads/{id} URL. */

@@ -95,7 +95,7 @@ Status Apply(db::Transaction& tx, Campaign& c, const CampaignInput& in, FieldErr
     if (date && !ParseDate(*date) && !errors.Has(key)) errors.Add(key, "must be a date (YYYY-MM-DD)", "invalid_date");
   }
   if (c.start_date && c.end_date && *c.end_date < *c.start_date && errors.empty()) {
-    errors.Add("end_date", "is before the start date " + *c.start_date, "before_start");
+    errors.Add("end_date", "is before the start date " + *c.start_date, "before_start_date");
   }
   if (c.budget && (*c.budget < 0 || *c.budget > kMaxBudget) && !errors.Has("budget")) {
     errors.Add("budget", "must be an amount of VND from 0", "out_of_range");

@@ -17,7 +17,7 @@ import { useDirectory } from '../common/useDirectory';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { RuleModal } from './RuleModal';
-import { useRulesAsTheyAre } from './ruleQueries';
+import { useMayUseRule, useRulesAsTheyAre } from './ruleQueries';
 
 function MemberPresence({ member }: { member: RuleMember }) {
   const { t } = useTranslation();
@@ -72,8 +72,7 @@ export function AssignmentRulesPage() {
   const [editing, setEditing] = useState<{ open: boolean; rule?: AssignmentRule }>({ open: false });
   // A manager changes the rules of their own team (the server's rule); an admin's rule naming other
   // teams is shown, and its switch and buttons say whose it is.
-  const directory = useDirectory();
-  const mayChange = (rule: AssignmentRule) => rule.members.every((member) => directory.mayGiveTo(member.user_id));
+  const mayChange = useMayUseRule();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: number; active: boolean }) => updateRule(id, { active }),

@@ -60,7 +60,7 @@ test('a new campaign is sent whole, with the defaults and what was typed, and th
   createCampaign.mockImplementation(async (input) => ({ ...fair, ...input, id: 9 }));
   const onClose = openModal();
   fireEvent.change(screen.getByTestId('campaign-name-input'), { target: { value: '  Hội thảo du học ' } });
-  fireEvent.change(screen.getByTestId('campaign-budget'), { target: { value: '5000000' } });
+  fireEvent.change(screen.getByTestId('campaign-budget'), { target: { value: '5,000,000.75' } }); // no cents: what follows the decimal mark goes
   fireEvent.click(screen.getByTestId('campaign-save'));
   await waitFor(() => expect(onClose).toHaveBeenCalled());
   expect(createCampaign).toHaveBeenCalledWith({
@@ -94,15 +94,17 @@ test('a name another campaign has is refused under the name box, the dialog open
 test("a campaign's dates and budget show as read, and the server's field errors land on their fields", async () => {
   updateCampaign.mockRejectedValue(
     new ApiError(422, 'validation_failed', 'invalid input', [
-      { field: 'end_date', message: 'is before the start date 2026-12-10', reason: 'before_start' },
+      { field: 'end_date', message: 'is before the start date 2026-12-10', reason: 'before_start_date' },
     ]),
   );
   const onClose = openModal(fair);
   expect((screen.getByTestId('campaign-budget') as HTMLInputElement).value).toBe('12,000,000');
   expect((screen.getByTestId('campaign-end_date') as HTMLInputElement).value).toBe('12/12/2026');
   fireEvent.click(screen.getByTestId('campaign-save'));
-  expect(await screen.findByText('Must be after the start')).toBeTruthy();
-  expect(screen.getByText('Must be after the start').closest('.ant-form-item')?.textContent).toContain('End date');
+  expect(await screen.findByText('May not be before the start date')).toBeTruthy();
+  expect(screen.getByText('May not be before the start date').closest('.ant-form-item')?.textContent).toContain(
+    'End date',
+  );
   expect(updateCampaign).toHaveBeenCalledWith(4, {
     name: 'Hội chợ tuyển sinh',
     type: 'event',

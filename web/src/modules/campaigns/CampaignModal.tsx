@@ -119,9 +119,10 @@ export function CampaignModal({ open, campaign, onClose }: Props) {
             min={0}
             precision={0}
             suffix="₫"
-            // Grouped as the language writes amounts (12.000.000 in Vietnamese), whose dots are no decimals.
+            // Grouped as the language writes amounts (12.000.000 in Vietnamese), whose dots are no decimals;
+            // the dong has no cents, so what follows the decimal mark (12.500.000,75) is left out.
             formatter={(value) => (value === undefined || value === '' ? '' : formatCount(Number(value), language))}
-            parser={(text) => text?.replace(/\D/g, '') ?? ''}
+            parser={(text) => text?.split(language === 'en' ? '.' : ',')[0].replace(/\D/g, '') ?? ''}
             style={{ width: '100%' }}
             data-testid="campaign-budget"
           />,

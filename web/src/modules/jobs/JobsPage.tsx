@@ -18,6 +18,7 @@ import { errorText, reasonText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { JobModal } from './JobModal';
 import { jobEnded } from './schedule';
+import { useMayUseRule } from '../assignment/ruleQueries';
 
 function LastRun({ job, t }: { job: Job; t: TFunction }) {
   const language = useLanguage();
@@ -59,16 +60,22 @@ export function JobsPage() {
   const queryClient = useQueryClient();
   const language = useLanguage();
   const user = useCurrentUser();
-  // Managers see the call reminders job but leave it to the admins (the server says so too).
-  const mayChange = (job: Job) => user.role === 'admin' || job.type !== 'reminders';
+  const mayUseRule = useMayUseRule();
+  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
+  const rule = (id: number | null) => rules.data?.items.find((r) => r.id === id);
+  // Managers see the call reminders job, and the jobs of rules that give leads to other teams, but
+  // leave them to the admins (the server says so too).
+  const mayChange = (job: Job) => {
+    const its = rule(job.rule_id);
+    return (user.role === 'admin' || job.type !== 'reminders') && (!its || mayUseRule(its));
+  };
   // Every 2 s while a run goes on (a long "run now" answers before it is over), else every 30 s.
   const jobs = useQuery({
     queryKey: ['jobs'],
     queryFn: listJobs,
     refetchInterval: (query) => (query.state.data?.items.some((job) => job.running) ? 2_000 : 30_000),
   });
-  const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
-  const ruleName = (id: number | null) => rules.data?.items.find((r) => r.id === id)?.name ?? (id ? `#${id}` : '—');
+  const ruleName = (id: number | null) => rule(id)?.name ?? (id ? `#${id}` : '—');
   // The job stays while its dialog closes, so that the dialog does not turn into a new job meanwhile.
   const [editing, setEditing] = useState<{ open: boolean; job?: Job }>({ open: false });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['jobs'] });
@@ -223,7 +230,7 @@ export function JobsPage() {
       <JobModal
         open={editing.open}
         job={editing.job}
-        rules={rules.data?.items ?? []}
+        rules={(rules.data?.items ?? []).filter(mayUseRule)}
         onClose={() => setEditing((e) => ({ ...e, open: false }))}
       />
     </Flex>

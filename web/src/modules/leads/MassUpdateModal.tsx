@@ -31,6 +31,7 @@ import { keepEnterInPickers } from '../common/pickerEnter';
 import { useDirectory } from '../common/useDirectory';
 import type { LeadFields } from './useLeadFields';
 import { tagSeparators } from './formValues';
+import { useMayUseRule } from '../assignment/ruleQueries';
 
 type TagsMode = 'tags' | 'add_tags' | 'remove_tags';
 
@@ -88,6 +89,8 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const action = Form.useWatch('action', form);
   const dnc = Form.useWatch('do_not_contact', form);
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: action === 'queue_assignment' });
+  // Only the rules the user may hand leads out through (a manager's team's), as the server checks.
+  const mayUseRule = useMayUseRule();
 
   const dryRun = useMutation({
     mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
@@ -216,7 +219,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
             <Select
               loading={rules.isLoading}
               options={(rules.data?.items ?? [])
-                .filter((r) => r.active)
+                .filter((r) => r.active && mayUseRule(r))
                 .map((r) => ({ value: r.id, label: r.name }))}
               data-testid="mass-update-rule"
             />
