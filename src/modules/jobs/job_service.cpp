@@ -133,9 +133,13 @@ Status JobService::Apply(Job& job, const json& input, bool create) {
 }
 
 Status JobService::CheckMayChange(db::Transaction& tx, const Principal& p, const Job& job) {
-  // Every team's call reminders hang on the reminders job: only admins make, change or delete one.
+  // Every team's call reminders hang on the reminders job, and an alert tells the owners of every
+  // team: only admins make, change or delete them.
   if (job.type == "reminders" && p.role != Role::kAdmin) {
     return Error::Forbidden("only admins change the call reminders job");
+  }
+  if (job.type == "stalled_alert" && p.role != Role::kAdmin) {
+    return Error::Forbidden("only admins schedule stalled-lead alerts: each tells the owners of every team");
   }
   if (job.rule_id && rule_check_) return rule_check_(tx, p, *job.rule_id);
   return {};
@@ -224,8 +228,9 @@ Result<Job> JobService::RunNow(const Principal& p, std::int64_t id, std::chrono:
     auto tx = db_.BeginRead();
     auto job = repo::Find(*tx, id, now);
     if (!job) return NotFound(id);
-    if (job->rule_id && rule_check_) {
-      if (auto mine = rule_check_(*tx, p, *job->rule_id); !mine) return std::move(mine).error();
+    // The reminders job is run now by anyone who sees it (it only sends what is due).
+    if (job->type != "reminders") {
+      if (auto mine = CheckMayChange(*tx, p, *job); !mine) return std::move(mine).error();
     }
     // Each alert tells every owner again: the hour the schedule keeps holds for "run now" too.
     const Millis next = job->last_run_at.value_or(now) + kMinAlertInterval * kMinute;

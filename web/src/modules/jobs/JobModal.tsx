@@ -44,8 +44,9 @@ export function JobModal({ open, job, rules, onClose }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
-  // The call reminders job is the admins' (the server says so too).
-  const types = useCurrentUser().role === 'admin' ? jobTypes : jobTypes.filter((value) => value !== 'reminders');
+  // The call reminders job and the stalled-lead alerts (they tell every team) are the admins' (the
+  // server says so too).
+  const types = useCurrentUser().role === 'admin' ? jobTypes : jobTypes.filter((value) => value === 'auto_assign');
 
   useEffect(() => {
     if (!open) return;

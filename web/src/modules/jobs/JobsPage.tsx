@@ -63,11 +63,11 @@ export function JobsPage() {
   const mayUseRule = useMayUseRule();
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules });
   const rule = (id: number | null) => rules.data?.items.find((r) => r.id === id);
-  // Managers see the call reminders job, and the jobs of rules that give leads to other teams, but
-  // leave them to the admins (the server says so too).
+  // Managers see the call reminders job, the stalled-lead alerts (they tell every team) and the
+  // jobs of rules that give leads to other teams, but leave them to the admins (as the server does).
   const mayChange = (job: Job) => {
     const its = rule(job.rule_id);
-    return (user.role === 'admin' || job.type !== 'reminders') && (!its || mayUseRule(its));
+    return (user.role === 'admin' || job.type === 'auto_assign') && (!its || mayUseRule(its));
   };
   // Every 2 s while a run goes on (a long "run now" answers before it is over), else every 30 s.
   const jobs = useQuery({
@@ -198,15 +198,18 @@ export function JobsPage() {
               fixed: 'right',
               render: (_, job) => (
                 <Flex gap={4}>
-                  <Tooltip title={t('jobs.runNow')}>
-                    <Button
-                      icon={<PlayCircleOutlined />}
-                      loading={(run.isPending && run.variables === job.id) || job.running}
-                      onClick={() => run.mutate(job.id)}
-                      aria-label={t('jobs.runNow')}
-                      data-testid="job-run"
-                    />
-                  </Tooltip>
+                  {/* The reminders job only sends what is due: anyone who sees it may run it now. */}
+                  {(job.type === 'reminders' || mayChange(job)) && (
+                    <Tooltip title={t('jobs.runNow')}>
+                      <Button
+                        icon={<PlayCircleOutlined />}
+                        loading={(run.isPending && run.variables === job.id) || job.running}
+                        onClick={() => run.mutate(job.id)}
+                        aria-label={t('jobs.runNow')}
+                        data-testid="job-run"
+                      />
+                    </Tooltip>
+                  )}
                   {mayChange(job) && (
                     <>
                       <Button icon={<EditOutlined />} onClick={() => setEditing({ open: true, job })} aria-label={t('common.edit')} />
