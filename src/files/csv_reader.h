@@ -26,9 +26,10 @@ enum class TextEncoding { kUtf8, kUtf16Le, kUtf16Be, kWindows1258, kWindows1252 
 std::optional<TextEncoding> Utf16WithoutBom(std::string_view head);
 
 // Decides the encoding from the first bytes of a file: a byte order mark, else UTF-16 shaped as
-// `Utf16WithoutBom` says, else UTF-8 when the bytes are valid UTF-8, else Windows-1258 when bytes typical of Vietnamese in it outnumber
-// letters Vietnamese never uses, else Windows-1252. `complete` says `head` is the whole file
-// (else a multi-byte character cut at its end is not held against UTF-8). Sets `bom_length`.
+// `Utf16WithoutBom` says, else UTF-8 when the bytes are valid UTF-8, else Windows-1258 when bytes
+// typical of Vietnamese in it outnumber letters Vietnamese never uses, else Windows-1252.
+// `complete` says `head` is the whole file (else a multi-byte character cut at its end is not
+// held against UTF-8). Sets `bom_length`.
 TextEncoding DetectEncoding(std::string_view head, bool complete, std::size_t& bom_length);
 
 // The delimiter (',', ';' or '\t') that splits the first lines of `text` (UTF-8) most

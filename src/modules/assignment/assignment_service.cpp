@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "modules/assignment/assignment_repository.h"
-#include "modules/campaigns/campaign_repository.h"
 #include "modules/audit/audit.h"
+#include "modules/campaigns/campaign_repository.h"
 #include "text/fold.h"
 
 namespace sen::assignment {
@@ -247,8 +247,10 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
   // R3: a creator who is an ON member of a rule for the lead (with creator priority) keeps it, even
   // when another rule for it comes first: with a rule per team, the first would give it to another.
   for (const auto& rule : *rules) {
-    const bool seated = std::any_of(rule.seats.begin(), rule.seats.end(), [&](const Seat& s) { return s.user_id == creator; });
-    if (!creator || !rule.creator_priority || !seated || !Takes(rule, lead, source_fold)) continue;
+    if (!creator || !rule.creator_priority) continue;
+    const bool seated =
+        std::any_of(rule.seats.begin(), rule.seats.end(), [&](const Seat& s) { return s.user_id == *creator; });
+    if (!seated || !Takes(rule, lead, source_fold)) continue;
     Seating seating = SeatsOf(tx, rule, day);
     auto chosen = Pick(seating.seats, {rule.method, true, creator, exclude});
     if (!chosen || seating.seats[*chosen].user_id != *creator) continue;

@@ -313,24 +313,30 @@ ReminderRun CallService::SendDueReminders(Millis now) {
                                                        : "the call was over before the reminder could go";
       give_up = true;
     } else if (reminder.channel == "email") {
-      Status sent = !owner->email ? Status(Error::Conflict(owner->full_name + " has no e-mail address", "no_address"))
-                    : !mailer_    ? Status(Error::Conflict("e-mail is not set up", "smtp_not_set_up"))
-                                  : Status();
-      if (sent && mailer_) {
+      std::optional<std::string> unsendable;  // why no e-mail can go at all: no address, no e-mail set up
+      Status sent;
+      if (!owner->email) {
+        unsendable = owner->full_name + " has no e-mail address";
+      } else if (!mailer_) {
+        unsendable = "e-mail is not set up";
+      } else {
         auto text = ReminderMail(owner->language, owner->full_name, *call, lead_name);
         sent = mailer_->Send({*owner->email, text.subject, text.body});
+        if (!sent && sent.error().extra.value("reason", "") == "smtp_not_set_up") unsendable = sent.error().message;
       }
-      const std::string reason = sent ? "" : sent.error().extra.value("reason", "");
       const auto& all = RemindersOf(*call);
-      const bool has_popup = std::any_of(all.begin(), all.end(), [](const ReminderDue& r) { return r.channel == "popup"; });
-      if (sent) {
+      const bool has_popup =
+          std::any_of(all.begin(), all.end(), [](const ReminderDue& r) { return r.channel == "popup"; });
+      if (unsendable && !has_popup) {
+        popup = true;  // the owner's page reminds them instead
+      } else if (unsendable) {
+        failure = *unsendable;  // the call's own popup reminds them
+        give_up = true;
+      } else if (sent) {
         mail_failures_in_a_row = 0;
-      } else if ((reason == "no_address" || reason == "smtp_not_set_up") && !has_popup) {
-        popup = true;  // an e-mail nobody can send: the owner's page reminds them instead
       } else {
         failure = sent.error().message;
-        give_up = reason == "no_address" || reason == "smtp_not_set_up";  // the call's popup reminds them
-        if (!give_up) ++mail_failures_in_a_row;
+        ++mail_failures_in_a_row;
       }
     }  // a popup is kept and pushed below, in the transaction that marks it sent
     auto tx = db_.BeginWrite();

@@ -63,7 +63,8 @@ Status CheckDefinition(const CustomField& f) {
     // A cell of an import or an export lists a multi-select's options with these between them.
     const bool separated = (o.value + o.label_vi + o.label_en).find_first_of(text::kListSeparators) != std::string::npos;
     if (f.type == "multi_select" && separated) {
-      errors.Add("options", "a multi-select option may not hold , ; or |, which separate the options in a cell: " + o.value,
+      errors.Add("options",
+                 "a multi-select option may not hold , ; or |, which separate the options in a cell: " + o.value,
                  "list_separator");
       break;
     }

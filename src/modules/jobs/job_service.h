@@ -64,7 +64,8 @@ class JobService {
 
  private:
   Status Apply(Job& job, const nlohmann::json& input, bool create);
-  // A job `p` may not touch: the reminders job for managers, a rule's job they may not use.
+  // A job `p` may not touch: for a manager the reminders job and the stalled-lead alerts (they reach
+  // every team), and the job of a rule they may not use.
   Status CheckMayChange(db::Transaction& tx, const Principal& p, const Job& job);
   // Inserts or updates; 422 on rule_id when the rule does not exist.
   Status Save(db::Transaction& tx, Job& job, bool create);

@@ -638,7 +638,9 @@ bool LeadService::UndoImportItem(db::Transaction& tx, const Principal& p, Import
     if (run.may_purge && !repo::WorkedOn(tx, lead_id)) {
       // Gone as if never given: the daily caps of the members rules gave it to count it no more.
       if (assigner_) {
-        for (const auto& gift : repo::RuleGifts(tx, lead_id)) assigner_->GiveBack(tx, gift.rule_id, gift.user_id, gift.at, now);
+        for (const auto& gift : repo::RuleGifts(tx, lead_id)) {
+          assigner_->GiveBack(tx, gift.rule_id, gift.user_id, gift.at, now);
+        }
       }
       repo::Purge(tx, lead_id);
       return false;
