@@ -324,14 +324,14 @@ ReminderRun CallService::SendDueReminders(Millis now) {
         sent = mailer_->Send({*owner->email, text.subject, text.body});
         if (!sent && sent.error().extra.value("reason", "") == "smtp_not_set_up") unsendable = sent.error().message;
       }
-      const auto& all = RemindersOf(*call);
-      const bool has_popup =
-          std::any_of(all.begin(), all.end(), [](const ReminderDue& r) { return r.channel == "popup"; });
-      if (unsendable && !has_popup) {
-        popup = true;  // the owner's page reminds them instead
-      } else if (unsendable) {
-        failure = *unsendable;  // the call's own popup reminds them
-        give_up = true;
+      if (unsendable) {
+        const auto& all = RemindersOf(*call);
+        if (std::none_of(all.begin(), all.end(), [](const ReminderDue& r) { return r.channel == "popup"; })) {
+          popup = true;  // the owner's page reminds them instead
+        } else {
+          failure = *unsendable;  // the call's own popup reminds them
+          give_up = true;
+        }
       } else if (sent) {
         mail_failures_in_a_row = 0;
       } else {

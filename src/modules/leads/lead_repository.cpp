@@ -489,7 +489,8 @@ struct ListSql {
   }
 };
 
-void AddIn(ListSql& q, std::string_view column, const std::vector<std::string>& values) {
+template <typename T>
+void AddIn(ListSql& q, std::string_view column, const std::vector<T>& values) {
   q.where.append(" AND ").append(column).append(" IN (?");
   for (size_t i = 1; i < values.size(); ++i) q.where += ", ?";
   q.where += ")";
@@ -749,12 +750,8 @@ std::unordered_map<std::int64_t, CampaignCounts> CountByCampaign(db::Transaction
   // (else it walks every lead of the campaigns for their stage: 0.26 s against 0.11 s for 375,000).
   auto count = [&](const LeadFilter& f, std::string_view campaign, auto&& on_row) {
     ListSql q = BuildList(f, scope, LeadSort{}, std::nullopt);
-    q.where += " AND " + std::string(campaign) + " IN (";
-    for (const auto id : ids) {
-      q.where += q.where.back() == '(' ? "?" : ",?";
-      q.params.emplace_back(id);
-    }
-    q.where += ") GROUP BY " + std::string(campaign);
+    AddIn(q, campaign, ids);
+    q.where.append(" GROUP BY ").append(campaign);
     tx.Query("SELECT l.campaign_id, COUNT(*)" + q.from + q.where, q.params,
              [&](const db::Row& r) { on_row(out[r.Int(0)], r.Int(1)); });
   };

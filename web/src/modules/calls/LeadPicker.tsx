@@ -1,9 +1,10 @@
 // Choosing the lead a call is about, by searching leads (name, phone, email, company).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listLeads } from '../../api/leads';
+import { useSettled } from '../common/useSettled';
 
 const searchDelayMs = 300;
 
@@ -17,11 +18,7 @@ interface Props {
 export function LeadPicker({ value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const q = useSettled(typed.trim(), searchDelayMs);
   // The chosen lead keeps its name even when a later search no longer lists it.
   const [picked, setPicked] = useState<{ value: number; label: string } | null>(null);
   const leads = useQuery({

@@ -1,11 +1,12 @@
 // Picks a campaign by its name (K1), its value the campaign's id: typing asks the server, which
 // finds the name ignoring case and marks ("hoi thao" finds "Hội thảo"), so that it works as well
 // with thousands of campaigns; each choice says the campaign's status.
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Flex, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CampaignStatus } from '../../api/campaigns';
 import { searchDelayMs } from '../common/DebouncedSearch';
+import { useSettled } from '../common/useSettled';
 import { CampaignName } from './CampaignName';
 import { useCampaignSearch } from './campaignQueries';
 
@@ -16,16 +17,6 @@ interface Props {
   id?: string;
   style?: CSSProperties;
   'data-testid'?: string;
-}
-
-/** `value`, once it has not changed for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 export function CampaignSelect({ value, onChange, placeholder, ...rest }: Props) {
