@@ -41,6 +41,7 @@
 #include "modules/notifications/notifications_handlers.h"
 #include "modules/settings/settings_handlers.h"
 #include "modules/targetlists/target_lists_handlers.h"
+#include "modules/targets/targets_handlers.h"
 #include "modules/timeline/timeline_handlers.h"
 #include "modules/users/user_service.h"
 #include "modules/users/users_handlers.h"
@@ -94,6 +95,7 @@ struct Core {
   std::unique_ptr<assignment::AssignmentService> assignment;
   std::unique_ptr<customfields::CustomFieldService> custom_fields;
   std::unique_ptr<leads::LeadService> leads;
+  std::unique_ptr<targets::TargetService> targets;
   std::unique_ptr<calls::CallService> calls;
   std::unique_ptr<notes::NoteService> notes;
   std::unique_ptr<timeline::TimelineService> timeline;
@@ -121,10 +123,14 @@ struct Core {
                                std::optional<std::int64_t> team_id, Millis now) {
       leads->MoveOpenLeadsToTeam(tx, by, user_id, team_id, now);
     });
+    targets = std::make_unique<targets::TargetService>(*db, clock, *users, *custom_fields, *leads);
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
     calls->SetNotifiers(notifications.get(), settings.get());
+    calls->SetTargets(targets.get());
     notes = std::make_unique<notes::NoteService>(*db, clock, *users, *leads);
+    notes->SetTargets(targets.get());
     timeline = std::make_unique<timeline::TimelineService>(*db, *users, *leads, *calls, *notes);
+    timeline->SetTargets(targets.get());
     views = std::make_unique<views::ViewService>(*db, clock, *users, *leads);
     leads->SetViewResolver([this](const Principal& p, std::int64_t id) { return views->Resolve(p, id); });
     assignment = std::make_unique<assignment::AssignmentService>(*db, clock, *users);
@@ -133,6 +139,7 @@ struct Core {
     leads->SetMailer(settings.get());
     imports = std::make_unique<imports::ImportService>(*db, clock, *users, *leads, places.files / "imports", files::ReadLimits{});
     imports->SetEvents(&events);
+    imports->SetTargets(targets.get());
     target_lists = std::make_unique<targetlists::TargetListService>(*db, clock, *leads);
     imports->SetTargetLists(target_lists.get());
     campaigns = std::make_unique<campaigns::CampaignService>(*db, clock);
@@ -244,6 +251,7 @@ int Serve(const std::string& db_url, const Places& places, const std::string& li
   users::RegisterRoutes(router, *core.users);
   imports::RegisterRoutes(router, *core.imports);
   leads::RegisterRoutes(router, *core.leads);
+  targets::RegisterRoutes(router, *core.targets);
   customfields::RegisterRoutes(router, *core.custom_fields);
   calls::RegisterRoutes(router, *core.calls);
   notes::RegisterRoutes(router, *core.notes);

@@ -271,6 +271,28 @@ std::int64_t CreateTeam(Client& admin, const std::string& name) {
   return res.json.value("id", std::int64_t{0});
 }
 
+HttpResponse Upload(Client& c, const std::string& filename, const std::string& content, const std::string& entity) {
+  const std::string body = "--sen-boundary\r\nContent-Disposition: form-data; name=\"entity\"\r\n\r\n" + entity +
+                           "\r\n--sen-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+                           filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content +
+                           "\r\n--sen-boundary--\r\n";
+  return c.SendRaw("POST", "/api/imports", body, {{"Content-Type", "multipart/form-data; boundary=sen-boundary"}});
+}
+
+std::string Path(const nlohmann::json& imp, const std::string& rest) {
+  return "/api/imports/" + std::to_string(imp["id"].get<std::int64_t>()) + rest;
+}
+
+nlohmann::json WaitUntilFinished(Client& c, const nlohmann::json& imp, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    auto res = c.Get(Path(imp));
+    if (res.json["status"] != "running") return res.json;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "import " << imp["id"] << " still running after " << seconds << " s";
+  return {};
+}
+
 std::string UniqueMobile() {
   static std::atomic<int> counter{0};
   static const int base = std::random_device{}() % 900000;

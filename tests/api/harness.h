@@ -111,6 +111,15 @@ Client SignedIn(std::uint16_t port, const std::string& username);
 // A unique Vietnamese mobile number per call, so tests do not collide on duplicates.
 std::string UniqueMobile();
 
+// I2: POST /api/imports of one file as the wizard sends it, for `entity` (leads or targets).
+HttpResponse Upload(Client& c, const std::string& filename, const std::string& content,
+                    const std::string& entity = "leads");
+// /api/imports/{id} followed by `rest`.
+std::string Path(const nlohmann::json& imp, const std::string& rest = "");
+// The import once it is no longer running. `seconds`: 30 is ample for a small file; the
+// 200,000-row ones wait longer, for a slow day under the sanitizers.
+nlohmann::json WaitUntilFinished(Client& c, const nlohmann::json& imp, int seconds = 30);
+
 // POST /api/jobs/{id}/run, again while another run (the worker's) holds the job (409); when the
 // run goes on in the background (202, a slow machine), the job once the run is over.
 HttpResponse RunJob(Client& c, std::int64_t id);

@@ -21,33 +21,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string Multipart(const std::string& filename, const std::string& content, const std::string& entity = "leads") {
-  return "--sen-boundary\r\nContent-Disposition: form-data; name=\"entity\"\r\n\r\n" + entity +
-         "\r\n--sen-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
-         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--sen-boundary--\r\n";
-}
-
-HttpResponse Upload(Client& c, const std::string& filename, const std::string& content) {
-  return c.SendRaw("POST", "/api/imports", Multipart(filename, content),
-                   {{"Content-Type", "multipart/form-data; boundary=sen-boundary"}});
-}
-
-std::string Path(const json& imp, const std::string& rest = "") {
-  return "/api/imports/" + std::to_string(imp["id"].get<std::int64_t>()) + rest;
-}
-
-// `seconds`: 30 is ample for a small file; the 200,000-row ones wait longer, for a slow day
-// under the sanitizers.
-json WaitUntilFinished(Client& c, const json& imp, int seconds = 30) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    auto res = c.Get(Path(imp));
-    if (res.json["status"] != "running") return res.json;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ADD_FAILURE() << "import " << imp["id"] << " still running after " << seconds << " s";
-  return {};
-}
-
 // `rows` leads named "<name> <i>" with mobiles <prefix><first + i>, one a row.
 std::string ManyLeadsCsv(int rows, const std::string& name, const std::string& prefix, int first) {
   std::string csv = "Họ và tên,Di động\n";

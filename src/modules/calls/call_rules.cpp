@@ -52,6 +52,15 @@ std::optional<std::string> LeadStatusAfterCall(std::string_view lead_status, std
   return "in_process";
 }
 
+std::optional<std::string> TargetStatusAfterCall(std::string_view target_status, std::string_view call_status,
+                                                 const std::optional<std::string>& result) {
+  if (call_status != "completed" || target_status == "transferred" || !result) return std::nullopt;
+  std::optional<std::string> next;
+  if (*result == "interested") next = "wait_for_deliver";
+  if (*result == "not_interested" || *result == "invalid_number" || *result == "wrong_person") next = "invalid";
+  return next == target_status ? std::nullopt : next;
+}
+
 bool IsDirection(std::string_view v) { return In(kDirections, v); }
 bool IsStatus(std::string_view v) { return In(kStatuses, v); }
 bool IsResult(std::string_view v) { return In(kResults, v); }

@@ -16,6 +16,11 @@ namespace sen::calls {
 // Deny, Call back later or Invalid number. The new status, or nullopt when it stays.
 std::optional<std::string> LeadStatusAfterCall(std::string_view lead_status, std::string_view call_status,
                                                const std::optional<std::string>& result);
+// T2: a completed call verifies a target: Interested makes it Wait for deliver; Not interested,
+// Invalid number and Wrong person make it Invalid; the rest (busy, call back later) leave it. A
+// transferred target is a lead now and stays as it is.
+std::optional<std::string> TargetStatusAfterCall(std::string_view target_status, std::string_view call_status,
+                                                 const std::optional<std::string>& result);
 
 bool IsDirection(std::string_view v);
 bool IsStatus(std::string_view v);

@@ -115,4 +115,17 @@ TEST(CallRule, ReminderMailIsInTheOwnersLanguageAndTheCompanysTime) {
 }
 
 }  // namespace
+TEST(CallRules, ACompletedCallVerifiesATarget) {
+  EXPECT_EQ(TargetStatusAfterCall("raw", "completed", "interested"), "wait_for_deliver");
+  EXPECT_EQ(TargetStatusAfterCall("raw", "completed", "invalid_number"), "invalid");
+  EXPECT_EQ(TargetStatusAfterCall("raw", "completed", "wrong_person"), "invalid");
+  EXPECT_EQ(TargetStatusAfterCall("wait_for_deliver", "completed", "not_interested"), "invalid");
+  EXPECT_EQ(TargetStatusAfterCall("invalid", "completed", "interested"), "wait_for_deliver");
+  EXPECT_FALSE(TargetStatusAfterCall("raw", "completed", "call_back_later"));
+  EXPECT_FALSE(TargetStatusAfterCall("raw", "completed", "deny"));
+  EXPECT_FALSE(TargetStatusAfterCall("raw", "scheduled", std::nullopt));
+  EXPECT_FALSE(TargetStatusAfterCall("wait_for_deliver", "completed", "interested"));
+  EXPECT_FALSE(TargetStatusAfterCall("transferred", "completed", "invalid_number"));
+}
+
 }  // namespace sen::calls

@@ -80,11 +80,28 @@ Status CallService::CheckOwner(db::Transaction& tx, const Principal& p, std::int
   return {};
 }
 
+leads::ActivityParent* CallService::Parent(std::string_view parent_type) {
+  if (parent_type == "lead") return &leads_;
+  return parent_type == "target" ? targets_ : nullptr;
+}
+
+Result<leads::Lead> CallService::FindParent(db::Transaction& tx, const Principal& p, const Call& call) {
+  auto* parent = Parent(call.parent_type);
+  if (!parent) return Error::NotFound("no " + call.parent_type + " has id " + std::to_string(call.parent_id));
+  return parent->FindForActivity(tx, p, call.parent_id);
+}
+
+// C3 for leads, T2 for targets.
+std::optional<std::string> StatusAfterCall(const Call& call, const std::string& parent_status) {
+  return call.parent_type == "target" ? TargetStatusAfterCall(parent_status, call.status, call.result)
+                                      : LeadStatusAfterCall(parent_status, call.status, call.result);
+}
+
 CallView CallService::View(db::Transaction& tx, Call call, Names& names) {
   CallView v{std::move(call), std::nullopt, std::nullopt, std::nullopt};
-  if (v.call.parent_type == "lead") {
-    auto [it, inserted] = names.leads.try_emplace(v.call.parent_id);
-    if (inserted) it->second = leads_.Name(tx, v.call.parent_id);
+  if (auto* parent = Parent(v.call.parent_type)) {
+    auto [it, inserted] = names.parents.try_emplace({v.call.parent_type, v.call.parent_id});
+    if (inserted) it->second = parent->Name(tx, v.call.parent_id);
     v.parent_name = it->second;
   }
   if (v.call.owner_id) {
@@ -101,8 +118,8 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   const Millis now = clock_.Now();
   Call call;
   call.parent_type = in.parent_type.value_or("");
-  if (call.parent_type != "lead" && !errors.Has("parent_type")) {
-    errors.Add("parent_type", "must be lead (targets and contacts have no calls yet)", "unknown_value");
+  if (!Parent(call.parent_type) && !errors.Has("parent_type")) {
+    errors.Add("parent_type", "must be lead or target (contacts have no calls yet)", "unknown_value");
   }
   if (!in.parent_id && !errors.Has("parent_id")) errors.Add("parent_id", "is required", "required");
   call.parent_id = in.parent_id.value_or(0);
@@ -114,7 +131,7 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
 
   auto tx = db_.BeginWrite();
   auto lead = errors.Has("parent_id") || errors.Has("parent_type") ? Result<leads::Lead>(Error::NotFound(""))
-                                                                    : leads_.FindForActivity(*tx, p, call.parent_id);
+                                                                    : FindParent(*tx, p, call);
   if (!lead && lead.error().code == ErrorCode::kForbidden) return std::move(lead).error();
   if (!lead && lead.error().code != ErrorCode::kNotFound) errors.Merge(lead.error());
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
@@ -130,9 +147,9 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   Names names;
   CallView view = View(*tx, call, names);
   if (call.status == "completed") {
-    auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
-    leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
-    if (next) view.lead_status_changed = std::pair(lead->status, *next);
+    auto next = StatusAfterCall(call, lead->status);
+    Parent(call.parent_type)->RecordActivity(*tx, p, *lead, call.start_at, next, now);
+    if (next) view.status_changed = std::pair(lead->status, *next);
   }
   tx->Commit();
   return view;
@@ -143,7 +160,7 @@ Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const 
   auto tx = db_.BeginWrite();
   auto before = repo::Find(*tx, id);
   if (!before) return Error::NotFound("no call has id " + std::to_string(id));
-  auto lead = leads_.FindForActivity(*tx, p, before->parent_id);
+  auto lead = FindParent(*tx, p, *before);
   if (!lead) return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
                                                                : Error::NotFound("no call has id " + std::to_string(id));
   if (!MayChange(p, *before)) return Error::Forbidden("only the owner of a call or a manager changes it");
@@ -170,9 +187,9 @@ Result<CallView> CallService::Update(const Principal& p, std::int64_t id, const 
   Names names;
   CallView view = View(*tx, call, names);
   if (call.status == "completed" && before->status != "completed") {
-    auto next = LeadStatusAfterCall(lead->status, call.status, call.result);
-    leads_.RecordActivity(*tx, p, *lead, call.start_at, next, now);
-    if (next) view.lead_status_changed = std::pair(lead->status, *next);
+    auto next = StatusAfterCall(call, lead->status);
+    Parent(call.parent_type)->RecordActivity(*tx, p, *lead, call.start_at, next, now);
+    if (next) view.status_changed = std::pair(lead->status, *next);
   }
   tx->Commit();
   return view;
@@ -183,7 +200,7 @@ Status CallService::Delete(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto call = repo::Find(*tx, id);
   if (!call) return Error::NotFound("no call has id " + std::to_string(id));
-  if (auto lead = leads_.FindForActivity(*tx, p, call->parent_id); !lead) {
+  if (auto lead = FindParent(*tx, p, *call); !lead) {
     return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
                                                       : Error::NotFound("no call has id " + std::to_string(id));
   }
@@ -198,7 +215,7 @@ Result<CallView> CallService::Get(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginRead();
   auto call = repo::Find(*tx, id);
   if (!call) return Error::NotFound("no call has id " + std::to_string(id));
-  if (auto lead = leads_.FindForActivity(*tx, p, call->parent_id); !lead) {
+  if (auto lead = FindParent(*tx, p, *call); !lead) {
     return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
                                                       : Error::NotFound("no call has id " + std::to_string(id));
   }
@@ -215,10 +232,13 @@ Result<Page<CallView>> CallService::List(const Principal& p, const CallQuery& q,
   if (q.parent_id) {
     f.parent_type = q.parent_type.value_or("lead");
     f.parent_id = q.parent_id;
-    // Everyone who may see the lead sees all its calls.
-    if (auto lead = leads_.FindForActivity(*tx, p, *q.parent_id); !lead) {
-      return lead.error().code == ErrorCode::kForbidden ? std::move(lead).error()
-                                                        : Error::Field("parent_id", "no lead has this id", "not_found");
+    auto* parent = Parent(*f.parent_type);
+    if (!parent) return Error::Field("parent_type", "must be lead or target", "unknown_value");
+    // Everyone who may see the record sees all its calls.
+    if (auto lead = parent->FindForActivity(*tx, p, *q.parent_id); !lead) {
+      return lead.error().code == ErrorCode::kForbidden
+                 ? std::move(lead).error()
+                 : Error::Field("parent_id", "no " + *f.parent_type + " has this id", "not_found");
     }
   } else if (p.role == Role::kAgent) {
     f.only_owners = std::vector<std::int64_t>{p.user_id};
@@ -293,7 +313,7 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       call = repo::Find(*tx, reminder.call_id);
       if (call && call->owner_id) owner = users_.FindActive(*tx, *call->owner_id);
       if (call && owner) {
-        auto lead = leads_.FindForActivity(*tx, users::PrincipalOf(*owner, Channel::kRule), call->parent_id);
+        auto lead = FindParent(*tx, users::PrincipalOf(*owner, Channel::kRule), *call);
         if (lead) {
           lead_name = lead->full_name;
         } else {
@@ -348,8 +368,10 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       ++(popup ? run.popup : run.email);
       // A popup goes in the same transaction: none for a call cancelled or moved since the claim.
       if (popup && notifier_) {
-        nlohmann::json data{{"call_id", call->id}, {"lead_id", call->parent_id}, {"lead_name", lead_name},
-                            {"subject", call->subject}, {"start_at", FormatRfc3339(call->start_at)}};
+        // `lead_id`/`lead_name` name the parent whatever its type ("parent_type" says which).
+        nlohmann::json data{{"call_id", call->id}, {"parent_type", call->parent_type}, {"lead_id", call->parent_id},
+                            {"lead_name", lead_name}, {"subject", call->subject},
+                            {"start_at", FormatRfc3339(call->start_at)}};
         if (reminder.channel == "email") data["instead_of_email"] = true;
         notifier_->Notify(*tx, owner->id, "reminder", std::move(data));
       }

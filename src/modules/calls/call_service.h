@@ -14,6 +14,7 @@
 #include "db/database.h"
 #include "modules/calls/call.h"
 #include "modules/calls/call_repository.h"
+#include "modules/leads/activity_parent.h"
 #include "modules/leads/lead_service.h"
 #include "modules/users/user_service.h"
 
@@ -44,7 +45,7 @@ struct CallView {
   std::optional<std::string> parent_name;
   std::optional<std::string> owner_name;
   // Set when saving the call moved its lead to another status (C3): from, to.
-  std::optional<std::pair<std::string, std::string>> lead_status_changed;
+  std::optional<std::pair<std::string, std::string>> status_changed;  // the parent's (C3, T2)
 };
 
 struct CallQuery {
@@ -74,6 +75,8 @@ class CallService {
     notifier_ = notifier;
     mailer_ = mailer;
   }
+  // T2: calls on targets.
+  void SetTargets(leads::ActivityParent* targets) { targets_ = targets; }
 
   // `shape_errors` are what the handler found in the body; answered after the access check.
   Result<CallView> Create(const Principal& p, const CallInput& in, FieldErrors shape_errors);
@@ -96,10 +99,15 @@ class CallService {
   ReminderRun SendDueReminders(Millis now);
 
  private:
-  // Names of leads and users already looked up while answering one request.
+  // Names of parents (by type and id) and users already looked up while answering one request.
   struct Names {
-    std::map<std::int64_t, std::optional<std::string>> leads, users;
+    std::map<std::pair<std::string, std::int64_t>, std::optional<std::string>> parents;
+    std::map<std::int64_t, std::optional<std::string>> users;
   };
+  // The record type `parent_type` names, if calls hang on it.
+  leads::ActivityParent* Parent(std::string_view parent_type);
+  // The call's live parent that `p` may see (see ActivityParent::FindForActivity).
+  Result<leads::Lead> FindParent(db::Transaction& tx, const Principal& p, const Call& call);
   CallView View(db::Transaction& tx, Call call, Names& names);
   Status CheckOwner(db::Transaction& tx, const Principal& p, std::int64_t owner_id, const leads::Lead& lead);
   // C4: the call's reminder rows follow its status, start and reminder settings.
@@ -109,6 +117,7 @@ class CallService {
   const Clock& clock_;
   users::UserService& users_;
   leads::LeadService& leads_;
+  leads::ActivityParent* targets_ = nullptr;
   notifications::NotificationService* notifier_ = nullptr;
   Mailer* mailer_ = nullptr;
 };

@@ -177,6 +177,8 @@ TEST_F(RemindersTest, AReminderGivenUpBeforeTheUpgradeStaysGivenUp) {
     tx->Execute("ALTER TABLE imports DROP COLUMN unchanged");
     tx->Execute("ALTER TABLE import_errors DROP COLUMN detail");
     tx->Execute("DROP TABLE campaigns");
+    tx->Execute("DROP TABLE targets");
+    tx->Execute("DROP TABLE target_search");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 17");
     tx->Commit();
   }

@@ -16,8 +16,8 @@ using http::Response;
 
 nlohmann::json ViewJson(const CallView& v) {
   auto j = ToJson(v.call, v.parent_name, v.owner_name);
-  j["lead_status_changed"] = v.lead_status_changed
-                                 ? nlohmann::json{{"from", v.lead_status_changed->first}, {"to", v.lead_status_changed->second}}
+  j[v.call.parent_type + "_status_changed"] =
+      v.status_changed ? nlohmann::json{{"from", v.status_changed->first}, {"to", v.status_changed->second}}
                                  : nlohmann::json();
   return j;
 }
@@ -65,14 +65,14 @@ void RegisterRoutes(http::Router& router, CallService& service) {
     for (const auto& [key, value] : req.query) {
       if (key == "page" || key == "page_size") continue;
       if (key == "parent_type") {
-        if (value != "lead") errors.Add(key, "must be lead", "unknown_value");
+        if (value != "lead" && value != "target") errors.Add(key, "must be lead or target", "unknown_value");
         q.parent_type = value;
       } else if (key == "parent_id" || key == "owner_id") {
         std::int64_t id = 0;
         auto r = std::from_chars(value.data(), value.data() + value.size(), id);
         const bool ok = (key == "owner_id" && value == "me") ||
                         (r.ec == std::errc() && r.ptr == value.data() + value.size() && id > 0);
-        if (!ok) errors.Add(key, key == "owner_id" ? "must be a user id or me" : "must be a lead id", "unknown_value");
+        if (!ok) errors.Add(key, key == "owner_id" ? "must be a user id or me" : "must be a record id", "unknown_value");
         else if (key == "parent_id") q.parent_id = id;
         else q.owner = value;
       } else if (key == "status") {

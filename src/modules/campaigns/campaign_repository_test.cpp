@@ -31,6 +31,8 @@ TEST(CampaignRepository, TheUpgradeMakesACampaignOfEveryNumberLeadsAndRulesCarri
   {
     auto tx = db->BeginWrite();
     tx->Execute("DROP TABLE campaigns");
+    tx->Execute("DROP TABLE targets");
+    tx->Execute("DROP TABLE target_search");
     tx->Execute("DELETE FROM schema_migrations WHERE version >= 24");
     for (int campaign : {7, 7, 12}) {
       tx->Execute("INSERT INTO leads (full_name, name_fold, status, stage, campaign_id, created_at, updated_at) "

@@ -34,7 +34,8 @@ UPDATE campaigns SET name = ?, name_fold = ?, type = ?, status = ?, start_date =
 WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM campaigns WHERE id = ?";
 constexpr std::string_view kUses = R"~(
-SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ?1), (SELECT COUNT(*) FROM assignment_rules WHERE campaign_id = ?1))~";
+SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ?1), (SELECT COUNT(*) FROM assignment_rules WHERE campaign_id = ?1),
+       (SELECT COUNT(*) FROM targets WHERE campaign_id = ?1))~";
 
 Campaign Read(const db::Row& r) {
   Campaign c;
@@ -245,15 +246,17 @@ Status CampaignService::Delete(const Principal& p, std::int64_t id) {
   auto c = Load(*tx, id);
   if (!c) return NotFound(id);
   if (!MayMake(p) || !MayChange(p, *c)) return Error::Forbidden("only who made a campaign, or an admin, deletes it");
-  std::int64_t leads = 0, rules = 0;
+  std::int64_t leads = 0, rules = 0, targets = 0;
   tx->Query(kUses, {id}, [&](const db::Row& r) {
     leads = r.Int(0);
     rules = r.Int(1);
+    targets = r.Int(2);
   });
-  if (leads > 0 || rules > 0) {
-    return Error::Conflict(c->name + " is the campaign of " + std::to_string(leads) + " leads and " +
-                               std::to_string(rules) + " assignment rules: set its status to completed instead",
-                           "campaign_in_use", {{"leads", leads}, {"rules", rules}});
+  if (leads > 0 || rules > 0 || targets > 0) {
+    return Error::Conflict(c->name + " is the campaign of " + std::to_string(leads) + " leads, " +
+                               std::to_string(targets) + " targets and " + std::to_string(rules) +
+                               " assignment rules: set its status to completed instead",
+                           "campaign_in_use", {{"leads", leads}, {"rules", rules}, {"targets", targets}});
   }
   tx->Execute(kDelete, {id});
   audit::Record(*tx, audit::ActorOf(p), "campaign", id, {{"delete", std::nullopt, c->name, std::nullopt}}, now);

@@ -349,7 +349,7 @@ void ImportService::Inspect(Import& imp) {
     ++imp.rows_estimate;
   }
   json suggested = json::object();
-  for (const auto& [column, field] : SuggestMapping(headers, leads_.ImportFields())) suggested[column] = field;
+  for (const auto& [column, field] : SuggestMapping(headers, Sink(imp.entity).ImportFields())) suggested[column] = field;
   imp.suggested_mapping = suggested;
   imp.mapping = suggested;
   // I9: a column of lead IDs makes the file an edited export: its rows update the leads they
@@ -368,7 +368,7 @@ void ImportService::Inspect(Import& imp) {
 Result<Import> ImportService::Upload(const Principal& p, std::string_view entity, std::string_view filename,
                                      std::string_view bytes, std::string_view sheet) {
   if (!CanImport(p)) return Error::Forbidden("agents cannot import");
-  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  if (auto ok = CheckEntity(entity); !ok) return ok.error();
   if (bytes.size() > limits_.max_file_bytes) {
     return Error{ErrorCode::kPayloadTooLarge,
                  fmt::format("the file is larger than the limit of {} MB", limits_.max_file_bytes >> 20)};
@@ -388,8 +388,17 @@ Result<Import> ImportService::Upload(const Principal& p, std::string_view entity
   return imp;
 }
 
+leads::ImportSink& ImportService::Sink(std::string_view entity) {
+  return entity == "targets" && targets_ ? *targets_ : static_cast<leads::ImportSink&>(leads_);
+}
+
+Status ImportService::CheckEntity(std::string_view entity) const {
+  if (entity == "leads" || (entity == "targets" && targets_)) return {};
+  return Error::Field("entity", "must be leads or targets", "unknown_value");
+}
+
 Result<Import> ImportService::OpenFile(const Principal& p, std::string_view entity, const std::filesystem::path& path) {
-  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  if (auto ok = CheckEntity(entity); !ok) return ok.error();
   return Register(p, entity, path.filename().string(), std::filesystem::absolute(path), "");
 }
 
@@ -502,7 +511,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     if (!it->is_object()) {
       errors.Add("mapping", "must be an object of column: field", "wrong_type");
     } else {
-      const auto fields = leads_.ImportFields();
+      const auto fields = Sink(imp.entity).ImportFields();
       std::map<std::string, std::string> used;
       json mapping = json::object();
       for (const auto& c : imp.columns) mapping[c.get<std::string>()] = "";
@@ -578,7 +587,7 @@ Result<Import> ImportService::Configure(const Principal& p, std::int64_t id, con
     }
   }
   if (!errors.empty()) return errors.ToError();
-  if (auto ctx = leads_.BeginImport(*tx, p, Settings(imp)); !ctx) return std::move(ctx).error();
+  if (auto ctx = Sink(imp.entity).BeginImport(*tx, p, Settings(imp)); !ctx) return std::move(ctx).error();
   repo::Save(*tx, imp);
   tx->Commit();
   return imp;
@@ -606,10 +615,11 @@ Status ImportService::CheckReady(const Import& imp) {
 }
 
 Status ImportService::Process(Import& imp, const Principal& p, bool write, Preview* preview) {
-  std::optional<leads::LeadService::ImportContext> ctx;
+  std::optional<leads::ImportContext> ctx;
+  leads::ImportSink& sink = Sink(imp.entity);
   {
     auto tx = db_.BeginRead();
-    auto begun = leads_.BeginImport(*tx, p, Settings(imp));
+    auto begun = sink.BeginImport(*tx, p, Settings(imp));
     if (!begun) return std::move(begun).error();
     ctx = std::move(begun).value();
   }
@@ -672,7 +682,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
         reject({row_number, "", "none of the mapped columns has a value", "empty_row", cells});
         continue;
       }
-      auto row = leads_.PrepareImportRow(*tx, *ctx, values, now);
+      auto row = sink.PrepareImportRow(*tx, *ctx, values, now);
       if (!row) {
         reject(ProblemOf(row_number, row.error(), cells));
         continue;
@@ -686,7 +696,7 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
               "repeats row " + earlier + " of the file", "duplicate_in_file", cells, {}, earlier});
         continue;
       }
-      auto decision = leads_.ApplyImportRow(*tx, *ctx, *row, write, now);
+      auto decision = sink.ApplyImportRow(*tx, *ctx, *row, write, now);
       if (!decision) {
         reject(ProblemOf(row_number, decision.error(), cells));
         continue;
@@ -830,7 +840,7 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     if (items.empty()) return true;
     const Millis now = clock_.Now();
     const auto imp = repo::Find(*tx, id);
-    leads::LeadService::ImportRun run;
+    leads::ImportRun run;
     run.started_at = imp->started_at.value_or(imp->created_at);
     run.finished_at = imp->finished_at;
     // A lead another import may have matched is somebody's record now: the trash keeps it.
@@ -838,7 +848,7 @@ bool ImportService::TakeBack(std::int64_t id, const Principal& p) {
     std::int64_t in_trash = 0;
     for (const auto& item : items) {
       auto action = item.action == "create" ? leads::ImportAction::kCreate : leads::ImportAction::kUpdate;
-      in_trash += leads_.UndoImportItem(*tx, undoer, action, item.lead_id, item.before, run, now) ? 1 : 0;
+      in_trash += Sink(imp->entity).UndoImportItem(*tx, undoer, action, item.lead_id, item.before, run, now) ? 1 : 0;
       repo::DeleteItem(*tx, id, item.lead_id);
     }
     repo::AddInTrash(*tx, id, in_trash);
@@ -880,6 +890,7 @@ Result<leads::repo::ListAddition> ImportService::AddToList(const Principal& p, s
     return Error::Conflict("only a finished import's leads join a list; this one is " + imp->status,
                            "import_not_done");
   }
+  if (imp->entity != "leads") return Error::Conflict("target lists hold leads; this import made targets", "not_leads");
   auto added = lists_->AddImport(*tx, p, list_id, id);
   if (added) tx->Commit();
   return added;
@@ -897,10 +908,12 @@ void ImportService::FinishUndo(std::int64_t id, const Principal& p) {
 
 Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) {
   std::vector<std::string> header;
+  std::vector<leads::ImportField> fields;
   {
     auto tx = db_.BeginRead();
     auto imp = Load(*tx, p, id);
     if (!imp) return imp.error();
+    fields = Sink(imp->entity).ImportFields();
     for (const auto& c : imp->columns) header.push_back(c.get<std::string>());
     // A row wider than the header keeps its cells, under unnamed columns, before row and reason.
     header.resize(std::max(header.size(), repo::WidestProblem(*tx, id)));
@@ -910,11 +923,10 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
   header.push_back(vi ? "Dòng" : "Row");
   header.push_back(vi ? "Lý do" : "Reason");
   StreamedFile out{"import-" + std::to_string(id) + "-errors.csv", "text/csv; charset=utf-8", {}};
-  return StartFile(std::move(out), [this, id, header, width, vi](const EmitPiece& emit) {
+  return StartFile(std::move(out), [this, id, header, fields, width, vi](const EmitPiece& emit) {
     std::string piece(files::CsvWriter::Utf8Bom());
     files::CsvWriter csv(piece);
     csv.Row(header);
-    const auto fields = leads_.ImportFields();
     auto tx = db_.BeginRead();
     repo::ForEachProblem(*tx, id, [&](const RowProblem& problem) {
       std::vector<std::string> cells = problem.cells;
@@ -931,18 +943,21 @@ Result<StreamedFile> ImportService::Errors(const Principal& p, std::int64_t id) 
 Result<Download> ImportService::Template(const Principal& p, std::string_view entity, std::string_view format,
                                          std::string_view language) {
   if (!CanImport(p)) return Error::Forbidden("agents cannot import");
-  if (entity != "leads") return Error::Field("entity", "must be leads", "unknown_value");
+  if (auto ok = CheckEntity(entity); !ok) return ok.error();
   if (format != "csv" && format != "xlsx") return Error::Field("format", "must be csv or xlsx", "unknown_value");
   const bool vi = language != "en";
   std::vector<std::string> header;
   std::vector<bool> required;
-  for (const auto& f : leads_.ImportFields()) {
+  for (const auto& f : Sink(entity).ImportFields()) {
     if (f.name == "id") continue;  // for matching in files that came from an export
     header.push_back(vi ? f.label_vi : f.label_en);
     required.push_back(f.required);
   }
+  const bool targets = entity == "targets";
   Download out;
-  out.filename = std::string(vi ? "mau-nhap-khach-hang-tiem-nang." : "lead-import-template.") + std::string(format);
+  out.filename = std::string(targets ? (vi ? "mau-nhap-target." : "target-import-template.")
+                                     : (vi ? "mau-nhap-khach-hang-tiem-nang." : "lead-import-template.")) +
+                 std::string(format);
   if (format == "csv") {
     out.content_type = "text/csv; charset=utf-8";
     out.body = files::CsvWriter::Utf8Bom();
@@ -956,7 +971,7 @@ Result<Download> ImportService::Template(const Principal& p, std::string_view en
   out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   const auto path = std::filesystem::temp_directory_path() / ("sen-template-" + RandomToken(8) + ".xlsx");
   {
-    files::XlsxWriter xlsx(path, vi ? "Khách hàng tiềm năng" : "Leads");
+    files::XlsxWriter xlsx(path, targets ? "Targets" : vi ? "Khách hàng tiềm năng" : "Leads");
     xlsx.Header(header, required);
     xlsx.Close();
   }

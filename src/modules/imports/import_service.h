@@ -55,6 +55,8 @@ class ImportService {
   // Live events: "import_progress" tells the importer after every chunk and at the end.
   void SetEvents(EventHub* events) { events_ = events; }
   void SetTargetLists(targetlists::TargetListService* lists) { lists_ = lists; }
+  // T5: imports of entity "targets" write into `targets`.
+  void SetTargets(leads::ImportSink* targets) { targets_ = targets; }
 
   // Starts the background worker; first it takes back the imports a previous run of the server
   // left unfinished, then queues again those it never began. Only `sen serve` calls this.
@@ -153,11 +155,15 @@ class ImportService {
   // Finishes the undos a stop cut short, then takes back and fails the runs `ids` it cut short.
   void Recover(const std::vector<std::int64_t>& ids);
   void Work();
+  // What an import of `entity` writes into; CheckEntity first.
+  leads::ImportSink& Sink(std::string_view entity);
+  Status CheckEntity(std::string_view entity) const;
 
   db::Database& db_;
   const Clock& clock_;
   users::UserService& users_;
   leads::LeadService& leads_;
+  leads::ImportSink* targets_ = nullptr;
   std::filesystem::path files_dir_;
   files::ReadLimits limits_;
   EventHub* events_ = nullptr;

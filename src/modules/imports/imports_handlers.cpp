@@ -135,7 +135,7 @@ void RegisterRoutes(http::Router& router, ImportService& service) {
     in.AllowOnly({"name", "entity", "mapping"});
     auto name = in.Text("name", 100, true);
     auto entity = in.Text("entity", 20).value_or(std::nullopt).value_or("leads");
-    if (entity != "leads") errors.Add("entity", "must be leads", "unknown_value");
+    if (entity != "leads" && entity != "targets") errors.Add("entity", "must be leads or targets", "unknown_value");
     auto mapping = body->find("mapping");
     bool ok = mapping != body->end() && mapping->is_object() &&
               std::all_of(mapping->begin(), mapping->end(), [](const nlohmann::json& v) { return v.is_string(); });

@@ -1,4 +1,6 @@
-// A lead: a person with an interest, being worked by sales (SPEC L1-L14).
+// A lead: a person with an interest, being worked by sales (SPEC L1-L14). A target (T1-T5) is the
+// same record before it is verified and handed on: its `status` is the target's, `lead_id` the
+// lead it became, and the stage fields stay unused.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +44,7 @@ struct Lead {
   Millis updated_at = 0;
   std::optional<Millis> last_activity_at;
   std::optional<Millis> deleted_at;
+  std::optional<std::int64_t> lead_id;  // targets only (T3)
 
   // Derived by NormaliseLead (L2), stored for comparison and search.
   std::string name_fold;

@@ -8,6 +8,7 @@
 #include "files/csv_writer.h"
 #include "files/xlsx_writer.h"
 #include "modules/campaigns/campaign_repository.h"
+#include "modules/leads/lead_export.h"
 #include "modules/leads/lead_fields.h"
 #include "modules/leads/lead_service.h"
 #include "text/fold.h"
@@ -17,9 +18,6 @@ namespace sen::leads {
 namespace {
 
 using nlohmann::json;
-
-const std::vector<std::string> kDefaultColumns = {"id", "full_name", "mobile", "email", "source", "province",
-                                                  "status", "stage", "owner_id", "created_at"};
 
 // An option's label by its value, in the file's language: the list shows labels, and an import
 // takes a label or a value back.
@@ -78,34 +76,29 @@ files::CellKind KindOf(const Column& c) {
 
 }  // namespace
 
-Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params) {
-  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot export");
-  std::string format = "csv", language = p.language, column_list;
+ExportRequest TakeExportRequest(QueryParams& params, std::string_view language) {
+  ExportRequest r;
+  std::string lang(language);
   std::erase_if(params, [&](const auto& kv) {
-    if (kv.first == "format") format = kv.second;
-    if (kv.first == "lang") language = kv.second;
-    if (kv.first == "columns") column_list = kv.second;
+    if (kv.first == "format") r.format = kv.second;
+    if (kv.first == "lang") lang = kv.second;
+    if (kv.first == "columns") r.columns = kv.second;
     return kv.first == "format" || kv.first == "lang" || kv.first == "columns";
   });
-  const bool vi = language != "en";
-  FieldErrors errors;
-  if (format != "csv" && format != "xlsx") errors.Add("format", "must be csv or xlsx", "unknown_value");
+  r.vi = lang != "en";
+  if (r.format != "csv" && r.format != "xlsx") r.errors.Add("format", "must be csv or xlsx", "unknown_value");
+  return r;
+}
 
-  auto resolved = WithView(p, params);
-  if (!resolved) return std::move(resolved).error();
-  auto custom = std::make_shared<std::vector<customfields::CustomField>>();
-  {
-    auto tx = db_.BeginRead();
-    *custom = custom_fields_.Active(*tx, "leads");
-  }
-  auto query = ParseListQuery(p, *resolved, *custom);
-  if (!query) {
-    if (query.error().code != ErrorCode::kValidationFailed) return std::move(query).error();
-    errors.Merge(query.error());
-  }
-
-  std::vector<std::string> names = text::SplitList(column_list);
-  if (names.empty()) names = kDefaultColumns;
+Result<StreamedFile> ExportRecords(db::Database& db, users::UserService& users, Millis now, const ExportKind& kind,
+                                   ExportRequest request,
+                                   std::shared_ptr<const std::vector<customfields::CustomField>> custom,
+                                   ForEachRecord for_each) {
+  const bool vi = request.vi;
+  const std::string format = request.format;
+  FieldErrors& errors = request.errors;
+  std::vector<std::string> names = text::SplitList(request.columns);
+  if (names.empty()) names = *kind.default_columns;
   if (std::find(names.begin(), names.end(), "id") == names.end()) names.insert(names.begin(), "id");
   std::vector<Column> columns;
   for (const auto& name : names) {
@@ -116,16 +109,16 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       } else {
         columns.push_back({vi ? it->label_vi : it->label_en, nullptr, &*it, LabelsOf(it->options, vi)});
       }
-    } else if (const FieldDef* f = FindLeadField(name); f && f->type != FieldType::kJson) {
+    } else if (const FieldDef* f = FindField(*kind.fields, name); f && f->type != FieldType::kJson) {
       columns.push_back({std::string(vi ? f->label_vi : f->label_en), f, nullptr, LabelsOf(f->options, vi)});
     } else {
-      errors.Add("columns", "\"" + name + "\" is not a lead field", "unknown_field");
+      errors.Add("columns", "\"" + name + "\" is not a " + std::string(kind.noun) + " field", "unknown_field");
     }
   }
   if (!errors.empty()) return errors.ToError();
 
   StreamedFile out;
-  out.filename = std::string(vi ? "khach-hang-tiem-nang-" : "leads-") + FormatDate(clock_.Now()) + "." + format;
+  out.filename = std::string(vi ? kind.stem_vi : kind.stem_en) + FormatDate(now) + "." + format;
   out.content_type = format == "csv" ? "text/csv; charset=utf-8"
                                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   // Owners and creators by username (manual 001), campaigns by name: what an import takes back.
@@ -162,17 +155,16 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
     const std::string_view column = c.field ? c.field->name : "custom";
     if (std::find(read.begin(), read.end(), column) == read.end()) read.push_back(column);
   }
-  const LeadScope scope = ScopeOf(p);
-
-  return StartFile(std::move(out), [this, format, header, kinds, read, cells_of, query = *query, scope](const EmitPiece& emit) {
-    auto tx = db_.BeginRead();
-    const Names names{users_.Usernames(*tx), campaigns::repo::Names(*tx)};
+  return StartFile(std::move(out), [&db, &users, format, header, kinds, read, cells_of, for_each,
+                                    sheet = std::string(kind.sheet)](const EmitPiece& emit) {
+    auto tx = db.BeginRead();
+    const Names names{users.Usernames(*tx), campaigns::repo::Names(*tx)};
     std::vector<std::string> cells;
     if (format == "csv") {
       std::string piece(files::CsvWriter::Utf8Bom());
       files::CsvWriter csv(piece);
       csv.Row(header);
-      repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
+      for_each(*tx, read, [&](const Lead& lead) {
         cells_of(lead, names, cells);
         csv.Row(cells);
         EmitWhenFull(piece, emit);
@@ -188,10 +180,10 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       ~Remove() { std::filesystem::remove(path); }
     } remove{path};
     {
-      files::XlsxWriter xlsx(path, "Leads");
+      files::XlsxWriter xlsx(path, sheet);
       xlsx.Header(header, std::vector<bool>(header.size(), false));
       xlsx.Kinds(kinds);
-      repo::ForEach(*tx, query.filter, scope, query.sort, read, [&](const Lead& lead) {
+      for_each(*tx, read, [&](const Lead& lead) {
         cells_of(lead, names, cells);
         xlsx.Row(cells);
       });
@@ -204,6 +196,32 @@ Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params)
       if (!emit(piece.substr(0, static_cast<std::size_t>(in.gcount())))) return;
     }
   });
+}
+
+Result<StreamedFile> LeadService::Export(const Principal& p, QueryParams params) {
+  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot export");
+  auto request = TakeExportRequest(params, p.language);
+  auto resolved = WithView(p, params);
+  if (!resolved) return std::move(resolved).error();
+  auto custom = std::make_shared<std::vector<customfields::CustomField>>();
+  {
+    auto tx = db_.BeginRead();
+    *custom = custom_fields_.Active(*tx, "leads");
+  }
+  auto query = ParseListQuery(p, *resolved, *custom);
+  if (!query) {
+    if (query.error().code != ErrorCode::kValidationFailed) return std::move(query).error();
+    request.errors.Merge(query.error());
+  }
+  static const std::vector<std::string> kDefaultColumns = {"id",     "full_name", "mobile",   "email",     "source",
+                                                           "province", "status",  "stage", "owner_id", "created_at"};
+  const ExportKind kind{&LeadFields(), &kDefaultColumns, "lead", "khach-hang-tiem-nang-", "leads-", "Leads"};
+  return ExportRecords(db_, users_, clock_.Now(), kind, std::move(request), custom,
+                       [query = query ? std::optional(*query) : std::nullopt, scope = ScopeOf(p)](
+                           db::Transaction& tx, std::span<const std::string_view> read,
+                           const std::function<void(const Lead&)>& fn) {
+                         repo::ForEach(tx, query->filter, scope, query->sort, read, fn);
+                       });
 }
 
 }  // namespace sen::leads

@@ -260,8 +260,31 @@ const std::vector<FieldDef>& LeadFields() {
   return kFields;
 }
 
-const FieldDef* FindLeadField(std::string_view name) {
-  for (const auto& f : LeadFields()) {
+const FieldDef* FindLeadField(std::string_view name) { return FindField(LeadFields(), name); }
+
+const std::vector<FieldDef>& TargetFields() {
+  static const std::vector<FieldDef> kFields = [] {
+    std::vector<FieldDef> out;
+    for (const auto& f : LeadFields()) {
+      if (f.name == "stage" || f.name == "stage_info") continue;
+      out.push_back(f);
+      if (f.name == "status") {
+        // The manual's words, in both languages: users know them as they are.
+        out.back().options = {{"raw", "Raw Data", "Raw Data"},
+                              {"wait_for_deliver", "Wait for deliver", "Wait for deliver"},
+                              {"transferred", "Transferred", "Transferred"},
+                              {"invalid", "Invalid", "Invalid"}};
+      }
+    }
+    out.push_back({"lead_id", FieldType::kInteger, "Lead ID", "Lead ID", 0, false, true, false, true, "", {},
+                   GetId<&Lead::lead_id>, nullptr});
+    return out;
+  }();
+  return kFields;
+}
+
+const FieldDef* FindField(const std::vector<FieldDef>& fields, std::string_view name) {
+  for (const auto& f : fields) {
     if (f.name == name) return &f;
   }
   return nullptr;
@@ -272,7 +295,8 @@ bool IsOption(const FieldDef& field, std::string_view value) {
 }
 
 Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::string_view> skip,
-                  const std::vector<customfields::CustomField>& custom_fields, bool creating) {
+                  const std::vector<customfields::CustomField>& custom_fields, bool creating,
+                  const std::vector<FieldDef>& fields) {
   FieldErrors errors;
   for (const auto& [key, value] : body.items()) {
     if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
@@ -280,9 +304,9 @@ Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::strin
       customfields::ApplyCustomInput(lead.custom, value, custom_fields, false, errors);
       continue;
     }
-    const FieldDef* field = FindLeadField(key);
+    const FieldDef* field = FindField(fields, key);
     if (!field) {
-      errors.Add(key, "is not a lead field", "unknown_field");
+      errors.Add(key, &fields == &LeadFields() ? "is not a lead field" : "is not a target field", "unknown_field");
       continue;
     }
     if (field->read_only) {
@@ -296,15 +320,16 @@ Status ApplyInput(Lead& lead, const json& body, std::initializer_list<std::strin
   return {};
 }
 
-json ToJson(const Lead& lead) {
+json ToJson(const Lead& lead, const std::vector<FieldDef>& fields) {
   json out = json::object();
-  for (const auto& f : LeadFields()) out[std::string(f.name)] = f.get(lead);
+  for (const auto& f : fields) out[std::string(f.name)] = f.get(lead);
   return out;
 }
 
-json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields) {
+json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields,
+                    const std::vector<FieldDef>& registry) {
   json fields = json::array();
-  for (const auto& f : LeadFields()) {
+  for (const auto& f : registry) {
     json options = json::array();
     for (const auto& o : f.options) {
       options.push_back({{"value", o.value}, {"label", {{"vi", o.label_vi}, {"en", o.label_en}}}});

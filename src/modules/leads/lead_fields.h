@@ -44,6 +44,10 @@ struct FieldDef {
 
 const std::vector<FieldDef>& LeadFields();
 const FieldDef* FindLeadField(std::string_view name);
+// A target's fields (T1): the lead's without its stage, the target's statuses, and the lead it
+// became (read-only).
+const std::vector<FieldDef>& TargetFields();
+const FieldDef* FindField(const std::vector<FieldDef>& fields, std::string_view name);
 bool IsOption(const FieldDef& field, std::string_view value);
 // Why `tag` (tidied) cannot be a lead's tag, as an error of `field`; nullopt when it can.
 std::optional<FieldError> TagProblem(std::string_view field, std::string_view tag);
@@ -51,13 +55,16 @@ std::optional<FieldError> TagProblem(std::string_view field, std::string_view ta
 // Type-checks and copies the fields of `body` onto `lead`; keys in `skip` are ignored. "custom"
 // is checked against the active custom fields (required ones when `creating`).
 // Errors name every unknown, read-only, mistyped, over-long or out-of-range field.
+// `fields`: the record's registry (TargetFields() for a target).
 Status ApplyInput(Lead& lead, const nlohmann::json& body, std::initializer_list<std::string_view> skip,
-                  const std::vector<customfields::CustomField>& custom_fields, bool creating);
+                  const std::vector<customfields::CustomField>& custom_fields, bool creating,
+                  const std::vector<FieldDef>& fields = LeadFields());
 
-nlohmann::json ToJson(const Lead& lead);
+nlohmann::json ToJson(const Lead& lead, const std::vector<FieldDef>& fields = LeadFields());
 // The registry as the web app reads it: names, types, labels, options, flags; the active
 // custom fields follow as "custom.<name>".
-nlohmann::json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields);
+nlohmann::json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields,
+                              const std::vector<FieldDef>& fields = LeadFields());
 // A field's value as the audit trail stores it (nullopt for null or empty).
 std::optional<std::string> AuditValue(const nlohmann::json& value);
 

@@ -42,11 +42,16 @@ bool IsListControl(std::string_view key) {
 }
 
 Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& principal,
-                               const std::vector<customfields::CustomField>& custom_fields, Millis now) {
+                               const std::vector<customfields::CustomField>& custom_fields, Millis now,
+                               const std::vector<FieldDef>& fields) {
   LeadFilter f;
   FieldErrors errors;
   auto options = [&](const std::string& key, std::string_view value, std::vector<std::string>& out) {
-    const FieldDef* field = FindLeadField(key);
+    const FieldDef* field = FindField(fields, key);
+    if (!field) {
+      errors.Add(key, "is not a filter of this list", "unknown_field");
+      return;
+    }
     for (auto& item : text::SplitList(value)) {
       if (!IsOption(*field, item)) {
         errors.Add(key, "has no value '" + item + "'", "unknown_value");
@@ -138,7 +143,8 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
   return f;
 }
 
-Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfields::CustomField>& custom_fields) {
+Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfields::CustomField>& custom_fields,
+                           const std::vector<FieldDef>& fields) {
   LeadSort sort;
   auto it = std::find_if(params.begin(), params.end(), [](const auto& p) { return p.first == "sort"; });
   if (it == params.end() || it->second.empty()) return sort;
@@ -150,10 +156,10 @@ Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfi
     sort.custom_path = "$." + std::string(name.substr(kCustomPrefix.size()));
     return sort;
   }
-  const FieldDef* field = FindLeadField(name);
+  const FieldDef* field = FindField(fields, name);
   if (!field || field->sort_column.empty()) {
     std::string sortable;
-    for (const auto& f : LeadFields()) {
+    for (const auto& f : fields) {
       if (!f.sort_column.empty()) sortable += (sortable.empty() ? "" : ", ") + std::string(f.name);
     }
     return Error::Field("sort", "cannot sort by '" + std::string(name) + "'; sortable: " + sortable + " and custom fields",

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/principal.h"
 #include "modules/customfields/custom_field.h"
+#include "modules/leads/lead_fields.h"
 
 namespace sen::leads {
 
@@ -63,10 +64,12 @@ struct LeadSort {
 bool IsListControl(std::string_view key);
 
 // 422 naming every unknown parameter and every bad value; `owner_id=me` means the principal, and
-// `stalled_days` counts back from `now`.
+// `stalled_days` counts back from `now`. `fields`: the record's registry (its options).
 Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& principal,
-                               const std::vector<customfields::CustomField>& custom_fields, Millis now);
-Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfields::CustomField>& custom_fields);
+                               const std::vector<customfields::CustomField>& custom_fields, Millis now,
+                               const std::vector<FieldDef>& fields = LeadFields());
+Result<LeadSort> ParseSort(const QueryParams& params, const std::vector<customfields::CustomField>& custom_fields,
+                           const std::vector<FieldDef>& fields = LeadFields());
 
 // Explicit parameters win over those of a saved view.
 QueryParams MergeParams(const QueryParams& view, const QueryParams& explicit_params);

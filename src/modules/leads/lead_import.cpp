@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "files/formulas.h"
+#include "modules/users/user_rules.h"
 #include "text/fold.h"
 
 namespace sen::leads {
@@ -105,9 +106,10 @@ json CustomCellInput(const customfields::CustomField& field, std::string_view te
   return std::string(text);
 }
 
-std::vector<ImportField> ImportFields(const std::vector<customfields::CustomField>& custom_fields) {
+std::vector<ImportField> ImportFields(const std::vector<customfields::CustomField>& custom_fields,
+                                      const std::vector<FieldDef>& fields) {
   std::vector<ImportField> out;
-  for (const auto& f : LeadFields()) {
+  for (const auto& f : fields) {
     if (f.name != "id" && (f.read_only || f.type == FieldType::kJson)) continue;
     out.push_back({std::string(f.name), std::string(f.label_vi), std::string(f.label_en), f.required});
   }
@@ -139,6 +141,66 @@ bool AllLeadIds(const std::vector<std::string>& cells) {
     any = true;
   }
   return any;
+}
+
+json WithTags(json tags, const std::vector<std::string>& added) {
+  if (!tags.is_array()) tags = json::array();
+  for (const auto& t : added) {
+    if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+  }
+  return tags;
+}
+
+json WithImportDefaults(const ImportSettings& s, json input) {
+  if (s.default_owner_id && !input.contains("owner_id")) input["owner_id"] = *s.default_owner_id;
+  if (s.default_campaign_id && !input.contains("campaign_id")) input["campaign_id"] = *s.default_campaign_id;
+  if (s.default_source && !input.contains("source")) input["source"] = *s.default_source;
+  if (!s.default_tags.empty()) input["tags"] = WithTags(input.value("tags", json()), s.default_tags);
+  return input;
+}
+
+Result<ImportRow> ReadImportCells(const ImportContext& ctx,
+                                  const std::vector<std::pair<std::string_view, std::string_view>>& cells,
+                                  const std::vector<FieldDef>& fields) {
+  const bool by_id = ctx.settings.MatchesOn("id");
+  ImportRow row;
+  for (const auto& [name, text] : cells) {
+    if (name == "id") {
+      if (!by_id) continue;  // not matched on: another system's code ("HV001"), not a record of ours
+      row.id = ParseLeadId(text);
+      if (!row.id) return Error::Field("id", "is not an ID (a positive whole number)", "wrong_type");
+    } else if (name.rfind("custom.", 0) == 0) {
+      for (const auto& c : ctx.custom_fields) {
+        if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
+      }
+    } else if (name == "owner_id") {
+      // Manual 001: the username, looked up first (a username may be digits, like an employee
+      // code), else a user ID.
+      const std::string_view cell = files::WithoutFormulaGuard(text);
+      auto value = CellInput(*FindField(fields, name), cell);
+      const auto username = users::NormaliseUsername(cell);
+      const auto found = username ? ctx.user_ids.find(*username) : ctx.user_ids.end();
+      if (found != ctx.user_ids.end()) {
+        value = found->second;
+      } else if (value.is_string()) {
+        return Error::Field("owner_id", "no user has the username \"" + std::string(cell) + "\"", "not_found");
+      }
+      row.input["owner_id"] = std::move(value);
+    } else if (name == "campaign_id") {
+      // The campaign's name as people type it ("hoi thao 12/2026"), else its ID.
+      const std::string_view cell = files::WithoutFormulaGuard(text);
+      auto value = CellInput(*FindField(fields, name), cell);
+      if (auto found = ctx.campaign_ids.find(text::Fold(cell)); found != ctx.campaign_ids.end()) {
+        value = found->second;
+      } else if (value.is_string()) {
+        return Error::Field("campaign_id", "no campaign is named \"" + std::string(cell) + "\"", "unknown_campaign");
+      }
+      row.input["campaign_id"] = std::move(value);
+    } else if (const FieldDef* f = FindField(fields, name)) {
+      row.input[std::string(name)] = CellInput(*f, text);
+    }
+  }
+  return row;
 }
 
 }  // namespace sen::leads

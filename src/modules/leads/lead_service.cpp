@@ -25,34 +25,6 @@ Status Merge(Status first, Status second) {
   return merged.ToError();
 }
 
-// An import's default tags added to `tags` (the row's, or the lead's own), each once.
-nlohmann::json WithTags(nlohmann::json tags, const std::vector<std::string>& added) {
-  if (!tags.is_array()) tags = nlohmann::json::array();
-  for (const auto& t : added) {
-    if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
-  }
-  return tags;
-}
-
-Error DuplicateError(const std::vector<DuplicateMatch>& matches) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& m : matches) {
-    const auto& c = m.candidate;
-    list.push_back({{"type", "lead"},
-                    {"id", c.id},
-                    {"full_name", c.full_name},
-                    {"mobile", c.mobile ? nlohmann::json(*c.mobile) : nlohmann::json()},
-                    {"email", c.email ? nlohmann::json(*c.email) : nlohmann::json()},
-                    {"owner_id", c.owner_id ? nlohmann::json(*c.owner_id) : nlohmann::json()},
-                    {"matched_on", m.matched_on}});
-  }
-  Error e{ErrorCode::kDuplicate,
-          std::to_string(matches.size()) + " existing record(s) look like the same person; send "
-                                           "\"allow_duplicate\": true to save anyway"};
-  e.extra["duplicates"] = std::move(list);
-  return e;
-}
-
 bool SearchKeysChanged(const Lead& a, const Lead& b) {
   return a.name_fold != b.name_fold || a.email != b.email || a.company_fold != b.company_fold ||
          a.mobile_e164 != b.mobile_e164 || a.phone_e164 != b.phone_e164;
@@ -83,6 +55,29 @@ std::optional<std::int64_t> UserIdOf(const Principal& p) {
 bool NamesOwner(const nlohmann::json& input) { return input.contains("owner_id") && !input["owner_id"].is_null(); }
 
 }  // namespace
+
+nlohmann::json DuplicateList(const std::vector<DuplicateMatch>& matches, std::string_view type) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : matches) {
+    const auto& c = m.candidate;
+    list.push_back({{"type", type},
+                    {"id", c.id},
+                    {"full_name", c.full_name},
+                    {"mobile", c.mobile ? nlohmann::json(*c.mobile) : nlohmann::json()},
+                    {"email", c.email ? nlohmann::json(*c.email) : nlohmann::json()},
+                    {"owner_id", c.owner_id ? nlohmann::json(*c.owner_id) : nlohmann::json()},
+                    {"matched_on", m.matched_on}});
+  }
+  return list;
+}
+
+Error DuplicateError(nlohmann::json list) {
+  Error e{ErrorCode::kDuplicate,
+          std::to_string(list.size()) + " existing record(s) look like the same person; send "
+                                        "\"allow_duplicate\": true to save anyway"};
+  e.extra["duplicates"] = std::move(list);
+  return e;
+}
 
 nlohmann::json ToJson(const repo::OwnerChangeEntry& e) {
   auto ref = [](std::optional<std::int64_t> id, const std::optional<std::string>& name, std::string_view key) {
@@ -239,7 +234,7 @@ Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input
   if (!lead) return lead;
   if (!allow_duplicate) {
     auto matches = MatchDuplicates(*lead, repo::FindDuplicateCandidates(*tx, *lead));
-    if (!matches.empty()) return DuplicateError(matches);
+    if (!matches.empty()) return DuplicateError(DuplicateList(matches, "lead"));
   }
   // R3: an agent who names no owner has the lead by default, unless a rule takes it (which puts
   // the agent first when an ON member).
@@ -247,6 +242,14 @@ Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input
   const auto rule = AutoAssign(*tx, *lead, input.contains("status"), now, lead->created_by, creator_by_default);
   InsertNew(*tx, p, *lead, rule);
   tx->Commit();
+  return lead;
+}
+
+Result<Lead> LeadService::CreateFrom(db::Transaction& tx, const Principal& p, const nlohmann::json& input, Millis now) {
+  auto lead = NewLead(tx, p, input, custom_fields_.Active(tx, "leads"), now);
+  if (!lead) return lead;
+  const auto rule = AutoAssign(tx, *lead, input.contains("status"), now, std::nullopt);
+  InsertNew(tx, p, *lead, rule);
   return lead;
 }
 
@@ -268,7 +271,7 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
   if (!after) return after;
   if (!allow_duplicate && DuplicateKeysChanged(*before, *after)) {
     auto matches = MatchDuplicates(*after, repo::FindDuplicateCandidates(*tx, *after), &*before);
-    if (!matches.empty()) return DuplicateError(matches);
+    if (!matches.empty()) return DuplicateError(DuplicateList(matches, "lead"));
   }
   if (SaveChanges(*tx, p, *before, *after, now).empty()) return *before;
   tx->Commit();
@@ -470,7 +473,7 @@ std::vector<ImportField> LeadService::ImportFields() {
   return leads::ImportFields(custom_fields_.Active(*tx, "leads"));
 }
 
-Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx, const Principal& p,
+Result<ImportContext> LeadService::BeginImport(db::Transaction& tx, const Principal& p,
                                                             ImportSettings settings) {
   // What every row gets is checked as a lead's fields are, and named as the default it is.
   auto as_defaults = [](Error e) {
@@ -498,58 +501,14 @@ Result<LeadService::ImportContext> LeadService::BeginImport(db::Transaction& tx,
 Result<ImportRow> LeadService::PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
                                                 const std::vector<std::pair<std::string_view, std::string_view>>& cells,
                                                 Millis now) {
-  const auto& s = ctx.settings;
-  const bool by_id = s.MatchesOn("id");
-  ImportRow row;
-  for (const auto& [name, text] : cells) {
-    if (name == "id") {
-      if (!by_id) continue;  // not matched on: another system's code ("HV001"), not a lead of ours
-      row.id = ParseLeadId(text);
-      if (!row.id) return Error::Field("id", "is not a lead ID", "wrong_type");
-    } else if (name.rfind("custom.", 0) == 0) {
-      for (const auto& c : ctx.custom_fields) {
-        if (c.name == name.substr(7)) row.input["custom"][c.name] = CustomCellInput(c, text);
-      }
-    } else if (name == "owner_id") {
-      // Manual 001: the username, looked up first (a username may be digits, like an employee
-      // code), else a user ID.
-      const std::string_view cell = files::WithoutFormulaGuard(text);
-      auto value = CellInput(*FindLeadField(name), cell);
-      const auto username = users::NormaliseUsername(cell);
-      const auto found = username ? ctx.user_ids.find(*username) : ctx.user_ids.end();
-      if (found != ctx.user_ids.end()) {
-        value = found->second;
-      } else if (value.is_string()) {
-        return Error::Field("owner_id", "no user has the username \"" + std::string(cell) + "\"", "not_found");
-      }
-      row.input["owner_id"] = std::move(value);
-    } else if (name == "campaign_id") {
-      // The campaign's name as people type it ("hoi thao 12/2026"), else its ID.
-      const std::string_view cell = files::WithoutFormulaGuard(text);
-      auto value = CellInput(*FindLeadField(name), cell);
-      if (auto found = ctx.campaign_ids.find(text::Fold(cell)); found != ctx.campaign_ids.end()) {
-        value = found->second;
-      } else if (value.is_string()) {
-        return Error::Field("campaign_id", "no campaign is named \"" + std::string(cell) + "\"", "unknown_campaign");
-      }
-      row.input["campaign_id"] = std::move(value);
-    } else if (const FieldDef* f = FindLeadField(name)) {
-      row.input[std::string(name)] = CellInput(*f, text);
-    }
-  }
-
+  auto row = ReadImportCells(ctx, cells, LeadFields());
+  if (!row) return row;
   // I9: a row naming the lead it updates is checked against that lead (ApplyImportRow), so an
   // edited export that keeps only some columns, not even the name, changes only what it gives.
-  if (row.id && s.update_matches) return row;
-  // The defaults fill what the row leaves empty, for new leads (an update adds only the tags).
-  nlohmann::json create = row.input;
-  if (s.default_owner_id && !create.contains("owner_id")) create["owner_id"] = *s.default_owner_id;
-  if (s.default_campaign_id && !create.contains("campaign_id")) create["campaign_id"] = *s.default_campaign_id;
-  if (s.default_source && !create.contains("source")) create["source"] = *s.default_source;
-  if (!s.default_tags.empty()) create["tags"] = WithTags(create.value("tags", nlohmann::json()), s.default_tags);
-  auto lead = NewLead(tx, ctx.principal, create, ctx.custom_fields, now);
+  if (row->id && ctx.settings.update_matches) return row;
+  auto lead = NewLead(tx, ctx.principal, WithImportDefaults(ctx.settings, row->input), ctx.custom_fields, now);
   if (!lead) return std::move(lead).error();
-  row.lead = std::move(lead).value();
+  row->lead = std::move(lead).value();
   return row;
 }
 

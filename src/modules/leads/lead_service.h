@@ -18,6 +18,7 @@
 #include "db/database.h"
 #include "modules/audit/audit.h"
 #include "modules/customfields/custom_field_service.h"
+#include "modules/leads/activity_parent.h"
 #include "modules/leads/lead.h"
 #include "modules/leads/lead_import.h"
 #include "modules/leads/lead_repository.h"
@@ -87,7 +88,7 @@ struct OwnerReason {
   bool tell = true;  // false when the caller tells each new owner once for many leads
 };
 
-class LeadService {
+class LeadService : public ImportSink, public ActivityParent {
  public:
   // Answers the filter of a saved view the principal may use (set by whoever owns views).
   using ViewResolver = std::function<Result<QueryParams>(const Principal&, std::int64_t view_id)>;
@@ -158,50 +159,33 @@ class LeadService {
 
   // For activities on a lead (calls, notes), inside the caller's transaction: the live lead if
   // `p` may see it.
-  Result<Lead> FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id);
+  Result<Lead> FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) override;
   // The activity happened at `at`; `new_status` is the status a rule moves the lead to (C3).
   void RecordActivity(db::Transaction& tx, const Principal& p, const Lead& lead, Millis at,
-                      const std::optional<std::string>& new_status, Millis now);
+                      const std::optional<std::string>& new_status, Millis now) override;
   // R7 for the timeline, inside its transaction (no access check): the newest `limit` owner
   // changes and how many there are.
   std::vector<repo::OwnerChangeEntry> OwnerChanges(db::Transaction& tx, std::int64_t id, std::int64_t limit);
   std::int64_t CountOwnerChanges(db::Transaction& tx, std::int64_t id);
   // The name shown next to a lead's id in other records (no access check: display only).
-  std::optional<std::string> Name(db::Transaction& tx, std::int64_t id);
+  std::optional<std::string> Name(db::Transaction& tx, std::int64_t id) override;
 
-  // Import (I4-I8), inside the importer's transaction (a read transaction for a preview).
-  struct ImportContext {
-    Principal principal;
-    ImportSettings settings;
-    std::vector<customfields::CustomField> custom_fields;
-    std::unordered_map<std::string, std::int64_t> user_ids;      // by username: the owner column's
-    std::unordered_map<std::string, std::int64_t> campaign_ids;  // by folded name: the campaign column's
-  };
-  // What an import may fill, with the active custom fields.
-  std::vector<ImportField> ImportFields();
-  // Checks the settings' defaults (errors name "defaults.owner_id") once per run.
-  Result<ImportContext> BeginImport(db::Transaction& tx, const Principal& p, ImportSettings settings);
-  // One row's cells (field name -> text, empty cells left out) as the lead Create would make of
-  // them, with the defaults filled in; errors name the fields as the API does.
+  // Import (I4-I8): see ImportSink.
+  std::vector<ImportField> ImportFields() override;
+  Result<ImportContext> BeginImport(db::Transaction& tx, const Principal& p, ImportSettings settings) override;
   Result<ImportRow> PrepareImportRow(db::Transaction& tx, const ImportContext& ctx,
                                      const std::vector<std::pair<std::string_view, std::string_view>>& cells,
-                                     Millis now);
-  // Create, update or duplicate against the leads in the database (`match_on`); with `write`
-  // it is saved with its audit. An update takes only the row's non-empty cells.
+                                     Millis now) override;
   Result<ImportDecision> ApplyImportRow(db::Transaction& tx, const ImportContext& ctx, ImportRow& row, bool write,
-                                        Millis now);
-  // When the import ran, and whether its leads may go for good (no other import ran since it
-  // started: none can have matched them).
-  struct ImportRun {
-    Millis started_at = 0;
-    std::optional<Millis> finished_at;
-    bool may_purge = false;
-  };
-  // Takes back what an import did to one lead: a lead it created goes for good when `may_purge`
-  // and nobody has worked on it since, else to the trash (true); an updated one gets its old
-  // values back, but for fields someone changed since (by hand while it ran, or after it).
+                                        Millis now) override;
+  // A created lead nobody worked on also leaves the daily caps of the members rules gave it to.
   bool UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
-                      const nlohmann::json& before, const ImportRun& run, Millis now);
+                      const nlohmann::json& before, const ImportRun& run, Millis now) override;
+
+  // T3: the lead a converted target becomes, made as Create makes one in the caller's transaction
+  // (without the duplicate check: the target was verified as this person); with no owner, the
+  // rules give it one (R3).
+  Result<Lead> CreateFrom(db::Transaction& tx, const Principal& p, const nlohmann::json& input, Millis now);
 
   // I9: the list of `params` (filters, sort, view_id) as a csv or xlsx file made while it is
   // sent; `columns` (query key "columns", comma separated) with the ID first so the file can be
@@ -267,6 +251,11 @@ class LeadService {
   Mailer* mailer_ = nullptr;
   db::ListCache lists_;
 };
+
+// L3's 409: `matches` of records of `type` ("lead", "target") as the answer lists them, and the
+// error listing them all.
+nlohmann::json DuplicateList(const std::vector<DuplicateMatch>& matches, std::string_view type);
+Error DuplicateError(nlohmann::json list);
 
 // R7: {"id","lead_id","from":{"id","full_name"}|null,"to":...,"by":...,"rule":{"id","name"}|null,
 // "reason","at"}.

@@ -21,10 +21,7 @@ Response Answer(Result<T> result, int status, Render render) {
   return Response::Json(status, render(result.value()));
 }
 
-struct WriteBody {
-  nlohmann::json body;
-  bool allow_duplicate = false;
-};
+}  // namespace
 
 Result<WriteBody> ParseWriteBody(const Request& req) {
   auto body = http::ParseJsonObject(req);
@@ -36,8 +33,6 @@ Result<WriteBody> ParseWriteBody(const Request& req) {
   }
   return out;
 }
-
-}  // namespace
 
 bool ReadSelection(const std::string& key, const nlohmann::json& value, Selection& out, FieldErrors& errors) {
   if (key == "ids") {

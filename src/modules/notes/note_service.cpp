@@ -56,19 +56,25 @@ void NoteService::Name(db::Transaction& tx, Note& n, std::map<std::int64_t, std:
   n.author_name = it->second;
 }
 
+leads::ActivityParent* NoteService::Parent(std::string_view parent_type) {
+  if (parent_type == "lead") return &leads_;
+  return parent_type == "target" ? targets_ : nullptr;
+}
+
 Result<Note> NoteService::Create(const Principal& p, std::string_view parent_type, std::int64_t parent_id,
                                  std::string body) {
-  if (parent_type != "lead") return Error::Field("parent_type", "must be lead", "unknown_value");
+  auto* parent = Parent(parent_type);
+  if (!parent) return Error::Field("parent_type", "must be lead or target", "unknown_value");
   if (auto ok = CheckBody(body); !ok) return std::move(ok).error();
   const Millis now = clock_.Now();
   auto tx = db_.BeginWrite();
-  auto lead = leads_.FindForActivity(*tx, p, parent_id);
+  auto lead = parent->FindForActivity(*tx, p, parent_id);
   if (!lead) return std::move(lead).error();
   Note n{0, std::string(parent_type), parent_id, std::move(body),
          p.user_id > 0 ? std::optional(p.user_id) : std::nullopt, now, now, std::nullopt};
   n.id = tx->QueryInt(kInsert, {n.parent_type, n.parent_id, n.body, n.created_by, now, now}).value();
   audit::Record(*tx, audit::ActorOf(p), "note", n.id, {{"create", std::nullopt, std::nullopt, std::nullopt}}, now);
-  leads_.RecordActivity(*tx, p, *lead, now, std::nullopt, now);
+  parent->RecordActivity(*tx, p, *lead, now, std::nullopt, now);
   std::map<std::int64_t, std::optional<std::string>> names;
   Name(*tx, n, names);
   tx->Commit();
@@ -78,7 +84,10 @@ Result<Note> NoteService::Create(const Principal& p, std::string_view parent_typ
 Result<Note> NoteService::FindOwn(db::Transaction& tx, const Principal& p, std::int64_t id) {
   std::optional<Note> note;
   tx.Query(kFind, {id}, [&](const db::Row& r) { note = Read(r); });
-  if (!note || !leads_.FindForActivity(tx, p, note->parent_id)) return Error::NotFound("no note has id " + std::to_string(id));
+  auto* parent = note ? Parent(note->parent_type) : nullptr;
+  if (!parent || !parent->FindForActivity(tx, p, note->parent_id)) {
+    return Error::NotFound("no note has id " + std::to_string(id));
+  }
   if (note->created_by != p.user_id && p.role != Role::kAdmin) {
     return Error::Forbidden("only the author of a note or an admin changes it");
   }
@@ -113,9 +122,10 @@ Status NoteService::Delete(const Principal& p, std::int64_t id) {
 }
 
 Result<std::vector<Note>> NoteService::ForRecord(const Principal& p, std::string_view parent_type, std::int64_t parent_id) {
-  if (parent_type != "lead") return Error::Field("parent_type", "must be lead", "unknown_value");
+  auto* parent = Parent(parent_type);
+  if (!parent) return Error::Field("parent_type", "must be lead or target", "unknown_value");
   auto tx = db_.BeginRead();
-  if (auto lead = leads_.FindForActivity(*tx, p, parent_id); !lead) return std::move(lead).error();
+  if (auto lead = parent->FindForActivity(*tx, p, parent_id); !lead) return std::move(lead).error();
   return Latest(*tx, parent_type, parent_id, kAllNotes);
 }
 

@@ -32,6 +32,8 @@ class NoteService {
  public:
   NoteService(db::Database& db, const Clock& clock, users::UserService& users, leads::LeadService& leads)
       : db_(db), clock_(clock), users_(users), leads_(leads) {}
+  // T2: notes on targets.
+  void SetTargets(leads::ActivityParent* targets) { targets_ = targets; }
 
   Result<Note> Create(const Principal& p, std::string_view parent_type, std::int64_t parent_id, std::string body);
   Result<Note> Update(const Principal& p, std::int64_t id, std::string body);
@@ -44,6 +46,8 @@ class NoteService {
 
  private:
   Result<Note> FindOwn(db::Transaction& tx, const Principal& p, std::int64_t id);
+  // The record type `parent_type` names, if notes hang on it.
+  leads::ActivityParent* Parent(std::string_view parent_type);
   // Fills the author's name, looking each user up once per request.
   void Name(db::Transaction& tx, Note& note, std::map<std::int64_t, std::optional<std::string>>& names);
 
@@ -51,6 +55,7 @@ class NoteService {
   const Clock& clock_;
   users::UserService& users_;
   leads::LeadService& leads_;
+  leads::ActivityParent* targets_ = nullptr;
 };
 
 }  // namespace sen::notes

@@ -11,6 +11,16 @@ namespace sen::timeline {
 Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lead_id, PageRequest page) {
   // Same visibility as the lead itself (deleted leads only for who may restore them).
   if (auto lead = leads_.Get(p, lead_id); !lead) return std::move(lead).error();
+  return Feed("lead", lead_id, page);
+}
+
+Result<Page<Item>> TimelineService::ForTarget(const Principal& p, std::int64_t target_id, PageRequest page) {
+  if (!targets_) return Error::NotFound("no target has id " + std::to_string(target_id));
+  if (auto target = targets_->Get(p, target_id); !target) return std::move(target).error();
+  return Feed("target", target_id, page);
+}
+
+Page<Item> TimelineService::Feed(std::string_view type, std::int64_t lead_id, PageRequest page) {
   auto tx = db_.BeginRead();
   const std::int64_t wanted = page.offset() + page.page_size;
 
@@ -27,7 +37,7 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
   auto opt = [](const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); };
 
   std::vector<Item> items;
-  auto history = audit::History(*tx, "lead", lead_id, {1, static_cast<int>(wanted)});
+  auto history = audit::History(*tx, type, lead_id, {1, static_cast<int>(wanted)});
   for (const auto& e : history.items) {
     items.push_back({"audit", e.at, e.id,
                      {{"id", e.id},
@@ -41,7 +51,7 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"at", FormatRfc3339(e.at)}},
                      e.change.action == "create"});
   }
-  for (const auto& v : calls_.Latest(*tx, "lead", lead_id, wanted)) {
+  for (const auto& v : calls_.Latest(*tx, type, lead_id, wanted)) {
     items.push_back({"call", v.call.start_at, v.call.id,
                      {{"id", v.call.id},
                       {"kind", "call"},
@@ -49,7 +59,7 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"user", user(v.call.owner_id)},
                       {"call", calls::ToJson(v.call, v.parent_name, v.owner_name)}}});
   }
-  for (const auto& n : notes_.Latest(*tx, "lead", lead_id, wanted)) {
+  for (const auto& n : notes_.Latest(*tx, type, lead_id, wanted)) {
     items.push_back({"note", n.created_at, n.id,
                      {{"id", n.id},
                       {"kind", "note"},
@@ -57,7 +67,8 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
                       {"user", user(n.created_by)},
                       {"note", notes::ToJson(n)}}});
   }
-  for (const auto& a : leads_.OwnerChanges(*tx, lead_id, wanted)) {
+  const bool lead = type == "lead";
+  for (const auto& a : lead ? leads_.OwnerChanges(*tx, lead_id, wanted) : std::vector<leads::repo::OwnerChangeEntry>{}) {
     items.push_back({"assignment", a.change.at, a.id,
                      {{"id", a.id},
                       {"kind", "assignment"},
@@ -74,8 +85,8 @@ Result<Page<Item>> TimelineService::ForLead(const Principal& p, std::int64_t lea
   });
   Page<Item> out;
   out.request = page;
-  out.total = history.total + calls_.Count(*tx, "lead", lead_id) + notes_.Count(*tx, "lead", lead_id) +
-              leads_.CountOwnerChanges(*tx, lead_id);
+  out.total = history.total + calls_.Count(*tx, type, lead_id) + notes_.Count(*tx, type, lead_id) +
+              (lead ? leads_.CountOwnerChanges(*tx, lead_id) : 0);
   const auto begin = std::min<std::size_t>(items.size(), static_cast<std::size_t>(page.offset()));
   const auto end = std::min<std::size_t>(items.size(), static_cast<std::size_t>(wanted));
   out.items.assign(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(begin)),
