@@ -427,7 +427,7 @@ int main(int argc, char** argv) {
   std::string import_file, import_entity = "leads", import_mode = "create", import_match = "mobile,email";
   std::string import_user = "admin";
   import_cmd->add_option("FILE", import_file, "the file")->required()->check(CLI::ExistingFile);
-  import_cmd->add_option("--entity", import_entity, "what the rows are")->check(CLI::IsMember({"leads"}));
+  import_cmd->add_option("--entity", import_entity, "what the rows are")->check(CLI::IsMember({"leads", "targets"}));
   import_cmd->add_option("--mode", import_mode, "create, or create_update to update the matching leads")
       ->check(CLI::IsMember({"create", "create_update"}));
   import_cmd->add_option("--match-on", import_match, "fields that find existing leads: id, mobile, email, full_name");
@@ -485,10 +485,11 @@ int main(int argc, char** argv) {
     if (demo->parsed()) {
       core.EnsureAdmin();
       if (demo_options.user_password.empty()) demo_options.user_password = RandomToken(12);
-      auto report = demo::SeedDemo({*core.users, *core.leads, *core.target_lists, *core.campaigns}, core.clock, demo_options);
+      auto report = demo::SeedDemo({*core.users, *core.leads, *core.target_lists, *core.campaigns, *core.targets},
+                                   core.clock, demo_options);
       if (!report) return Fail(report.error().message);
-      std::cout << "demo data: " << report->users_created << " users and " << report->leads_created
-                << " leads added" << std::endl;
+      std::cout << "demo data: " << report->users_created << " users, " << report->leads_created << " leads and "
+                << report->targets_created << " targets added" << std::endl;
       return 0;
     }
     if (import_cmd->parsed()) return RunImport(core, import_file, import_entity, import_mode, import_match, import_user);

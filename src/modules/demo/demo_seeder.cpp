@@ -29,6 +29,8 @@ constexpr std::int64_t kBatch = 20'000;
 // K2: the event sign-ups, to be invited to the next course opening.
 constexpr const char* kListName = "Khách dự sự kiện - mời lễ khai giảng";
 constexpr const char* kListSource = "Sự kiện";
+constexpr std::int64_t kTargets = 60;
+constexpr const char* kTargetSource = "Data mua T11";
 // K1: the campaigns that bring the leads of a source in.
 struct DemoCampaign {
   const char* name;
@@ -78,7 +80,7 @@ Result<std::map<std::string, std::int64_t>> DemoCampaigns(campaigns::CampaignSer
 }  // namespace
 
 Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, const DemoOptions& options) {
-  auto& [users, leads, lists, campaigns] = services;
+  auto& [users, leads, lists, campaigns, targets] = services;
   const Principal system = users::UserService::System();
   DemoReport report;
 
@@ -152,6 +154,22 @@ Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, co
     if (auto ok = leads.CreateBatch(system, batch); !ok) return std::move(ok).error();
     done += static_cast<std::int64_t>(batch.size());
     report.leads_created = done;
+  }
+
+  // T1-T3: a bought list being verified by phone: most not called yet, some verified and waiting
+  // for a consultant, a few not worth a call. A tenth of the leads, at most 60.
+  LeadGenerator bought(options.seed + 2, clock.Now(), kTargets);
+  const std::int64_t target_count = std::min<std::int64_t>(kTargets, std::max<std::int64_t>(options.leads / 10, 1));
+  for (std::int64_t i = 0; i < target_count; ++i) {
+    LeadSeed s = bought.Next();
+    const char* status = i % 5 == 1 ? "wait_for_deliver" : i % 10 == 3 ? "invalid" : "raw";
+    const auto& owner = agents[static_cast<std::size_t>(i) % agents.size()];
+    nlohmann::json input{{"full_name", s.full_name}, {"mobile", s.mobile}, {"source", kTargetSource},
+                         {"province", s.province.value_or("Hà Nội")}, {"product_interest", s.product_interest},
+                         {"status", status}, {"owner_id", owner.id}};
+    if (s.email) input["email"] = *s.email;
+    if (auto made = targets.Create(system, input, true); !made) return std::move(made).error();
+    ++report.targets_created;
   }
 
   auto existing = lists.List(system);

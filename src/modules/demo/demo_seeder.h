@@ -9,6 +9,7 @@
 #include "modules/campaigns/campaign_service.h"
 #include "modules/leads/lead_service.h"
 #include "modules/targetlists/target_list_service.h"
+#include "modules/targets/target_service.h"
 #include "modules/users/user_service.h"
 
 namespace sen::demo {
@@ -22,6 +23,7 @@ struct DemoOptions {
 struct DemoReport {
   int users_created = 0;
   std::int64_t leads_created = 0;
+  std::int64_t targets_created = 0;
 };
 
 struct DemoServices {
@@ -29,6 +31,7 @@ struct DemoServices {
   leads::LeadService& leads;
   targetlists::TargetListService& lists;
   campaigns::CampaignService& campaigns;
+  targets::TargetService& targets;
 };
 
 Result<DemoReport> SeedDemo(const DemoServices& services, const Clock& clock, const DemoOptions& options);

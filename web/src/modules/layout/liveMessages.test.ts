@@ -34,6 +34,12 @@ test('a reminder names the call and its lead; stalled leads list their names', (
     t,
   );
   expect(insteadOfEmail?.body).toBe('Tư vấn · Ngô Văn Tâm (live.reminderInsteadOfEmail)');
+  // A call on a target (T2) opens the target.
+  const onTarget = describeEvent(
+    { type: 'reminder', data: { parent_type: 'target', lead_id: 4, lead_name: 'Lý Tâm', subject: 'Xác thực', start_at: '2026-12-01T02:30:00Z' } },
+    t,
+  );
+  expect(onTarget?.link).toBe('/targets/4');
   const stalled = describeEvent(
     { type: 'stalled_leads', data: { count: 2, days: 3, leads: [{ full_name: 'A' }, { full_name: 'B' }] } },
     t,

@@ -17,13 +17,15 @@ export interface LiveMessage {
 export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMessage | null {
   if (type === 'reminder') {
     // C4: a call of the user's is coming up.
+    // `lead_id` names the call's record, a target's too (T2) when `parent_type` says so.
     const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt, instead_of_email: insteadOfEmail } = data;
+    const records = data.parent_type === 'target' ? 'targets' : 'leads';
     const body = `${String(subject ?? '')} · ${String(leadName ?? '')}`;
     return {
       title: t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),
       // An e-mail reminder that could not be sent (no e-mail set up, no address) comes here instead.
       body: insteadOfEmail ? `${body} (${t('live.reminderInsteadOfEmail')})` : body,
-      link: `/leads/${Number(leadId)}`,
+      link: `/${records}/${Number(leadId)}`,
     };
   }
   if (type === 'stalled_leads') {
