@@ -25,6 +25,8 @@ import { LeadDetailPage } from './modules/leads/LeadDetailPage';
 import { LeadFormPage } from './modules/leads/LeadFormPage';
 import { LeadsListPage } from './modules/leads/LeadsListPage';
 import { targetListRoles } from './modules/targetlists/access';
+import { TargetDetailPage } from './modules/targets/TargetDetailPage';
+import { TargetsListPage } from './modules/targets/TargetsListPage';
 import { TargetListsPage } from './modules/targetlists/TargetListsPage';
 import { TrashPage } from './modules/trash/TrashPage';
 
@@ -74,6 +76,10 @@ export default function App() {
                     <Route path="leads/new" element={<LeadFormPage key="new" />} />
                     <Route path="leads/:id" element={<LeadDetailPage />} />
                     <Route path="leads/:id/edit" element={<LeadFormPage key="edit" />} />
+                    <Route path="targets" element={<TargetsListPage />} />
+                    <Route path="targets/new" element={<LeadFormPage type="target" key="target-new" />} />
+                    <Route path="targets/:id" element={<TargetDetailPage />} />
+                    <Route path="targets/:id/edit" element={<LeadFormPage type="target" key="target-edit" />} />
                     <Route path="calls" element={<CallsListPage />} />
                     <Route path="campaigns" element={<CampaignsPage />} />
                     <Route

@@ -4,7 +4,9 @@ import { queryString, request } from './client';
 import type { MembersAdded } from './targetLists';
 import type { Language, Page } from './types';
 
-export type ImportEntity = 'leads';
+/** What an import creates: leads, or targets (T5). */
+export type ImportEntity = 'leads' | 'targets';
+export const importEntities: ImportEntity[] = ['leads', 'targets'];
 export type ImportStatus = 'pending' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
 export type ImportMode = 'create' | 'create_update';
 /** The fields a row can be matched on to find a duplicate (or, in create_update, the record to update). */
@@ -36,7 +38,7 @@ export interface ImportJob {
   mode: ImportMode;
   match_on: MatchField[];
   defaults: ImportDefaults;
-  /** R3: rows left without an owner are given out by the first matching assignment rule. */
+  /** R3: rows left without an owner are given out by the first matching assignment rule (leads only). */
   auto_assign: boolean;
   processed: number;
   total: number;
@@ -100,16 +102,14 @@ export interface ImportPreset {
   created_by: number | null;
 }
 
-const entity: ImportEntity = 'leads';
-
-/** A link that downloads the empty template, headers in `lang`, required columns coloured. */
-export const importTemplateUrl = (format: 'xlsx' | 'csv', lang: Language) =>
+/** A link that downloads the empty template of `entity`, headers in `lang`, required columns coloured. */
+export const importTemplateUrl = (entity: ImportEntity, format: 'xlsx' | 'csv', lang: Language) =>
   `/api/imports/template${queryString({ entity, format, lang })}`;
 
 /** A link that downloads the rejected rows, each with its reason. */
 export const importErrorsUrl = (id: number) => `/api/imports/${id}/errors.csv`;
 
-export function uploadImport(file: File): Promise<ImportJob> {
+export function uploadImport(file: File, entity: ImportEntity): Promise<ImportJob> {
   const body = new FormData();
   body.append('entity', entity);
   body.append('file', file);
@@ -130,14 +130,14 @@ export const runImport = (id: number) => request<ImportJob>('POST', `/api/import
 
 export const undoImport = (id: number) => request<ImportJob>('POST', `/api/imports/${id}/undo`);
 
-/** Adds to a target list every lead a done import created or updated that still exists (K2). */
+/** Adds to a target list every lead a done import created or updated that still exists (K2); not for targets. */
 export const addImportToTargetList = (id: number, targetListId: number) =>
   request<MembersAdded>('POST', `/api/imports/${id}/add-to-list`, { target_list_id: targetListId });
 
-export const listImportPresets = () =>
+export const listImportPresets = (entity: ImportEntity) =>
   request<{ items: ImportPreset[] }>('GET', `/api/import-presets${queryString({ entity })}`);
 
-export const createImportPreset = (name: string, mapping: ImportMapping) =>
+export const createImportPreset = (entity: ImportEntity, name: string, mapping: ImportMapping) =>
   request<ImportPreset>('POST', '/api/import-presets', { name, entity, mapping });
 
 export const deleteImportPreset = (id: number) => request<void>('DELETE', `/api/import-presets/${id}`);

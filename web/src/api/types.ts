@@ -117,6 +117,49 @@ export interface Lead {
   deleted_at: string | null;
 }
 
+export type TargetStatus = 'raw' | 'wait_for_deliver' | 'transferred' | 'invalid';
+
+/** T1–T5: a prospect not yet verified by a call; the same contact fields as a lead. */
+export interface Target {
+  id: number;
+  full_name: string;
+  mobile: string | null;
+  mobile_e164: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  company: string | null;
+  title: string | null;
+  gender: 'male' | 'female' | 'other' | null;
+  birthday: string | null;
+  address: string | null;
+  province: string | null;
+  source: string | null;
+  medium: string | null;
+  campaign_id: number | null;
+  product_interest: string | null;
+  tags: string[];
+  owner_id: number | null;
+  team_id: number | null;
+  status: TargetStatus;
+  do_not_contact: boolean;
+  dnc_reason: string | null;
+  description: string | null;
+  custom: Record<string, unknown> | null;
+  /** The lead it was converted into (T3). */
+  lead_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string | null;
+}
+
+/** A record calls and notes hang on: a lead or a target. */
+export type ParentType = 'lead' | 'target';
+
+/** A lead or a target: the records with contact fields, a status, an owner and custom fields. */
+export type ContactRecord = Lead | Target;
+
 /** What the create and edit forms send: any writable lead field. */
 export type LeadInput = Record<string, unknown>;
 
@@ -135,7 +178,7 @@ export type LeadFilter = Record<string, string>;
 
 export interface MassUpdateSet {
   owner_id?: number | null;
-  status?: LeadStatus;
+  status?: LeadStatus | TargetStatus;
   stage?: LeadStage;
   campaign_id?: number | null;
   source?: string | null;
@@ -175,7 +218,7 @@ export type CallResult =
 
 export interface Call {
   id: number;
-  parent_type: 'lead';
+  parent_type: ParentType;
   parent_id: number;
   parent_name: string | null;
   subject: string;
@@ -195,7 +238,7 @@ export interface Call {
 }
 
 export interface CallInput {
-  parent_type?: 'lead';
+  parent_type?: ParentType;
   parent_id?: number;
   subject?: string;
   direction?: CallDirection;
@@ -210,14 +253,15 @@ export interface CallInput {
   confirm_do_not_contact?: boolean;
 }
 
-/** A saved call; on a lead, the status change that it caused by rule C3. */
+/** A saved call; on a lead, the status change that it caused by rule C3; on a target, by T2. */
 export interface SavedCall extends Call {
   lead_status_changed?: { from: LeadStatus; to: LeadStatus } | null;
+  target_status_changed?: { from: TargetStatus; to: TargetStatus } | null;
 }
 
 export interface Note {
   id: number;
-  parent_type: 'lead';
+  parent_type: ParentType;
   parent_id: number;
   body: string;
   created_by: number;

@@ -1,6 +1,6 @@
 // C1: log a call (or edit one): subject, lead, direction, status, result, start time, duration,
 // description and reminders. Calling a do-not-contact lead asks first (L12); a status change
-// the call caused (C3) is told to the user.
+// the call caused (C3 on a lead, T2 on a target) is told to the user.
 import { useState } from 'react';
 import {
   Alert,
@@ -24,13 +24,22 @@ import dayjs from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createCall, deleteCall, updateCall } from '../../api/calls';
-import { ApiError, type Call, type CallDirection, type CallInput, type CallResult, type CallStatus } from '../../api/types';
+import {
+  ApiError,
+  type Call,
+  type CallDirection,
+  type CallInput,
+  type CallResult,
+  type CallStatus,
+  type ParentType,
+} from '../../api/types';
 import { clearServerErrors, errorText, showSaveError } from '../common/apiErrors';
 import { dateTimeFormat } from '../common/format';
 import { untilAnswered } from '../common/confirm';
 import { keepEnterInPickers } from '../common/pickerEnter';
 import { useCurrentUser } from '../auth/AuthProvider';
-import { useLeadFields } from '../leads/useLeadFields';
+import { recordKey, recordListKey } from '../common/records';
+import { useRecordFields } from '../leads/useLeadFields';
 import { LeadPicker } from './LeadPicker';
 import { useCallFields, type CallFields } from './useCallFields';
 
@@ -113,18 +122,27 @@ interface Attempt {
   confirmDnc: boolean;
 }
 
+/** The record a new call is about. */
+export interface CallParent {
+  type: ParentType;
+  id: number;
+  name: string;
+}
+
 interface FormProps {
   call?: Call;
-  lead?: { id: number; name: string };
+  parent?: CallParent;
   fields: CallFields;
   onDone: () => void;
 }
 
-function CallForm({ call, lead, fields, onDone }: FormProps) {
+function CallForm({ call, parent, fields, onDone }: FormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const { fields: leadFields } = useLeadFields();
+  const parentType: ParentType = call?.parent_type ?? parent?.type ?? 'lead';
+  // The registry of the record's type names the statuses a call moves it between.
+  const { fields: parentFields } = useRecordFields(parentType);
   const [form] = Form.useForm<Values>();
   const [dnc, setDnc] = useState<{ attempt: Attempt; reason: string | null } | null>(null);
   const status = Form.useWatch('status', form);
@@ -139,8 +157,8 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
 
   const afterChange = (parentId: number) => {
     void queryClient.invalidateQueries({ queryKey: ['calls'] });
-    void queryClient.invalidateQueries({ queryKey: ['lead', parentId] });
-    void queryClient.invalidateQueries({ queryKey: ['leads'] });
+    void queryClient.invalidateQueries({ queryKey: recordKey(parentType, parentId) });
+    void queryClient.invalidateQueries({ queryKey: recordListKey(parentType) });
   };
 
   const save = useMutation({
@@ -152,10 +170,15 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
       setDnc(null);
       afterChange(saved.parent_id);
       void message.success(t(call ? 'calls.saved' : 'calls.created'));
-      const changed = saved.lead_status_changed;
+      const changed = saved.lead_status_changed ?? saved.target_status_changed;
       if (changed) {
-        const label = (status: string) => leadFields?.optionLabel('status', status) ?? status;
-        void message.info(t('calls.leadStatusChanged', { from: label(changed.from), to: label(changed.to) }));
+        const label = (status: string) => parentFields?.optionLabel('status', status) ?? status;
+        void message.info(
+          t(saved.target_status_changed ? 'calls.targetStatusChanged' : 'calls.leadStatusChanged', {
+            from: label(changed.from),
+            to: label(changed.to),
+          }),
+        );
       }
       onDone();
     },
@@ -182,7 +205,7 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
 
   const submit = (values: Values) => {
     const input = toInput(values);
-    if (!call) Object.assign(input, { parent_type: 'lead', parent_id: lead?.id ?? values.parent_id });
+    if (!call) Object.assign(input, { parent_type: parentType, parent_id: parent?.id ?? values.parent_id });
     save.mutate({ input, confirmDnc: false });
   };
 
@@ -207,10 +230,10 @@ function CallForm({ call, lead, fields, onDone }: FormProps) {
         onValuesChange={(changed) => clearServerErrors(form, changed)}
         data-testid="call-form"
       >
-        {call || lead ? (
-          <Form.Item label={fields.label('parent_id')}>
+        {call || parent ? (
+          <Form.Item label={parentType === 'target' ? t('calls.target') : fields.label('parent_id')}>
             <Typography.Text strong data-testid="call-lead-name">
-              {call ? call.parent_name : lead?.name}
+              {call ? call.parent_name : parent?.name}
             </Typography.Text>
           </Form.Item>
         ) : (
@@ -396,12 +419,12 @@ interface Props {
   open: boolean;
   /** The call to edit; a new call when absent. */
   call?: Call;
-  /** The lead a new call is about; without it the form asks for one. */
-  lead?: { id: number; name: string };
+  /** The lead or target a new call is about; without it the form asks for a lead. */
+  parent?: CallParent;
   onClose: () => void;
 }
 
-export function CallFormDrawer({ open, call, lead, onClose }: Props) {
+export function CallFormDrawer({ open, call, parent, onClose }: Props) {
   const { t } = useTranslation();
   const { fields, error } = useCallFields();
   return (
@@ -415,7 +438,7 @@ export function CallFormDrawer({ open, call, lead, onClose }: Props) {
       {error ? (
         <Alert type="error" showIcon title={errorText(error, t)} />
       ) : (
-        fields && <CallForm call={call} lead={lead} fields={fields} onDone={onClose} />
+        fields && <CallForm call={call} parent={parent} fields={fields} onDone={onClose} />
       )}
     </Drawer>
   );

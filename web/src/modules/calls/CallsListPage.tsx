@@ -1,7 +1,7 @@
 // /calls (C1): the calls list with quick filters (mine, scheduled today, overdue), by status and
 // result; "Tạo cuộc gọi" with a lead picker; a click on a row edits the call.
 import { useMemo, useState } from 'react';
-import { Button, Flex, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { Button, Flex, Segmented, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import type { Call } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount, formatDateTime, formatDuration } from '../common/format';
 import { QueryError } from '../common/QueryError';
+import { recordPath } from '../common/records';
 import { CallFormDrawer } from './CallFormDrawer';
 import { CallResultTag, CallStatusTag } from './CallTags';
 import { useCallFields } from './useCallFields';
@@ -89,10 +90,13 @@ export function CallsListPage() {
         key: 'parent',
         title: fields.label('parent_id'),
         render: (_, call) => (
-          // The lead opens; the click does not also open the call.
-          <Link to={`/leads/${call.parent_id}`} onClick={(event) => event.stopPropagation()}>
-            {call.parent_name ?? `#${call.parent_id}`}
-          </Link>
+          <Flex gap={6} align="center">
+            {/* The lead (or target) opens; the click does not also open the call. */}
+            <Link to={recordPath(call.parent_type, call.parent_id)} onClick={(event) => event.stopPropagation()}>
+              {call.parent_name ?? `#${call.parent_id}`}
+            </Link>
+            {call.parent_type === 'target' && <Tag data-testid="call-parent-target">{t('calls.target')}</Tag>}
+          </Flex>
         ),
       },
       {

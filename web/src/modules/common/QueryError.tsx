@@ -11,12 +11,14 @@ interface Props {
   /** Texts naming the thing that could not be shown, e.g. "this lead". */
   forbidden?: string;
   notFound?: string;
+  /** The list "Back to list" opens: the leads' unless told. */
+  listPath?: string;
 }
 
-export function QueryError({ error, onRetry, forbidden, notFound }: Props) {
+export function QueryError({ error, onRetry, forbidden, notFound, listPath = '/leads' }: Props) {
   const { t } = useTranslation();
   const back = (
-    <Link to="/leads">
+    <Link to={listPath}>
       <Button type="primary">{t('common.backToList')}</Button>
     </Link>
   );

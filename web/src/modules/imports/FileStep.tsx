@@ -1,11 +1,18 @@
-// Step 1 (I1, I2): the templates to start from, the file (.xlsx or .csv) and, in a workbook with
-// several sheets, the sheet to read.
-import { Alert, App as AntApp, Button, Flex, Select, Typography, Upload } from 'antd';
+// Step 1 (I1, I2, T5): what the file holds (leads or targets), the templates to start from, the
+// file (.xlsx or .csv) and, in a workbook with several sheets, the sheet to read.
+import { Alert, App as AntApp, Button, Flex, Radio, Select, Typography, Upload } from 'antd';
 import { InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { importTemplateUrl, updateImport, uploadImport, type ImportJob } from '../../api/imports';
+import {
+  importEntities,
+  importTemplateUrl,
+  updateImport,
+  uploadImport,
+  type ImportEntity,
+  type ImportJob,
+} from '../../api/imports';
 import { ApiError } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount } from '../common/format';
@@ -27,16 +34,20 @@ function uploadErrorText(error: Error, t: TFunction): string {
 interface Props {
   /** The file uploaded already, when the user came back to this step. */
   job: ImportJob | undefined;
+  /** What a new file will create; an uploaded file keeps what it was uploaded for. */
+  entity: ImportEntity;
+  onEntityChange: (entity: ImportEntity) => void;
   onUploaded: (job: ImportJob) => void;
   onNext: () => void;
 }
 
-export function FileStep({ job, onUploaded, onNext }: Props) {
+export function FileStep({ job, entity: chosen, onEntityChange, onUploaded, onNext }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = AntApp.useApp();
   const storeImport = useStoreImport();
-  const upload = useMutation({ mutationFn: uploadImport, onSuccess: onUploaded });
+  const entity = job?.entity ?? chosen;
+  const upload = useMutation({ mutationFn: (file: File) => uploadImport(file, entity), onSuccess: onUploaded });
   const pickSheet = useMutation({
     // Another sheet has other columns: the server proposes their mapping afresh.
     mutationFn: ({ current, sheet }: { current: ImportJob; sheet: string }) => updateImport(current.id, { sheet }),
@@ -46,13 +57,26 @@ export function FileStep({ job, onUploaded, onNext }: Props) {
 
   return (
     <Flex vertical gap={16}>
+      <Flex align="center" gap={12} wrap>
+        <Typography.Text>{t('imports.entity.label')}</Typography.Text>
+        {/* Another file may be for the other kind: the choice stays open until the next step. */}
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          value={entity}
+          disabled={job !== undefined || upload.isPending}
+          onChange={(event) => onEntityChange(event.target.value as ImportEntity)}
+          options={importEntities.map((value) => ({ value, label: t(`imports.entity.${value}`) }))}
+          data-testid="import-entity"
+        />
+      </Flex>
       <Typography.Text>
         {t('imports.file.templateHint')}{' '}
-        <a href={importTemplateUrl('xlsx', language)} download data-testid="import-template-xlsx">
+        <a href={importTemplateUrl(entity, 'xlsx', language)} download data-testid="import-template-xlsx">
           {t('imports.file.templateXlsx')}
         </a>
         {' · '}
-        <a href={importTemplateUrl('csv', language)} download data-testid="import-template-csv">
+        <a href={importTemplateUrl(entity, 'csv', language)} download data-testid="import-template-csv">
           {t('imports.file.templateCsv')}
         </a>
       </Typography.Text>

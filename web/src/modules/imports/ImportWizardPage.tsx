@@ -1,14 +1,16 @@
-// /imports/new and /imports/:id: the import wizard (I1–I8) — choose the file, map the columns,
-// the options, the preview, the result. Re-entered at the step the import is at: a pending import
+// /imports/new and /imports/:id: the import wizard (I1–I8, T5) — choose what to import (leads or
+// targets, `?entity=targets` to start with targets) and the file, map the columns, the options,
+// the preview, the result. Re-entered at the step the import is at: a pending import
 // at its mapping, a running one at its progress, a finished one at its result.
 import { useState } from 'react';
 import { Button, Card, Flex, Spin, Steps, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportMapping } from '../../api/imports';
+import type { ImportEntity, ImportJob, ImportMapping } from '../../api/imports';
 import { QueryError } from '../common/QueryError';
-import { useLeadFields } from '../leads/useLeadFields';
+import { useRecordFields } from '../leads/useLeadFields';
+import { entityParam, newImportPath } from './entity';
 import { FileStep } from './FileStep';
 import { useImportJob, useStoreImport } from './importQueries';
 import { ImportStatusTag } from './ImportStatusTag';
@@ -35,11 +37,15 @@ export function ImportWizardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useParams();
+  const [search] = useSearchParams();
   const id = params.id === undefined ? undefined : Number(params.id);
   const [pendingStep, setPendingStep] = useState<PendingStep>('mapping');
   const [drafts, setDrafts] = useState<Drafts>({});
+  const [chosenEntity, setChosenEntity] = useState<ImportEntity>(() => entityParam(search));
   const job = useImportJob(id);
-  const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
+  // An import keeps what it was uploaded for; a new one is what the user chose.
+  const entity = (id !== undefined ? job.data?.entity : undefined) ?? chosenEntity;
+  const { fields, error: metaError, refetch: refetchMeta } = useRecordFields(entity === 'targets' ? 'target' : 'lead');
   const storeImport = useStoreImport();
 
   const uploaded = (created: ImportJob) => {
@@ -50,7 +56,8 @@ export function ImportWizardPage() {
   };
   const again = () => {
     setPendingStep('mapping');
-    navigate('/imports/new');
+    setChosenEntity(entity);
+    navigate(newImportPath(entity));
   };
 
   // A failed poll (the server restarting) keeps what was loaded on screen; the next poll may do better.
@@ -66,7 +73,15 @@ export function ImportWizardPage() {
   const keep = (kept: Omit<Drafts, 'importId'>) => setDrafts({ ...draft, ...kept, importId: loaded?.id });
   const content = () => {
     if (!loaded || step === 'file') {
-      return <FileStep job={loaded} onUploaded={uploaded} onNext={() => setPendingStep('mapping')} />;
+      return (
+        <FileStep
+          job={loaded}
+          entity={entity}
+          onEntityChange={setChosenEntity}
+          onUploaded={uploaded}
+          onNext={() => setPendingStep('mapping')}
+        />
+      );
     }
     switch (step) {
       case 'mapping':

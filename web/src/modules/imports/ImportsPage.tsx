@@ -1,7 +1,7 @@
-// /imports: the history of imports, newest first — file, status (with the progress of a running
+// /imports: the history of imports, newest first — file, leads or targets, status (with the progress of a running
 // one), what each did, who ran it and when; each opens the wizard where that import stands.
 import { useState } from 'react';
-import { Button, Flex, Table, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -60,6 +60,15 @@ export function ImportsPage() {
                 <Link to={`/imports/${job.id}`} data-testid="import-link">
                   {job.filename}
                 </Link>
+              ),
+            },
+            {
+              key: 'entity',
+              title: t('imports.entity.label'),
+              render: (_, job) => (
+                <Tag color={job.entity === 'targets' ? 'purple' : 'blue'} data-testid="import-entity-tag">
+                  {t(`imports.entity.${job.entity}`)}
+                </Tag>
               ),
             },
             { key: 'status', title: t('imports.list.status'), render: (_, job) => <ImportStatusTag job={job} /> },

@@ -32,7 +32,7 @@ test("someone else's preset can be used, not deleted or saved over", async () =>
   render(
     <QueryClientProvider client={new QueryClient()}>
       <AntApp>
-        <MappingPresets mapping={{}} onApply={vi.fn()} />
+        <MappingPresets entity="leads" mapping={{}} onApply={vi.fn()} />
       </AntApp>
     </QueryClientProvider>,
   );

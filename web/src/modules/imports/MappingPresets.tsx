@@ -8,6 +8,7 @@ import {
   createImportPreset,
   deleteImportPreset,
   listImportPresets,
+  type ImportEntity,
   type ImportMapping,
   type ImportPreset,
 } from '../../api/imports';
@@ -16,18 +17,19 @@ import { SaveNamedModal } from '../common/SaveNamedModal';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 
-const presetsKey = ['import-presets', 'leads'];
-
 interface Props {
+  /** Leads' and targets' mappings are kept apart. */
+  entity: ImportEntity;
   mapping: ImportMapping;
   onApply: (preset: ImportPreset) => void;
 }
 
-export function MappingPresets({ mapping, onApply }: Props) {
+export function MappingPresets({ entity, mapping, onApply }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const presets = useQuery({ queryKey: presetsKey, queryFn: listImportPresets, staleTime: 60_000 });
+  const presetsKey = ['import-presets', entity];
+  const presets = useQuery({ queryKey: presetsKey, queryFn: () => listImportPresets(entity), staleTime: 60_000 });
   const [chosenId, setChosenId] = useState<number>();
   const [saving, setSaving] = useState(false);
   const remove = useMutation({
@@ -86,7 +88,7 @@ export function MappingPresets({ mapping, onApply }: Props) {
         open={saving}
         title={t('imports.presets.saveTitle')}
         nameLabel={t('imports.presets.name')}
-        save={({ name }: { name: string }) => createImportPreset(name, mapping)}
+        save={({ name }: { name: string }) => createImportPreset(entity, name, mapping)}
         listKey={presetsKey}
         savedMessage={(preset) => t('imports.presets.saved', { name: preset.name })}
         onClose={() => setSaving(false)}

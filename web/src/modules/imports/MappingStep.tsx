@@ -73,7 +73,9 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
 
   // The target fields: the lead's ID (to update leads from an exported file) and every writable field.
   const targets = useMemo(() => {
-    const names = ['id', ...fields.all.filter(isEditable).map((field) => field.name)];
+    // A target's status comes from its calls and its conversion, never from a file (T2, T3).
+    const importable = (name: string) => !(job.entity === 'targets' && name === 'status');
+    const names = ['id', ...fields.all.filter(isEditable).map((field) => field.name).filter(importable)];
     return [
       { value: '', title: t('imports.mapping.ignore'), label: t('imports.mapping.ignore') },
       ...names.map((name) => ({
@@ -88,7 +90,7 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
         ),
       })),
     ];
-  }, [fields, t]);
+  }, [fields, job.entity, t]);
 
   // Columns by the field they go to: a field chosen for two columns is flagged on both.
   const columnsByField = useMemo(() => {
@@ -121,8 +123,11 @@ export function MappingStep({ job, fields, draft, onBack, onNext }: Props) {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{t('imports.mapping.hint')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(job.entity === 'targets' ? 'imports.mapping.hintTargets' : 'imports.mapping.hint')}
+        </Typography.Text>
         <MappingPresets
+          entity={job.entity}
           mapping={mapping}
           onApply={(preset) => {
             setMapping((current) =>

@@ -1,6 +1,7 @@
 // Step 3 (I4): create only, or create and update; the fields that find a duplicate (and, when
 // updating, the lead to update); the owner, campaign, source and tags every imported row gets;
-// whether rows left without an owner go through the assignment rules.
+// whether rows left without an owner go through the assignment rules (leads only: no rule hands
+// targets out).
 import { App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +47,7 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
   const mode = Form.useWatch('mode', form) ?? job.mode;
   // The mapping step let it through on the lead ID alone: only updates can do without a name.
   const nameMapped = Object.values(job.mapping).includes('full_name');
+  const leads = job.entity === 'leads';
 
   const save = useMutation({
     mutationFn: (values: OptionValues) =>
@@ -58,7 +60,7 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
           source: values.source?.trim() || null,
           tags: values.tags ?? [],
         },
-        auto_assign: values.auto_assign,
+        ...(leads ? { auto_assign: values.auto_assign } : {}),
       }),
     onSuccess: (saved) => {
       storeImport(saved);
@@ -82,7 +84,9 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
       <Form.Item
         name="mode"
         label={t('imports.options.mode')}
-        extra={mode === 'create' ? t('imports.options.createHint') : t('imports.options.createUpdateHint')}
+        extra={t(
+          `imports.options.${mode === 'create' ? 'createHint' : 'createUpdateHint'}${leads ? '' : 'Targets'}`,
+        )}
         rules={[
           {
             validator: (_, value: ImportMode) =>
@@ -157,9 +161,11 @@ export function OptionsStep({ job, fields, draft, onBack, onNext }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="auto_assign" valuePropName="checked" extra={t('imports.options.autoAssignHint')}>
-        <Checkbox data-testid="import-auto-assign">{t('imports.options.autoAssign')}</Checkbox>
-      </Form.Item>
+      {leads && (
+        <Form.Item name="auto_assign" valuePropName="checked" extra={t('imports.options.autoAssignHint')}>
+          <Checkbox data-testid="import-auto-assign">{t('imports.options.autoAssign')}</Checkbox>
+        </Form.Item>
+      )}
       <Flex justify="space-between" gap={8}>
         <Button onClick={() => onBack(form.getFieldsValue(true))}>{t('imports.back')}</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="import-next">

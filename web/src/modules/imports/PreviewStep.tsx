@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { previewImport, runImport, type ImportJob, type ImportProblem } from '../../api/imports';
 import { QueryError } from '../common/QueryError';
+import { recordPath } from '../common/records';
 import type { LeadFields } from '../leads/useLeadFields';
 import { errorText } from '../common/apiErrors';
 import { ImportCounts } from './ImportCounts';
@@ -108,6 +109,13 @@ interface ProblemTableProps {
   testId: string;
 }
 
+/** The record a duplicate row matches, when the problem names one. */
+function matchedRecord(problem: ImportProblem): string | undefined {
+  if (!problem.detail || !/^\d+$/.test(problem.detail)) return undefined;
+  if (problem.reason === 'duplicate_target') return recordPath('target', Number(problem.detail));
+  return problem.reason === 'duplicate_lead' ? recordPath('lead', Number(problem.detail)) : undefined;
+}
+
 function ProblemTable({ title, partial, partialHint, messageTitle, problems, fields, testId }: ProblemTableProps) {
   const { t } = useTranslation();
   const text = (problem: ImportProblem) =>
@@ -137,15 +145,17 @@ function ProblemTable({ title, partial, partialHint, messageTitle, problems, fie
             key: 'message',
             title: messageTitle,
             // The server's message (English, naming the field) stays at hand for a reason the
-            // app has no words for, and as the cell's tooltip. A lead already there opens.
-            render: (_, problem) =>
-              problem.reason === 'duplicate_lead' ? (
-                <Link to={`/leads/${problem.detail}`} target="_blank" title={problem.message}>
+            // app has no words for, and as the cell's tooltip. A lead (or target) already there opens.
+            render: (_, problem) => {
+              const matched = matchedRecord(problem);
+              return matched ? (
+                <Link to={matched} target="_blank" title={problem.message}>
                   {text(problem)}
                 </Link>
               ) : (
                 <span title={problem.message}>{text(problem)}</span>
-              ),
+              );
+            },
           },
         ]}
         data-testid={testId}

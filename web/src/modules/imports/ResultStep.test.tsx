@@ -38,6 +38,7 @@ afterEach(() => {
 
 const done = {
   id: 4,
+  entity: 'leads',
   status: 'done',
   processed: 3,
   total: 3,
@@ -179,4 +180,16 @@ test('adding the leads of an import undone meanwhile says why in the dialog', as
   expect((await screen.findByTestId('add-to-list-error')).textContent).toBe(
     'Only the leads of a finished import that was not undone can be added to a list.',
   );
+});
+
+test('a targets import offers no target list (they hold leads) and leads out to the targets', () => {
+  showResult({ ...done, entity: 'targets' });
+  expect(screen.queryByTestId('import-add-to-list')).toBeNull();
+  expect(screen.getByTestId('import-exit').closest('a')?.getAttribute('href')).toBe('/targets');
+});
+
+test('a leads import offers its leads to a target list and leads out to the leads', () => {
+  showResult(done);
+  expect(screen.getByTestId('import-add-to-list')).toBeTruthy();
+  expect(screen.getByTestId('import-exit').closest('a')?.getAttribute('href')).toBe('/leads');
 });

@@ -1,9 +1,16 @@
 // Step 5 (I6–I8): the progress of a running import (the user may leave: the history shows it),
-// then what it did, the rejected rows to download, "Import again", "Undo" and (K2) "Add to
-// target list" for the leads it created or updated.
+// then what it did, the rejected rows to download, "Import again", "Undo", (K2) "Add to
+// target list" for the leads it created or updated (not for targets), and the way to the list of
+// what it imported.
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Progress, Result, Typography } from 'antd';
-import { DownloadOutlined, UndoOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  LogoutOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +22,7 @@ import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { AddToListModal } from '../targetlists/AddToListModal';
 import { ImportCounts } from './ImportCounts';
-import { useFollowImportChanges, useStoreImport } from './importQueries';
+import { refreshAfterImport, useFollowImportChanges, useStoreImport } from './importQueries';
 import { importPercent, isTakingBack } from './ImportStatusTag';
 
 const resultStatus = { done: 'success', failed: 'error', undone: 'info' } as const;
@@ -37,8 +44,7 @@ export function ResultStep({ job, onAgain }: Props) {
     mutationFn: () => undoImport(job.id),
     onSuccess: (undone) => {
       storeImport(undone);
-      void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      void queryClient.invalidateQueries({ queryKey: ['lead'] });
+      refreshAfterImport(queryClient);
       // A long undo answers "undoing" and goes on in the background: this page follows it.
       if (undone.status === 'undone') void message.success(t('imports.result.undoDone'));
     },
@@ -137,7 +143,7 @@ export function ResultStep({ job, onAgain }: Props) {
               {t('imports.result.errors')}
             </Button>
           )}
-          {job.status === 'done' && job.created + job.updated + job.unchanged > 0 && (
+          {job.entity === 'leads' && job.status === 'done' && job.created + job.updated + job.unchanged > 0 && (
             <Button
               icon={<UnorderedListOutlined />}
               onClick={() => setAddingToList(true)}
@@ -149,6 +155,11 @@ export function ResultStep({ job, onAgain }: Props) {
           <Button type="primary" icon={<UploadOutlined />} onClick={onAgain} data-testid="import-again">
             {t('imports.result.again')}
           </Button>
+          <Link to={`/${job.entity}`}>
+            <Button icon={<LogoutOutlined />} data-testid="import-exit">
+              {t(`imports.result.exit.${job.entity}`)}
+            </Button>
+          </Link>
           {job.status === 'done' && (
             <Popconfirm
               title={t('imports.result.undoConfirm')}

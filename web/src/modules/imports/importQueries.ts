@@ -28,11 +28,10 @@ export function useImportJob(id: number | undefined) {
   });
 }
 
-/** What an import that ended changed: the history, and the leads on any page. */
-function refreshAfterImport(queryClient: QueryClient): void {
+/** What an import that ended changed: the history, and the leads or targets on any page. */
+export function refreshAfterImport(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: importListKey });
-  void queryClient.invalidateQueries({ queryKey: ['leads'] });
-  void queryClient.invalidateQueries({ queryKey: ['lead'] });
+  for (const key of ['leads', 'lead', 'targets', 'target']) void queryClient.invalidateQueries({ queryKey: [key] });
 }
 
 /** Keeps an import the server answered with, and marks the history as out of date. */

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import {
+  AimOutlined,
   DeleteOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -46,6 +47,7 @@ export function AppLayout() {
       selectedKeys={[section]}
       items={[
         { key: 'leads', icon: <TeamOutlined />, label: <Link to="/leads">{t('menu.leads')}</Link> },
+        { key: 'targets', icon: <AimOutlined />, label: <Link to="/targets">{t('menu.targets')}</Link> },
         { key: 'calls', icon: <PhoneOutlined />, label: <Link to="/calls">{t('menu.calls')}</Link> },
         {
           key: 'campaigns',

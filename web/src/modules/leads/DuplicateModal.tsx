@@ -1,9 +1,11 @@
-// L3: the records a new or edited lead matches; the user goes back or saves anyway.
+// L3: the records a new or edited lead (or target) matches; the user goes back or saves anyway.
+// A matching lead or target opens in a new tab.
 import { Alert, Button, Card, Modal, Space, Tag, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../api/types';
+import { recordPath } from '../common/records';
 import { useDirectory } from '../common/useDirectory';
 
 export interface DuplicateModalProps {
@@ -45,8 +47,8 @@ export function DuplicateModal({ duplicates, saving, onBack, onSaveAnyway }: Dup
         {(duplicates ?? []).map((match) => (
           <Card key={`${match.type}-${match.id}`} size="small" style={{ marginTop: 12 }} data-testid="duplicate-match">
             <Space orientation="vertical" size={2}>
-              {match.type === 'lead' ? (
-                <Link to={`/leads/${match.id}`} target="_blank" rel="noopener">
+              {match.type === 'lead' || match.type === 'target' ? (
+                <Link to={recordPath(match.type, match.id)} target="_blank" rel="noopener">
                   <Typography.Text strong>{match.full_name}</Typography.Text> <ExportOutlined />
                 </Link>
               ) : (

@@ -1,4 +1,4 @@
-// I9: the list as it stands — its filters, its columns, the lead IDs first — downloaded as csv or
+// I9, T5: the list as it stands — its filters, its columns, the IDs first — downloaded as csv or
 // xlsx, headers in the interface language. A plain link, so the browser streams the file to disk.
 import { Button, Dropdown } from 'antd';
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
@@ -13,15 +13,17 @@ interface Props {
   /** The columns shown, in their order. */
   columns: string[];
   disabled: boolean;
+  /** The export's address; the leads' by default (targetsExportUrl for targets). */
+  exportUrl?: typeof leadsExportUrl;
 }
 
-export function ExportButton({ params, columns, disabled }: Props) {
+export function ExportButton({ params, columns, disabled, exportUrl = leadsExportUrl }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  // With the IDs, an edited file can be imported back to update the same leads.
+  // With the IDs, an edited file can be imported back to update the same records.
   const exported = ['id', ...columns.filter((name) => name !== 'id')];
   const link = (format: 'csv' | 'xlsx', label: string) => (
-    <a href={leadsExportUrl(format, exported, language, params)} download data-testid={`export-${format}`}>
+    <a href={exportUrl(format, exported, language, params)} download data-testid={`export-${format}`}>
       {label}
     </a>
   );

@@ -1,4 +1,5 @@
-// L6: the search box and the main filters above the leads list; the others in a drawer.
+// L6: the search box and the main filters above the leads list; the others in a drawer. The
+// targets list has the same bar, without stage (its registry has none) and without the drawer.
 import { useState } from 'react';
 import { Badge, Button, DatePicker, Flex, Select } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
@@ -15,9 +16,11 @@ interface Props {
   filters: Filters;
   fields: LeadFields;
   onChange: (changes: Filters) => void;
+  /** Whether "More filters" (the leads' drawer) is offered. */
+  more?: boolean;
 }
 
-export function LeadFilters({ filters, fields, onChange }: Props) {
+export function LeadFilters({ filters, fields, onChange, more = true }: Props) {
   const { t } = useTranslation();
   const { users } = useDirectory();
   const [moreOpen, setMoreOpen] = useState(false);
@@ -45,17 +48,19 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
         style={{ minWidth: 180 }}
         data-testid="filter-status"
       />
-      <Select
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={fields.label('stage')}
-        options={fields.options('stage')}
-        value={split(filters.stage)}
-        onChange={(values: string[]) => onChange({ stage: values.join(',') })}
-        style={{ minWidth: 140 }}
-        data-testid="filter-stage"
-      />
+      {fields.get('stage') && (
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={fields.label('stage')}
+          options={fields.options('stage')}
+          value={split(filters.stage)}
+          onChange={(values: string[]) => onChange({ stage: values.join(',') })}
+          style={{ minWidth: 140 }}
+          data-testid="filter-stage"
+        />
+      )}
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -107,11 +112,13 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
         allowEmpty={[true, true]}
         data-testid="filter-created"
       />
-      <Badge count={moreCount} size="small">
-        <Button icon={<FilterOutlined />} onClick={() => setMoreOpen(true)} data-testid="filter-more">
-          {t('leads.moreFilters')}
-        </Button>
-      </Badge>
+      {more && (
+        <Badge count={moreCount} size="small">
+          <Button icon={<FilterOutlined />} onClick={() => setMoreOpen(true)} data-testid="filter-more">
+            {t('leads.moreFilters')}
+          </Button>
+        </Badge>
+      )}
       {set.length > 0 && (
         <Button
           icon={<ClearOutlined />}
@@ -121,16 +128,18 @@ export function LeadFilters({ filters, fields, onChange }: Props) {
           {t('leads.clearFilters')}
         </Button>
       )}
-      <MoreFiltersDrawer
-        open={moreOpen}
-        filters={filters}
-        fields={fields}
-        onApply={(changes) => {
-          onChange(changes);
-          setMoreOpen(false);
-        }}
-        onClose={() => setMoreOpen(false)}
-      />
+      {more && (
+        <MoreFiltersDrawer
+          open={moreOpen}
+          filters={filters}
+          fields={fields}
+          onApply={(changes) => {
+            onChange(changes);
+            setMoreOpen(false);
+          }}
+          onClose={() => setMoreOpen(false)}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,5 +1,6 @@
 // L5, A3: one feed of the lead's calls, notes and changes (status, stage, assignments, edits),
 // newest first, a page at a time ("Xem thêm"). A change of campaign names the campaigns (K1).
+// A target's feed is the same, without assignments.
 import { useMemo, type ReactNode } from 'react';
 import { App as AntApp, Button, Empty, Flex, Popconfirm, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
 import {
@@ -17,7 +18,17 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fetchLeadTimeline } from '../../api/leads';
 import { deleteNote } from '../../api/notes';
-import type { AssignmentItem, AuditItem, Call, CallItem, Note, NoteItem, TimelineItem } from '../../api/types';
+import { fetchTargetTimeline } from '../../api/targets';
+import type {
+  AssignmentItem,
+  AuditItem,
+  Call,
+  CallItem,
+  Note,
+  NoteItem,
+  ParentType,
+  TimelineItem,
+} from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { CallResultTag, CallStatusTag } from '../calls/CallTags';
 import { useCampaignNames } from '../campaigns/campaignQueries';
@@ -25,7 +36,13 @@ import { useCallFields } from '../calls/useCallFields';
 import { formatDateTime, formatDuration } from '../common/format';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
+import { recordKey } from '../common/records';
 import type { LeadFields } from './useLeadFields';
+
+const fetchTimeline: Record<ParentType, typeof fetchLeadTimeline> = {
+  lead: fetchLeadTimeline,
+  target: fetchTargetTimeline,
+};
 
 const pageSize = 20;
 
@@ -134,7 +151,14 @@ function CallEntry({ item, onEdit }: { item: CallItem; onEdit: (call: Call) => v
   );
 }
 
-function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; onEdit: (note: Note) => void }) {
+interface NoteEntryProps {
+  item: NoteItem;
+  parentType: ParentType;
+  parentId: number;
+  onEdit: (note: Note) => void;
+}
+
+function NoteEntry({ item, parentType, parentId, onEdit }: NoteEntryProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -144,7 +168,7 @@ function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; o
   const remove = useMutation({
     mutationFn: () => deleteNote(note.id),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['lead', leadId] });
+      void queryClient.invalidateQueries({ queryKey: recordKey(parentType, parentId) });
       void message.success(t('notes.deleted'));
     },
     onError: (error) => void message.error(errorText(error, t)),
@@ -182,7 +206,10 @@ function NoteEntry({ item, leadId, onEdit }: { item: NoteItem; leadId: number; o
 }
 
 interface Props {
-  leadId: number;
+  /** Whose feed: a lead's (the default) or a target's. */
+  parentType?: ParentType;
+  parentId: number;
+  /** The registry of the record's type, which words its changes. */
   fields: LeadFields;
   onEditCall: (call: Call) => void;
   onEditNote: (note: Note) => void;
@@ -196,11 +223,11 @@ const campaignIdsOf = (items: TimelineItem[]) =>
       : [],
   );
 
-export function LeadTimeline({ leadId, fields: registry, onEditCall, onEditNote }: Props) {
+export function LeadTimeline({ parentType = 'lead', parentId, fields: registry, onEditCall, onEditNote }: Props) {
   const { t } = useTranslation();
   const history = useInfiniteQuery({
-    queryKey: ['lead', leadId, 'timeline'],
-    queryFn: ({ pageParam }) => fetchLeadTimeline(leadId, pageParam, pageSize),
+    queryKey: [...recordKey(parentType, parentId), 'timeline'],
+    queryFn: ({ pageParam }) => fetchTimeline[parentType](parentId, pageParam, pageSize),
     initialPageParam: 1,
     getNextPageParam: (last, pages) =>
       pages.reduce((count, page) => count + page.items.length, 0) < last.total && last.items.length > 0
@@ -257,7 +284,7 @@ export function LeadTimeline({ leadId, fields: registry, onEditCall, onEditNote 
         return {
           color: 'gray',
           icon: <FileTextOutlined />,
-          content: <NoteEntry item={item} leadId={leadId} onEdit={onEditNote} />,
+          content: <NoteEntry item={item} parentType={parentType} parentId={parentId} onEdit={onEditNote} />,
         };
       default:
         return {

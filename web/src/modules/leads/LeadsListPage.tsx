@@ -1,7 +1,7 @@
 // /leads: search, filters, saved views, server-side paging and sorting (L6, L7); the user's
 // columns (L7); row selection and mass update for managers (L8); create and quick add (L1);
 // adding the selection or the filter to a target list, and a list's members (K2).
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button, Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
 import {
   EditOutlined,
@@ -21,17 +21,15 @@ import { useCurrentUser } from '../auth/AuthProvider';
 import { useCampaignNames } from '../campaigns/campaignQueries';
 import { formatCount } from '../common/format';
 import { QueryError } from '../common/QueryError';
-import { useDirectory } from '../common/useDirectory';
 import { canImport } from '../imports/access';
 import { usesTargetLists } from '../targetlists/access';
 import { AddToListModal } from '../targetlists/AddToListModal';
 import { TargetListBanner } from '../targetlists/TargetListBanner';
 import { ColumnSettingsDrawer } from './ColumnSettingsDrawer';
-import { DncFlag } from './DncFlag';
 import { ExportButton } from './ExportButton';
-import { leadValue } from './formValues';
 import { LeadFilters } from './LeadFilters';
 import {
+  changedByTable,
   defaultSort,
   readListQuery,
   setFilters,
@@ -44,52 +42,9 @@ import {
 import { MassUpdateModal } from './MassUpdateModal';
 import { QuickAddModal } from './QuickAddModal';
 import { SavedViews, useSavedViews } from './SavedViews';
-import { StatusTag } from './StatusTag';
 import { useLeadColumns } from './useLeadColumns';
-import { useLeadFields, type LeadFields } from './useLeadFields';
-
-function useColumns(
-  fields: LeadFields | undefined,
-  names: string[],
-  sort: string,
-  campaignName: (id: number) => string,
-): TableProps<Lead>['columns'] {
-  const { t } = useTranslation();
-  const { userName } = useDirectory();
-  return useMemo(() => {
-    if (!fields) return [];
-    const render = (name: string, lead: Lead): ReactNode => {
-      switch (name) {
-        case 'full_name':
-          return (
-            <Flex gap={6} align="center">
-              <Link to={`/leads/${lead.id}`}>{lead.full_name}</Link>
-              {lead.do_not_contact && <DncFlag reason={lead.dnc_reason} />}
-            </Flex>
-          );
-        case 'status':
-          return <StatusTag status={lead.status} fields={fields} />;
-        case 'owner_id':
-          return lead.owner_id === null ? (
-            <Typography.Text type="secondary">{t('leads.unassigned')}</Typography.Text>
-          ) : (
-            userName(lead.owner_id)
-          );
-        case 'campaign_id':
-          return lead.campaign_id === null ? '' : campaignName(lead.campaign_id);
-        default:
-          return fields.display(name, leadValue(lead, name));
-      }
-    };
-    return names.map((name) => ({
-      key: name,
-      title: fields.label(name),
-      sorter: fields.get(name)?.sortable ?? false,
-      sortOrder: sort === name ? ('ascend' as const) : sort === `-${name}` ? ('descend' as const) : null,
-      render: (_: unknown, lead: Lead) => render(name, lead),
-    }));
-  }, [fields, names, sort, t, userName, campaignName]);
-}
+import { useLeadFields } from './useLeadFields';
+import { useRecordColumns } from './useRecordColumns';
 
 export function LeadsListPage() {
   const { t } = useTranslation();
@@ -114,7 +69,7 @@ export function LeadsListPage() {
   const campaignName = useCampaignNames(
     columnNames.includes('campaign_id') ? (leads.data?.items ?? []).map((lead) => lead.campaign_id) : [],
   );
-  const columns = useColumns(fields, columnNames, listQuery.sort, campaignName);
+  const columns = useRecordColumns<Lead>('lead', fields, columnNames, listQuery.sort, campaignName);
   const canMassUpdate = user.role !== 'agent';
   const canUseLists = usesTargetLists(user.role);
 
@@ -158,15 +113,8 @@ export function LeadsListPage() {
     });
   };
 
-  const onTableChange: TableProps<Lead>['onChange'] = (pagination, _filters, sorter, { action }) => {
-    if (action === 'sort') {
-      const single = Array.isArray(sorter) ? sorter[0] : sorter;
-      const sort = single?.order ? `${single.order === 'descend' ? '-' : ''}${String(single.columnKey)}` : defaultSort;
-      navigateList({ ...listQuery, sort, page: 1 });
-      return;
-    }
-    navigateList({ ...listQuery, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? listQuery.pageSize });
-  };
+  const onTableChange: TableProps<Lead>['onChange'] = (pagination, _filters, sorter, extra) =>
+    navigateList(changedByTable(listQuery, pagination, sorter, extra));
 
   if (metaError) return <QueryError error={metaError} onRetry={() => void refetchMeta()} />;
 

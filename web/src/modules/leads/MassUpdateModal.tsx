@@ -1,6 +1,7 @@
 // L8: change, delete, unassign or queue for auto-assignment (R5) the selected leads, or all that
 // match the filter. A dry run
 // first says how many will change; nothing is written until the user confirms.
+// T4: the same for targets — owner, status, source and campaign, or delete.
 import { useState } from 'react';
 import {
   Alert,
@@ -20,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listRules } from '../../api/assignment';
 import { massUpdateLeads } from '../../api/leads';
+import { massUpdateTargets } from '../../api/targets';
 import type { LeadFilter, MassUpdateRequest, MassUpdateSet } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/AuthProvider';
@@ -68,16 +70,21 @@ function toSet(values: Values): MassUpdateSet {
 /** The API names set fields `set.<name>` or plainly; the form names them plainly. */
 const formField = (field: string) => field.replace(/^set\./, '');
 
+/** What the targets' mass update offers besides the owner (T4); status Transferred comes by converting only. */
+const targetSettable = new Set(['status', 'source', 'campaign_id']);
+
 interface Props {
+  /** Leads (the default) or targets. */
+  entity?: 'leads' | 'targets';
   fields: LeadFields;
   selectedIds: number[];
   filter: LeadFilter;
-  /** How many leads match the filter (a lower bound when capped), for the scope's label. */
+  /** How many records match the filter (a lower bound when capped), for the scope's label. */
   matching: number;
   onDone: () => void;
 }
 
-function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props) {
+function MassUpdateForm({ entity = 'leads', fields, selectedIds, filter, matching, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const language = useLanguage();
@@ -91,9 +98,14 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
   const rules = useQuery({ queryKey: ['assignment-rules'], queryFn: listRules, enabled: action === 'queue_assignment' });
   // Only the rules the user may hand leads out through (a manager's team's), as the server checks.
   const mayUseRule = useMayUseRule();
+  const targets = entity === 'targets';
+  const massUpdate = targets ? massUpdateTargets : massUpdateLeads;
+  /** The wording that names the records: "leads" or "targets". */
+  const word = (key: string) => (targets ? `massUpdate.targets.${key}` : `massUpdate.${key}`);
+  const shows = (name: string) => !targets || targetSettable.has(name);
 
   const dryRun = useMutation({
-    mutationFn: (request: MassUpdateRequest) => massUpdateLeads({ ...request, dry_run: true }),
+    mutationFn: (request: MassUpdateRequest) => massUpdate({ ...request, dry_run: true }),
     // An unassign changes only the leads someone else can take, a queue only the open leads not
     // queued yet: their dry runs count those.
     onSuccess: (result, request) =>
@@ -105,18 +117,18 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
     onError: (error) => showSaveError(error, { form, message, t, label: fields.label, formField }),
   });
   const run = useMutation({
-    mutationFn: (request: MassUpdateRequest) => massUpdateLeads(request),
+    mutationFn: (request: MassUpdateRequest) => massUpdate(request),
     onSuccess: (result, request) => {
-      void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      void queryClient.invalidateQueries({ queryKey: ['lead'] });
+      void queryClient.invalidateQueries({ queryKey: [entity] });
+      void queryClient.invalidateQueries({ queryKey: [targets ? 'target' : 'lead'] });
       if (request.action === 'queue_assignment') void queryClient.invalidateQueries({ queryKey: ['assignment-rules'] });
       void message.success(
         t(
           request.action === 'delete'
-            ? 'massUpdate.deleted'
+            ? word('deleted')
             : request.action === 'queue_assignment'
               ? 'massUpdate.queued'
-              : 'massUpdate.updated',
+              : word('updated'),
           {
             count: result.updated,
             total: formatCount(result.updated, language),
@@ -152,8 +164,8 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
           showIcon
           title={
             preview.matched === 0
-              ? t('massUpdate.noneMatch')
-              : t(deleting ? 'massUpdate.willDelete' : 'massUpdate.willUpdate', { count: preview.matched, total: count })
+              ? t(word('noneMatch'))
+              : t(word(deleting ? 'willDelete' : 'willUpdate'), { count: preview.matched, total: count })
           }
           data-testid="mass-update-count"
         />
@@ -192,7 +204,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
             {t('massUpdate.selected', { count: selectedIds.length })}
           </Radio>
           <Radio value="filter">
-            {t('massUpdate.allMatching', { total: formatCount(matching, language) })}
+            {t(word('allMatching'), { total: formatCount(matching, language) })}
           </Radio>
         </Radio.Group>
       </Form.Item>
@@ -204,8 +216,13 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
             // Handing leads out and deleting them are for managers and admins (marketers update).
             ...(manages(user.role)
               ? [
-                  { value: 'unassign', label: t('assignment.unassign') },
-                  { value: 'queue_assignment', label: t('assignment.queue') },
+                  // Targets have no assignment rules to hand them out by.
+                  ...(targets
+                    ? []
+                    : [
+                        { value: 'unassign', label: t('assignment.unassign') },
+                        { value: 'queue_assignment', label: t('assignment.queue') },
+                      ]),
                   { value: 'delete', label: t('common.delete') },
                 ]
               : []),
@@ -229,7 +246,7 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
         <Alert
           type={action === 'delete' ? 'warning' : 'info'}
           showIcon
-          title={t(action === 'delete' ? 'massUpdate.deleteHint' : 'assignment.massUnassignHint')}
+          title={t(action === 'delete' ? word('deleteHint') : 'assignment.massUnassignHint')}
           style={{ marginBottom: 16 }}
         />
       ) : (
@@ -248,13 +265,13 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
               />
             </Form.Item>
           </Col>
-          {(['status', 'stage'] as const).map((name) => (
+          {(['status', 'stage'] as const).filter(shows).map((name) => (
             <Col xs={24} md={12} key={name}>
               <Form.Item name={name} label={fields.label(name)}>
                 <Select
                   allowClear
                   placeholder={t('massUpdate.unchanged')}
-                  options={fields.options(name)}
+                  options={fields.options(name).filter((option) => !(targets && option.value === 'transferred'))}
                   data-testid={`mass-update-${name}`}
                 />
               </Form.Item>
@@ -274,62 +291,66 @@ function MassUpdateForm({ fields, selectedIds, filter, matching, onDone }: Props
               <CampaignSelect placeholder={t('massUpdate.unchanged')} data-testid="mass-update-campaign" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="do_not_contact" label={fields.label('do_not_contact')}>
-              <Select
-                allowClear
-                placeholder={t('massUpdate.unchanged')}
-                options={[
-                  { value: 'true', label: t('massUpdate.markDnc') },
-                  { value: 'false', label: t('massUpdate.clearDnc') },
-                ]}
-                data-testid="mass-update-dnc"
-              />
-            </Form.Item>
-          </Col>
-          {dnc === 'true' && (
-            <Col xs={24}>
-              <Form.Item
-                name="dnc_reason"
-                label={fields.label('dnc_reason')}
-                rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
-              >
-                <Input maxLength={500} data-testid="mass-update-dnc-reason" />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24}>
-            <Form.Item label={fields.label('tags')} style={{ marginBottom: 0 }}>
-              <Flex gap={8} wrap>
-                <Form.Item name="tags_mode" noStyle>
+          {!targets && (
+            <>
+              <Col xs={24} md={12}>
+                <Form.Item name="do_not_contact" label={fields.label('do_not_contact')}>
                   <Select
-                    style={{ width: 150 }}
+                    allowClear
+                    placeholder={t('massUpdate.unchanged')}
                     options={[
-                      { value: 'add_tags', label: t('massUpdate.addTags') },
-                      { value: 'remove_tags', label: t('massUpdate.removeTags') },
-                      { value: 'tags', label: t('massUpdate.setTags') },
+                      { value: 'true', label: t('massUpdate.markDnc') },
+                      { value: 'false', label: t('massUpdate.clearDnc') },
                     ]}
-                    data-testid="mass-update-tags-mode"
+                    data-testid="mass-update-dnc"
                   />
                 </Form.Item>
-                <Form.Item name="tags" noStyle>
-                  <Select
-                    mode="tags"
-                    tokenSeparators={tagSeparators}
-                    open={false}
-                    suffixIcon={null}
-                    style={{ flex: 1, minWidth: 200 }}
-                    data-testid="mass-update-tags"
-                  />
+              </Col>
+              {dnc === 'true' && (
+                <Col xs={24}>
+                  <Form.Item
+                    name="dnc_reason"
+                    label={fields.label('dnc_reason')}
+                    rules={[{ required: true, whitespace: true, message: t('fieldErrors.required') }]}
+                  >
+                    <Input maxLength={500} data-testid="mass-update-dnc-reason" />
+                  </Form.Item>
+                </Col>
+              )}
+              <Col xs={24}>
+                <Form.Item label={fields.label('tags')} style={{ marginBottom: 0 }}>
+                  <Flex gap={8} wrap>
+                    <Form.Item name="tags_mode" noStyle>
+                      <Select
+                        style={{ width: 150 }}
+                        options={[
+                          { value: 'add_tags', label: t('massUpdate.addTags') },
+                          { value: 'remove_tags', label: t('massUpdate.removeTags') },
+                          { value: 'tags', label: t('massUpdate.setTags') },
+                        ]}
+                        data-testid="mass-update-tags-mode"
+                      />
+                    </Form.Item>
+                    <Form.Item name="tags" noStyle>
+                      <Select
+                        mode="tags"
+                        tokenSeparators={tagSeparators}
+                        open={false}
+                        suffixIcon={null}
+                        style={{ flex: 1, minWidth: 200 }}
+                        data-testid="mass-update-tags"
+                      />
+                    </Form.Item>
+                  </Flex>
                 </Form.Item>
-              </Flex>
-            </Form.Item>
-          </Col>
+              </Col>
+            </>
+          )}
         </Row>
       )}
       <Flex justify="flex-end" gap={8} style={{ marginTop: 16 }}>
         <Typography.Text type="secondary" style={{ marginInlineEnd: 'auto' }}>
-          {t('massUpdate.dryRunHint')}
+          {t(word('dryRunHint'))}
         </Typography.Text>
         <Button type="primary" htmlType="submit" loading={dryRun.isPending} data-testid="mass-update-preview">
           {t('massUpdate.next')}

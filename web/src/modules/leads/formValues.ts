@@ -1,7 +1,7 @@
-// Converting between a lead as the API sends it and the values of an antd form. Custom fields
+// Converting between a lead (or a target) as the API sends it and the values of an antd form. Custom fields
 // (A1) are form fields named `custom.<name>`; the API keeps them in the lead's `custom` object.
 import dayjs from 'dayjs';
-import type { FieldMeta, Lead, LeadInput } from '../../api/types';
+import type { ContactRecord, FieldMeta, LeadInput } from '../../api/types';
 
 export type FormValues = Record<string, unknown>;
 
@@ -13,14 +13,14 @@ const customPrefix = 'custom.';
 /** The custom field's own name, or null for a field of the lead itself. */
 export const customName = (name: string) => (name.startsWith(customPrefix) ? name.slice(customPrefix.length) : null);
 
-/** The value of any registry field on a lead, custom ones included. */
-export function leadValue(lead: Lead, name: string): unknown {
+/** The value of any registry field on a lead or a target, custom ones included. */
+export function leadValue(lead: ContactRecord, name: string): unknown {
   const custom = customName(name);
   if (custom !== null) return lead.custom?.[custom] ?? null;
   return (lead as unknown as Record<string, unknown>)[name];
 }
 
-export function toFormValues(lead: Lead, fields: FieldMeta[]): FormValues {
+export function toFormValues(lead: ContactRecord, fields: FieldMeta[]): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const value = leadValue(lead, field.name);
@@ -64,8 +64,8 @@ export function toCreateInput(values: FormValues, fields: FieldMeta[]): LeadInpu
   return input;
 }
 
-/** Only what changed against the lead, for PATCH /api/leads/{id} (custom keys merge; null removes). */
-export function toChanges(values: FormValues, lead: Lead, fields: FieldMeta[]): LeadInput {
+/** Only what changed against the record, for PATCH /api/leads/{id} or /api/targets/{id} (custom keys merge; null removes). */
+export function toChanges(values: FormValues, lead: ContactRecord, fields: FieldMeta[]): LeadInput {
   const changes: LeadInput = {};
   for (const field of fields) {
     if (!(field.name in values)) continue;

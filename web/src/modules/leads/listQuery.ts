@@ -1,5 +1,7 @@
 // The leads list's state lives in the URL query string, in the API's own parameter names,
 // so that reload, back and a shared link show the same list.
+import type { TablePaginationConfig } from 'antd';
+import type { SorterResult, TableCurrentDataSource } from 'antd/es/table/interface';
 import type { QueryParams } from '../../api/client';
 import type { LeadFilter } from '../../api/types';
 
@@ -82,4 +84,19 @@ export function writeListQuery({ filters, viewId, page, pageSize, sort }: ListQu
   if (pageSize !== defaultPageSize) search.set('page_size', String(pageSize));
   if (sort !== defaultSort) search.set('sort', sort);
   return search;
+}
+
+/** The list a table's change asks for: another sort (from the first page), or another page or page size. */
+export function changedByTable<T>(
+  query: ListQuery,
+  pagination: TablePaginationConfig,
+  sorter: SorterResult<T> | SorterResult<T>[],
+  { action }: TableCurrentDataSource<T>,
+): ListQuery {
+  if (action === 'sort') {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sort = single?.order ? `${single.order === 'descend' ? '-' : ''}${String(single.columnKey)}` : defaultSort;
+    return { ...query, sort, page: 1 };
+  }
+  return { ...query, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize };
 }

@@ -1,6 +1,8 @@
-// The lead field registry from GET /api/meta/leads, custom fields (A1) included.
+// The lead field registry from GET /api/meta/leads, custom fields (A1) included; the target
+// registry (GET /api/meta/targets) is its twin without the stage.
 import { fetchLeadMeta } from '../../api/leads';
-import type { FieldMeta } from '../../api/types';
+import { fetchTargetMeta } from '../../api/targets';
+import type { FieldMeta, ParentType } from '../../api/types';
 import { useFieldRegistry, type FieldRegistry } from '../common/useFieldRegistry';
 
 export type LeadFields = FieldRegistry;
@@ -11,4 +13,10 @@ export const isEditable = (field: FieldMeta) => !field.read_only && field.type !
 /** Fields that can be a column of the list: everything but json blobs. */
 export const isColumn = (field: FieldMeta) => field.type !== 'json';
 
-export const useLeadFields = () => useFieldRegistry('leads', fetchLeadMeta);
+/** The registry of leads or of targets. */
+export const useRecordFields = (type: ParentType) =>
+  useFieldRegistry(`${type}s`, type === 'target' ? fetchTargetMeta : fetchLeadMeta);
+
+export const useLeadFields = () => useRecordFields('lead');
+
+export const useTargetFields = () => useRecordFields('target');

@@ -1,4 +1,4 @@
-// Saving a lead from any form: 409 opens the duplicate dialog (L3), 422 puts each
+// Saving a lead (or a target) from any form: 409 opens the duplicate dialog (L3), 422 puts each
 // message next to the field it names (custom.<name> too), anything else becomes a toast.
 // A new lead may go by an assignment rule (R3) to someone its creator cannot see (an agent's to
 // another agent, a manager's to another team by an admin's rule): the form is told it can no
@@ -8,10 +8,12 @@ import { App as AntApp, type FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createLead, updateLead } from '../../api/leads';
-import { ApiError, type DuplicateMatch, type Lead, type LeadInput } from '../../api/types';
+import { createTarget, updateTarget } from '../../api/targets';
+import { ApiError, type ContactRecord, type DuplicateMatch, type Lead, type LeadInput, type ParentType } from '../../api/types';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { seesLead } from '../auth/roles';
+import { recordKey, recordListKey } from '../common/records';
 import type { DuplicateModalProps } from './DuplicateModal';
 import type { LeadFields } from './useLeadFields';
 
@@ -20,16 +22,24 @@ interface Attempt {
   allowDuplicate: boolean;
 }
 
-interface Options {
+const saveRecord: Record<ParentType, { create: (input: LeadInput) => Promise<ContactRecord>; update: (id: number, input: LeadInput) => Promise<ContactRecord> }> = {
+  lead: { create: createLead, update: updateLead },
+  target: { create: createTarget, update: updateTarget },
+};
+
+interface Options<T extends ContactRecord> {
+  /** What is saved: a lead (the default) or a target. */
+  type?: ParentType;
   form: FormInstance;
   fields: LeadFields | undefined;
-  /** The lead being edited; creates a new one when absent. */
+  /** The record being edited; creates a new one when absent. */
   leadId?: number;
-  /** `handedOn`: a rule gave the new lead to someone its creator cannot see, so they cannot open it. */
-  onSaved: (lead: Lead, handedOn: boolean) => void;
+  /** `handedOn`: a rule gave the new lead to someone its creator cannot see, so they cannot open it
+   * (never for a target: no rule hands targets out). */
+  onSaved: (record: T, handedOn: boolean) => void;
 }
 
-export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
+export function useLeadSave<T extends ContactRecord = Lead>({ type = 'lead', form, fields, leadId, onSaved }: Options<T>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -39,14 +49,15 @@ export function useLeadSave({ form, fields, leadId, onSaved }: Options) {
   const mutation = useMutation({
     mutationFn: ({ input, allowDuplicate }: Attempt) => {
       const body = allowDuplicate ? { ...input, allow_duplicate: true } : input;
-      return leadId === undefined ? createLead(body) : updateLead(leadId, body);
+      const api = saveRecord[type];
+      return (leadId === undefined ? api.create(body) : api.update(leadId, body)) as Promise<T>;
     },
-    onSuccess: (lead) => {
+    onSuccess: (record) => {
       setPending(null);
-      queryClient.setQueryData(['lead', lead.id], lead);
-      void queryClient.invalidateQueries({ queryKey: ['lead', lead.id, 'timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      onSaved(lead, leadId === undefined && !seesLead(user, lead));
+      queryClient.setQueryData(recordKey(type, record.id), record);
+      void queryClient.invalidateQueries({ queryKey: [...recordKey(type, record.id), 'timeline'] });
+      void queryClient.invalidateQueries({ queryKey: recordListKey(type) });
+      onSaved(record, type === 'lead' && leadId === undefined && !seesLead(user, record));
     },
     onError: (error, attempt) => {
       setPending(null);

@@ -1,24 +1,33 @@
-// C5: add a note to a lead, or change one; it shows on the lead's timeline.
+// C5: add a note to a lead or a target, or change one; it shows on the record's timeline.
 import { App as AntApp, Button, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createNote, updateNote } from '../../api/notes';
-import type { Note } from '../../api/types';
+import type { Note, ParentType } from '../../api/types';
+import { recordKey } from '../common/records';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 
 interface Values {
   body: string;
 }
 
-function NoteForm({ leadId, note, onDone }: { leadId: number; note?: Note; onDone: () => void }) {
+interface FormProps {
+  parentType: ParentType;
+  parentId: number;
+  note?: Note;
+  onDone: () => void;
+}
+
+function NoteForm({ parentType, parentId, note, onDone }: FormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const save = useMutation({
-    mutationFn: ({ body }: Values) => (note ? updateNote(note.id, body.trim()) : createNote(leadId, body.trim())),
+    mutationFn: ({ body }: Values) =>
+      note ? updateNote(note.id, body.trim()) : createNote(parentType, parentId, body.trim()),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['lead', leadId] });
+      void queryClient.invalidateQueries({ queryKey: recordKey(parentType, parentId) });
       void message.success(t(note ? 'notes.saved' : 'notes.added'));
       onDone();
     },
@@ -50,17 +59,19 @@ function NoteForm({ leadId, note, onDone }: { leadId: number; note?: Note; onDon
 
 interface Props {
   open: boolean;
-  leadId: number;
+  /** The record the note is on: a lead (the default) or a target. */
+  parentType?: ParentType;
+  parentId: number;
   /** The note to change; a new note when absent. */
   note?: Note;
   onClose: () => void;
 }
 
-export function NoteModal({ open, leadId, note, onClose }: Props) {
+export function NoteModal({ open, parentType = 'lead', parentId, note, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal open={open} title={t(note ? 'notes.editTitle' : 'notes.addTitle')} onCancel={onClose} footer={null} destroyOnHidden>
-      <NoteForm leadId={leadId} note={note} onDone={onClose} />
+      <NoteForm parentType={parentType} parentId={parentId} note={note} onDone={onClose} />
     </Modal>
   );
 }
