@@ -124,6 +124,10 @@ struct Core {
       leads->MoveOpenLeadsToTeam(tx, by, user_id, team_id, now);
     });
     targets = std::make_unique<targets::TargetService>(*db, clock, *users, *custom_fields, *leads);
+    targets->SetNotifier(notifications.get());
+    leads->SetOtherDuplicates([this](db::Transaction& tx, const leads::Lead& lead, const leads::Lead* before) {
+      return targets->DuplicatesOfLead(tx, lead, before);
+    });
     calls = std::make_unique<calls::CallService>(*db, clock, *users, *leads);
     calls->SetNotifiers(notifications.get(), settings.get());
     calls->SetTargets(targets.get());

@@ -59,4 +59,13 @@ std::string Describe(const Error& error) {
   return out;
 }
 
+Status Merged(Status first, Status second) {
+  if (first.ok()) return second;
+  if (second.ok()) return first;
+  FieldErrors merged;
+  merged.Merge(first.error());
+  merged.Merge(second.error());
+  return merged.ToError();
+}
+
 }  // namespace sen

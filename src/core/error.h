@@ -127,4 +127,7 @@ class [[nodiscard]] Result<void> {
 
 using Status = Result<void>;
 
+// Input errors and rule errors in one answer, one entry per field.
+Status Merged(Status first, Status second);
+
 }  // namespace sen

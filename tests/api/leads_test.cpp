@@ -148,6 +148,18 @@ TEST_F(LeadsApi, BadFieldsAre422NamingEachOneAndNothingIsSaved) {
   auto off = admin_->Post("/api/leads/mass-update", {{"ids", {1}}, {"set", {{"remove_tags", {"a|b"}}}}});
   EXPECT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(admin_->SendRaw("POST", "/api/leads", "[1,2]", {}).status, 400);
+  // A lead always has a status and a stage: neither is cleared (QA: "" was saved, and no status
+  // filter found the lead again).
+  const auto kept = admin_->Post("/api/leads", {{"full_name", "Hoàng Yến"}, {"mobile", UniqueMobile()}}).json;
+  const std::string kept_path = "/api/leads/" + std::to_string(kept["id"].get<std::int64_t>());
+  for (const json& empty : {json(""), json(nullptr)}) {
+    for (const char* field : {"status", "stage"}) {
+      auto cleared = admin_->Post("/api/leads", {{"full_name", "Hoàng Yến"}, {field, empty}});
+      ASSERT_EQ(cleared.status, 422) << field << " " << cleared.body;
+      EXPECT_EQ(cleared.json["error"]["details"][0]["field"], field);
+      EXPECT_EQ(admin_->Patch(kept_path, {{field, empty}}).status, 422) << field;
+    }
+  }
 }
 
 // A search of many short words binds a parameter each: from 15 the query failed (500), and past

@@ -379,6 +379,28 @@ TEST(RemindersApi, NoReminderForALeadItsOwnerCanNoLongerOpen) {
   EXPECT_EQ(reminded, std::vector<std::string>{"Khách vẫn của tôi"}) << inbox.body;
 }
 
+// T2: a call on a target reminds as one on a lead does, naming the target (QA: its id went out
+// as a lead's, and the popup opened another person).
+TEST(RemindersApi, ACallOnATargetRemindsWithTheTarget) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  const std::int64_t job = RemindersJob(admin);
+  auto target = admin.Post("/api/targets", {{"full_name", "Data mua Hà Nam"}, {"mobile", UniqueMobile()}});
+  ASSERT_EQ(target.status, 201) << target.body;
+  auto call = admin.Post("/api/calls", {{"parent_type", "target"}, {"parent_id", target.json["id"]}, {"subject", "Xác thực"},
+                                        {"status", "scheduled"}, {"start_at", InMinutes(3)}, {"remind_popup_min", 5}});
+  ASSERT_EQ(call.status, 201) << call.body;
+  ASSERT_EQ(RunJob(admin, job).json["last_result"]["popup"], 1);
+  const auto inbox = admin.Get("/api/notifications").json;
+  ASSERT_EQ(inbox["items"][0]["type"], "reminder") << inbox;
+  const json data = inbox["items"][0]["data"];
+  EXPECT_EQ(data["parent_type"], "target");
+  EXPECT_EQ(data["parent_id"], target.json["id"]);
+  EXPECT_EQ(data["lead_name"], "Data mua Hà Nam");
+  EXPECT_FALSE(data.contains("lead_id")) << data;
+}
+
 // R6 over P3: a stalled-lead alert job tells an owner of their open leads with no activity for
 // its days, by e-mail through the real SMTP server (the days pass in the database: the lead's
 // creation is moved back, as the server's clock cannot be).

@@ -76,6 +76,24 @@ TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"stage", "status"})) << bad.body;
   EXPECT_EQ(admin_->Get("/api/targets?stage=mql").status, 422);
+  // No status is no value of the table's (QA: a 500 from its CHECK): 422, by field.
+  for (const json& empty : {json(""), json(nullptr)}) {
+    auto none = admin_->Post("/api/targets", {{"full_name", "Không Tình Trạng"}, {"status", empty}});
+    ASSERT_EQ(none.status, 422) << none.body;
+    EXPECT_EQ(none.json["error"]["details"][0]["field"], "status");
+    EXPECT_EQ(admin_->Patch(TargetPath(target), {{"status", empty}}).status, 422);
+    auto mass = admin_->Post("/api/targets/mass-update", {{"ids", {target["id"]}}, {"set", {{"status", empty}}}});
+    EXPECT_EQ(mass.status, 422) << mass.body;
+  }
+
+  // A lead made with a target's mobile is told of the target (L3: "or target"); a transferred
+  // target is not named, its lead is.
+  const std::string other = UniqueMobile();
+  const json raw = Make(*admin_, {{"full_name", "Vũ Minh Khoa"}, {"mobile", other}});
+  auto lead_twin = admin_->Post("/api/leads", {{"full_name", "Khoa Vũ"}, {"mobile", other}});
+  ASSERT_EQ(lead_twin.status, 409) << lead_twin.body;
+  EXPECT_EQ(lead_twin.json["error"]["duplicates"][0]["type"], "target");
+  EXPECT_EQ(lead_twin.json["error"]["duplicates"][0]["id"], raw["id"]);
 
   // Another agent neither sees nor changes it.
   Client consultant = SignedIn("tg.consultant");
@@ -139,16 +157,25 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
                                        {"tags", {"ielts"}},
                                        {"status", "wait_for_deliver"}});
   const json raw = Make(*admin_, {{"full_name", "Chưa Gọi"}, {"mobile", UniqueMobile()}});
+  const json second = Make(*admin_, {{"full_name", "Mai Thị Hạnh"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
   Client agent = SignedIn("tg.agent");
+  Client consultant = SignedIn("tg.consultant");
+  const auto unread = consultant.Get("/api/notifications").json["unread"].get<std::int64_t>();
   EXPECT_EQ(agent.Post("/api/targets/convert", {{"ids", {verified["id"]}}}).status, 403);
 
   auto done = SignedIn("tg.manager")
-                  .Post("/api/targets/convert", {{"ids", {verified["id"], raw["id"]}}, {"owner_id", consultant_id_}});
+                  .Post("/api/targets/convert",
+                        {{"ids", {verified["id"], raw["id"], second["id"]}}, {"owner_id", consultant_id_}});
   ASSERT_EQ(done.status, 200) << done.body;
-  EXPECT_EQ(done.json["converted"], 1);
+  EXPECT_EQ(done.json["converted"], 2);
   EXPECT_EQ(done.json["skipped"], 1);
-  ASSERT_EQ(done.json["lead_ids"].size(), 1u);
+  ASSERT_EQ(done.json["lead_ids"].size(), 2u);
   const auto lead_id = done.json["lead_ids"][0].get<std::int64_t>();
+  // The new owner hears once how many leads they got (QA: one notification per lead flooded the bell).
+  auto bell = consultant.Get("/api/notifications").json;
+  EXPECT_EQ(bell["unread"], unread + 1) << bell;
+  EXPECT_EQ(bell["items"][0]["type"], "lead_assigned");
+  EXPECT_EQ(bell["items"][0]["data"]["count"], 2);
 
   auto lead = admin_->Get("/api/leads/" + std::to_string(lead_id));
   ASSERT_EQ(lead.status, 200) << lead.body;
@@ -161,6 +188,8 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
   auto after = admin_->Get(TargetPath(verified));
   EXPECT_EQ(after.json["status"], "transferred");
   EXPECT_EQ(after.json["lead_id"], lead_id);
+  // Manual 001 exports the transferred targets of each assigned user: the target is the owner's too.
+  EXPECT_EQ(after.json["owner_id"], consultant_id_);
   EXPECT_EQ(admin_->Get(TargetPath(raw)).json["status"], "raw");
 
   // Converting again changes nothing; a transferred target keeps its status.
@@ -176,12 +205,18 @@ TEST_F(TargetsApi, AMassUpdateHandsTargetsOutAndDeletesThem) {
   const json a = Make(*admin_, {{"full_name", "Phân Một"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
   const json b = Make(*admin_, {{"full_name", "Phân Hai"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
   Client manager = SignedIn("tg.manager");
+  Client agent = SignedIn("tg.agent");
+  const auto unread = agent.Get("/api/notifications").json["unread"].get<std::int64_t>();
   auto given = manager.Post("/api/targets/mass-update",
                             {{"filter", {{"source", "Đợt 7"}}}, {"set", {{"owner_id", agent_id_}}}});
   ASSERT_EQ(given.status, 200) << given.body;
   EXPECT_EQ(given.json["matched"], 2);
   EXPECT_EQ(given.json["updated"], 2);
-  Client agent = SignedIn("tg.agent");
+  // T4 "like leads": the new owner hears once how many they got.
+  auto bell = agent.Get("/api/notifications").json;
+  EXPECT_EQ(bell["unread"], unread + 1) << bell;
+  EXPECT_EQ(bell["items"][0]["type"], "target_assigned");
+  EXPECT_EQ(bell["items"][0]["data"]["count"], 2);
   EXPECT_EQ(agent.Get(TargetPath(a)).json["owner_id"], agent_id_);
   EXPECT_EQ(agent.Get("/api/targets?source=%C4%90%E1%BB%A3t%207").json["total"], 2);
 
@@ -195,15 +230,16 @@ TEST_F(TargetsApi, AMassUpdateHandsTargetsOutAndDeletesThem) {
 }
 
 TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
-  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), known = UniqueMobile();
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), known = UniqueMobile(), led = UniqueMobile();
   Make(*admin_, {{"full_name", "Đã Có"}, {"mobile", known}});
+  const auto lead = admin_->Post("/api/leads", {{"full_name", "Đã Là Lead"}, {"mobile", led}}).json;
   auto tpl = admin_->Get("/api/imports/template?entity=targets&format=csv");
   ASSERT_EQ(tpl.status, 200);
   EXPECT_NE(tpl.body.find("Họ và tên"), std::string::npos);
   EXPECT_EQ(tpl.body.find("Tình trạng"), std::string::npos);  // calls verify, not files
 
   const std::string csv = "Họ và tên,Di động,Nguồn\nMua Một," + m1 + ",Data T12\nMua Hai," + m2 +
-                          ",Data T12\nLặp Lại," + m1 + ",\nCũ," + known + ",\nSai Số,12ab,\n";
+                          ",Data T12\nLặp Lại," + m1 + ",\nCũ," + known + ",\nSai Số,12ab,\nĐã Là Lead," + led + ",\n";
   auto up = Upload(*admin_, "target.csv", csv, "targets");
   ASSERT_EQ(up.status, 201) << up.body;
   const json imp = up.json;
@@ -217,13 +253,18 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
   ASSERT_EQ(preview.status, 200) << preview.body;
   EXPECT_EQ(preview.json["create"], 2);
-  EXPECT_EQ(preview.json["duplicate"], 2);
+  EXPECT_EQ(preview.json["duplicate"], 3);
   EXPECT_EQ(preview.json["error"], 1);
+  ASSERT_EQ(preview.json["duplicates"].size(), 3u) << preview.body;
+  EXPECT_EQ(preview.json["duplicates"][1]["reason"], "duplicate_target");  // the page links the target
+  // Someone already a lead is no target to buy (QA: POST refused it, the import made it).
+  EXPECT_EQ(preview.json["duplicates"][2]["reason"], "duplicate_lead");
+  EXPECT_EQ(preview.json["duplicates"][2]["detail"], std::to_string(lead["id"].get<std::int64_t>()));
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   const json result = WaitUntilFinished(*admin_, imp);
   EXPECT_EQ(result["status"], "done") << result;
   EXPECT_EQ(result["created"], 2);
-  EXPECT_EQ(result["duplicate"], 2);
+  EXPECT_EQ(result["duplicate"], 3);
   EXPECT_EQ(result["error"], 1);
   auto made = admin_->Get("/api/targets?source=Data%20T12");
   ASSERT_EQ(made.json["total"], 2) << made.body;

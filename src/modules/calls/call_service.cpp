@@ -368,10 +368,12 @@ ReminderRun CallService::SendDueReminders(Millis now) {
       ++(popup ? run.popup : run.email);
       // A popup goes in the same transaction: none for a call cancelled or moved since the claim.
       if (popup && notifier_) {
-        // `lead_id`/`lead_name` name the parent whatever its type ("parent_type" says which).
-        nlohmann::json data{{"call_id", call->id}, {"parent_type", call->parent_type}, {"lead_id", call->parent_id},
+        // The call's record: `parent_type` and `parent_id` (and `lead_id` for a lead); `lead_name`
+        // names it whatever its type.
+        nlohmann::json data{{"call_id", call->id}, {"parent_type", call->parent_type}, {"parent_id", call->parent_id},
                             {"lead_name", lead_name}, {"subject", call->subject},
                             {"start_at", FormatRfc3339(call->start_at)}};
+        if (call->parent_type == "lead") data["lead_id"] = call->parent_id;
         if (reminder.channel == "email") data["instead_of_email"] = true;
         notifier_->Notify(*tx, owner->id, "reminder", std::move(data));
       }

@@ -150,6 +150,7 @@ constexpr ReasonWords kReasons[] = {
     {"other_team", "Không thuộc nhóm của bạn", "Not in your team"},
     {"unknown_campaign", "Không có chiến dịch này", "No such campaign"},
     {"duplicate_lead", "Trùng với khách hàng #{} đã có", "Matches lead #{}, already there"},
+    {"duplicate_target", "Trùng với target #{} đã có", "Matches target #{}, already there"},
     {"duplicate_in_file", "Trùng với dòng {} phía trên trong tệp", "Repeats row {} of the file"},
 };
 

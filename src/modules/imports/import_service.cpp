@@ -713,10 +713,11 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           // undo gives back only what `before` holds.
           if (write) repo::AddItem(*tx, imp.id, decision->lead_id, "update", decision->before);
           break;
-        case leads::ImportAction::kDuplicate:
-          skip({row_number, decision->matched_on, "matches lead " + std::to_string(decision->lead_id), "duplicate_lead",
-                cells, {}, std::to_string(decision->lead_id)});
+        case leads::ImportAction::kDuplicate: {
+          const std::string id = std::to_string(decision->lead_id), record(decision->record);
+          skip({row_number, decision->matched_on, "matches " + record + " " + id, "duplicate_" + record, cells, {}, id});
           break;
+        }
       }
     }
     if (write) {

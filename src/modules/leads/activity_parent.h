@@ -25,4 +25,12 @@ class ActivityParent {
   virtual std::optional<std::string> Name(db::Transaction& tx, std::int64_t id) = 0;
 };
 
+// Shared by the parents: `record` (as found by id) if live and seen by `p`, answered as
+// FindForActivity says; the status `new_status` changes `record` to, if any; the audit row of a
+// status a call's rule changed (C3, T2), by "rule" for the user who logged the call.
+Result<Lead> ActivityRecord(std::optional<Lead> record, const Principal& p, std::string_view type, std::int64_t id);
+std::optional<std::string> ChangedStatus(const Lead& record, const std::optional<std::string>& new_status);
+void AuditStatusByRule(db::Transaction& tx, const Principal& p, std::string_view type, const Lead& record,
+                       const std::string& new_status, Millis now);
+
 }  // namespace sen::leads

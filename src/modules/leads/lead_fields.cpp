@@ -139,6 +139,7 @@ std::vector<FieldDef> BuildFields() {
        "last_activity_at", {}, GetTime<&Lead::last_activity_at>, nullptr, TimeOf<&Lead::last_activity_at>});
   add({"deleted_at", T::kDateTime, "Ngày xoá", "Deleted at", 0, false, true, false, false, "", {},
        GetTime<&Lead::deleted_at>, nullptr, TimeOf<&Lead::deleted_at>});
+  for (auto& d : f) d.keeps_value = d.name == "status" || d.name == "stage";
   return f;
 }
 
@@ -175,7 +176,7 @@ std::optional<json> CheckValue(const FieldDef& field, const json& value, FieldEr
     return std::nullopt;
   };
   if (value.is_null()) {
-    if (field.required) return fail("is required", "required");
+    if (field.required || field.keeps_value) return fail("is required", "required");
     return json();
   }
   switch (field.type) {
@@ -189,7 +190,7 @@ std::optional<json> CheckValue(const FieldDef& field, const json& value, FieldEr
       const auto& raw = value.get_ref<const std::string&>();
       std::string s = field.type == FieldType::kLongText ? text::Nfc(raw) : text::Tidy(raw);
       if (s.empty()) {
-        if (field.required) return fail("is required", "required");
+        if (field.required || field.keeps_value) return fail("is required", "required");
         return json();
       }
       if (text::Utf8Length(s) > field.max_length) {
@@ -360,6 +361,17 @@ json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields,
                       {"options", customfields::OptionsJson(c.options)}});
   }
   return {{"fields", std::move(fields)}};
+}
+
+std::vector<audit::Change> DiffFields(const Lead& before, const Lead& after, const std::vector<FieldDef>& fields) {
+  std::vector<audit::Change> changes;
+  for (const auto& f : fields) {
+    if (f.read_only && f.name != "team_id" && f.name != "lead_id") continue;
+    auto old_value = f.get(before);
+    auto new_value = f.get(after);
+    if (old_value != new_value) changes.push_back({"update", std::string(f.name), AuditValue(old_value), AuditValue(new_value)});
+  }
+  return changes;
 }
 
 std::optional<std::string> AuditValue(const json& value) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "modules/audit/audit.h"
 #include "modules/customfields/custom_field.h"
 #include "modules/leads/lead.h"
 #include "text/fold.h"
@@ -40,6 +41,9 @@ struct FieldDef {
   void (*set)(Lead&, const nlohmann::json&) = nullptr;
   // kDateTime fields: the time itself, for what writes it otherwise than RFC 3339 (exports).
   std::optional<Millis> (*time)(const Lead&) = nullptr;
+  // Has a value once set, though a default fills it when not given (status, stage): null or ""
+  // is refused.
+  bool keeps_value = false;
 };
 
 const std::vector<FieldDef>& LeadFields();
@@ -65,6 +69,9 @@ nlohmann::json ToJson(const Lead& lead, const std::vector<FieldDef>& fields = Le
 // custom fields follow as "custom.<name>".
 nlohmann::json FieldsMetaJson(const std::vector<customfields::CustomField>& custom_fields,
                               const std::vector<FieldDef>& fields = LeadFields());
+// The audit rows of what changed between two versions of a record, field by field of `fields`
+// (read-only ones but the team and a target's lead, which follow from other changes).
+std::vector<audit::Change> DiffFields(const Lead& before, const Lead& after, const std::vector<FieldDef>& fields);
 // A field's value as the audit trail stores it (nullopt for null or empty).
 std::optional<std::string> AuditValue(const nlohmann::json& value);
 

@@ -75,6 +75,7 @@ struct ImportDecision {
   ImportAction action = ImportAction::kCreate;
   std::int64_t lead_id = 0;                      // created, updated, or the existing duplicate
   std::string matched_on;                        // a duplicate's field ("id" when matched by ID)
+  std::string_view record = "lead";              // a duplicate's kind: "lead" or "target"
   nlohmann::json before = nlohmann::json::object();  // update: old values of the changed fields
   bool changed = false;                              // update: anything at all
 };

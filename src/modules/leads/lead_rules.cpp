@@ -158,6 +158,11 @@ LeadScope ScopeOf(const Principal& p) {
   return {LeadScope::Kind::kOwn, p.user_id, p.team_id};
 }
 
+bool SearchKeysChanged(const Lead& a, const Lead& b) {
+  return a.name_fold != b.name_fold || a.email != b.email || a.company_fold != b.company_fold ||
+         a.mobile_e164 != b.mobile_e164 || a.phone_e164 != b.phone_e164;
+}
+
 bool CanSee(const Principal& p, const Lead& lead) {
   auto scope = ScopeOf(p);
   switch (scope.kind) {

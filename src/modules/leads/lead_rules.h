@@ -20,6 +20,8 @@ Status NormaliseLead(Lead& lead, Millis now);
 
 // The text the search index keeps for a lead: folded name, e-mail, folded company, phone digits.
 std::string SearchDocument(const Lead& lead);
+// Whether a change touches what SearchDocument is made of.
+bool SearchKeysChanged(const Lead& a, const Lead& b);
 
 // How a search box query runs against the index.
 struct SearchPlan {

@@ -15,38 +15,12 @@ namespace sen::leads {
 
 namespace {
 
-// Input errors and rule errors in one answer, one entry per field.
-Status Merge(Status first, Status second) {
-  if (first.ok()) return second;
-  if (second.ok()) return first;
-  FieldErrors merged;
-  merged.Merge(first.error());
-  merged.Merge(second.error());
-  return merged.ToError();
-}
-
-bool SearchKeysChanged(const Lead& a, const Lead& b) {
-  return a.name_fold != b.name_fold || a.email != b.email || a.company_fold != b.company_fold ||
-         a.mobile_e164 != b.mobile_e164 || a.phone_e164 != b.phone_e164;
-}
-
 bool DuplicateKeysChanged(const Lead& a, const Lead& b) {
   return a.name_fold != b.name_fold || a.email != b.email || a.mobile_e164 != b.mobile_e164 ||
          a.phone_e164 != b.phone_e164;
 }
 
-std::vector<audit::Change> Diff(const Lead& before, const Lead& after) {
-  std::vector<audit::Change> changes;
-  for (const auto& f : LeadFields()) {
-    if (f.read_only && f.name != "team_id") continue;
-    auto old_value = f.get(before);
-    auto new_value = f.get(after);
-    if (old_value != new_value) {
-      changes.push_back({"update", std::string(f.name), AuditValue(old_value), AuditValue(new_value)});
-    }
-  }
-  return changes;
-}
+std::vector<audit::Change> Diff(const Lead& before, const Lead& after) { return DiffFields(before, after, LeadFields()); }
 
 std::optional<std::int64_t> UserIdOf(const Principal& p) {
   return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
@@ -120,7 +94,7 @@ Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const
   // an owner given as null too, as the pool is a manager's move.
   if (p.role == Role::kAgent && !NamesOwner(input)) lead.owner_id = p.user_id;
   if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
-  if (auto checked = Merge(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
+  if (auto checked = Merged(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
   if (auto campaign = campaigns::repo::Check(tx, lead.campaign_id, "campaign_id"); !campaign) {
     return std::move(campaign).error();
   }
@@ -145,7 +119,8 @@ std::optional<std::int64_t> LeadService::AutoAssign(db::Transaction& tx, Lead& l
   return choice->rule_id;
 }
 
-void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id) {
+void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id,
+                            bool tell) {
   lead.id = repo::Insert(tx, lead);
   audit::Record(tx, audit::ActorOf(p), "lead", lead.id, {{"create", std::nullopt, std::nullopt, lead.full_name}},
                 lead.created_at);
@@ -153,7 +128,7 @@ void LeadService::InsertNew(db::Transaction& tx, const Principal& p, Lead& lead,
     const std::string_view reason = rule_id ? "rule" : p.channel == Channel::kImport ? "import" : "created";
     repo::InsertOwnerChange(tx, {lead.id, std::nullopt, lead.owner_id, rule_id, rule_id ? std::nullopt : UserIdOf(p),
                                  std::string(reason), lead.created_at});
-    TellNewOwner(tx, p, lead, reason);
+    if (tell) TellNewOwner(tx, p, lead, reason);
   }
 }
 
@@ -185,7 +160,7 @@ Result<Lead> LeadService::ChangedLead(db::Transaction& tx, const Principal& p, c
                                       const std::vector<customfields::CustomField>& custom_fields, Millis now) {
   Lead after = before;
   Status applied = ApplyInput(after, input, {"allow_duplicate"}, custom_fields, false);
-  if (auto checked = Merge(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
+  if (auto checked = Merged(std::move(applied), NormaliseLead(after, now)); !checked) return std::move(checked).error();
   if (after.campaign_id != before.campaign_id) {
     if (auto campaign = campaigns::repo::Check(tx, after.campaign_id, "campaign_id"); !campaign) {
       return std::move(campaign).error();
@@ -227,14 +202,21 @@ void LeadService::Trash(db::Transaction& tx, const Principal& p, std::int64_t id
   audit::Record(tx, audit::ActorOf(p), "lead", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
 }
 
+nlohmann::json LeadService::Duplicates(db::Transaction& tx, const Lead& lead, const Lead* before) {
+  auto list = DuplicateList(MatchDuplicates(lead, repo::FindDuplicateCandidates(tx, lead), before), "lead");
+  if (other_duplicates_) {
+    for (auto& d : other_duplicates_(tx, lead, before)) list.push_back(std::move(d));
+  }
+  return list;
+}
+
 Result<Lead> LeadService::Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate) {
   auto tx = db_.BeginWrite();
   const Millis now = clock_.Now();
   auto lead = NewLead(*tx, p, input, custom_fields_.Active(*tx, "leads"), now);
   if (!lead) return lead;
   if (!allow_duplicate) {
-    auto matches = MatchDuplicates(*lead, repo::FindDuplicateCandidates(*tx, *lead));
-    if (!matches.empty()) return DuplicateError(DuplicateList(matches, "lead"));
+    if (auto list = Duplicates(*tx, *lead, nullptr); !list.empty()) return DuplicateError(std::move(list));
   }
   // R3: an agent who names no owner has the lead by default, unless a rule takes it (which puts
   // the agent first when an ON member).
@@ -249,7 +231,7 @@ Result<Lead> LeadService::CreateFrom(db::Transaction& tx, const Principal& p, co
   auto lead = NewLead(tx, p, input, custom_fields_.Active(tx, "leads"), now);
   if (!lead) return lead;
   const auto rule = AutoAssign(tx, *lead, input.contains("status"), now, std::nullopt);
-  InsertNew(tx, p, *lead, rule);
+  InsertNew(tx, p, *lead, rule, false);
   return lead;
 }
 
@@ -270,8 +252,7 @@ Result<Lead> LeadService::Update(const Principal& p, std::int64_t id, const nloh
   auto after = ChangedLead(*tx, p, *before, input, custom_fields_.Active(*tx, "leads"), now);
   if (!after) return after;
   if (!allow_duplicate && DuplicateKeysChanged(*before, *after)) {
-    auto matches = MatchDuplicates(*after, repo::FindDuplicateCandidates(*tx, *after), &*before);
-    if (!matches.empty()) return DuplicateError(DuplicateList(matches, "lead"));
+    if (auto list = Duplicates(*tx, *after, &*before); !list.empty()) return DuplicateError(std::move(list));
   }
   if (SaveChanges(*tx, p, *before, *after, now).empty()) return *before;
   tx->Commit();
@@ -446,21 +427,14 @@ bool LeadService::IsField(std::string_view name) {
 }
 
 Result<Lead> LeadService::FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) {
-  auto lead = repo::Find(tx, id);
-  if (!lead || lead->deleted_at) return Error::Field("parent_id", "no lead has id " + std::to_string(id), "not_found");
-  if (!CanSee(p, *lead)) return Error::Forbidden("you do not have access to lead " + std::to_string(id));
-  return *lead;
+  return ActivityRecord(repo::Find(tx, id), p, "lead", id);
 }
 
 void LeadService::RecordActivity(db::Transaction& tx, const Principal& p, const Lead& lead, Millis at,
                                  const std::optional<std::string>& new_status, Millis now) {
-  const bool status_changes = new_status && *new_status != lead.status;
-  repo::RecordActivity(tx, lead.id, at, status_changes ? new_status : std::nullopt, now);
-  if (status_changes) {
-    // The user logged the call; the status follows from rule C3, so the trail says "rule".
-    audit::Actor actor{UserIdOf(p), Channel::kRule};
-    audit::Record(tx, actor, "lead", lead.id, {{"update", "status", lead.status, *new_status}}, now);
-  }
+  const auto status = ChangedStatus(lead, new_status);
+  repo::RecordActivity(tx, lead.id, at, status, now);
+  if (status) AuditStatusByRule(tx, p, "lead", lead, *status, now);
 }
 
 std::optional<std::string> LeadService::Name(db::Transaction& tx, std::int64_t id) {

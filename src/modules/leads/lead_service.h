@@ -102,6 +102,10 @@ class LeadService : public ImportSink, public ActivityParent {
   void SetNotifier(notifications::NotificationService* notifier) { notifier_ = notifier; }
   // Sends the stalled-lead alerts' e-mails.
   void SetMailer(Mailer* mailer) { mailer_ = mailer; }
+  // L3 beyond leads: `lead`'s duplicates among other records (targets), as DuplicateList gives
+  // them (`before`: an edit's lead before it); set by whoever keeps them.
+  using OtherDuplicates = std::function<nlohmann::json(db::Transaction&, const Lead& lead, const Lead* before)>;
+  void SetOtherDuplicates(OtherDuplicates find) { other_duplicates_ = std::move(find); }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
@@ -184,8 +188,13 @@ class LeadService : public ImportSink, public ActivityParent {
 
   // T3: the lead a converted target becomes, made as Create makes one in the caller's transaction
   // (without the duplicate check: the target was verified as this person); with no owner, the
-  // rules give it one (R3).
+  // rules give it one (R3). Its owner is not told: the caller tells each owner once
+  // (TellNewOwners).
   Result<Lead> CreateFrom(db::Transaction& tx, const Principal& p, const nlohmann::json& input, Millis now);
+  // After a change of many leads: each new owner (owner -> leads given), but the one who made it,
+  // hears once how many they got.
+  void TellNewOwners(db::Transaction& tx, const std::map<std::int64_t, std::int64_t>& given, std::string_view reason,
+                     std::optional<std::int64_t> by);
 
   // I9: the list of `params` (filters, sort, view_id) as a csv or xlsx file made while it is
   // sent; `columns` (query key "columns", comma separated) with the ID first so the file can be
@@ -208,14 +217,12 @@ class LeadService : public ImportSink, public ActivityParent {
   // owner is only its creator's default, which a rule replaces.
   std::optional<std::int64_t> AutoAssign(db::Transaction& tx, Lead& lead, bool status_given, Millis now,
                                          std::optional<std::int64_t> creator, bool creator_by_default = false);
-  // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7).
-  void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id);
+  // Saves a new lead with its audit row and, when it has an owner, its first assignment (R7);
+  // `tell`: the owner hears of it (see TellNewOwner).
+  void InsertNew(db::Transaction& tx, const Principal& p, Lead& lead, std::optional<std::int64_t> rule_id,
+                 bool tell = true);
   // Tells the lead's new owner when the transaction commits (not when they made the change).
   void TellNewOwner(db::Transaction& tx, const Principal& p, const Lead& lead, std::string_view reason);
-  // After a change of many leads: each new owner (owner -> leads given), but the one who made it,
-  // hears once how many they got.
-  void TellNewOwners(db::Transaction& tx, const std::map<std::int64_t, std::int64_t>& given, std::string_view reason,
-                     std::optional<std::int64_t> by);
   // R4: gives an owned lead to another member of a matching rule and saves it; nullopt (nothing
   // changed) when it has no owner, is not to be called or nobody else may take it. `tell`: the
   // new owner hears of it (else the caller tells them with TellNewOwners).
@@ -245,7 +252,11 @@ class LeadService : public ImportSink, public ActivityParent {
   const Clock& clock_;
   users::UserService& users_;
   customfields::CustomFieldService& custom_fields_;
+  // L3: the 409's list, leads first, then other records'.
+  nlohmann::json Duplicates(db::Transaction& tx, const Lead& lead, const Lead* before);
+
   ViewResolver resolve_view_;
+  OtherDuplicates other_duplicates_;
   Assigner* assigner_ = nullptr;
   notifications::NotificationService* notifier_ = nullptr;
   Mailer* mailer_ = nullptr;

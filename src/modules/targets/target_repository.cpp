@@ -39,7 +39,8 @@ constexpr std::string_view kWorkedOn = R"~(
 SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'target' AND entity_id = ?1 AND action <> 'create')
     OR EXISTS (SELECT 1 FROM calls WHERE parent_type = 'target' AND parent_id = ?1)
     OR EXISTS (SELECT 1 FROM notes WHERE parent_type = 'target' AND parent_id = ?1))~";
-#define SEN_DUP_SELECT "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id FROM targets "
+#define SEN_DUP_SELECT \
+  "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id, status FROM targets "
 constexpr std::string_view kDupByMobile = SEN_DUP_SELECT "WHERE mobile_e164 = ? AND deleted_at IS NULL LIMIT 20";
 constexpr std::string_view kDupByPhone = SEN_DUP_SELECT "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
 constexpr std::string_view kDupByEmail = SEN_DUP_SELECT "WHERE email = ? AND deleted_at IS NULL LIMIT 20";
@@ -260,10 +261,11 @@ void Purge(db::Transaction& tx, std::int64_t id) {
 
 bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }
 
-std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& t) {
+std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& t,
+                                                               std::optional<std::int64_t> except, bool untransferred) {
   std::vector<leads::DuplicateCandidate> out;
   auto read = [&](const db::Row& r) {
-    if (r.Int(0) == t.id) return;
+    if (r.Int(0) == except || (untransferred && r.Text(8) == "transferred")) return;
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6), r.OptInt(7)});
   };
   for (const auto* phone : {&t.mobile_e164, &t.phone_e164}) {

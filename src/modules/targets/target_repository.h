@@ -38,8 +38,10 @@ void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::
 // and audit trail.
 void Purge(db::Transaction& tx, std::int64_t id);
 bool WorkedOn(db::Transaction& tx, std::int64_t id);
-// Live targets sharing a phone number (in either phone field) or the e-mail.
-std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& target);
+// Live targets sharing a phone number (in either phone field) or the e-mail with `record`, but
+// target `except` (the one being edited); with `untransferred`, not those a lead stands for.
+std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& record,
+                                                               std::optional<std::int64_t> except, bool untransferred);
 // Import matching, as leads::repo::FindMatch does for leads.
 leads::repo::ImportMatch FindMatch(db::Transaction& tx, const Lead& target, bool mobile, bool email, bool name);
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope, const LeadSort& sort,

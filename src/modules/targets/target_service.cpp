@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "modules/audit/audit.h"
 #include "modules/campaigns/campaign_repository.h"
@@ -33,31 +34,8 @@ std::optional<std::int64_t> UserIdOf(const Principal& p) {
   return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
 }
 
-Status Merge(Status first, Status second) {
-  if (first.ok()) return second;
-  if (second.ok()) return first;
-  FieldErrors merged;
-  merged.Merge(first.error());
-  merged.Merge(second.error());
-  return merged.ToError();
-}
-
 std::vector<audit::Change> Diff(const Lead& before, const Lead& after) {
-  std::vector<audit::Change> changes;
-  for (const auto& f : TargetFields()) {
-    if (f.read_only && f.name != "team_id" && f.name != "lead_id") continue;
-    auto old_value = f.get(before);
-    auto new_value = f.get(after);
-    if (old_value != new_value) {
-      changes.push_back({"update", std::string(f.name), leads::AuditValue(old_value), leads::AuditValue(new_value)});
-    }
-  }
-  return changes;
-}
-
-bool SearchKeysChanged(const Lead& a, const Lead& b) {
-  return a.name_fold != b.name_fold || a.email != b.email || a.company_fold != b.company_fold ||
-         a.mobile_e164 != b.mobile_e164 || a.phone_e164 != b.phone_e164;
+  return leads::DiffFields(before, after, TargetFields());
 }
 
 Error NotFound(std::int64_t id) { return Error::NotFound("no target has id " + std::to_string(id)); }
@@ -95,7 +73,7 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
   Lead target;
   target.status = "raw";
   target.stage.clear();
-  Status applied = Merge(CheckStatusInput(input),
+  Status applied = Merged(CheckStatusInput(input),
                          leads::ApplyInput(target, input, {"allow_duplicate"}, custom, true, TargetFields()));
   // As with leads: an agent's target is theirs unless they name its owner; a manager's is in
   // their team.
@@ -103,7 +81,7 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
     target.owner_id = p.user_id;
   }
   if (p.role == Role::kManager && !input.contains("owner_id")) target.team_id = p.team_id;
-  if (auto checked = Merge(std::move(applied), leads::NormaliseLead(target, now)); !checked) {
+  if (auto checked = Merged(std::move(applied), leads::NormaliseLead(target, now)); !checked) {
     return std::move(checked).error();
   }
   if (auto campaign = campaigns::repo::Check(tx, target.campaign_id, "campaign_id"); !campaign) {
@@ -121,12 +99,12 @@ Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& 
                                           const json& input, const std::vector<customfields::CustomField>& custom,
                                           Millis now) {
   Lead after = before;
-  Status applied = Merge(CheckStatusInput(input),
+  Status applied = Merged(CheckStatusInput(input),
                          leads::ApplyInput(after, input, {"allow_duplicate"}, custom, false, TargetFields()));
   if (before.status == "transferred" && input.contains("status") && after.status != before.status) {
-    applied = Merge(std::move(applied), Error::Field("status", "a transferred target is a lead now", "transferred"));
+    applied = Merged(std::move(applied), Error::Field("status", "a transferred target is a lead now", "transferred"));
   }
-  if (auto checked = Merge(std::move(applied), leads::NormaliseLead(after, now)); !checked) {
+  if (auto checked = Merged(std::move(applied), leads::NormaliseLead(after, now)); !checked) {
     return std::move(checked).error();
   }
   if (after.campaign_id != before.campaign_id) {
@@ -141,14 +119,19 @@ Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& 
 }
 
 json TargetService::Duplicates(db::Transaction& tx, const Lead& target, const Lead* before) {
-  json list = leads::DuplicateList(leads::MatchDuplicates(target, repo::FindDuplicateCandidates(tx, target), before),
-                                   "target");
+  json list = leads::DuplicateList(
+      leads::MatchDuplicates(target, repo::FindDuplicateCandidates(tx, target, target.id, false), before), "target");
   auto lead_candidates = leads::repo::FindDuplicateCandidates(tx, target);
   std::erase_if(lead_candidates, [&](const leads::DuplicateCandidate& c) { return c.id == target.lead_id; });
   for (auto& d : leads::DuplicateList(leads::MatchDuplicates(target, lead_candidates, before), "lead")) {
     list.push_back(std::move(d));
   }
   return list;
+}
+
+json TargetService::DuplicatesOfLead(db::Transaction& tx, const Lead& lead, const Lead* before) {
+  return leads::DuplicateList(
+      leads::MatchDuplicates(lead, repo::FindDuplicateCandidates(tx, lead, std::nullopt, true), before), "target");
 }
 
 void TargetService::InsertNew(db::Transaction& tx, const Principal& p, Lead& target) {
@@ -162,9 +145,14 @@ std::vector<audit::Change> TargetService::SaveChanges(db::Transaction& tx, const
   auto changes = Diff(before, after);
   if (changes.empty()) return changes;
   after.updated_at = now;
-  repo::Update(tx, after, SearchKeysChanged(before, after));
+  repo::Update(tx, after, leads::SearchKeysChanged(before, after));
   audit::Record(tx, audit::ActorOf(p), "target", after.id, changes, now);
   return changes;
+}
+
+void TargetService::TellNewOwner(db::Transaction& tx, const Principal& p, std::optional<std::int64_t> owner,
+                                 json data) {
+  if (notifier_ && owner && *owner != p.user_id) notifier_->Notify(tx, *owner, "target_assigned", std::move(data));
 }
 
 Result<Lead> TargetService::LiveTarget(db::Transaction& tx, const Principal& p, std::int64_t id) {
@@ -203,6 +191,9 @@ Result<Lead> TargetService::Update(const Principal& p, std::int64_t id, const js
     if (auto list = Duplicates(*tx, *after, &*before); !list.empty()) return leads::DuplicateError(std::move(list));
   }
   SaveChanges(*tx, p, *before, *after, now);
+  if (after->owner_id != before->owner_id) {
+    TellNewOwner(*tx, p, after->owner_id, {{"target_id", id}, {"full_name", after->full_name}});
+  }
   tx->Commit();
   return after;
 }
@@ -299,6 +290,7 @@ Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p, co
   if (!targets) return std::move(targets).error();
   const auto custom = custom_fields_.Active(*tx, "leads");
   leads::MassUpdateResult result{static_cast<std::int64_t>(targets->size()), 0, in.dry_run};
+  std::map<std::int64_t, std::int64_t> given;  // new owner -> targets
   for (const auto& before : *targets) {
     if (remove) {
       repo::SetDeleted(*tx, before.id, now, UserIdOf(p), now);
@@ -317,7 +309,9 @@ Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p, co
       return e;
     }
     if (!SaveChanges(*tx, p, before, *after, now).empty()) ++result.updated;
+    if (after->owner_id && after->owner_id != before.owner_id) ++given[*after->owner_id];
   }
+  for (const auto& [owner, count] : given) TellNewOwner(*tx, p, owner, {{"count", count}});
   if (!in.dry_run) tx->Commit();
   return result;
 }
@@ -335,6 +329,7 @@ Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Se
   auto targets = Selected(*tx, p, selection);
   if (!targets) return std::move(targets).error();
   ConvertResult result;
+  std::map<std::int64_t, std::int64_t> given;  // owner -> leads
   for (const auto& before : *targets) {
     if (before.status != "wait_for_deliver") {
       ++result.skipped;
@@ -358,13 +353,21 @@ Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Se
       e.message = "target " + std::to_string(before.id) + " (" + before.full_name + "): " + e.message;
       return e;
     }
+    // Manual 001 exports the transferred targets of each assigned user: the lead's owner has the
+    // target too.
     Lead after = before;
     after.status = "transferred";
     after.lead_id = lead->id;
+    if (lead->owner_id) {
+      after.owner_id = lead->owner_id;
+      after.team_id = lead->team_id;
+    }
     SaveChanges(*tx, p, before, after, now);
+    if (lead->owner_id) ++given[*lead->owner_id];
     result.lead_ids.push_back(lead->id);
     ++result.converted;
   }
+  leads_.TellNewOwners(*tx, given, "converted", UserIdOf(p));
   tx->Commit();
   return result;
 }
@@ -395,21 +398,14 @@ Result<StreamedFile> TargetService::Export(const Principal& p, leads::QueryParam
 }
 
 Result<Lead> TargetService::FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) {
-  auto target = repo::Find(tx, id);
-  if (!target || target->deleted_at) return Error::Field("parent_id", "no target has id " + std::to_string(id), "not_found");
-  if (!leads::CanSee(p, *target)) return Error::Forbidden("you do not have access to target " + std::to_string(id));
-  return *target;
+  return leads::ActivityRecord(repo::Find(tx, id), p, "target", id);
 }
 
 void TargetService::RecordActivity(db::Transaction& tx, const Principal& p, const Lead& target, Millis at,
                                    const std::optional<std::string>& new_status, Millis now) {
-  const bool status_changes = new_status && *new_status != target.status;
-  repo::RecordActivity(tx, target.id, at, status_changes ? new_status : std::nullopt, now);
-  if (status_changes) {
-    // The call verified it (T2): the trail says "rule", as for a lead's C3.
-    audit::Actor actor{UserIdOf(p), Channel::kRule};
-    audit::Record(tx, actor, "target", target.id, {{"update", "status", target.status, *new_status}}, now);
-  }
+  const auto status = leads::ChangedStatus(target, new_status);
+  repo::RecordActivity(tx, target.id, at, status, now);
+  if (status) leads::AuditStatusByRule(tx, p, "target", target, *status, now);
 }
 
 std::optional<std::string> TargetService::Name(db::Transaction& tx, std::int64_t id) { return repo::Name(tx, id); }
@@ -465,11 +461,21 @@ Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx,
   }
   leads::ImportDecision decision;
   if (!match) {
+    // Someone already a lead is no target to verify (as POST /api/targets tells of them).
+    const auto lead = leads::repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
+                                             s.MatchesOn("full_name"));
+    if (!lead.ids.empty()) {
+      decision.action = leads::ImportAction::kDuplicate;
+      decision.lead_id = lead.ids[0];
+      decision.matched_on = std::string(lead.field);
+      return decision;
+    }
     if (write) InsertNew(tx, p, row.lead);
     decision.lead_id = row.lead.id;
     return decision;
   }
   decision.lead_id = match->id;
+  decision.record = "target";
   if (!s.update_matches) {
     decision.action = leads::ImportAction::kDuplicate;
     decision.matched_on = matched_on.empty() ? "id" : std::string(matched_on);

@@ -17,6 +17,7 @@
 #include "modules/leads/activity_parent.h"
 #include "modules/leads/lead_import.h"
 #include "modules/leads/lead_service.h"
+#include "modules/notifications/notification_service.h"
 #include "modules/targets/target_repository.h"
 #include "modules/users/user_service.h"
 
@@ -32,6 +33,10 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
  public:
   TargetService(db::Database& db, const Clock& clock, users::UserService& users,
                 customfields::CustomFieldService& custom_fields, leads::LeadService& leads);
+
+  // T4 like leads: "target_assigned" tells a new owner (other than who made the change), once per
+  // change ({"target_id","full_name"}) or per mass update ({"count"}).
+  void SetNotifier(notifications::NotificationService* notifier) { notifier_ = notifier; }
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
@@ -51,6 +56,10 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
                                 std::optional<std::int64_t> owner_id);
   // T5/I9: the list of `params` as a csv or xlsx file (format, columns, lang as for leads).
   Result<StreamedFile> Export(const Principal& p, leads::QueryParams params);
+
+  // L3 for a lead: the targets it duplicates, as the 409 lists them; transferred ones are left
+  // to their leads.
+  nlohmann::json DuplicatesOfLead(db::Transaction& tx, const Lead& lead, const Lead* before);
 
   // ActivityParent (T2).
   Result<Lead> FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) override;
@@ -86,6 +95,7 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   std::vector<audit::Change> SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before, Lead& after,
                                          Millis now);
   Result<Lead> LiveTarget(db::Transaction& tx, const Principal& p, std::int64_t id);
+  void TellNewOwner(db::Transaction& tx, const Principal& p, std::optional<std::int64_t> owner, nlohmann::json data);
   struct ListQuery {
     leads::LeadFilter filter;
     leads::LeadSort sort;
@@ -100,6 +110,7 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   users::UserService& users_;
   customfields::CustomFieldService& custom_fields_;
   leads::LeadService& leads_;
+  notifications::NotificationService* notifier_ = nullptr;
 };
 
 nlohmann::json TargetJson(const Lead& target);

@@ -36,10 +36,17 @@ test('a reminder names the call and its lead; stalled leads list their names', (
   expect(insteadOfEmail?.body).toBe('Tư vấn · Ngô Văn Tâm (live.reminderInsteadOfEmail)');
   // A call on a target (T2) opens the target.
   const onTarget = describeEvent(
-    { type: 'reminder', data: { parent_type: 'target', lead_id: 4, lead_name: 'Lý Tâm', subject: 'Xác thực', start_at: '2026-12-01T02:30:00Z' } },
+    { type: 'reminder', data: { parent_type: 'target', parent_id: 4, lead_name: 'Lý Tâm', subject: 'Xác thực', start_at: '2026-12-01T02:30:00Z' } },
     t,
   );
   expect(onTarget?.link).toBe('/targets/4');
+  // T4: targets handed to the user, one or many.
+  expect(describeEvent({ type: 'target_assigned', data: { target_id: 7, full_name: 'Lý Tâm' } }, t)).toEqual({
+    title: 'live.targetAssigned',
+    body: 'Lý Tâm',
+    link: '/targets/7',
+  });
+  expect(describeEvent({ type: 'target_assigned', data: { count: 2 } }, t)?.link).toBe('/targets?owner_id=me');
   const stalled = describeEvent(
     { type: 'stalled_leads', data: { count: 2, days: 3, leads: [{ full_name: 'A' }, { full_name: 'B' }] } },
     t,

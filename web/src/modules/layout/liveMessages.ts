@@ -17,15 +17,15 @@ export interface LiveMessage {
 export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMessage | null {
   if (type === 'reminder') {
     // C4: a call of the user's is coming up.
-    // `lead_id` names the call's record, a target's too (T2) when `parent_type` says so.
-    const { lead_id: leadId, lead_name: leadName, subject, start_at: startAt, instead_of_email: insteadOfEmail } = data;
-    const records = data.parent_type === 'target' ? 'targets' : 'leads';
+    // The call's record: a lead, or a target (T2); `lead_name` names either.
+    const { lead_name: leadName, subject, start_at: startAt, instead_of_email: insteadOfEmail } = data;
+    const record = data.parent_type === 'target' ? `/targets/${Number(data.parent_id)}` : `/leads/${Number(data.lead_id)}`;
     const body = `${String(subject ?? '')} · ${String(leadName ?? '')}`;
     return {
       title: t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),
       // An e-mail reminder that could not be sent (no e-mail set up, no address) comes here instead.
       body: insteadOfEmail ? `${body} (${t('live.reminderInsteadOfEmail')})` : body,
-      link: `/${records}/${Number(leadId)}`,
+      link: record,
     };
   }
   if (type === 'stalled_leads') {
@@ -48,6 +48,17 @@ export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMess
           title: t('live.leadsAssignedTitle'),
           body: t('live.leadsAssigned', { count: Number(count ?? 0) }),
           link: '/leads?owner_id=me',
+        };
+  }
+  if (type === 'target_assigned') {
+    // T4: targets were given to the user to verify.
+    const { target_id: targetId, full_name: name, count } = data;
+    return typeof targetId === 'number'
+      ? { title: t('live.targetAssigned'), body: String(name ?? ''), link: `/targets/${targetId}` }
+      : {
+          title: t('live.targetsAssignedTitle'),
+          body: t('live.targetsAssigned', { count: Number(count ?? 0) }),
+          link: '/targets?owner_id=me',
         };
   }
   if (type === 'presence' && typeof data.by === 'string') {

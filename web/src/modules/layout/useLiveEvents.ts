@@ -13,6 +13,7 @@ import { markNotificationsRead } from '../../api/notifications';
 import { useAuth } from '../auth/AuthProvider';
 import { applyImportProgress } from '../imports/importQueries';
 import { describeEvent, type LiveEvent } from './liveMessages';
+import { recordListKey } from '../common/records';
 
 const maxRetryDelay = 30_000;
 
@@ -105,7 +106,8 @@ export function useLiveEvents(): void {
       }
       const kept = event.data.notification_id;
       if (typeof kept === 'number') void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-      if (event.type === 'lead_assigned') void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      if (event.type === 'lead_assigned') void queryClient.invalidateQueries({ queryKey: recordListKey('lead') });
+      if (event.type === 'target_assigned') void queryClient.invalidateQueries({ queryKey: recordListKey('target') });
       const message = describeEvent(event, latest.current.t);
       if (!message) return;
       // A call reminder waits on screen for whoever stepped away from the desk for a moment.
