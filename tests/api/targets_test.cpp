@@ -294,5 +294,34 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   EXPECT_EQ(admin_->Get("/api/targets?source=Data%20T12").json["total"], 0);
 }
 
+// A custom field required of leads is asked for when a target becomes one, not of bought data
+// (QA: such targets could not be made or imported, and one of them failed a whole conversion).
+TEST(TargetsAndCustomFields, ARequiredLeadFieldIsAskedForAtConversion) {
+  ServerProcess server;
+  Client admin(server.port());
+  admin.Login("admin", kAdminPassword);
+  auto field = admin.Post("/api/custom-fields", {{"name", "chuong_trinh"},
+                                                 {"type", "text"},
+                                                 {"required", true},
+                                                 {"label", {{"vi", "Chương trình"}, {"en", "Programme"}}}});
+  ASSERT_EQ(field.status, 201) << field.body;
+  auto bare = admin.Post("/api/targets", {{"full_name", "Chưa Rõ"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
+  ASSERT_EQ(bare.status, 201) << bare.body;
+  auto known = admin.Post("/api/targets", {{"full_name", "Đã Rõ"},
+                                           {"mobile", UniqueMobile()},
+                                           {"status", "wait_for_deliver"},
+                                           {"custom", {{"chuong_trinh", "IELTS"}}}});
+  ASSERT_EQ(known.status, 201) << known.body;
+  auto done = admin.Post("/api/targets/convert", {{"ids", {bare.json["id"], known.json["id"]}}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json["converted"], 1);
+  EXPECT_EQ(done.json["skipped"], 1);
+  ASSERT_EQ(done.json["problems"].size(), 1u) << done.body;
+  EXPECT_EQ(done.json["problems"][0]["target_id"], bare.json["id"]);
+  EXPECT_EQ(done.json["problems"][0]["field"], "custom.chuong_trinh");
+  EXPECT_EQ(admin.Get("/api/targets/" + std::to_string(bare.json["id"].get<std::int64_t>())).json["status"],
+            "wait_for_deliver");
+}
+
 }  // namespace
 }  // namespace sen::testing

@@ -73,8 +73,10 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
   Lead target;
   target.status = "raw";
   target.stage.clear();
+  // The custom fields leads require are asked for when the target becomes one (Convert), not of
+  // bought data.
   Status applied = Merged(CheckStatusInput(input),
-                         leads::ApplyInput(target, input, {"allow_duplicate"}, custom, true, TargetFields()));
+                          leads::ApplyInput(target, input, {"allow_duplicate"}, custom, false, TargetFields()));
   // As with leads: an agent's target is theirs unless they name its owner; a manager's is in
   // their team.
   if (p.role == Role::kAgent && !(input.contains("owner_id") && !input["owner_id"].is_null())) {
@@ -348,6 +350,12 @@ Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Se
       input["owner_id"] = *before.owner_id;
     }
     auto lead = leads_.CreateFrom(*tx, p, input, now);
+    if (!lead && lead.error().code == ErrorCode::kValidationFailed && !lead.error().details.empty()) {
+      // Nothing of it was written (the checks come before the insert): the others go on.
+      result.problems.push_back({before.id, before.full_name, lead.error().details[0]});
+      ++result.skipped;
+      continue;
+    }
     if (!lead) {
       Error e = std::move(lead).error();
       e.message = "target " + std::to_string(before.id) + " (" + before.full_name + "): " + e.message;

@@ -26,7 +26,14 @@ namespace sen::targets {
 struct ConvertResult {
   std::int64_t converted = 0;
   std::vector<std::int64_t> lead_ids;
-  std::int64_t skipped = 0;  // selected but not in Wait for deliver
+  std::int64_t skipped = 0;  // selected but not in Wait for deliver, or not a valid lead
+  // Why a verified target could not become a lead (a custom field leads require, ...).
+  struct Problem {
+    std::int64_t target_id = 0;
+    std::string full_name;
+    FieldError error;
+  };
+  std::vector<Problem> problems;
 };
 
 class TargetService : public leads::ActivityParent, public leads::ImportSink {
@@ -51,7 +58,8 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   // each target changed as Update changes it, in one transaction; managers, marketers, admins.
   Result<leads::MassUpdateResult> MassUpdate(const Principal& p, const leads::MassUpdateInput& input);
   // T3: the selected targets in Wait for deliver become leads (fields copied, owner `owner_id`,
-  // else the target's if still active, else the rules'), and Transferred with the lead's id.
+  // else the target's if still active, else the rules'), and Transferred with the lead's id. One
+  // that would be no valid lead stays, skipped, with its problem.
   Result<ConvertResult> Convert(const Principal& p, const leads::Selection& selection,
                                 std::optional<std::int64_t> owner_id);
   // T5/I9: the list of `params` as a csv or xlsx file (format, columns, lang as for leads).

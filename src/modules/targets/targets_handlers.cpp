@@ -81,7 +81,13 @@ void RegisterRoutes(http::Router& router, TargetService& service) {
     }
     if (!errors.empty()) return Response::FromError(errors.ToError());
     return Answer(service.Convert(*req.principal, selection, owner_id), 200, [](const ConvertResult& r) {
-      return nlohmann::json{{"converted", r.converted}, {"lead_ids", r.lead_ids}, {"skipped", r.skipped}};
+      nlohmann::json problems = nlohmann::json::array();
+      for (const auto& pr : r.problems) {
+        problems.push_back({{"target_id", pr.target_id}, {"full_name", pr.full_name}, {"field", pr.error.field},
+                            {"message", pr.error.message}, {"reason", pr.error.reason}});
+      }
+      return nlohmann::json{
+          {"converted", r.converted}, {"lead_ids", r.lead_ids}, {"skipped", r.skipped}, {"problems", problems}};
     });
   }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 

@@ -40,8 +40,10 @@ export interface ConvertRequest {
 
 export interface ConvertResult {
   converted: number;
+  /** Verified targets that would be no valid lead yet (a custom field leads require...): skipped. */
+  problems?: { target_id: number; full_name: string; field: string; message: string; reason: string }[];
   lead_ids: number[];
-  /** Targets not in Wait for deliver, left as they are. */
+  /** Targets not in Wait for deliver, or no valid lead yet (see problems), left as they are. */
   skipped: number;
 }
 

@@ -54,6 +54,11 @@ test('the result says how many became leads and how many were skipped, in both l
   expect(convertedText({ converted: 1, lead_ids: [7], skipped: 0 }, t)).toBe('1 target converted to a lead.');
   expect(convertedText({ converted: 1200, lead_ids: [], skipped: 0 }, t)).toBe('1,200 targets converted to leads.');
   expect(convertedText({ converted: 0, lead_ids: [], skipped: 4 }, t)).toMatch(/^No target was converted/);
+  // A verified target that is no valid lead yet is named.
+  const problems = [{ target_id: 5, full_name: 'Chưa Rõ', field: 'custom.x', message: 'is required', reason: 'required' }];
+  expect(convertedText({ converted: 1, lead_ids: [7], skipped: 1, problems }, t)).toMatch(
+    /Not valid leads yet: Chưa Rõ/,
+  );
   const vi = i18n.getFixedT('vi');
   expect(convertedText({ converted: 1200, lead_ids: [], skipped: 1 }, vi)).toBe(
     'Đã chuyển 1.200 target thành lead, bỏ qua 1 target (không ở trạng thái Wait for deliver).',

@@ -19,9 +19,13 @@ interface Values {
 
 /** What a conversion did, in a sentence: how many became leads and how many were skipped. */
 export function convertedText(result: ConvertResult, t: TFunction): string {
-  const { converted, skipped } = result;
-  if (converted === 0) return t('targets.convert.none', { count: skipped });
-  return t(skipped > 0 ? 'targets.convert.doneSkipped' : 'targets.convert.done', { count: converted, skipped });
+  const { converted, skipped, problems = [] } = result;
+  const sentence =
+    converted === 0
+      ? t('targets.convert.none', { count: skipped })
+      : t(skipped > 0 ? 'targets.convert.doneSkipped' : 'targets.convert.done', { count: converted, skipped });
+  if (problems.length === 0) return sentence;
+  return `${sentence} ${t('targets.convert.problems', { names: problems.map((p) => p.full_name).join(', ') })}`;
 }
 
 interface Props {
