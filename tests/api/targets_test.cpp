@@ -100,8 +100,20 @@ TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   EXPECT_EQ(consultant.Get(TargetPath(target)).status, 403);
   EXPECT_EQ(consultant.Get("/api/targets?q=dang").json["total"], 0);
   EXPECT_EQ(agent.Delete(TargetPath(target)).status, 403);  // managers delete
-  EXPECT_EQ(SignedIn("tg.manager").Delete(TargetPath(target)).status, 204);
+  Client manager = SignedIn("tg.manager");
+  EXPECT_EQ(manager.Delete(TargetPath(target)).status, 204);
   EXPECT_EQ(admin_->Get(TargetPath(target)).status, 404);
+  // In the trash for 30 days (L14): managers see it there and restore it.
+  EXPECT_EQ(agent.Get("/api/targets?deleted=true").status, 403);
+  auto trash = manager.Get("/api/targets?deleted=true&q=dang%20thi%20huong");
+  ASSERT_EQ(trash.json["total"], 1) << trash.body;
+  EXPECT_FALSE(trash.json["items"][0]["deleted_at"].is_null());
+  EXPECT_EQ(agent.Post(TargetPath(target, "/restore"), json::object()).status, 403);
+  auto back = manager.Post(TargetPath(target, "/restore"), json::object());
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_TRUE(back.json["deleted_at"].is_null());
+  EXPECT_EQ(admin_->Get(TargetPath(target)).json["status"], "raw");
+  EXPECT_EQ(manager.Post(TargetPath(target, "/restore"), json::object()).json["error"]["reason"], "not_deleted");
 }
 
 TEST_F(TargetsApi, ACompletedCallVerifiesATargetOnItsTimeline) {

@@ -182,6 +182,16 @@ bool CanDelete(const Principal& p, const Lead& lead) {
   return p.Manages() && CanSee(p, lead);
 }
 
+Status CheckRestorable(const Principal& p, const Lead& record, std::string_view type, Millis window, Millis now) {
+  const std::string what = std::string(type) + " " + std::to_string(record.id);
+  if (!CanDelete(p, record)) return Error::Forbidden("only managers and admins restore " + std::string(type) + "s");
+  if (!record.deleted_at) return Error::Conflict(what + " is not deleted", "not_deleted");
+  if (*record.deleted_at + window < now) {
+    return Error::Conflict(what + " was deleted more than 30 days ago", "trash_expired");
+  }
+  return {};
+}
+
 Status CheckOwnerChange(const Principal& p, const std::optional<OwnerInfo>& new_owner) {
   switch (p.role) {
     case Role::kAdmin:

@@ -64,6 +64,11 @@ LeadScope ScopeOf(const Principal& p);
 bool CanSee(const Principal& p, const Lead& lead);
 bool CanDelete(const Principal& p, const Lead& lead);
 
+// L14: whether `p` may take `record` (of `type`, "lead" or "target") out of the trash now: 403 for
+// who may not delete it, 409 when it is not deleted (not_deleted) or was deleted longer ago than
+// `window` (trash_expired).
+Status CheckRestorable(const Principal& p, const Lead& record, std::string_view type, Millis window, Millis now);
+
 struct OwnerInfo {
   std::int64_t id = 0;
   std::optional<std::int64_t> team_id;

@@ -351,11 +351,7 @@ Result<Lead> LeadService::Restore(const Principal& p, std::int64_t id) {
   auto tx = db_.BeginWrite();
   auto lead = repo::Find(*tx, id);
   if (!lead) return Error::NotFound("no lead has id " + std::to_string(id));
-  if (!CanDelete(p, *lead)) return Error::Forbidden("only managers and admins restore leads");
-  if (!lead->deleted_at) return Error::Conflict("lead " + std::to_string(id) + " is not deleted", "not_deleted");
-  if (*lead->deleted_at + kRestoreWindow < now) {
-    return Error::Conflict("lead " + std::to_string(id) + " was deleted more than 30 days ago", "trash_expired");
-  }
+  if (auto ok = CheckRestorable(p, *lead, "lead", kRestoreWindow, now); !ok) return std::move(ok).error();
   repo::SetDeleted(*tx, id, std::nullopt, std::nullopt, now);
   audit::Record(*tx, audit::ActorOf(p), "lead", id, {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);
   tx->Commit();

@@ -120,7 +120,7 @@ struct Where {
 
 Where BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
   Where w;
-  w.sql = " WHERE t.deleted_at IS NULL";
+  w.sql = f.deleted ? " WHERE t.deleted_at IS NOT NULL" : " WHERE t.deleted_at IS NULL";
   if (f.q) {
     if (auto plan = leads::PlanSearch(*f.q)) {
       if (plan->name_prefix) {

@@ -20,9 +20,9 @@ using leads::FieldDef;
 using leads::TargetFields;
 
 // The list filters a target has (the lead list's others are refused).
-constexpr std::array<std::string_view, 10> kFilters = {"q",           "status",   "owner_id", "source", "medium",
+constexpr std::array<std::string_view, 11> kFilters = {"q",           "status",   "owner_id", "source", "medium",
                                                        "campaign_id", "province", "tag",      "created_from",
-                                                       "created_to"};
+                                                       "created_to",  "deleted"};
 
 // The fields a converted target gives its lead (T3).
 constexpr std::array<std::string_view, 20> kLeadFields = {
@@ -212,6 +212,22 @@ Status TargetService::Delete(const Principal& p, std::int64_t id) {
   return {};
 }
 
+Result<Lead> TargetService::Restore(const Principal& p, std::int64_t id) {
+  auto tx = db_.BeginWrite();
+  const Millis now = clock_.Now();
+  auto target = repo::Find(*tx, id);
+  if (!target) return NotFound(id);
+  if (auto ok = leads::CheckRestorable(p, *target, "target", leads::kRestoreWindow, now); !ok) {
+    return std::move(ok).error();
+  }
+  repo::SetDeleted(*tx, id, std::nullopt, std::nullopt, now);
+  audit::Record(*tx, audit::ActorOf(p), "target", id, {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);
+  tx->Commit();
+  target->deleted_at.reset();
+  target->updated_at = now;
+  return *target;
+}
+
 Result<TargetService::ListQuery> TargetService::ParseListQuery(const Principal& p, const leads::QueryParams& params,
                                                                const std::vector<customfields::CustomField>& custom) {
   FieldErrors errors;
@@ -238,6 +254,7 @@ Result<Page<Lead>> TargetService::List(const Principal& p, const leads::QueryPar
   auto query = ParseListQuery(p, params, custom_fields_.Active(*tx, "leads"));
   if (!query) return std::move(query).error();
   if (!query->filter.custom.empty()) return Error::Field("custom", "targets are not filtered by custom fields", "unknown_field");
+  if (query->filter.deleted && !p.Manages()) return Error::Forbidden("only managers and admins see deleted targets");
   return repo::List(*tx, query->filter, leads::ScopeOf(p), query->sort, page);
 }
 
@@ -260,6 +277,7 @@ Result<std::vector<Lead>> TargetService::Selected(db::Transaction& tx, const Pri
       return e;
     }
     filter = std::move(query->filter);
+    if (filter.deleted) return Error::Field("filter.deleted", "the trash is restored one target at a time", "unknown_field");
   } else {
     filter.ids = selection.ids;
   }

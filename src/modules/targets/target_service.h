@@ -48,8 +48,9 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
   Result<Lead> Update(const Principal& p, std::int64_t id, const nlohmann::json& input, bool allow_duplicate);
-  // Soft delete (managers and admins).
+  // Soft delete (managers and admins); restorable for 30 days (L14, the list's deleted=true).
   Status Delete(const Principal& p, std::int64_t id);
+  Result<Lead> Restore(const Principal& p, std::int64_t id);
   Result<Page<Lead>> List(const Principal& p, const leads::QueryParams& params, PageRequest page);
   // The field registry (TargetFields) with the active custom fields (the leads', which a
   // converted target carries over).

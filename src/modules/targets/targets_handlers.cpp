@@ -111,6 +111,12 @@ void RegisterRoutes(http::Router& router, TargetService& service) {
     return Answer(service.Update(*req.principal, *id, body->body, body->allow_duplicate), 200, One);
   }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
 
+  router.Add("POST", "/api/targets/{id}/restore", [&service](Request& req) {
+    auto id = req.PathId();
+    if (!id) return Response::FromError(Error::NotFound("no such target"));
+    return Answer(service.Restore(*req.principal, *id), 200, One);
+  }, http::Access::kSignedIn, http::Execution::kBatchedWrite);
+
   router.Add("DELETE", "/api/targets/{id}", [&service](Request& req) {
     auto id = req.PathId();
     if (!id) return Response::FromError(Error::NotFound("no such target"));

@@ -27,6 +27,9 @@ export const updateTarget = (id: number, changes: LeadInput) =>
 
 export const deleteTarget = (id: number) => request<void>('DELETE', `/api/targets/${id}`);
 
+/** L14: back from the trash (managers and admins, within 30 days). */
+export const restoreTarget = (id: number) => request<Target>('POST', `/api/targets/${id}/restore`);
+
 /** Sets owner, status, source or campaign, or deletes (`action: "delete"`); no stage, tags or queues. */
 export const massUpdateTargets = (body: MassUpdateRequest) =>
   request<MassUpdateResult>('POST', '/api/targets/mass-update', body);

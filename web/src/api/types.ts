@@ -152,6 +152,8 @@ export interface Target {
   created_at: string;
   updated_at: string;
   last_activity_at: string | null;
+  /** In the trash since (L14): only the trash's list shows such targets. */
+  deleted_at: string | null;
 }
 
 /** A record calls and notes hang on: a lead or a target. */

@@ -1,18 +1,25 @@
-// /trash (L14, managers and admins): deleted leads with the day they were deleted; restore one
-// or the selected ones.
+// /trash (L14, managers and admins): deleted leads, or deleted targets, with the day they were
+// deleted; restore one or the selected ones.
 import { useState } from 'react';
-import { App as AntApp, Button, Flex, Table, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Segmented, Table, Typography } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listLeads, restoreLead } from '../../api/leads';
-import type { Lead } from '../../api/types';
+import { listTargets, restoreTarget } from '../../api/targets';
+import type { Lead, Page, ParentType, Target } from '../../api/types';
 import { useLanguage } from '../../i18n';
 import { formatCount, formatDateTime } from '../common/format';
 import { QueryError } from '../common/QueryError';
 import { useDirectory } from '../common/useDirectory';
 import { useLeadFields } from '../leads/useLeadFields';
 import { errorText } from '../common/apiErrors';
+import { recordListKey } from '../common/records';
+
+const api = {
+  lead: { list: listLeads, restore: restoreLead },
+  target: { list: listTargets, restore: restoreTarget },
+};
 
 const pageSize = 50;
 
@@ -23,30 +30,37 @@ export function TrashPage() {
   const queryClient = useQueryClient();
   const { userName } = useDirectory();
   const { fields } = useLeadFields();
+  const [type, setType] = useState<ParentType>('lead');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
   const params = { deleted: 'true', page, page_size: pageSize };
   const leads = useQuery({
-    queryKey: ['leads', params],
-    queryFn: () => listLeads(params),
+    queryKey: [...recordListKey(type), params],
+    queryFn: (): Promise<Page<Lead | Target>> => api[type].list(params),
     placeholderData: keepPreviousData,
   });
   const restore = useMutation({
     mutationFn: async (ids: number[]) => {
-      for (const id of ids) await restoreLead(id);
+      for (const id of ids) await api[type].restore(id);
       return ids.length;
     },
     onSuccess: (count) => {
       setSelected([]);
-      void message.success(t('trash.restored', { count, total: formatCount(count, language) }));
+      const key = type === 'target' ? 'trash.restoredTargets' : 'trash.restored';
+      void message.success(t(key, { count, total: formatCount(count, language) }));
     },
     onError: (error) => void message.error(errorText(error, t)),
     // Some may have been restored before a failure: the list is read again either way.
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ['leads'] });
-      void queryClient.invalidateQueries({ queryKey: ['lead'] });
+      void queryClient.invalidateQueries({ queryKey: recordListKey(type) });
+      void queryClient.invalidateQueries({ queryKey: [type] }); // the records' own pages (recordKey)
     },
   });
+  const show = (next: ParentType) => {
+    setType(next);
+    setPage(1);
+    setSelected([]);
+  };
 
   const label = (name: string) => fields?.label(name) ?? name;
   return (
@@ -65,11 +79,20 @@ export function TrashPage() {
           {t('trash.restoreSelected', { count: selected.length })}
         </Button>
       </Flex>
-      <Typography.Text type="secondary">{t('trash.hint')}</Typography.Text>
+      <Segmented<ParentType>
+        value={type}
+        onChange={show}
+        options={[
+          { value: 'lead', label: t('menu.leads') },
+          { value: 'target', label: t('menu.targets') },
+        ]}
+        data-testid="trash-type"
+      />
+      <Typography.Text type="secondary">{t(type === 'target' ? 'trash.hintTargets' : 'trash.hint')}</Typography.Text>
       {leads.error ? (
         <QueryError error={leads.error} onRetry={() => void leads.refetch()} />
       ) : (
-        <Table<Lead>
+        <Table<Lead | Target>
           rowKey="id"
           size="middle"
           dataSource={leads.data?.items}
