@@ -3,12 +3,16 @@
 # headers, phones as typed, ~5% repeated people) imported with `sen import` in create mode with
 # duplicate checks on mobile and e-mail into a copy of the benchmark database (LEADS leads);
 # `sqlite3 .import` of the same file into a bare table as the yardstick; an XLSX of XLSX_ROWS
-# leads the same way; then an export of every lead to CSV through the API. See bench/README.md.
+# leads the same way; TARGET_ROWS targets (T5) imported into the same database, checked against
+# the targets and the leads; then an export of every lead to CSV through the API. PARTS chooses
+# among "csv xlsx targets export" (all by default). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leads=${LEADS:-1000000}
 rows=${ROWS:-1000000}
 xlsx_rows=${XLSX_ROWS:-100000}
+target_rows=${TARGET_ROWS:-100000}
+parts=" ${PARTS:-csv xlsx targets export} "
 out=bench/out
 mkdir -p "$out"
 
@@ -23,6 +27,8 @@ csv="$out/import-$rows.csv"
 [ -f "$csv" ] || $sen demo --file "$csv" --leads "$rows" --seed 7 >/dev/null
 xlsx="$out/import-$xlsx_rows.xlsx"
 [ -f "$xlsx" ] || $sen demo --file "$xlsx" --leads "$xlsx_rows" --seed 8 >/dev/null
+targets_csv="$out/targets-$target_rows.csv"
+[ -f "$targets_csv" ] || $sen demo --file "$targets_csv" --leads "$target_rows" --seed 9 >/dev/null
 
 # A copy at the current schema: a migration's own work (ANALYZE of a million rows) is not timed.
 fresh_copy() {
@@ -44,21 +50,34 @@ measure() {
   echo "$end - $start" | bc >"$out/seconds.txt"
 }
 
-echo "== $rows-row CSV ($(du -h "$csv" | cut -f1))"
-rm -f "$out/bare.db"
-measure "sqlite3 .import into a bare table" "$rows" sqlite3 "$out/bare.db" ".import --csv $csv t"
-bare=$(cat "$out/seconds.txt")
-fresh_copy
-measure "sen import, create, match on mobile+email, into $leads leads" "$rows" \
-  env SEN_LOG_LEVEL=warn $sen import "$csv" --db "sqlite:$out/import.db" --match-on mobile,email
-ours=$(cat "$out/seconds.txt")
-echo "ratio to sqlite3 .import: $(echo "scale=1; $ours / $bare" | bc)x"
+if [[ $parts == *" csv "* ]]; then
+  echo "== $rows-row CSV ($(du -h "$csv" | cut -f1))"
+  rm -f "$out/bare.db"
+  measure "sqlite3 .import into a bare table" "$rows" sqlite3 "$out/bare.db" ".import --csv $csv t"
+  bare=$(cat "$out/seconds.txt")
+  fresh_copy
+  measure "sen import, create, match on mobile+email, into $leads leads" "$rows" \
+    env SEN_LOG_LEVEL=warn $sen import "$csv" --db "sqlite:$out/import.db" --match-on mobile,email
+  ours=$(cat "$out/seconds.txt")
+  echo "ratio to sqlite3 .import: $(echo "scale=1; $ours / $bare" | bc)x"
+fi
 
-echo "== $xlsx_rows-row XLSX ($(du -h "$xlsx" | cut -f1))"
-fresh_copy
-measure "sen import, create, match on mobile+email, into $leads leads" "$xlsx_rows" \
-  env SEN_LOG_LEVEL=warn $sen import "$xlsx" --db "sqlite:$out/import.db" --match-on mobile,email
+if [[ $parts == *" xlsx "* ]]; then
+  echo "== $xlsx_rows-row XLSX ($(du -h "$xlsx" | cut -f1))"
+  fresh_copy
+  measure "sen import, create, match on mobile+email, into $leads leads" "$xlsx_rows" \
+    env SEN_LOG_LEVEL=warn $sen import "$xlsx" --db "sqlite:$out/import.db" --match-on mobile,email
+fi
 
+if [[ $parts == *" targets "* ]]; then
+  echo "== $target_rows-row CSV of targets ($(du -h "$targets_csv" | cut -f1))"
+  fresh_copy
+  measure "sen import --entity targets, match on mobile+email (targets and $leads leads)" "$target_rows" \
+    env SEN_LOG_LEVEL=warn $sen import "$targets_csv" --entity targets --db "sqlite:$out/import.db" \
+    --match-on mobile,email
+fi
+
+[[ $parts == *" export "* ]] || exit 0
 echo "== export of every lead to CSV through the API"
 fresh_copy
 token=$(SEN_LOG_LEVEL=warn $sen token add --db "sqlite:$out/import.db" --username admin --name bench)

@@ -95,9 +95,13 @@ Lead Read(const db::Row& r) {
   return t;
 }
 
+// At commit, in id order, as the leads' are: FTS5 writes its pending index out at every rowid
+// smaller than the one before (see Transaction::AtCommit).
 void WriteSearchDocument(db::Transaction& tx, const Lead& t, bool replace) {
-  if (replace) tx.Execute(kDeleteSearch, {t.id});
-  tx.Execute(kInsertSearch, {t.id, leads::SearchDocument(t)});
+  tx.AtCommit(t.id, [id = t.id, doc = leads::SearchDocument(t), replace](db::Transaction& c) {
+    if (replace) c.Execute(kDeleteSearch, {id});
+    c.Execute(kInsertSearch, {id, doc});
+  });
 }
 
 std::string PrefixEnd(std::string prefix) {
@@ -256,7 +260,7 @@ void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::
 void Purge(db::Transaction& tx, std::int64_t id) {
   tx.Execute("DELETE FROM audit_log WHERE entity_type = 'target' AND entity_id = ?", {id});
   tx.Execute("DELETE FROM targets WHERE id = ?", {id});
-  tx.Execute(kDeleteSearch, {id});
+  tx.AtCommit(id, [id](db::Transaction& c) { c.Execute(kDeleteSearch, {id}); });
 }
 
 bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }
