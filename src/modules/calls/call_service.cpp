@@ -137,9 +137,9 @@ Result<CallView> CallService::Create(const Principal& p, const CallInput& in, Fi
   if (auto ok = Checked(errors, call); !ok) return std::move(ok).error();
   if (auto owner = CheckOwner(*tx, p, *call.owner_id, *lead); !owner) return std::move(owner).error();
   if (lead->do_not_contact && !in.confirm_do_not_contact) {
-    return Error::Conflict(
-        "this lead must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway",
-        "do_not_contact", {{"dnc_reason", lead->dnc_reason.value_or("")}});
+    return Error::Conflict("this " + call.parent_type +
+                               " must not be contacted; send \"confirm_do_not_contact\": true to log the call anyway",
+                           "do_not_contact", {{"dnc_reason", lead->dnc_reason.value_or("")}});
   }
   call.id = repo::Insert(*tx, call);
   SyncReminders(*tx, call);

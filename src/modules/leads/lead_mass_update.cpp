@@ -127,7 +127,7 @@ std::optional<std::string> Text(const std::optional<std::int64_t>& v) {
 
 void LeadService::CheckSelection(const Selection& selection, FieldErrors& errors) {
   if (selection.ids.empty() == !selection.filter) {
-    errors.Add("ids", "give either the ids of the selected leads or a filter", "required");
+    errors.Add("ids", "give either the ids of the selected rows or a filter", "required");
   }
   if (selection.ids.size() > kMaxIds) errors.Add("ids", "at most 10000 ids; use a filter for more", "too_long");
 }

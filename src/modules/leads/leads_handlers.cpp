@@ -37,12 +37,12 @@ Result<WriteBody> ParseWriteBody(const Request& req) {
 bool ReadSelection(const std::string& key, const nlohmann::json& value, Selection& out, FieldErrors& errors) {
   if (key == "ids") {
     if (!value.is_array()) {
-      errors.Add("ids", "must be a list of lead ids", "wrong_type");
+      errors.Add("ids", "must be a list of ids", "wrong_type");
       return true;
     }
     for (const auto& id : value) {
       if (!id.is_number_integer() || id.get<std::int64_t>() < 1) {
-        errors.Add("ids", "must be a list of lead ids", "wrong_type");
+        errors.Add("ids", "must be a list of ids", "wrong_type");
         break;
       }
       out.ids.push_back(id.get<std::int64_t>());
