@@ -42,6 +42,7 @@ test('a target is created Raw Data, verified by a call, converted to a lead for 
   await expect(page.getByTestId('target-name')).toHaveText(target.name);
   await expect(page.getByTestId('target-status')).toHaveText('Raw Data');
   await expect(page.getByTestId('target-lead-link')).toHaveCount(0);
+  await expect(page.getByTestId('lead-timeline')).toContainText('Administrator đã tạo target');
 
   // T2: a completed call with result Interested verifies it.
   await page.getByTestId('target-log-call').click();

@@ -88,7 +88,7 @@ export function CallsListPage() {
       },
       {
         key: 'parent',
-        title: fields.label('parent_id'),
+        title: t('calls.related'),  // a lead or a target
         render: (_, call) => (
           <Flex gap={6} align="center">
             {/* The lead (or target) opens; the click does not also open the call. */}

@@ -6,6 +6,8 @@ import type { Team, User } from '../../api/types';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { leadsTeam } from '../auth/roles';
 
+const byName = new Intl.Collator('vi');
+
 const fiveMinutes = 5 * 60 * 1000;
 
 const option = (user: User) => ({ value: user.id, label: user.full_name || user.username });
@@ -29,7 +31,8 @@ export function useDirectory(): Directory {
   const teams = useQuery({ queryKey: ['teams'], queryFn: listTeams, staleTime: fiveMinutes });
   const me = useCurrentUser();
   return useMemo(() => {
-    const userItems = users.data?.items ?? [];
+    // In Vietnamese order (Đỗ after Dương, not after Võ): the server sorts by code point.
+    const userItems = [...(users.data?.items ?? [])].sort((a, b) => byName.compare(a.full_name, b.full_name));
     const teamItems = teams.data?.items ?? [];
     const usersById = new Map(userItems.map((user) => [user.id, user]));
     const teamsById = new Map(teamItems.map((team) => [team.id, team]));

@@ -87,9 +87,9 @@ function customChanges(item: AuditItem): { name: string; from: unknown; to: unkn
     .map((key) => ({ name: `custom.${key}`, from: before[key], to: after[key] }));
 }
 
-function describeAudit(item: AuditItem, fields: LeadFields, t: TFunction): string {
+function describeAudit(item: AuditItem, parentType: ParentType, fields: LeadFields, t: TFunction): string {
   const user = item.user?.full_name ?? t('timeline.system');
-  if (item.action !== 'update') return t(`timeline.${item.action}`, { user });
+  if (item.action !== 'update') return t(`timeline.${parentType === 'target' ? 'target.' : ''}${item.action}`, { user });
   if (!item.field) return t('timeline.updated', { user });
   if (item.field === 'queue') {  // R5: the values are the rules' names
     const rule = item.new_value ?? '';
@@ -256,10 +256,11 @@ export function LeadTimeline({ parentType = 'lead', parentId, fields: registry, 
     );
   }
 
-  // Owner changes read better as assignment entries (with rule and reason) than as audit lines.
+  // A lead's owner changes read better as assignment entries (with rule and reason) than as audit
+  // lines; a target has no such entries, so its audit lines tell them.
   const items = history.data.pages
     .flatMap((page) => page.items)
-    .filter((item) => item.kind !== 'audit' || item.field !== 'owner_id');
+    .filter((item) => parentType === 'target' || item.kind !== 'audit' || item.field !== 'owner_id');
   if (items.length === 0) return <Empty description={t('timeline.empty')} />;
 
   const entry = (item: TimelineItem) => {
@@ -292,7 +293,7 @@ export function LeadTimeline({ parentType = 'lead', parentId, fields: registry, 
           icon: item.field === 'owner_id' ? <UserSwitchOutlined /> : auditIcons[item.action],
           content: (
             <>
-              <Typography.Text>{describeAudit(item, fields, t)}</Typography.Text>
+              <Typography.Text>{describeAudit(item, parentType, fields, t)}</Typography.Text>
               <br />
               <When at={item.at}>
                 {item.via !== 'ui' && <Tag style={{ marginInlineStart: 8 }}>{t(`timeline.via.${item.via}`)}</Tag>}

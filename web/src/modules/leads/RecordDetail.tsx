@@ -2,7 +2,7 @@
 // person reads it (links to call and mail, the campaign's name, the lead a target became), and the
 // activity card — the timeline with "Log call" and "Add note" (C1, C5).
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Grid, Typography } from 'antd';
 import { FileAddOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +101,7 @@ export function RecordActivity({ type, record, fields, editable }: ActivityProps
   // A drawer keeps its call or note while it closes, so that it does not change meanwhile.
   const [callDrawer, setCallDrawer] = useState<{ open: boolean; call?: Call }>({ open: false });
   const [noteModal, setNoteModal] = useState<{ open: boolean; note?: Note }>({ open: false });
+  const wide = Grid.useBreakpoint().sm !== false;
   return (
     <Card
       size="small"
@@ -108,21 +109,26 @@ export function RecordActivity({ type, record, fields, editable }: ActivityProps
       extra={
         editable && (
           <Flex gap={8}>
+            {/* At phone width the buttons keep only their icons, so the card's title keeps its room. */}
             <Button
               size="small"
               icon={<PhoneOutlined />}
               onClick={() => setCallDrawer({ open: true })}
+              aria-label={t('calls.log')}
+              title={t('calls.log')}
               data-testid={`${type}-log-call`}
             >
-              {t('calls.log')}
+              {wide && t('calls.log')}
             </Button>
             <Button
               size="small"
               icon={<FileAddOutlined />}
               onClick={() => setNoteModal({ open: true })}
+              aria-label={t('notes.add')}
+              title={t('notes.add')}
               data-testid={`${type}-add-note`}
             >
-              {t('notes.add')}
+              {wide && t('notes.add')}
             </Button>
           </Flex>
         )
