@@ -45,6 +45,7 @@ import { SavedViews, useSavedViews } from './SavedViews';
 import { useLeadColumns } from './useLeadColumns';
 import { useLeadFields } from './useLeadFields';
 import { useRecordColumns } from './useRecordColumns';
+import { SelectionCount } from '../common/SelectionCount';
 
 export function LeadsListPage() {
   const { t } = useTranslation();
@@ -198,14 +199,10 @@ export function LeadsListPage() {
             {canMassUpdate && (
               <Flex gap={8} align="center" wrap data-testid="mass-update-bar">
                 {selected.length > 0 && (
-                  <>
-                    <Typography.Text data-testid="selected-count">
-                      {t('massUpdate.selectedCount', { count: selected.length })}
-                    </Typography.Text>
-                    <Button type="link" onClick={() => setSelected([])}>
-                      {t('massUpdate.clearSelection')}
-                    </Button>
-                  </>
+                  <SelectionCount
+                    text={t('massUpdate.selectedCount', { count: selected.length })}
+                    onClear={() => setSelected([])}
+                  />
                 )}
                 <Button
                   icon={<EditOutlined />}

@@ -32,6 +32,7 @@ import { MassUpdateModal } from '../leads/MassUpdateModal';
 import { useTargetFields } from '../leads/useLeadFields';
 import { worksOnManyTargets } from './access';
 import { ConvertModal } from './ConvertModal';
+import { SelectionCount } from '../common/SelectionCount';
 
 export const targetColumns = ['full_name', 'mobile', 'email', 'source', 'status', 'owner_id', 'created_at'];
 
@@ -119,14 +120,10 @@ export function TargetsListPage() {
             {many && (
               <Flex gap={8} align="center" wrap data-testid="mass-update-bar">
                 {selected.length > 0 && (
-                  <>
-                    <Typography.Text data-testid="selected-count">
-                      {t('massUpdate.targets.selectedCount', { count: selected.length })}
-                    </Typography.Text>
-                    <Button type="link" onClick={() => setSelected([])}>
-                      {t('massUpdate.clearSelection')}
-                    </Button>
-                  </>
+                  <SelectionCount
+                    text={t('massUpdate.targets.selectedCount', { count: selected.length })}
+                    onClear={() => setSelected([])}
+                  />
                 )}
                 <Button
                   icon={<EditOutlined />}
