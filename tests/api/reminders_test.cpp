@@ -388,8 +388,12 @@ TEST(RemindersApi, ACallOnATargetRemindsWithTheTarget) {
   const std::int64_t job = RemindersJob(admin);
   auto target = admin.Post("/api/targets", {{"full_name", "Data mua Hà Nam"}, {"mobile", UniqueMobile()}});
   ASSERT_EQ(target.status, 201) << target.body;
-  auto call = admin.Post("/api/calls", {{"parent_type", "target"}, {"parent_id", target.json["id"]}, {"subject", "Xác thực"},
-                                        {"status", "scheduled"}, {"start_at", InMinutes(3)}, {"remind_popup_min", 5}});
+  auto call = admin.Post("/api/calls", {{"parent_type", "target"},
+                                        {"parent_id", target.json["id"]},
+                                        {"subject", "Xác thực"},
+                                        {"status", "scheduled"},
+                                        {"start_at", InMinutes(3)},
+                                        {"remind_popup_min", 5}});
   ASSERT_EQ(call.status, 201) << call.body;
   ASSERT_EQ(RunJob(admin, job).json["last_result"]["popup"], 1);
   const auto inbox = admin.Get("/api/notifications").json;

@@ -27,7 +27,9 @@ class TargetsApi : public ::testing::Test {
     delete admin_;
     delete server_;
   }
-  static Client SignedIn(const std::string& username) { return testing::SignedIn(server_->port(), username); }
+  static Client SignedIn(const std::string& username) {
+    return testing::SignedIn(server_->port(), username);
+  }
   static json Make(Client& c, json body) {
     auto made = c.Post("/api/targets", body);
     EXPECT_EQ(made.status, 201) << made.body;
@@ -46,7 +48,8 @@ std::int64_t TargetsApi::consultant_id_ = 0;
 TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   const std::string mobile = UniqueMobile();
   Client agent = SignedIn("tg.agent");
-  const json target = Make(agent, {{"full_name", "  Đặng Thị   Hương "}, {"mobile", mobile}, {"source", "Hội chợ"}});
+  const json target = Make(
+      agent, {{"full_name", "  Đặng Thị   Hương "}, {"mobile", mobile}, {"source", "Hội chợ"}});
   EXPECT_EQ(target["full_name"], "Đặng Thị Hương");
   EXPECT_EQ(target["status"], "raw");
   EXPECT_EQ(target["owner_id"], agent_id_);  // an agent's own, as with leads
@@ -59,18 +62,21 @@ TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   EXPECT_EQ(found.json["items"][0]["id"], target["id"]);
 
   // The same mobile again: 409 naming the target; a lead with it is named too.
-  auto lead = admin_->Post("/api/leads", {{"full_name", "Đặng Hương"}, {"mobile", mobile}, {"allow_duplicate", true}});
+  auto lead = admin_->Post(
+      "/api/leads", {{"full_name", "Đặng Hương"}, {"mobile", mobile}, {"allow_duplicate", true}});
   ASSERT_EQ(lead.status, 201) << lead.body;
   auto twin = admin_->Post("/api/targets", {{"full_name", "Hương Đặng"}, {"mobile", mobile}});
   ASSERT_EQ(twin.status, 409) << twin.body;
   std::set<std::string> types;
   for (const auto& d : twin.json["error"]["duplicates"]) types.insert(d["type"].get<std::string>());
   EXPECT_EQ(types, (std::set<std::string>{"target", "lead"})) << twin.body;
-  auto anyway = admin_->Post("/api/targets", {{"full_name", "Hương Đặng"}, {"mobile", mobile}, {"allow_duplicate", true}});
+  auto anyway = admin_->Post(
+      "/api/targets", {{"full_name", "Hương Đặng"}, {"mobile", mobile}, {"allow_duplicate", true}});
   EXPECT_EQ(anyway.status, 201) << anyway.body;
 
   // What a target has not, and what only conversion does, are refused by field.
-  auto bad = admin_->Post("/api/targets", {{"full_name", "Sai"}, {"stage", "mql"}, {"status", "transferred"}});
+  auto bad = admin_->Post("/api/targets",
+                          {{"full_name", "Sai"}, {"stage", "mql"}, {"status", "transferred"}});
   ASSERT_EQ(bad.status, 422) << bad.body;
   std::set<std::string> fields;
   for (const auto& d : bad.json["error"]["details"]) fields.insert(d["field"].get<std::string>());
@@ -78,11 +84,13 @@ TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   EXPECT_EQ(admin_->Get("/api/targets?stage=mql").status, 422);
   // No status is no value of the table's (QA: a 500 from its CHECK): 422, by field.
   for (const json& empty : {json(""), json(nullptr)}) {
-    auto none = admin_->Post("/api/targets", {{"full_name", "Không Tình Trạng"}, {"status", empty}});
+    auto none =
+        admin_->Post("/api/targets", {{"full_name", "Không Tình Trạng"}, {"status", empty}});
     ASSERT_EQ(none.status, 422) << none.body;
     EXPECT_EQ(none.json["error"]["details"][0]["field"], "status");
     EXPECT_EQ(admin_->Patch(TargetPath(target), {{"status", empty}}).status, 422);
-    auto mass = admin_->Post("/api/targets/mass-update", {{"ids", {target["id"]}}, {"set", {{"status", empty}}}});
+    auto mass = admin_->Post("/api/targets/mass-update",
+                             {{"ids", {target["id"]}}, {"set", {{"status", empty}}}});
     EXPECT_EQ(mass.status, 422) << mass.body;
   }
 
@@ -113,25 +121,37 @@ TEST_F(TargetsApi, MadeRawFoundWithoutAccentsAndCheckedForDuplicates) {
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_TRUE(back.json["deleted_at"].is_null());
   EXPECT_EQ(admin_->Get(TargetPath(target)).json["status"], "raw");
-  EXPECT_EQ(manager.Post(TargetPath(target, "/restore"), json::object()).json["error"]["reason"], "not_deleted");
+  EXPECT_EQ(manager.Post(TargetPath(target, "/restore"), json::object()).json["error"]["reason"],
+            "not_deleted");
 }
 
 TEST_F(TargetsApi, ACompletedCallVerifiesATargetOnItsTimeline) {
   Client agent = SignedIn("tg.agent");
   const json target = Make(agent, {{"full_name", "Lý Văn Tâm"}, {"mobile", UniqueMobile()}});
   const auto id = target["id"].get<std::int64_t>();
-  auto busy = agent.Post("/api/calls", {{"parent_type", "target"}, {"parent_id", id}, {"subject", "Gọi xác thực"},
-                                        {"direction", "outbound"}, {"status", "completed"},
+  auto busy = agent.Post("/api/calls", {{"parent_type", "target"},
+                                        {"parent_id", id},
+                                        {"subject", "Gọi xác thực"},
+                                        {"direction", "outbound"},
+                                        {"status", "completed"},
                                         {"result", "call_back_later"}});
   ASSERT_EQ(busy.status, 201) << busy.body;
   EXPECT_TRUE(busy.json["target_status_changed"].is_null());
   EXPECT_EQ(busy.json["parent_name"], "Lý Văn Tâm");
-  auto call = agent.Post("/api/calls", {{"parent_type", "target"}, {"parent_id", id}, {"subject", "Gọi lại"},
-                                        {"direction", "outbound"}, {"status", "completed"}, {"result", "interested"}});
+  auto call = agent.Post("/api/calls", {{"parent_type", "target"},
+                                        {"parent_id", id},
+                                        {"subject", "Gọi lại"},
+                                        {"direction", "outbound"},
+                                        {"status", "completed"},
+                                        {"result", "interested"}});
   ASSERT_EQ(call.status, 201) << call.body;
-  EXPECT_EQ(call.json["target_status_changed"], json({{"from", "raw"}, {"to", "wait_for_deliver"}}));
+  EXPECT_EQ(call.json["target_status_changed"],
+            json({{"from", "raw"}, {"to", "wait_for_deliver"}}));
   EXPECT_EQ(agent.Get(TargetPath(target)).json["status"], "wait_for_deliver");
-  ASSERT_EQ(agent.Post("/api/notes", {{"parent_type", "target"}, {"parent_id", id}, {"body", "Muốn học IELTS"}}).status,
+  ASSERT_EQ(agent
+                .Post("/api/notes",
+                      {{"parent_type", "target"}, {"parent_id", id}, {"body", "Muốn học IELTS"}})
+                .status,
             201);
 
   auto feed = agent.Get(TargetPath(target, "/timeline"));
@@ -140,7 +160,8 @@ TEST_F(TargetsApi, ACompletedCallVerifiesATargetOnItsTimeline) {
   bool status_changed = false;
   for (const auto& item : feed.json["items"]) {
     kinds.insert(item["kind"].get<std::string>());
-    if (item["kind"] == "audit" && item["field"] == "status") status_changed = item["new_value"] == "wait_for_deliver";
+    if (item["kind"] == "audit" && item["field"] == "status")
+      status_changed = item["new_value"] == "wait_for_deliver";
   }
   EXPECT_EQ(kinds.count("call"), 2u) << feed.body;
   EXPECT_EQ(kinds.count("note"), 1u) << feed.body;
@@ -149,13 +170,19 @@ TEST_F(TargetsApi, ACompletedCallVerifiesATargetOnItsTimeline) {
   EXPECT_EQ(calls.json["total"], 2) << calls.body;
 
   // A wrong number makes it invalid; another agent's call on it is refused.
-  auto wrong = agent.Post("/api/calls", {{"parent_type", "target"}, {"parent_id", id}, {"subject", "Gọi lần 3"},
-                                         {"direction", "outbound"}, {"status", "completed"},
+  auto wrong = agent.Post("/api/calls", {{"parent_type", "target"},
+                                         {"parent_id", id},
+                                         {"subject", "Gọi lần 3"},
+                                         {"direction", "outbound"},
+                                         {"status", "completed"},
                                          {"result", "invalid_number"}});
   EXPECT_EQ(wrong.json["target_status_changed"]["to"], "invalid") << wrong.body;
   EXPECT_EQ(SignedIn("tg.consultant")
-                .Post("/api/calls", {{"parent_type", "target"}, {"parent_id", id}, {"subject", "x"},
-                                     {"direction", "outbound"}, {"status", "scheduled"}})
+                .Post("/api/calls", {{"parent_type", "target"},
+                                     {"parent_id", id},
+                                     {"subject", "x"},
+                                     {"direction", "outbound"},
+                                     {"status", "scheduled"}})
                 .status,
             403);
 }
@@ -169,21 +196,24 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
                                        {"tags", {"ielts"}},
                                        {"status", "wait_for_deliver"}});
   const json raw = Make(*admin_, {{"full_name", "Chưa Gọi"}, {"mobile", UniqueMobile()}});
-  const json second = Make(*admin_, {{"full_name", "Mai Thị Hạnh"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
+  const json second = Make(
+      *admin_,
+      {{"full_name", "Mai Thị Hạnh"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
   Client agent = SignedIn("tg.agent");
   Client consultant = SignedIn("tg.consultant");
   const auto unread = consultant.Get("/api/notifications").json["unread"].get<std::int64_t>();
   EXPECT_EQ(agent.Post("/api/targets/convert", {{"ids", {verified["id"]}}}).status, 403);
 
   auto done = SignedIn("tg.manager")
-                  .Post("/api/targets/convert",
-                        {{"ids", {verified["id"], raw["id"], second["id"]}}, {"owner_id", consultant_id_}});
+                  .Post("/api/targets/convert", {{"ids", {verified["id"], raw["id"], second["id"]}},
+                                                 {"owner_id", consultant_id_}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json["converted"], 2);
   EXPECT_EQ(done.json["skipped"], 1);
   ASSERT_EQ(done.json["lead_ids"].size(), 2u);
   const auto lead_id = done.json["lead_ids"][0].get<std::int64_t>();
-  // The new owner hears once how many leads they got (QA: one notification per lead flooded the bell).
+  // The new owner hears once how many leads they got (QA: one notification per lead flooded the
+  // bell).
   auto bell = consultant.Get("/api/notifications").json;
   EXPECT_EQ(bell["unread"], unread + 1) << bell;
   EXPECT_EQ(bell["items"][0]["type"], "lead_assigned");
@@ -200,7 +230,8 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
   auto after = admin_->Get(TargetPath(verified));
   EXPECT_EQ(after.json["status"], "transferred");
   EXPECT_EQ(after.json["lead_id"], lead_id);
-  // Manual 001 exports the transferred targets of each assigned user: the target is the owner's too.
+  // Manual 001 exports the transferred targets of each assigned user: the target is the owner's
+  // too.
   EXPECT_EQ(after.json["owner_id"], consultant_id_);
   EXPECT_EQ(admin_->Get(TargetPath(raw)).json["status"], "raw");
 
@@ -214,13 +245,15 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
 }
 
 TEST_F(TargetsApi, AMassUpdateHandsTargetsOutAndDeletesThem) {
-  const json a = Make(*admin_, {{"full_name", "Phân Một"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
-  const json b = Make(*admin_, {{"full_name", "Phân Hai"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
+  const json a =
+      Make(*admin_, {{"full_name", "Phân Một"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
+  const json b =
+      Make(*admin_, {{"full_name", "Phân Hai"}, {"mobile", UniqueMobile()}, {"source", "Đợt 7"}});
   Client manager = SignedIn("tg.manager");
   Client agent = SignedIn("tg.agent");
   const auto unread = agent.Get("/api/notifications").json["unread"].get<std::int64_t>();
-  auto given = manager.Post("/api/targets/mass-update",
-                            {{"filter", {{"source", "Đợt 7"}}}, {"set", {{"owner_id", agent_id_}}}});
+  auto given = manager.Post("/api/targets/mass-update", {{"filter", {{"source", "Đợt 7"}}},
+                                                         {"set", {{"owner_id", agent_id_}}}});
   ASSERT_EQ(given.status, 200) << given.body;
   EXPECT_EQ(given.json["matched"], 2);
   EXPECT_EQ(given.json["updated"], 2);
@@ -232,17 +265,22 @@ TEST_F(TargetsApi, AMassUpdateHandsTargetsOutAndDeletesThem) {
   EXPECT_EQ(agent.Get(TargetPath(a)).json["owner_id"], agent_id_);
   EXPECT_EQ(agent.Get("/api/targets?source=%C4%90%E1%BB%A3t%207").json["total"], 2);
 
-  auto refused = manager.Post("/api/targets/mass-update", {{"ids", {a["id"]}}, {"set", {{"status", "transferred"}}}});
+  auto refused = manager.Post("/api/targets/mass-update",
+                              {{"ids", {a["id"]}}, {"set", {{"status", "transferred"}}}});
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.json["error"]["details"][0]["field"], "set.status");
-  EXPECT_EQ(agent.Post("/api/targets/mass-update", {{"ids", {a["id"]}}, {"action", "delete"}}).status, 403);
-  auto gone = manager.Post("/api/targets/mass-update", {{"ids", {a["id"], b["id"]}}, {"action", "delete"}});
+  EXPECT_EQ(
+      agent.Post("/api/targets/mass-update", {{"ids", {a["id"]}}, {"action", "delete"}}).status,
+      403);
+  auto gone =
+      manager.Post("/api/targets/mass-update", {{"ids", {a["id"], b["id"]}}, {"action", "delete"}});
   EXPECT_EQ(gone.json["updated"], 2) << gone.body;
   EXPECT_EQ(admin_->Get("/api/targets?source=%C4%90%E1%BB%A3t%207").json["total"], 0);
 }
 
 TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
-  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), known = UniqueMobile(), led = UniqueMobile();
+  const std::string m1 = UniqueMobile(), m2 = UniqueMobile(), known = UniqueMobile(),
+                    led = UniqueMobile();
   Make(*admin_, {{"full_name", "Đã Có"}, {"mobile", known}});
   const auto lead = admin_->Post("/api/leads", {{"full_name", "Đã Là Lead"}, {"mobile", led}}).json;
   auto tpl = admin_->Get("/api/imports/template?entity=targets&format=csv");
@@ -251,7 +289,8 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   EXPECT_EQ(tpl.body.find("Tình trạng"), std::string::npos);  // calls verify, not files
 
   const std::string csv = "Họ và tên,Di động,Nguồn\nMua Một," + m1 + ",Data T12\nMua Hai," + m2 +
-                          ",Data T12\nLặp Lại," + m1 + ",\nCũ," + known + ",\nSai Số,12ab,\nĐã Là Lead," + led + ",\n";
+                          ",Data T12\nLặp Lại," + m1 + ",\nCũ," + known +
+                          ",\nSai Số,12ab,\nĐã Là Lead," + led + ",\n";
   auto up = Upload(*admin_, "target.csv", csv, "targets");
   ASSERT_EQ(up.status, 201) << up.body;
   const json imp = up.json;
@@ -260,7 +299,10 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   auto rules = admin_->Patch(Path(imp), {{"auto_assign", true}});
   ASSERT_EQ(rules.status, 422) << rules.body;
   EXPECT_EQ(rules.json["error"]["details"][0]["field"], "auto_assign");
-  ASSERT_EQ(admin_->Patch(Path(imp), {{"auto_assign", false}, {"defaults", {{"owner_id", agent_id_}}}}).status, 200);
+  ASSERT_EQ(
+      admin_->Patch(Path(imp), {{"auto_assign", false}, {"defaults", {{"owner_id", agent_id_}}}})
+          .status,
+      200);
 
   auto preview = admin_->Post(Path(imp, "/preview"), json::object());
   ASSERT_EQ(preview.status, 200) << preview.body;
@@ -268,10 +310,12 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   EXPECT_EQ(preview.json["duplicate"], 3);
   EXPECT_EQ(preview.json["error"], 1);
   ASSERT_EQ(preview.json["duplicates"].size(), 3u) << preview.body;
-  EXPECT_EQ(preview.json["duplicates"][1]["reason"], "duplicate_target");  // the page links the target
+  EXPECT_EQ(preview.json["duplicates"][1]["reason"],
+            "duplicate_target");  // the page links the target
   // Someone already a lead is no target to buy (QA: POST refused it, the import made it).
   EXPECT_EQ(preview.json["duplicates"][2]["reason"], "duplicate_lead");
-  EXPECT_EQ(preview.json["duplicates"][2]["detail"], std::to_string(lead["id"].get<std::int64_t>()));
+  EXPECT_EQ(preview.json["duplicates"][2]["detail"],
+            std::to_string(lead["id"].get<std::int64_t>()));
   ASSERT_EQ(admin_->Post(Path(imp, "/run"), json::object()).status, 202);
   const json result = WaitUntilFinished(*admin_, imp);
   EXPECT_EQ(result["status"], "done") << result;
@@ -285,17 +329,20 @@ TEST_F(TargetsApi, ImportedFromAFileUndoneAndExportedWithTheirLeads) {
   EXPECT_EQ(admin_->Get("/api/leads?source=Data%20T12").json["total"], 0);  // no lead was made
   auto list = admin_->Post("/api/target-lists", {{"name", "Danh sách T12"}});
   ASSERT_EQ(list.status, 201) << list.body;
-  EXPECT_EQ(admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", list.json["id"]}}).status, 409);
+  EXPECT_EQ(admin_->Post(Path(imp, "/add-to-list"), {{"target_list_id", list.json["id"]}}).status,
+            409);
 
   // Exported with the lead each became (the manual's "Update Lead hàng loạt từ Target").
   const auto first = made.json["items"][0];
   admin_->Patch(TargetPath(first), {{"status", "wait_for_deliver"}});
   auto converted = admin_->Post("/api/targets/convert", {{"ids", {first["id"]}}});
   const auto lead_id = converted.json["lead_ids"][0].get<std::int64_t>();
-  auto file = admin_->Get("/api/targets/export?format=csv&lang=en&source=Data%20T12&columns=full_name,status,lead_id");
+  auto file = admin_->Get(
+      "/api/targets/export?format=csv&lang=en&source=Data%20T12&columns=full_name,status,lead_id");
   ASSERT_EQ(file.status, 200) << file.body;
   EXPECT_NE(file.body.find("ID,Full name,Status,Lead ID"), std::string::npos) << file.body;
-  EXPECT_NE(file.body.find("Transferred," + std::to_string(lead_id)), std::string::npos) << file.body;
+  EXPECT_NE(file.body.find("Transferred," + std::to_string(lead_id)), std::string::npos)
+      << file.body;
   EXPECT_EQ(SignedIn("tg.agent").Get("/api/targets/export").status, 403);
 
   // Undone: the targets nobody worked on go for good; the converted one stays, in the trash.
@@ -312,12 +359,15 @@ TEST(TargetsAndCustomFields, ARequiredLeadFieldIsAskedForAtConversion) {
   ServerProcess server;
   Client admin(server.port());
   admin.Login("admin", kAdminPassword);
-  auto field = admin.Post("/api/custom-fields", {{"name", "chuong_trinh"},
-                                                 {"type", "text"},
-                                                 {"required", true},
-                                                 {"label", {{"vi", "Chương trình"}, {"en", "Programme"}}}});
+  auto field =
+      admin.Post("/api/custom-fields", {{"name", "chuong_trinh"},
+                                        {"type", "text"},
+                                        {"required", true},
+                                        {"label", {{"vi", "Chương trình"}, {"en", "Programme"}}}});
   ASSERT_EQ(field.status, 201) << field.body;
-  auto bare = admin.Post("/api/targets", {{"full_name", "Chưa Rõ"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
+  auto bare = admin.Post(
+      "/api/targets",
+      {{"full_name", "Chưa Rõ"}, {"mobile", UniqueMobile()}, {"status", "wait_for_deliver"}});
   ASSERT_EQ(bare.status, 201) << bare.body;
   auto known = admin.Post("/api/targets", {{"full_name", "Đã Rõ"},
                                            {"mobile", UniqueMobile()},
@@ -331,7 +381,8 @@ TEST(TargetsAndCustomFields, ARequiredLeadFieldIsAskedForAtConversion) {
   ASSERT_EQ(done.json["problems"].size(), 1u) << done.body;
   EXPECT_EQ(done.json["problems"][0]["target_id"], bare.json["id"]);
   EXPECT_EQ(done.json["problems"][0]["field"], "custom.chuong_trinh");
-  EXPECT_EQ(admin.Get("/api/targets/" + std::to_string(bare.json["id"].get<std::int64_t>())).json["status"],
+  EXPECT_EQ(admin.Get("/api/targets/" + std::to_string(bare.json["id"].get<std::int64_t>()))
+                .json["status"],
             "wait_for_deliver");
 }
 

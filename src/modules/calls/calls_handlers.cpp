@@ -72,7 +72,9 @@ void RegisterRoutes(http::Router& router, CallService& service) {
         auto r = std::from_chars(value.data(), value.data() + value.size(), id);
         const bool ok = (key == "owner_id" && value == "me") ||
                         (r.ec == std::errc() && r.ptr == value.data() + value.size() && id > 0);
-        if (!ok) errors.Add(key, key == "owner_id" ? "must be a user id or me" : "must be a record id", "unknown_value");
+        if (!ok) {
+          errors.Add(key, key == "owner_id" ? "must be a user id or me" : "must be a record id", "unknown_value");
+        }
         else if (key == "parent_id") q.parent_id = id;
         else q.owner = value;
       } else if (key == "status") {

@@ -34,7 +34,8 @@ UPDATE campaigns SET name = ?, name_fold = ?, type = ?, status = ?, start_date =
 WHERE id = ?)~";
 constexpr std::string_view kDelete = "DELETE FROM campaigns WHERE id = ?";
 constexpr std::string_view kUses = R"~(
-SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ?1), (SELECT COUNT(*) FROM assignment_rules WHERE campaign_id = ?1),
+SELECT (SELECT COUNT(*) FROM leads WHERE campaign_id = ?1),
+       (SELECT COUNT(*) FROM assignment_rules WHERE campaign_id = ?1),
        (SELECT COUNT(*) FROM targets WHERE campaign_id = ?1))~";
 
 Campaign Read(const db::Row& r) {

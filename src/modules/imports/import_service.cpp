@@ -349,7 +349,9 @@ void ImportService::Inspect(Import& imp) {
     ++imp.rows_estimate;
   }
   json suggested = json::object();
-  for (const auto& [column, field] : SuggestMapping(headers, Sink(imp.entity).ImportFields())) suggested[column] = field;
+  for (const auto& [column, field] : SuggestMapping(headers, Sink(imp.entity).ImportFields())) {
+    suggested[column] = field;
+  }
   imp.suggested_mapping = suggested;
   imp.mapping = suggested;
   // I9: a column of lead IDs makes the file an edited export: its rows update the leads they
@@ -715,7 +717,8 @@ Status ImportService::Process(Import& imp, const Principal& p, bool write, Previ
           break;
         case leads::ImportAction::kDuplicate: {
           const std::string id = std::to_string(decision->lead_id), record(decision->record);
-          skip({row_number, decision->matched_on, "matches " + record + " " + id, "duplicate_" + record, cells, {}, id});
+          skip({row_number, decision->matched_on, "matches " + record + " " + id, "duplicate_" + record, cells, {},
+                id});
           break;
         }
       }

@@ -22,8 +22,8 @@ namespace sen::leads {
 struct ExportKind {
   const std::vector<FieldDef>* fields;
   const std::vector<std::string>* default_columns;
-  std::string_view noun;      // "lead": "... is not a lead field"
-  std::string_view stem_vi;   // file name before the date
+  std::string_view noun;     // "lead": "... is not a lead field"
+  std::string_view stem_vi;  // file name before the date
   std::string_view stem_en;
   std::string_view sheet;
 };
@@ -38,15 +38,16 @@ struct ExportRequest {
 ExportRequest TakeExportRequest(QueryParams& params, std::string_view language);
 
 // Reads `read` (the record's columns the file shows) of every record in the list's order.
-using ForEachRecord = std::function<void(db::Transaction& tx, std::span<const std::string_view> read,
-                                         const std::function<void(const Lead&)>& fn)>;
+using ForEachRecord =
+    std::function<void(db::Transaction& tx, std::span<const std::string_view> read,
+                       const std::function<void(const Lead&)>& fn)>;
 
 // The file: the ID first so it can be imported back, owners by username and campaigns by name
 // (what an import takes), options by label, times in the company's zone, headers in the
 // request's language. 422 naming "columns" or "format" (with `request.errors`).
-Result<StreamedFile> ExportRecords(db::Database& db, users::UserService& users, Millis now, const ExportKind& kind,
-                                   ExportRequest request,
-                                   std::shared_ptr<const std::vector<customfields::CustomField>> custom,
-                                   ForEachRecord for_each);
+Result<StreamedFile> ExportRecords(
+    db::Database& db, users::UserService& users, Millis now, const ExportKind& kind,
+    ExportRequest request, std::shared_ptr<const std::vector<customfields::CustomField>> custom,
+    ForEachRecord for_each);
 
 }  // namespace sen::leads

@@ -369,7 +369,9 @@ std::vector<audit::Change> DiffFields(const Lead& before, const Lead& after, con
     if (f.read_only && f.name != "team_id" && f.name != "lead_id") continue;
     auto old_value = f.get(before);
     auto new_value = f.get(after);
-    if (old_value != new_value) changes.push_back({"update", std::string(f.name), AuditValue(old_value), AuditValue(new_value)});
+    if (old_value != new_value) {
+      changes.push_back({"update", std::string(f.name), AuditValue(old_value), AuditValue(new_value)});
+    }
   }
   return changes;
 }

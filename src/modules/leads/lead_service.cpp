@@ -20,7 +20,9 @@ bool DuplicateKeysChanged(const Lead& a, const Lead& b) {
          a.phone_e164 != b.phone_e164;
 }
 
-std::vector<audit::Change> Diff(const Lead& before, const Lead& after) { return DiffFields(before, after, LeadFields()); }
+std::vector<audit::Change> Diff(const Lead& before, const Lead& after) {
+  return DiffFields(before, after, LeadFields());
+}
 
 std::optional<std::int64_t> UserIdOf(const Principal& p) {
   return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;

@@ -10,11 +10,15 @@ namespace {
 
 using json = nlohmann::json;
 
-#define SEN_TARGET_COLUMNS                                                                                       \
-  "t.id, t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email, t.company, "         \
-  "t.company_fold, t.title, t.gender, t.birthday, t.address, t.province, t.source, t.medium, t.campaign_id, "    \
-  "t.product_interest, t.tags, t.owner_id, t.team_id, t.status, t.do_not_contact, t.dnc_reason, t.description, " \
-  "t.custom, t.lead_id, t.created_by, t.created_at, t.updated_at, t.last_activity_at, t.deleted_at"
+#define SEN_TARGET_COLUMNS                                                                        \
+  "t.id, t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email, "     \
+  "t.company, "                                                                                   \
+  "t.company_fold, t.title, t.gender, t.birthday, t.address, t.province, t.source, t.medium, "    \
+  "t.campaign_id, "                                                                               \
+  "t.product_interest, t.tags, t.owner_id, t.team_id, t.status, t.do_not_contact, t.dnc_reason, " \
+  "t.description, "                                                                               \
+  "t.custom, t.lead_id, t.created_by, t.created_at, t.updated_at, t.last_activity_at, "           \
+  "t.deleted_at"
 constexpr std::string_view kFind = "SELECT " SEN_TARGET_COLUMNS " FROM targets t WHERE t.id = ?";
 constexpr std::string_view kInsert = R"~(
 INSERT INTO targets (full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold,
@@ -28,7 +32,8 @@ UPDATE targets SET full_name = ?, name_fold = ?, mobile = ?, mobile_e164 = ?, ph
   source = ?, medium = ?, campaign_id = ?, product_interest = ?, tags = ?, owner_id = ?, team_id = ?, status = ?,
   do_not_contact = ?, dnc_reason = ?, description = ?, custom = ?, lead_id = ?, updated_at = ?, last_activity_at = ?
 WHERE id = ?)~";
-constexpr std::string_view kSetDeleted = "UPDATE targets SET deleted_at = ?, deleted_by = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kSetDeleted =
+    "UPDATE targets SET deleted_at = ?, deleted_by = ?, updated_at = ? WHERE id = ?";
 constexpr std::string_view kRecordActivity = R"~(
 UPDATE targets SET last_activity_at = MAX(COALESCE(last_activity_at, 0), ?), status = COALESCE(?, status),
   updated_at = ?
@@ -39,20 +44,27 @@ constexpr std::string_view kWorkedOn = R"~(
 SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'target' AND entity_id = ?1 AND action <> 'create')
     OR EXISTS (SELECT 1 FROM calls WHERE parent_type = 'target' AND parent_id = ?1)
     OR EXISTS (SELECT 1 FROM notes WHERE parent_type = 'target' AND parent_id = ?1))~";
-#define SEN_DUP_SELECT \
-  "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id, status FROM targets "
-constexpr std::string_view kDupByMobile = SEN_DUP_SELECT "WHERE mobile_e164 = ? AND deleted_at IS NULL LIMIT 20";
-constexpr std::string_view kDupByPhone = SEN_DUP_SELECT "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
-constexpr std::string_view kDupByEmail = SEN_DUP_SELECT "WHERE email = ? AND deleted_at IS NULL LIMIT 20";
+#define SEN_DUP_SELECT                                                                         \
+  "SELECT id, full_name, name_fold, mobile, mobile_e164, phone_e164, email, owner_id, status " \
+  "FROM targets "
+constexpr std::string_view kDupByMobile =
+    SEN_DUP_SELECT "WHERE mobile_e164 = ? AND deleted_at IS NULL LIMIT 20";
+constexpr std::string_view kDupByPhone =
+    SEN_DUP_SELECT "WHERE phone_e164 = ? AND deleted_at IS NULL LIMIT 20";
+constexpr std::string_view kDupByEmail =
+    SEN_DUP_SELECT "WHERE email = ? AND deleted_at IS NULL LIMIT 20";
 #undef SEN_DUP_SELECT
-#define SEN_MATCH(column) "SELECT id FROM targets WHERE " column " = ? AND deleted_at IS NULL ORDER BY id LIMIT 2"
+#define SEN_MATCH(column) \
+  "SELECT id FROM targets WHERE " column " = ? AND deleted_at IS NULL ORDER BY id LIMIT 2"
 constexpr std::string_view kMatchByMobile = SEN_MATCH("mobile_e164");
 constexpr std::string_view kMatchByPhone = SEN_MATCH("phone_e164");
 constexpr std::string_view kMatchByEmail = SEN_MATCH("email");
 constexpr std::string_view kMatchByName = SEN_MATCH("name_fold");
 #undef SEN_MATCH
 
-std::string Json(const auto& v) { return json(v).dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string Json(const auto& v) {
+  return json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 Lead Read(const db::Row& r) {
   Lead t;
@@ -115,7 +127,8 @@ std::string PrefixEnd(std::string prefix) {
 struct Where {
   std::string sql;
   db::Params params;
-  std::deque<std::string> strings;  // the parameters hold views into these: a deque never moves them
+  std::deque<std::string>
+      strings;  // the parameters hold views into these: a deque never moves them
   void Bind(std::string s) {
     strings.push_back(std::move(s));
     params.emplace_back(strings.back());
@@ -146,7 +159,8 @@ Where BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
     case leads::LeadScope::Kind::kAll:
       break;
     case leads::LeadScope::Kind::kTeam:
-      w.sql += " AND (t.owner_id = ? OR t.team_id = ? OR (t.owner_id IS NULL AND t.team_id IS NULL))";
+      w.sql +=
+          " AND (t.owner_id = ? OR t.team_id = ? OR (t.owner_id IS NULL AND t.team_id IS NULL))";
       w.params.emplace_back(scope.user_id);
       w.params.emplace_back(scope.team_id);
       break;
@@ -207,7 +221,8 @@ Where BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
   return w;
 }
 
-// The sort's column comes from the registry, never from the request; a custom field's path is bound.
+// The sort's column comes from the registry, never from the request; a custom field's path is
+// bound.
 std::string OrderBy(const LeadSort& sort, Where& w) {
   const std::string dir = sort.descending ? " DESC" : " ASC";
   if (!sort.custom_path.empty()) {
@@ -228,11 +243,37 @@ std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
 std::int64_t Insert(db::Transaction& tx, const Lead& t) {
   const std::string tags = Json(t.tags), custom = Json(t.custom);
   Lead saved = t;
-  saved.id = tx.QueryInt(kInsert, {t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email,
-                                   t.company, t.company_fold, t.title, t.gender, t.birthday, t.address, t.province,
-                                   t.source, t.medium, t.campaign_id, t.product_interest, tags, t.owner_id, t.team_id,
-                                   t.status, t.do_not_contact, t.dnc_reason, t.description, custom, t.lead_id,
-                                   t.created_by, t.created_at, t.updated_at, t.last_activity_at})
+  saved.id = tx.QueryInt(kInsert, {t.full_name,
+                                   t.name_fold,
+                                   t.mobile,
+                                   t.mobile_e164,
+                                   t.phone,
+                                   t.phone_e164,
+                                   t.email,
+                                   t.company,
+                                   t.company_fold,
+                                   t.title,
+                                   t.gender,
+                                   t.birthday,
+                                   t.address,
+                                   t.province,
+                                   t.source,
+                                   t.medium,
+                                   t.campaign_id,
+                                   t.product_interest,
+                                   tags,
+                                   t.owner_id,
+                                   t.team_id,
+                                   t.status,
+                                   t.do_not_contact,
+                                   t.dnc_reason,
+                                   t.description,
+                                   custom,
+                                   t.lead_id,
+                                   t.created_by,
+                                   t.created_at,
+                                   t.updated_at,
+                                   t.last_activity_at})
                  .value();
   WriteSearchDocument(tx, saved, false);
   return saved.id;
@@ -240,10 +281,36 @@ std::int64_t Insert(db::Transaction& tx, const Lead& t) {
 
 void Update(db::Transaction& tx, const Lead& t, bool search_changed) {
   const std::string tags = Json(t.tags), custom = Json(t.custom);
-  tx.Execute(kUpdate, {t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email, t.company,
-                       t.company_fold, t.title, t.gender, t.birthday, t.address, t.province, t.source, t.medium,
-                       t.campaign_id, t.product_interest, tags, t.owner_id, t.team_id, t.status, t.do_not_contact,
-                       t.dnc_reason, t.description, custom, t.lead_id, t.updated_at, t.last_activity_at, t.id});
+  tx.Execute(kUpdate, {t.full_name,
+                       t.name_fold,
+                       t.mobile,
+                       t.mobile_e164,
+                       t.phone,
+                       t.phone_e164,
+                       t.email,
+                       t.company,
+                       t.company_fold,
+                       t.title,
+                       t.gender,
+                       t.birthday,
+                       t.address,
+                       t.province,
+                       t.source,
+                       t.medium,
+                       t.campaign_id,
+                       t.product_interest,
+                       tags,
+                       t.owner_id,
+                       t.team_id,
+                       t.status,
+                       t.do_not_contact,
+                       t.dnc_reason,
+                       t.description,
+                       custom,
+                       t.lead_id,
+                       t.updated_at,
+                       t.last_activity_at,
+                       t.id});
   if (search_changed) WriteSearchDocument(tx, t, true);
 }
 
@@ -252,8 +319,8 @@ void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> dele
   tx.Execute(kSetDeleted, {deleted_at, deleted_by, now, id});
 }
 
-void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at, const std::optional<std::string>& status,
-                    Millis now) {
+void RecordActivity(db::Transaction& tx, std::int64_t id, Millis at,
+                    const std::optional<std::string>& status, Millis now) {
   tx.Execute(kRecordActivity, {at, status, now, id});
 }
 
@@ -263,14 +330,18 @@ void Purge(db::Transaction& tx, std::int64_t id) {
   tx.AtCommit(id, [id](db::Transaction& c) { c.Execute(kDeleteSearch, {id}); });
 }
 
-bool WorkedOn(db::Transaction& tx, std::int64_t id) { return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0; }
+bool WorkedOn(db::Transaction& tx, std::int64_t id) {
+  return tx.QueryInt(kWorkedOn, {id}).value_or(0) != 0;
+}
 
 std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& t,
-                                                               std::optional<std::int64_t> except, bool untransferred) {
+                                                               std::optional<std::int64_t> except,
+                                                               bool untransferred) {
   std::vector<leads::DuplicateCandidate> out;
   auto read = [&](const db::Row& r) {
     if (r.Int(0) == except || (untransferred && r.Text(8) == "transferred")) return;
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6), r.OptInt(7)});
+    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6),
+                   r.OptInt(7)});
   };
   for (const auto* phone : {&t.mobile_e164, &t.phone_e164}) {
     if (!*phone) continue;
@@ -281,7 +352,8 @@ std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& 
   return out;
 }
 
-leads::repo::ImportMatch FindMatch(db::Transaction& tx, const Lead& t, bool mobile, bool email, bool name) {
+leads::repo::ImportMatch FindMatch(db::Transaction& tx, const Lead& t, bool mobile, bool email,
+                                   bool name) {
   leads::repo::ImportMatch match;
   auto find = [&](std::string_view sql, const std::string& value, std::string_view field) {
     tx.Query(sql, {value}, [&](const db::Row& r) { match.ids.push_back(r.Int(0)); });
@@ -290,25 +362,27 @@ leads::repo::ImportMatch FindMatch(db::Transaction& tx, const Lead& t, bool mobi
   if (mobile && t.mobile_e164) find(kMatchByMobile, *t.mobile_e164, "mobile");
   if (match.ids.empty() && mobile && t.mobile_e164) find(kMatchByPhone, *t.mobile_e164, "mobile");
   if (match.ids.empty() && email && t.email) find(kMatchByEmail, *t.email, "email");
-  if (match.ids.empty() && name && !t.name_fold.empty()) find(kMatchByName, t.name_fold, "full_name");
+  if (match.ids.empty() && name && !t.name_fold.empty())
+    find(kMatchByName, t.name_fold, "full_name");
   return match;
 }
 
-Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope, const LeadSort& sort,
-                PageRequest page) {
+Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope,
+                const LeadSort& sort, PageRequest page) {
   Page<Lead> out;
   out.request = page;
   Where w = BuildWhere(filter, scope);
   out.total = tx.QueryInt("SELECT COUNT(*) FROM targets t" + w.sql, w.params).value_or(0);
-  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.sql + OrderBy(sort, w) + " LIMIT ? OFFSET ?";
+  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.sql +
+                          OrderBy(sort, w) + " LIMIT ? OFFSET ?";
   w.params.emplace_back(static_cast<std::int64_t>(page.page_size));
   w.params.emplace_back(page.offset());
   tx.Query(sql, w.params, [&](const db::Row& r) { out.items.push_back(Read(r)); });
   return out;
 }
 
-void ForEach(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope, const LeadSort& sort,
-             const std::function<void(const Lead&)>& fn) {
+void ForEach(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope,
+             const LeadSort& sort, const std::function<void(const Lead&)>& fn) {
   Where w = BuildWhere(filter, scope);
   const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.sql + OrderBy(sort, w);
   tx.Query(sql, w.params, [&](const db::Row& r) { fn(Read(r)); });
@@ -316,12 +390,15 @@ void ForEach(db::Transaction& tx, const LeadFilter& filter, const leads::LeadSco
 
 std::optional<std::string> Name(db::Transaction& tx, std::int64_t id) {
   std::optional<std::string> out;
-  tx.Query("SELECT full_name FROM targets WHERE id = ?", {id}, [&](const db::Row& r) { out = r.Str(0); });
+  tx.Query("SELECT full_name FROM targets WHERE id = ?", {id},
+           [&](const db::Row& r) { out = r.Str(0); });
   return out;
 }
 
 std::int64_t CountByCampaign(db::Transaction& tx, std::int64_t campaign_id) {
-  return tx.QueryInt("SELECT COUNT(*) FROM targets WHERE campaign_id = ? AND deleted_at IS NULL", {campaign_id})
+  return tx
+      .QueryInt("SELECT COUNT(*) FROM targets WHERE campaign_id = ? AND deleted_at IS NULL",
+                {campaign_id})
       .value_or(0);
 }
 

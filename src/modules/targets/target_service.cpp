@@ -20,15 +20,16 @@ using leads::FieldDef;
 using leads::TargetFields;
 
 // The list filters a target has (the lead list's others are refused).
-constexpr std::array<std::string_view, 11> kFilters = {"q",           "status",   "owner_id", "source", "medium",
-                                                       "campaign_id", "province", "tag",      "created_from",
-                                                       "created_to",  "deleted"};
+constexpr std::array<std::string_view, 11> kFilters = {
+    "q",        "status", "owner_id",     "source",     "medium", "campaign_id",
+    "province", "tag",    "created_from", "created_to", "deleted"};
 
-// The fields a converted target gives its lead (T3).
-constexpr std::array<std::string_view, 20> kLeadFields = {
-    "full_name", "mobile",      "phone",  "email",           "company", "title",          "gender",
-    "birthday",  "address",     "province", "source",         "medium",  "campaign_id",    "product_interest",
-    "tags",      "description", "custom", "do_not_contact",  "dnc_reason", "owner_id"};
+// The fields a converted target gives its lead (T3); the owner is chosen apart.
+constexpr std::array<std::string_view, 19> kLeadFields = {
+    "full_name",   "mobile",           "phone",   "email",       "company", "title",
+    "gender",      "birthday",         "address", "province",    "source",  "medium",
+    "campaign_id", "product_interest", "tags",    "description", "custom",  "do_not_contact",
+    "dnc_reason"};
 
 std::optional<std::int64_t> UserIdOf(const Principal& p) {
   return p.user_id > 0 ? std::optional(p.user_id) : std::nullopt;
@@ -38,12 +39,15 @@ std::vector<audit::Change> Diff(const Lead& before, const Lead& after) {
   return leads::DiffFields(before, after, TargetFields());
 }
 
-Error NotFound(std::int64_t id) { return Error::NotFound("no target has id " + std::to_string(id)); }
+Error NotFound(std::int64_t id) {
+  return Error::NotFound("no target has id " + std::to_string(id));
+}
 
 // Transferred is what conversion makes a target, never a choice.
 Status CheckStatusInput(const json& input) {
   if (input.value("status", json()) == "transferred") {
-    return Error::Field("status", "becomes transferred only by converting the target to a lead", "convert_only");
+    return Error::Field("status", "becomes transferred only by converting the target to a lead",
+                        "convert_only");
   }
   return {};
 }
@@ -53,7 +57,8 @@ Status CheckStatusInput(const json& input) {
 nlohmann::json TargetJson(const Lead& target) { return leads::ToJson(target, TargetFields()); }
 
 TargetService::TargetService(db::Database& db, const Clock& clock, users::UserService& users,
-                             customfields::CustomFieldService& custom_fields, leads::LeadService& leads)
+                             customfields::CustomFieldService& custom_fields,
+                             leads::LeadService& leads)
     : db_(db), clock_(clock), users_(users), custom_fields_(custom_fields), leads_(leads) {}
 
 Status TargetService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& target) {
@@ -69,14 +74,16 @@ Status TargetService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead
 }
 
 Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, const json& input,
-                                      const std::vector<customfields::CustomField>& custom, Millis now) {
+                                      const std::vector<customfields::CustomField>& custom,
+                                      Millis now) {
   Lead target;
   target.status = "raw";
   target.stage.clear();
   // The custom fields leads require are asked for when the target becomes one (Convert), not of
   // bought data.
-  Status applied = Merged(CheckStatusInput(input),
-                          leads::ApplyInput(target, input, {"allow_duplicate"}, custom, false, TargetFields()));
+  Status applied =
+      Merged(CheckStatusInput(input),
+             leads::ApplyInput(target, input, {"allow_duplicate"}, custom, false, TargetFields()));
   // As with leads: an agent's target is theirs unless they name its owner; a manager's is in
   // their team.
   if (p.role == Role::kAgent && !(input.contains("owner_id") && !input["owner_id"].is_null())) {
@@ -97,14 +104,17 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
   return target;
 }
 
-Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& p, const Lead& before,
-                                          const json& input, const std::vector<customfields::CustomField>& custom,
+Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& p,
+                                          const Lead& before, const json& input,
+                                          const std::vector<customfields::CustomField>& custom,
                                           Millis now) {
   Lead after = before;
-  Status applied = Merged(CheckStatusInput(input),
-                         leads::ApplyInput(after, input, {"allow_duplicate"}, custom, false, TargetFields()));
+  Status applied =
+      Merged(CheckStatusInput(input),
+             leads::ApplyInput(after, input, {"allow_duplicate"}, custom, false, TargetFields()));
   if (before.status == "transferred" && input.contains("status") && after.status != before.status) {
-    applied = Merged(std::move(applied), Error::Field("status", "a transferred target is a lead now", "transferred"));
+    applied = Merged(std::move(applied),
+                     Error::Field("status", "a transferred target is a lead now", "transferred"));
   }
   if (auto checked = Merged(std::move(applied), leads::NormaliseLead(after, now)); !checked) {
     return std::move(checked).error();
@@ -122,10 +132,14 @@ Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& 
 
 json TargetService::Duplicates(db::Transaction& tx, const Lead& target, const Lead* before) {
   json list = leads::DuplicateList(
-      leads::MatchDuplicates(target, repo::FindDuplicateCandidates(tx, target, target.id, false), before), "target");
+      leads::MatchDuplicates(target, repo::FindDuplicateCandidates(tx, target, target.id, false),
+                             before),
+      "target");
   auto lead_candidates = leads::repo::FindDuplicateCandidates(tx, target);
-  std::erase_if(lead_candidates, [&](const leads::DuplicateCandidate& c) { return c.id == target.lead_id; });
-  for (auto& d : leads::DuplicateList(leads::MatchDuplicates(target, lead_candidates, before), "lead")) {
+  std::erase_if(lead_candidates,
+                [&](const leads::DuplicateCandidate& c) { return c.id == target.lead_id; });
+  for (auto& d :
+       leads::DuplicateList(leads::MatchDuplicates(target, lead_candidates, before), "lead")) {
     list.push_back(std::move(d));
   }
   return list;
@@ -133,17 +147,19 @@ json TargetService::Duplicates(db::Transaction& tx, const Lead& target, const Le
 
 json TargetService::DuplicatesOfLead(db::Transaction& tx, const Lead& lead, const Lead* before) {
   return leads::DuplicateList(
-      leads::MatchDuplicates(lead, repo::FindDuplicateCandidates(tx, lead, std::nullopt, true), before), "target");
+      leads::MatchDuplicates(lead, repo::FindDuplicateCandidates(tx, lead, std::nullopt, true),
+                             before),
+      "target");
 }
 
 void TargetService::InsertNew(db::Transaction& tx, const Principal& p, Lead& target) {
   target.id = repo::Insert(tx, target);
-  audit::Record(tx, audit::ActorOf(p), "target", target.id, {{"create", std::nullopt, std::nullopt, target.full_name}},
-                target.created_at);
+  audit::Record(tx, audit::ActorOf(p), "target", target.id,
+                {{"create", std::nullopt, std::nullopt, target.full_name}}, target.created_at);
 }
 
-std::vector<audit::Change> TargetService::SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before,
-                                                      Lead& after, Millis now) {
+std::vector<audit::Change> TargetService::SaveChanges(db::Transaction& tx, const Principal& p,
+                                                      const Lead& before, Lead& after, Millis now) {
   auto changes = Diff(before, after);
   if (changes.empty()) return changes;
   after.updated_at = now;
@@ -152,15 +168,17 @@ std::vector<audit::Change> TargetService::SaveChanges(db::Transaction& tx, const
   return changes;
 }
 
-void TargetService::TellNewOwner(db::Transaction& tx, const Principal& p, std::optional<std::int64_t> owner,
-                                 json data) {
-  if (notifier_ && owner && *owner != p.user_id) notifier_->Notify(tx, *owner, "target_assigned", std::move(data));
+void TargetService::TellNewOwner(db::Transaction& tx, const Principal& p,
+                                 std::optional<std::int64_t> owner, json data) {
+  if (notifier_ && owner && *owner != p.user_id)
+    notifier_->Notify(tx, *owner, "target_assigned", std::move(data));
 }
 
 Result<Lead> TargetService::LiveTarget(db::Transaction& tx, const Principal& p, std::int64_t id) {
   auto target = repo::Find(tx, id);
   if (!target || target->deleted_at) return NotFound(id);
-  if (!leads::CanSee(p, *target)) return Error::Forbidden("you do not have access to target " + std::to_string(id));
+  if (!leads::CanSee(p, *target))
+    return Error::Forbidden("you do not have access to target " + std::to_string(id));
   return *target;
 }
 
@@ -170,7 +188,8 @@ Result<Lead> TargetService::Create(const Principal& p, const json& input, bool a
   auto target = NewTarget(*tx, p, input, custom_fields_.Active(*tx, "leads"), now);
   if (!target) return target;
   if (!allow_duplicate) {
-    if (auto list = Duplicates(*tx, *target, nullptr); !list.empty()) return leads::DuplicateError(std::move(list));
+    if (auto list = Duplicates(*tx, *target, nullptr); !list.empty())
+      return leads::DuplicateError(std::move(list));
   }
   InsertNew(*tx, p, *target);
   tx->Commit();
@@ -182,7 +201,8 @@ Result<Lead> TargetService::Get(const Principal& p, std::int64_t id) {
   return LiveTarget(*tx, p, id);
 }
 
-Result<Lead> TargetService::Update(const Principal& p, std::int64_t id, const json& input, bool allow_duplicate) {
+Result<Lead> TargetService::Update(const Principal& p, std::int64_t id, const json& input,
+                                   bool allow_duplicate) {
   auto tx = db_.BeginWrite();
   const Millis now = clock_.Now();
   auto before = LiveTarget(*tx, p, id);
@@ -190,7 +210,8 @@ Result<Lead> TargetService::Update(const Principal& p, std::int64_t id, const js
   auto after = ChangedTarget(*tx, p, *before, input, custom_fields_.Active(*tx, "leads"), now);
   if (!after) return after;
   if (!allow_duplicate) {
-    if (auto list = Duplicates(*tx, *after, &*before); !list.empty()) return leads::DuplicateError(std::move(list));
+    if (auto list = Duplicates(*tx, *after, &*before); !list.empty())
+      return leads::DuplicateError(std::move(list));
   }
   SaveChanges(*tx, p, *before, *after, now);
   if (after->owner_id != before->owner_id) {
@@ -205,9 +226,11 @@ Status TargetService::Delete(const Principal& p, std::int64_t id) {
   const Millis now = clock_.Now();
   auto target = LiveTarget(*tx, p, id);
   if (!target) return std::move(target).error();
-  if (!leads::CanDelete(p, *target)) return Error::Forbidden("only managers and admins delete targets");
+  if (!leads::CanDelete(p, *target))
+    return Error::Forbidden("only managers and admins delete targets");
   repo::SetDeleted(*tx, id, now, UserIdOf(p), now);
-  audit::Record(*tx, audit::ActorOf(p), "target", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+  audit::Record(*tx, audit::ActorOf(p), "target", id,
+                {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
   tx->Commit();
   return {};
 }
@@ -221,21 +244,24 @@ Result<Lead> TargetService::Restore(const Principal& p, std::int64_t id) {
     return std::move(ok).error();
   }
   repo::SetDeleted(*tx, id, std::nullopt, std::nullopt, now);
-  audit::Record(*tx, audit::ActorOf(p), "target", id, {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);
+  audit::Record(*tx, audit::ActorOf(p), "target", id,
+                {{"restore", std::nullopt, std::nullopt, std::nullopt}}, now);
   tx->Commit();
   target->deleted_at.reset();
   target->updated_at = now;
   return *target;
 }
 
-Result<TargetService::ListQuery> TargetService::ParseListQuery(const Principal& p, const leads::QueryParams& params,
-                                                               const std::vector<customfields::CustomField>& custom) {
+Result<TargetService::ListQuery> TargetService::ParseListQuery(
+    const Principal& p, const leads::QueryParams& params,
+    const std::vector<customfields::CustomField>& custom) {
   FieldErrors errors;
   leads::QueryParams filters;
   for (const auto& kv : params) {
     const bool control = kv.first == "page" || kv.first == "page_size" || kv.first == "sort";
     if (control) continue;
-    if (std::find(kFilters.begin(), kFilters.end(), kv.first) == kFilters.end() && kv.first.rfind("custom.", 0) != 0) {
+    if (std::find(kFilters.begin(), kFilters.end(), kv.first) == kFilters.end() &&
+        kv.first.rfind("custom.", 0) != 0) {
       errors.Add(kv.first, "is not a filter of the target list", "unknown_field");
     } else {
       filters.push_back(kv);
@@ -249,12 +275,15 @@ Result<TargetService::ListQuery> TargetService::ParseListQuery(const Principal& 
   return ListQuery{std::move(filter).value(), std::move(sort).value()};
 }
 
-Result<Page<Lead>> TargetService::List(const Principal& p, const leads::QueryParams& params, PageRequest page) {
+Result<Page<Lead>> TargetService::List(const Principal& p, const leads::QueryParams& params,
+                                       PageRequest page) {
   auto tx = db_.BeginRead();
   auto query = ParseListQuery(p, params, custom_fields_.Active(*tx, "leads"));
   if (!query) return std::move(query).error();
-  if (!query->filter.custom.empty()) return Error::Field("custom", "targets are not filtered by custom fields", "unknown_field");
-  if (query->filter.deleted && !p.Manages()) return Error::Forbidden("only managers and admins see deleted targets");
+  if (!query->filter.custom.empty())
+    return Error::Field("custom", "targets are not filtered by custom fields", "unknown_field");
+  if (query->filter.deleted && !p.Manages())
+    return Error::Forbidden("only managers and admins see deleted targets");
   return repo::List(*tx, query->filter, leads::ScopeOf(p), query->sort, page);
 }
 
@@ -277,7 +306,9 @@ Result<std::vector<Lead>> TargetService::Selected(db::Transaction& tx, const Pri
       return e;
     }
     filter = std::move(query->filter);
-    if (filter.deleted) return Error::Field("filter.deleted", "the trash is restored one target at a time", "unknown_field");
+    if (filter.deleted)
+      return Error::Field("filter.deleted", "the trash is restored one target at a time",
+                          "unknown_field");
   } else {
     filter.ids = selection.ids;
   }
@@ -287,22 +318,29 @@ Result<std::vector<Lead>> TargetService::Selected(db::Transaction& tx, const Pri
   return out;
 }
 
-Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p, const leads::MassUpdateInput& in) {
-  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot update targets in bulk; ask a manager");
+Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p,
+                                                          const leads::MassUpdateInput& in) {
+  if (p.role == Role::kAgent)
+    return Error::Forbidden("agents cannot update targets in bulk; ask a manager");
   FieldErrors errors;
   const bool remove = in.action == "delete";
   if (in.action && !remove) errors.Add("action", "must be delete", "unknown_value");
   if (in.rule_id) errors.Add("rule_id", "targets are not handed out by rules", "unknown_field");
-  if (!in.set.is_object() || (in.set.empty() && !remove)) errors.Add("set", "nothing to change", "required");
-  if (remove && in.set.is_object() && !in.set.empty()) errors.Add("action", "delete goes without set", "unknown_value");
+  if (!in.set.is_object() || (in.set.empty() && !remove))
+    errors.Add("set", "nothing to change", "required");
+  if (remove && in.set.is_object() && !in.set.empty())
+    errors.Add("action", "delete goes without set", "unknown_value");
   for (const auto& [key, value] : in.set.items()) {
-    constexpr std::array<std::string_view, 5> kSettable = {"owner_id", "status", "source", "campaign_id", "tags"};
+    constexpr std::array<std::string_view, 5> kSettable = {"owner_id", "status", "source",
+                                                           "campaign_id", "tags"};
     if (std::find(kSettable.begin(), kSettable.end(), key) == kSettable.end()) {
-      errors.Add("set." + key, "a mass update sets owner_id, status, source, campaign_id or tags", "unknown_field");
+      errors.Add("set." + key, "a mass update sets owner_id, status, source, campaign_id or tags",
+                 "unknown_field");
     }
   }
   if (!errors.empty()) return errors.ToError();
-  if (remove && p.role == Role::kMarketer) return Error::Forbidden("only managers and admins delete targets");
+  if (remove && p.role == Role::kMarketer)
+    return Error::Forbidden("only managers and admins delete targets");
 
   auto tx = db_.BeginWrite();
   const Millis now = clock_.Now();
@@ -314,8 +352,8 @@ Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p, co
   for (const auto& before : *targets) {
     if (remove) {
       repo::SetDeleted(*tx, before.id, now, UserIdOf(p), now);
-      audit::Record(*tx, audit::ActorOf(p), "target", before.id, {{"delete", std::nullopt, std::nullopt, std::nullopt}},
-                    now);
+      audit::Record(*tx, audit::ActorOf(p), "target", before.id,
+                    {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
       ++result.updated;
       continue;
     }
@@ -338,13 +376,15 @@ Result<leads::MassUpdateResult> TargetService::MassUpdate(const Principal& p, co
 
 Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Selection& selection,
                                              std::optional<std::int64_t> owner_id) {
-  if (p.role == Role::kAgent) return Error::Forbidden("agents cannot convert targets; ask a manager");
+  if (p.role == Role::kAgent)
+    return Error::Forbidden("agents cannot convert targets; ask a manager");
   auto tx = db_.BeginWrite();
   const Millis now = clock_.Now();
   if (owner_id) {
     auto owner = users_.ActiveUser(*tx, *owner_id, "owner_id");
     if (!owner) return std::move(owner).error();
-    if (auto ok = leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id}); !ok) return ok.error();
+    if (auto ok = leads::CheckOwnerChange(p, leads::OwnerInfo{owner->id, owner->team_id}); !ok)
+      return ok.error();
   }
   auto targets = Selected(*tx, p, selection);
   if (!targets) return std::move(targets).error();
@@ -359,16 +399,17 @@ Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Se
     json input = json::object();
     for (auto name : kLeadFields) {
       const auto& v = all[std::string(name)];
-      if (!v.is_null() && !(v.is_array() && v.empty()) && !(v.is_object() && v.empty())) input[std::string(name)] = v;
+      if (!v.is_null() && !(v.is_array() && v.empty()) && !(v.is_object() && v.empty()))
+        input[std::string(name)] = v;
     }
-    input.erase("owner_id");
     if (owner_id) {
       input["owner_id"] = *owner_id;
     } else if (before.owner_id && users_.FindActive(*tx, *before.owner_id)) {
       input["owner_id"] = *before.owner_id;
     }
     auto lead = leads_.CreateFrom(*tx, p, input, now);
-    if (!lead && lead.error().code == ErrorCode::kValidationFailed && !lead.error().details.empty()) {
+    if (!lead && lead.error().code == ErrorCode::kValidationFailed &&
+        !lead.error().details.empty()) {
       // Nothing of it was written (the checks come before the insert): the others go on.
       result.problems.push_back({before.id, before.full_name, lead.error().details[0]});
       ++result.skipped;
@@ -376,7 +417,8 @@ Result<ConvertResult> TargetService::Convert(const Principal& p, const leads::Se
     }
     if (!lead) {
       Error e = std::move(lead).error();
-      e.message = "target " + std::to_string(before.id) + " (" + before.full_name + "): " + e.message;
+      e.message =
+          "target " + std::to_string(before.id) + " (" + before.full_name + "): " + e.message;
       return e;
     }
     // Manual 001 exports the transferred targets of each assigned user: the lead's owner has the
@@ -411,30 +453,36 @@ Result<StreamedFile> TargetService::Export(const Principal& p, leads::QueryParam
     if (query.error().code != ErrorCode::kValidationFailed) return std::move(query).error();
     request.errors.Merge(query.error());
   }
-  static const std::vector<std::string> kDefaultColumns = {"id",       "full_name", "mobile",  "email",   "source",
-                                                           "province", "status",    "owner_id", "lead_id", "created_at"};
-  const leads::ExportKind kind{&TargetFields(), &kDefaultColumns, "target", "target-", "targets-", "Targets"};
+  static const std::vector<std::string> kDefaultColumns = {
+      "id",       "full_name", "mobile",   "email",   "source",
+      "province", "status",    "owner_id", "lead_id", "created_at"};
+  const leads::ExportKind kind{&TargetFields(), &kDefaultColumns, "target",
+                               "target-",       "targets-",       "Targets"};
   const leads::LeadScope scope = leads::ScopeOf(p);
-  return leads::ExportRecords(
-      db_, users_, clock_.Now(), kind, std::move(request), custom,
-      [query = query ? std::optional(*query) : std::nullopt, scope](
-          db::Transaction& tx, std::span<const std::string_view>, const std::function<void(const Lead&)>& fn) {
-        repo::ForEach(tx, query->filter, scope, query->sort, fn);
-      });
+  return leads::ExportRecords(db_, users_, clock_.Now(), kind, std::move(request), custom,
+                              [query = query ? std::optional(*query) : std::nullopt, scope](
+                                  db::Transaction& tx, std::span<const std::string_view>,
+                                  const std::function<void(const Lead&)>& fn) {
+                                repo::ForEach(tx, query->filter, scope, query->sort, fn);
+                              });
 }
 
-Result<Lead> TargetService::FindForActivity(db::Transaction& tx, const Principal& p, std::int64_t id) {
+Result<Lead> TargetService::FindForActivity(db::Transaction& tx, const Principal& p,
+                                            std::int64_t id) {
   return leads::ActivityRecord(repo::Find(tx, id), p, "target", id);
 }
 
-void TargetService::RecordActivity(db::Transaction& tx, const Principal& p, const Lead& target, Millis at,
-                                   const std::optional<std::string>& new_status, Millis now) {
+void TargetService::RecordActivity(db::Transaction& tx, const Principal& p, const Lead& target,
+                                   Millis at, const std::optional<std::string>& new_status,
+                                   Millis now) {
   const auto status = leads::ChangedStatus(target, new_status);
   repo::RecordActivity(tx, target.id, at, status, now);
   if (status) leads::AuditStatusByRule(tx, p, "target", target, *status, now);
 }
 
-std::optional<std::string> TargetService::Name(db::Transaction& tx, std::int64_t id) { return repo::Name(tx, id); }
+std::optional<std::string> TargetService::Name(db::Transaction& tx, std::int64_t id) {
+  return repo::Name(tx, id);
+}
 
 std::vector<leads::ImportField> TargetService::ImportFields() {
   auto tx = db_.BeginRead();
@@ -447,7 +495,8 @@ std::vector<leads::ImportField> TargetService::ImportFields() {
 Result<leads::ImportContext> TargetService::BeginImport(db::Transaction& tx, const Principal& p,
                                                         leads::ImportSettings settings) {
   if (settings.auto_assign) {
-    return Error::Field("auto_assign", "targets are not handed out by rules; give them an owner instead",
+    return Error::Field("auto_assign",
+                        "targets are not handed out by rules; give them an owner instead",
                         "not_for_targets");
   }
   // The defaults are the lead's fields, checked the same way.
@@ -460,27 +509,33 @@ Result<leads::ImportRow> TargetService::PrepareImportRow(
   auto row = leads::ReadImportCells(ctx, cells, TargetFields());
   if (!row) return row;
   if (row->id && ctx.settings.update_matches) return row;
-  auto target = NewTarget(tx, ctx.principal, leads::WithImportDefaults(ctx.settings, row->input), ctx.custom_fields, now);
+  auto target = NewTarget(tx, ctx.principal, leads::WithImportDefaults(ctx.settings, row->input),
+                          ctx.custom_fields, now);
   if (!target) return std::move(target).error();
   row->lead = std::move(target).value();
   return row;
 }
 
-Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx, const leads::ImportContext& ctx,
-                                                            leads::ImportRow& row, bool write, Millis now) {
+Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx,
+                                                            const leads::ImportContext& ctx,
+                                                            leads::ImportRow& row, bool write,
+                                                            Millis now) {
   const auto& s = ctx.settings;
   const Principal& p = ctx.principal;
   std::optional<Lead> match;
   std::string_view matched_on;
   if (s.MatchesOn("id") && row.id) {
     match = repo::Find(tx, *row.id);
-    if (!match || match->deleted_at) return Error::Field("id", "no target has ID " + std::to_string(*row.id), "not_found");
+    if (!match || match->deleted_at)
+      return Error::Field("id", "no target has ID " + std::to_string(*row.id), "not_found");
   } else if (auto found = repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
                                           s.MatchesOn("full_name"));
              !found.ids.empty()) {
     if (s.update_matches && found.ids.size() > 1) {
-      return Error::Field(std::string(found.field),
-                          "matches more than one target: add an ID column to say which one it updates", "ambiguous");
+      return Error::Field(
+          std::string(found.field),
+          "matches more than one target: add an ID column to say which one it updates",
+          "ambiguous");
     }
     match = repo::Find(tx, found.ids[0]);
     matched_on = found.field;
@@ -488,8 +543,8 @@ Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx,
   leads::ImportDecision decision;
   if (!match) {
     // Someone already a lead is no target to verify (as POST /api/targets tells of them).
-    const auto lead = leads::repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"), s.MatchesOn("email"),
-                                             s.MatchesOn("full_name"));
+    const auto lead = leads::repo::FindMatch(tx, row.lead, s.MatchesOn("mobile"),
+                                             s.MatchesOn("email"), s.MatchesOn("full_name"));
     if (!lead.ids.empty()) {
       decision.action = leads::ImportAction::kDuplicate;
       decision.lead_id = lead.ids[0];
@@ -513,7 +568,8 @@ Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx,
   }
   decision.action = leads::ImportAction::kUpdate;
   json input = row.input;
-  if (!s.default_tags.empty()) input["tags"] = leads::WithTags(input.value("tags", json(match->tags)), s.default_tags);
+  if (!s.default_tags.empty())
+    input["tags"] = leads::WithTags(input.value("tags", json(match->tags)), s.default_tags);
   auto after = ChangedTarget(tx, p, *match, input, ctx.custom_fields, now);
   if (!after) return std::move(after).error();
   if (!write) {
@@ -527,8 +583,9 @@ Result<leads::ImportDecision> TargetService::ApplyImportRow(db::Transaction& tx,
   return decision;
 }
 
-bool TargetService::UndoImportItem(db::Transaction& tx, const Principal& p, leads::ImportAction action,
-                                   std::int64_t id, const json& before, const leads::ImportRun& run, Millis now) {
+bool TargetService::UndoImportItem(db::Transaction& tx, const Principal& p,
+                                   leads::ImportAction action, std::int64_t id, const json& before,
+                                   const leads::ImportRun& run, Millis now) {
   auto target = repo::Find(tx, id);
   if (!target || target->deleted_at) return false;
   if (action == leads::ImportAction::kCreate) {
@@ -537,7 +594,8 @@ bool TargetService::UndoImportItem(db::Transaction& tx, const Principal& p, lead
       return false;
     }
     repo::SetDeleted(tx, id, now, UserIdOf(p), now);
-    audit::Record(tx, audit::ActorOf(p), "target", id, {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
+    audit::Record(tx, audit::ActorOf(p), "target", id,
+                  {{"delete", std::nullopt, std::nullopt, std::nullopt}}, now);
     return true;
   }
   Lead restored = *target;

@@ -47,7 +47,8 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
 
   Result<Lead> Create(const Principal& p, const nlohmann::json& input, bool allow_duplicate);
   Result<Lead> Get(const Principal& p, std::int64_t id);
-  Result<Lead> Update(const Principal& p, std::int64_t id, const nlohmann::json& input, bool allow_duplicate);
+  Result<Lead> Update(const Principal& p, std::int64_t id, const nlohmann::json& input,
+                      bool allow_duplicate);
   // Soft delete (managers and admins); restorable for 30 days (L14, the list's deleted=true).
   Status Delete(const Principal& p, std::int64_t id);
   Result<Lead> Restore(const Principal& p, std::int64_t id);
@@ -57,7 +58,8 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   nlohmann::json Meta();
   // T4: `set` (owner_id, status, source, campaign_id, tags) or action "delete" on the selection,
   // each target changed as Update changes it, in one transaction; managers, marketers, admins.
-  Result<leads::MassUpdateResult> MassUpdate(const Principal& p, const leads::MassUpdateInput& input);
+  Result<leads::MassUpdateResult> MassUpdate(const Principal& p,
+                                             const leads::MassUpdateInput& input);
   // T3: the selected targets in Wait for deliver become leads (fields copied, owner `owner_id`,
   // else the target's if still active, else the rules'), and Transferred with the lead's id. One
   // that would be no valid lead stays, skipped, with its problem.
@@ -80,13 +82,15 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   std::vector<leads::ImportField> ImportFields() override;
   Result<leads::ImportContext> BeginImport(db::Transaction& tx, const Principal& p,
                                            leads::ImportSettings settings) override;
-  Result<leads::ImportRow> PrepareImportRow(db::Transaction& tx, const leads::ImportContext& ctx,
-                                            const std::vector<std::pair<std::string_view, std::string_view>>& cells,
-                                            Millis now) override;
+  Result<leads::ImportRow> PrepareImportRow(
+      db::Transaction& tx, const leads::ImportContext& ctx,
+      const std::vector<std::pair<std::string_view, std::string_view>>& cells, Millis now) override;
   Result<leads::ImportDecision> ApplyImportRow(db::Transaction& tx, const leads::ImportContext& ctx,
-                                               leads::ImportRow& row, bool write, Millis now) override;
-  bool UndoImportItem(db::Transaction& tx, const Principal& p, leads::ImportAction action, std::int64_t id,
-                      const nlohmann::json& before, const leads::ImportRun& run, Millis now) override;
+                                               leads::ImportRow& row, bool write,
+                                               Millis now) override;
+  bool UndoImportItem(db::Transaction& tx, const Principal& p, leads::ImportAction action,
+                      std::int64_t id, const nlohmann::json& before, const leads::ImportRun& run,
+                      Millis now) override;
 
  private:
   // The owner a target names, checked (A2); it joins the owner's team.
@@ -95,16 +99,18 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   Result<Lead> NewTarget(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
                          const std::vector<customfields::CustomField>& custom, Millis now);
   // Update's steps up to the duplicate check.
-  Result<Lead> ChangedTarget(db::Transaction& tx, const Principal& p, const Lead& before, const nlohmann::json& input,
+  Result<Lead> ChangedTarget(db::Transaction& tx, const Principal& p, const Lead& before,
+                             const nlohmann::json& input,
                              const std::vector<customfields::CustomField>& custom, Millis now);
   // L3 over targets and leads (a target's own lead aside); `before` on an edit.
   nlohmann::json Duplicates(db::Transaction& tx, const Lead& target, const Lead* before);
   void InsertNew(db::Transaction& tx, const Principal& p, Lead& target);
   // Saves `after` with an audit row per changed field; returns the changes.
-  std::vector<audit::Change> SaveChanges(db::Transaction& tx, const Principal& p, const Lead& before, Lead& after,
-                                         Millis now);
+  std::vector<audit::Change> SaveChanges(db::Transaction& tx, const Principal& p,
+                                         const Lead& before, Lead& after, Millis now);
   Result<Lead> LiveTarget(db::Transaction& tx, const Principal& p, std::int64_t id);
-  void TellNewOwner(db::Transaction& tx, const Principal& p, std::optional<std::int64_t> owner, nlohmann::json data);
+  void TellNewOwner(db::Transaction& tx, const Principal& p, std::optional<std::int64_t> owner,
+                    nlohmann::json data);
   struct ListQuery {
     leads::LeadFilter filter;
     leads::LeadSort sort;
@@ -112,7 +118,8 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
   Result<ListQuery> ParseListQuery(const Principal& p, const leads::QueryParams& params,
                                    const std::vector<customfields::CustomField>& custom);
   // The live targets of a selection that `p` sees, in id order.
-  Result<std::vector<Lead>> Selected(db::Transaction& tx, const Principal& p, const leads::Selection& selection);
+  Result<std::vector<Lead>> Selected(db::Transaction& tx, const Principal& p,
+                                     const leads::Selection& selection);
 
   db::Database& db_;
   const Clock& clock_;

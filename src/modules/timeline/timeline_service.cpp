@@ -68,7 +68,9 @@ Page<Item> TimelineService::Feed(std::string_view type, std::int64_t lead_id, Pa
                       {"note", notes::ToJson(n)}}});
   }
   const bool lead = type == "lead";
-  for (const auto& a : lead ? leads_.OwnerChanges(*tx, lead_id, wanted) : std::vector<leads::repo::OwnerChangeEntry>{}) {
+  const auto owner_changes =
+      lead ? leads_.OwnerChanges(*tx, lead_id, wanted) : std::vector<leads::repo::OwnerChangeEntry>{};
+  for (const auto& a : owner_changes) {
     items.push_back({"assignment", a.change.at, a.id,
                      {{"id", a.id},
                       {"kind", "assignment"},
