@@ -62,5 +62,5 @@ export const createCampaign = (input: CampaignInput) => request<Campaign>('POST'
 export const updateCampaign = (id: number, changes: Partial<CampaignInput>) =>
   request<Campaign>('PATCH', `/api/campaigns/${id}`, changes);
 
-/** Refused (409 campaign_in_use) while leads or assignment rules name it. */
+/** Refused (409 campaign_in_use) while leads, targets or assignment rules name it. */
 export const deleteCampaign = (id: number) => request<void>('DELETE', `/api/campaigns/${id}`);

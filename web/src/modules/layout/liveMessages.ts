@@ -19,7 +19,8 @@ export function describeEvent({ type, data }: LiveEvent, t: TFunction): LiveMess
     // C4: a call of the user's is coming up.
     // The call's record: a lead, or a target (T2); `lead_name` names either.
     const { lead_name: leadName, subject, start_at: startAt, instead_of_email: insteadOfEmail } = data;
-    const record = data.parent_type === 'target' ? `/targets/${Number(data.parent_id)}` : `/leads/${Number(data.lead_id)}`;
+    const record =
+      data.parent_type === 'target' ? `/targets/${Number(data.parent_id)}` : `/leads/${Number(data.lead_id)}`;
     const body = `${String(subject ?? '')} · ${String(leadName ?? '')}`;
     return {
       title: t('live.reminder', { time: dayjs(String(startAt)).format('HH:mm') }),

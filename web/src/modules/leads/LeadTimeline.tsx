@@ -89,7 +89,9 @@ function customChanges(item: AuditItem): { name: string; from: unknown; to: unkn
 
 function describeAudit(item: AuditItem, parentType: ParentType, fields: LeadFields, t: TFunction): string {
   const user = item.user?.full_name ?? t('timeline.system');
-  if (item.action !== 'update') return t(`timeline.${parentType === 'target' ? 'target.' : ''}${item.action}`, { user });
+  if (item.action !== 'update') {
+    return t(`timeline.${parentType === 'target' ? 'target.' : ''}${item.action}`, { user });
+  }
   if (!item.field) return t('timeline.updated', { user });
   if (item.field === 'queue') {  // R5: the values are the rules' names
     const rule = item.new_value ?? '';

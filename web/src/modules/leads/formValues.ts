@@ -64,7 +64,8 @@ export function toCreateInput(values: FormValues, fields: FieldMeta[]): LeadInpu
   return input;
 }
 
-/** Only what changed against the record, for PATCH /api/leads/{id} or /api/targets/{id} (custom keys merge; null removes). */
+/** Only what changed against the record, for PATCH /api/leads/{id} or /api/targets/{id} (custom keys
+ * merge; null removes). */
 export function toChanges(values: FormValues, lead: ContactRecord, fields: FieldMeta[]): LeadInput {
   const changes: LeadInput = {};
   for (const field of fields) {

@@ -9,7 +9,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createLead, updateLead } from '../../api/leads';
 import { createTarget, updateTarget } from '../../api/targets';
-import { ApiError, type ContactRecord, type DuplicateMatch, type Lead, type LeadInput, type ParentType } from '../../api/types';
+import {
+  ApiError,
+  type ContactRecord,
+  type DuplicateMatch,
+  type Lead,
+  type LeadInput,
+  type ParentType,
+} from '../../api/types';
 import { clearServerErrors, showSaveError } from '../common/apiErrors';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { seesLead } from '../auth/roles';
@@ -22,7 +29,12 @@ interface Attempt {
   allowDuplicate: boolean;
 }
 
-const saveRecord: Record<ParentType, { create: (input: LeadInput) => Promise<ContactRecord>; update: (id: number, input: LeadInput) => Promise<ContactRecord> }> = {
+interface SaveApi {
+  create: (input: LeadInput) => Promise<ContactRecord>;
+  update: (id: number, input: LeadInput) => Promise<ContactRecord>;
+}
+
+const saveRecord: Record<ParentType, SaveApi> = {
   lead: { create: createLead, update: updateLead },
   target: { create: createTarget, update: updateTarget },
 };
@@ -39,7 +51,13 @@ interface Options<T extends ContactRecord> {
   onSaved: (record: T, handedOn: boolean) => void;
 }
 
-export function useLeadSave<T extends ContactRecord = Lead>({ type = 'lead', form, fields, leadId, onSaved }: Options<T>) {
+export function useLeadSave<T extends ContactRecord = Lead>({
+  type = 'lead',
+  form,
+  fields,
+  leadId,
+  onSaved,
+}: Options<T>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();

@@ -79,7 +79,9 @@ export function ConvertModal({ open, selectedIds, filter, matching, onClose, onD
             <Radio value="selected" disabled={selectedIds.length === 0}>
               {t('massUpdate.selected', { count: selectedIds.length })}
             </Radio>
-            <Radio value="filter">{t('massUpdate.targets.allMatching', { total: formatCount(matching, language) })}</Radio>
+            <Radio value="filter">
+              {t('massUpdate.targets.allMatching', { total: formatCount(matching, language) })}
+            </Radio>
           </Radio.Group>
         </Form.Item>
         <Form.Item name="owner_id" label={t('targets.convert.assignTo')} extra={t('targets.convert.assignToHint')}>
