@@ -114,11 +114,11 @@ std::vector<FieldDef> BuildFields() {
         {"converted", "Đã chuyển đổi", "Converted"},
         {"recycled", "Tái chăm sóc", "Recycled"},
         {"dead", "Đã huỷ", "Dead"}},
-       GetString<&Lead::status>, SetString<&Lead::status>});
+       GetString<&Lead::status>, SetString<&Lead::status>, nullptr, true});
   add({"stage", T::kEnum, "Giai đoạn", "Stage", 20, false, false, false, true, "stage",
        {{"lead", "LEAD", "LEAD"}, {"mql", "MQL", "MQL"}, {"sal", "SAL", "SAL"}, {"sql", "SQL", "SQL"},
         {"customer", "CUSTOMER", "CUSTOMER"}},
-       GetString<&Lead::stage>, SetString<&Lead::stage>});
+       GetString<&Lead::stage>, SetString<&Lead::stage>, nullptr, true});
   add({"stage_info", T::kJson, "Thông tin giai đoạn", "Stage details", 0, false, true, false, false, "", {},
        GetJson<&Lead::stage_info>, nullptr});
   add({"do_not_contact", T::kBoolean, "Không liên hệ", "Do not contact", 0, false, false, false, true, "", {},
@@ -139,7 +139,6 @@ std::vector<FieldDef> BuildFields() {
        "last_activity_at", {}, GetTime<&Lead::last_activity_at>, nullptr, TimeOf<&Lead::last_activity_at>});
   add({"deleted_at", T::kDateTime, "Ngày xoá", "Deleted at", 0, false, true, false, false, "", {},
        GetTime<&Lead::deleted_at>, nullptr, TimeOf<&Lead::deleted_at>});
-  for (auto& d : f) d.keeps_value = d.name == "status" || d.name == "stage";
   return f;
 }
 

@@ -2,10 +2,11 @@
 #include "modules/leads/lead_repository.h"
 
 #include <algorithm>
-#include <deque>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
+
+#include "db/list_sql.h"
 
 namespace sen::leads::repo {
 
@@ -347,13 +348,6 @@ struct EncodedJson {
   explicit EncodedJson(const Lead& l) : tags(Json(l.tags)), stage_info(Json(l.stage_info)), custom(Json(l.custom)) {}
 };
 
-std::string PrefixEnd(std::string prefix) {
-  // The smallest string greater than every string starting with `prefix`.
-  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xff) prefix.pop_back();
-  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
 // Search documents go in last (see Transaction::AtCommit): a group commit of many creates then
 // adds one index segment, not one per lead; by id, which FTS5 needs to keep it one.
 void WriteSearchDocument(db::Transaction& tx, std::int64_t id, const Lead& l, bool replace) {
@@ -439,63 +433,55 @@ void Purge(db::Transaction& tx, std::int64_t id) {
   tx.AtCommit(id, [id](db::Transaction& t) { t.Execute(kDeleteSearch, {id}); });
 }
 
-std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& l) {
-  std::vector<DuplicateCandidate> out;
-  auto read = [&](const db::Row& r) {
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6), r.OptInt(7)});
-  };
+DuplicateCandidate ReadCandidate(const db::Row& r) {
+  return {r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6), r.OptInt(7)};
+}
+
+void ForEachDuplicateRow(db::Transaction& tx, const Lead& l, const DuplicateSql& sql, const db::RowCallback& fn) {
   // Point lookups on the phone and e-mail indexes only: filtering on the name in SQL would let
   // the planner walk every "Nguyễn Văn An" instead. MatchDuplicates compares the names.
   for (const auto* phone : {&l.mobile_e164, &l.phone_e164}) {
     if (!*phone) continue;
-    tx.Query(kDupByMobile, {**phone}, read);
-    tx.Query(kDupByPhone, {**phone}, read);
+    tx.Query(sql.by_mobile, {**phone}, fn);
+    tx.Query(sql.by_phone, {**phone}, fn);
   }
-  if (l.email) tx.Query(kDupByEmail, {*l.email}, read);
+  if (l.email) tx.Query(sql.by_email, {*l.email}, fn);
+}
+
+std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& l) {
+  std::vector<DuplicateCandidate> out;
+  ForEachDuplicateRow(tx, l, {kDupByMobile, kDupByPhone, kDupByEmail},
+                      [&](const db::Row& r) { out.push_back(ReadCandidate(r)); });
   return out;
 }
 
-ImportMatch FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name) {
+ImportMatch FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name, const MatchSql& sql) {
   ImportMatch match;
-  auto find = [&](std::string_view sql, const std::string& value, std::string_view field) {
-    tx.Query(sql, {value}, [&](const db::Row& r) { match.ids.push_back(r.Int(0)); });
+  auto find = [&](std::string_view query, const std::string& value, std::string_view field) {
+    tx.Query(query, {value}, [&](const db::Row& r) { match.ids.push_back(r.Int(0)); });
     if (!match.ids.empty()) match.field = field;
   };
-  if (mobile && l.mobile_e164) find(kMatchByMobile, *l.mobile_e164, "mobile");
-  if (match.ids.empty() && mobile && l.mobile_e164) find(kMatchByPhone, *l.mobile_e164, "mobile");
-  if (match.ids.empty() && email && l.email) find(kMatchByEmail, *l.email, "email");
-  if (match.ids.empty() && name && !l.name_fold.empty()) find(kMatchByName, l.name_fold, "full_name");
+  if (mobile && l.mobile_e164) find(sql.by_mobile, *l.mobile_e164, "mobile");
+  if (match.ids.empty() && mobile && l.mobile_e164) find(sql.by_phone, *l.mobile_e164, "mobile");
+  if (match.ids.empty() && email && l.email) find(sql.by_email, *l.email, "email");
+  if (match.ids.empty() && name && !l.name_fold.empty()) find(sql.by_name, l.name_fold, "full_name");
   return match;
+}
+
+ImportMatch FindMatch(db::Transaction& tx, const Lead& l, bool mobile, bool email, bool name) {
+  return FindMatch(tx, l, mobile, email, name, {kMatchByMobile, kMatchByPhone, kMatchByEmail, kMatchByName});
 }
 
 namespace {
 
-// Everything a list query binds: the WHERE text and its parameters, with the strings they point
-// to kept alive here.
-struct ListSql {
+// A lead list query: what db::ListSql binds, and where it reads from.
+struct ListSql : db::ListSql {
   std::string from = " FROM leads l";
-  std::string where;
-  db::Params params;
-  std::deque<std::string> texts;  // owns bound strings: a deque's push_back moves none of them
-  bool search_order = false;      // iterate the search index newest first, no sort needed
-
-  ListSql() = default;
-  ListSql(ListSql&&) = default;  // a move keeps the strings where they are; a copy would not
-  ListSql& operator=(ListSql&&) = default;
-  ListSql(const ListSql&) = delete;
-  void Bind(std::string value) {
-    texts.push_back(std::move(value));
-    params.emplace_back(texts.back());
-  }
+  bool search_order = false;  // iterate the search index newest first, no sort needed
 };
 
-template <typename T>
-void AddIn(ListSql& q, std::string_view column, const std::vector<T>& values) {
-  q.where.append(" AND ").append(column).append(" IN (?");
-  for (size_t i = 1; i < values.size(); ++i) q.where += ", ?";
-  q.where += ")";
-  for (const auto& v : values) q.params.emplace_back(v);
-}
+using db::AddIn;
+using db::PrefixEnd;
 
 void BindJson(ListSql& q, const json& v) {
   if (v.is_boolean()) {

@@ -48,6 +48,15 @@ struct RuleGift {
 std::vector<RuleGift> RuleGifts(db::Transaction& tx, std::int64_t id);
 // Live leads sharing a phone number (in either phone field) or the e-mail.
 std::vector<DuplicateCandidate> FindDuplicateCandidates(db::Transaction& tx, const Lead& lead);
+// The lookups of L3 on a table of people (leads, targets): SELECTs of one bound value whose first
+// columns are a DuplicateCandidate's (id, full_name, name_fold, mobile, mobile_e164, phone_e164,
+// email, owner_id). `fn` gets the rows with a phone of `record` in either field, then its e-mail.
+struct DuplicateSql {
+  std::string_view by_mobile, by_phone, by_email;
+};
+void ForEachDuplicateRow(db::Transaction& tx, const Lead& record, const DuplicateSql& sql,
+                         const db::RowCallback& fn);
+DuplicateCandidate ReadCandidate(const db::Row& r);
 // Import matching (I4): the live leads with the lead's mobile (the mobile field's first, then the
 // other phone's), else its e-mail, else its folded name - each only when asked for. The oldest
 // two of the first that finds any (two: more than one is too many to update), and that field.
@@ -56,6 +65,12 @@ struct ImportMatch {
   std::string_view field;
 };
 ImportMatch FindMatch(db::Transaction& tx, const Lead& lead, bool mobile, bool email, bool name);
+// The same on another table of people: its SELECTs of ids (one bound value, oldest first, two).
+struct MatchSql {
+  std::string_view by_mobile, by_phone, by_email, by_name;
+};
+ImportMatch FindMatch(db::Transaction& tx, const Lead& record, bool mobile, bool email, bool name,
+                      const MatchSql& sql);
 // `counts` keeps totals between pages of the same filter while no lead changes.
 // Mass update (L8). Selects the leads of `filter` (or its `ids`) within `scope` as the targets
 // of the following calls; returns how many.

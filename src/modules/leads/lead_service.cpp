@@ -88,14 +88,18 @@ Status LeadService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& 
   return {};
 }
 
+void LeadService::ApplyCreatorDefaults(const Principal& p, const nlohmann::json& input, Lead& record) {
+  // An agent's record is theirs unless they name its owner (themselves: others are refused by
+  // ResolveOwner); an owner given as null too, as the pool is a manager's move.
+  if (p.role == Role::kAgent && !NamesOwner(input)) record.owner_id = p.user_id;
+  if (p.role == Role::kManager && !input.contains("owner_id")) record.team_id = p.team_id;
+}
+
 Result<Lead> LeadService::NewLead(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
                                   const std::vector<customfields::CustomField>& custom_fields, Millis now) {
   Lead lead;
   Status applied = ApplyInput(lead, input, {"allow_duplicate"}, custom_fields, true);
-  // An agent's lead is theirs unless they name its owner (themselves: others are refused below);
-  // an owner given as null too, as the pool is a manager's move.
-  if (p.role == Role::kAgent && !NamesOwner(input)) lead.owner_id = p.user_id;
-  if (p.role == Role::kManager && !input.contains("owner_id")) lead.team_id = p.team_id;
+  ApplyCreatorDefaults(p, input, lead);
   if (auto checked = Merged(std::move(applied), NormaliseLead(lead, now)); !checked) return std::move(checked).error();
   if (auto campaign = campaigns::repo::Check(tx, lead.campaign_id, "campaign_id"); !campaign) {
     return std::move(campaign).error();

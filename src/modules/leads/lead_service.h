@@ -186,6 +186,13 @@ class LeadService : public ImportSink, public ActivityParent {
   bool UndoImportItem(db::Transaction& tx, const Principal& p, ImportAction action, std::int64_t lead_id,
                       const nlohmann::json& before, const ImportRun& run, Millis now) override;
 
+  // A2: the owner `record` names (a lead's or a target's) is active and `p` may give it to them;
+  // the record joins the owner's team.
+  Status ResolveOwner(db::Transaction& tx, const Principal& p, Lead& record);
+  // Whose a new record is when `input` does not say: an agent's is theirs (unless they name an
+  // owner, null included), a manager's is in their team.
+  static void ApplyCreatorDefaults(const Principal& p, const nlohmann::json& input, Lead& record);
+
   // T3: the lead a converted target becomes, made as Create makes one in the caller's transaction
   // (without the duplicate check: the target was verified as this person); with no owner, the
   // rules give it one (R3). Its owner is not told: the caller tells each owner once
@@ -206,7 +213,6 @@ class LeadService : public ImportSink, public ActivityParent {
   Status CreateBatch(const Principal& p, std::vector<Lead>& leads);
 
  private:
-  Status ResolveOwner(db::Transaction& tx, const Principal& p, Lead& lead);
   // Create's steps up to the duplicate check: `input` checked and applied, the caller's defaults,
   // normalised, the owner checked (a New lead with an owner becomes Assigned).
   Result<Lead> NewLead(db::Transaction& tx, const Principal& p, const nlohmann::json& input,

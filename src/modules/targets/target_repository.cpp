@@ -1,8 +1,9 @@
 // Target SQL. The list is assembled from fixed fragments; values are always bound.
 #include "modules/targets/target_repository.h"
 
-#include <deque>
 #include <nlohmann/json.hpp>
+
+#include "db/list_sql.h"
 
 namespace sen::targets::repo {
 
@@ -10,15 +11,12 @@ namespace {
 
 using json = nlohmann::json;
 
-#define SEN_TARGET_COLUMNS                                                                        \
-  "t.id, t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email, "     \
-  "t.company, "                                                                                   \
-  "t.company_fold, t.title, t.gender, t.birthday, t.address, t.province, t.source, t.medium, "    \
-  "t.campaign_id, "                                                                               \
-  "t.product_interest, t.tags, t.owner_id, t.team_id, t.status, t.do_not_contact, t.dnc_reason, " \
-  "t.description, "                                                                               \
-  "t.custom, t.lead_id, t.created_by, t.created_at, t.updated_at, t.last_activity_at, "           \
-  "t.deleted_at"
+#define SEN_TARGET_COLUMNS                                                                     \
+  "t.id, t.full_name, t.name_fold, t.mobile, t.mobile_e164, t.phone, t.phone_e164, t.email, "  \
+  "t.company, t.company_fold, t.title, t.gender, t.birthday, t.address, t.province, t.source, " \
+  "t.medium, t.campaign_id, t.product_interest, t.tags, t.owner_id, t.team_id, t.status, "      \
+  "t.do_not_contact, t.dnc_reason, t.description, t.custom, t.lead_id, t.created_by, "          \
+  "t.created_at, t.updated_at, t.last_activity_at, t.deleted_at"
 constexpr std::string_view kFind = "SELECT " SEN_TARGET_COLUMNS " FROM targets t WHERE t.id = ?";
 constexpr std::string_view kInsert = R"~(
 INSERT INTO targets (full_name, name_fold, mobile, mobile_e164, phone, phone_e164, email, company, company_fold,
@@ -109,121 +107,90 @@ Lead Read(const db::Row& r) {
 
 // At commit, in id order, as the leads' are: FTS5 writes its pending index out at every rowid
 // smaller than the one before (see Transaction::AtCommit).
-void WriteSearchDocument(db::Transaction& tx, const Lead& t, bool replace) {
-  tx.AtCommit(t.id, [id = t.id, doc = leads::SearchDocument(t), replace](db::Transaction& c) {
+void WriteSearchDocument(db::Transaction& tx, std::int64_t id, const Lead& t, bool replace) {
+  tx.AtCommit(id, [id, doc = leads::SearchDocument(t), replace](db::Transaction& c) {
     if (replace) c.Execute(kDeleteSearch, {id});
     c.Execute(kInsertSearch, {id, doc});
   });
 }
 
-std::string PrefixEnd(std::string prefix) {
-  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xff) prefix.pop_back();
-  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
-// The WHERE clause of a filter in a scope, with its values. `strings` keeps the texts the
-// parameters point at.
-struct Where {
-  std::string sql;
+// The values Insert and Update both write, in their statements' column order (full_name to
+// lead_id); the JSON columns' text lives here while the statement runs.
+struct TargetValues {
+  std::string tags, custom;
   db::Params params;
-  std::deque<std::string>
-      strings;  // the parameters hold views into these: a deque never moves them
-  void Bind(std::string s) {
-    strings.push_back(std::move(s));
-    params.emplace_back(strings.back());
+  explicit TargetValues(const Lead& t) : tags(Json(t.tags)), custom(Json(t.custom)) {
+    params = {t.full_name, t.name_fold, t.mobile,     t.mobile_e164, t.phone,    t.phone_e164,
+              t.email,     t.company,   t.company_fold, t.title,     t.gender,   t.birthday,
+              t.address,   t.province,  t.source,     t.medium,      t.campaign_id,
+              t.product_interest, tags, t.owner_id,   t.team_id,     t.status,   t.do_not_contact,
+              t.dnc_reason, t.description, custom,    t.lead_id};
   }
+  TargetValues(const TargetValues&) = delete;  // the parameters point into this one
 };
 
-Where BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
-  Where w;
-  w.sql = f.deleted ? " WHERE t.deleted_at IS NOT NULL" : " WHERE t.deleted_at IS NULL";
-  if (f.q) {
-    if (auto plan = leads::PlanSearch(*f.q)) {
-      if (plan->name_prefix) {
-        w.sql += " AND t.name_fold >= ? AND t.name_fold < ?";
-        w.Bind(*plan->name_prefix);
-        w.Bind(PrefixEnd(*plan->name_prefix));
-      } else {
-        w.sql += " AND t.id IN (SELECT rowid FROM target_search WHERE target_search MATCH ?";
-        w.Bind(plan->match);
-        for (const auto& term : plan->like_terms) {
-          w.sql += " AND instr(target_search.doc, ?) > 0";
-          w.Bind(term);
-        }
-        w.sql += ")";
-      }
+// The WHERE clause of a filter in a scope, with its values.
+db::ListSql BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
+  db::ListSql q;
+  q.where = f.deleted ? " WHERE t.deleted_at IS NOT NULL" : " WHERE t.deleted_at IS NULL";
+  const auto plan = f.q ? leads::PlanSearch(*f.q) : std::nullopt;
+  if (plan && plan->name_prefix) {
+    q.where += " AND t.name_fold >= ? AND t.name_fold < ?";
+    q.Bind(*plan->name_prefix);
+    q.Bind(db::PrefixEnd(*plan->name_prefix));
+  } else if (plan) {
+    q.where += " AND t.id IN (SELECT rowid FROM target_search WHERE target_search MATCH ?";
+    q.Bind(plan->match);
+    for (const auto& term : plan->like_terms) {
+      q.where += " AND instr(target_search.doc, ?) > 0";
+      q.Bind(term);
     }
+    q.where += ")";
   }
   switch (scope.kind) {
     case leads::LeadScope::Kind::kAll:
       break;
     case leads::LeadScope::Kind::kTeam:
-      w.sql +=
+      q.where +=
           " AND (t.owner_id = ? OR t.team_id = ? OR (t.owner_id IS NULL AND t.team_id IS NULL))";
-      w.params.emplace_back(scope.user_id);
-      w.params.emplace_back(scope.team_id);
+      q.params.emplace_back(scope.user_id);
+      q.params.emplace_back(scope.team_id);
       break;
     case leads::LeadScope::Kind::kOwn:
-      w.sql += " AND t.owner_id = ?";
-      w.params.emplace_back(scope.user_id);
+      q.where += " AND t.owner_id = ?";
+      q.params.emplace_back(scope.user_id);
       break;
   }
-  auto in = [&](std::string_view column, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    w.sql.append(" AND ").append(column).append(" IN (");
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      w.sql += i == 0 ? "?" : ", ?";
-      w.params.emplace_back(values[i]);
-    }
-    w.sql += ")";
-  };
-  in("t.status", f.status);
-  in("t.source", f.source);
+  if (!f.status.empty()) db::AddIn(q, "t.status", f.status);
+  if (!f.source.empty()) db::AddIn(q, "t.source", f.source);
   if (!f.tags.empty()) {
-    w.sql += " AND EXISTS (SELECT 1 FROM json_each(t.tags) j WHERE 1 = 1";
-    in("j.value", f.tags);
-    w.sql += ")";
+    q.where += " AND EXISTS (SELECT 1 FROM json_each(t.tags) j WHERE 1 = 1";
+    db::AddIn(q, "j.value", f.tags);
+    q.where += ")";
   }
-  if (f.unassigned) w.sql += " AND t.owner_id IS NULL";
-  if (f.owner_id) {
-    w.sql += " AND t.owner_id = ?";
-    w.params.emplace_back(*f.owner_id);
-  }
-  if (f.campaign_id) {
-    w.sql += " AND t.campaign_id = ?";
-    w.params.emplace_back(*f.campaign_id);
-  }
-  if (f.medium) {
-    w.sql += " AND t.medium = ?";
-    w.params.emplace_back(*f.medium);
-  }
-  if (f.province) {
-    w.sql += " AND t.province = ?";
-    w.params.emplace_back(*f.province);
-  }
-  if (f.do_not_contact) {
-    w.sql += " AND t.do_not_contact = ?";
-    w.params.emplace_back(*f.do_not_contact);
-  }
-  if (f.created_from) {
-    w.sql += " AND t.created_at >= ?";
-    w.params.emplace_back(*f.created_from);
-  }
-  if (f.created_to) {
-    w.sql += " AND t.created_at < ?";
-    w.params.emplace_back(*f.created_to);
-  }
+  if (f.unassigned) q.where += " AND t.owner_id IS NULL";
+  auto equals = [&q](std::string_view condition, const auto& value) {
+    if (!value) return;
+    q.where += condition;
+    q.params.emplace_back(*value);
+  };
+  equals(" AND t.owner_id = ?", f.owner_id);
+  equals(" AND t.campaign_id = ?", f.campaign_id);
+  equals(" AND t.medium = ?", f.medium);
+  equals(" AND t.province = ?", f.province);
+  equals(" AND t.do_not_contact = ?", f.do_not_contact);
+  equals(" AND t.created_at >= ?", f.created_from);
+  equals(" AND t.created_at < ?", f.created_to);
   if (!f.ids.empty()) {
-    w.sql += " AND t.id IN (SELECT value FROM json_each(?))";
-    w.Bind(Json(f.ids));
+    q.where += " AND t.id IN (SELECT value FROM json_each(?))";
+    q.Bind(Json(f.ids));
   }
-  return w;
+  return q;
 }
 
 // The sort's column comes from the registry, never from the request; a custom field's path is
 // bound.
-std::string OrderBy(const LeadSort& sort, Where& w) {
+std::string OrderBy(const LeadSort& sort, db::ListSql& w) {
   const std::string dir = sort.descending ? " DESC" : " ASC";
   if (!sort.custom_path.empty()) {
     w.Bind(sort.custom_path);
@@ -241,77 +208,23 @@ std::optional<Lead> Find(db::Transaction& tx, std::int64_t id) {
 }
 
 std::int64_t Insert(db::Transaction& tx, const Lead& t) {
-  const std::string tags = Json(t.tags), custom = Json(t.custom);
-  Lead saved = t;
-  saved.id = tx.QueryInt(kInsert, {t.full_name,
-                                   t.name_fold,
-                                   t.mobile,
-                                   t.mobile_e164,
-                                   t.phone,
-                                   t.phone_e164,
-                                   t.email,
-                                   t.company,
-                                   t.company_fold,
-                                   t.title,
-                                   t.gender,
-                                   t.birthday,
-                                   t.address,
-                                   t.province,
-                                   t.source,
-                                   t.medium,
-                                   t.campaign_id,
-                                   t.product_interest,
-                                   tags,
-                                   t.owner_id,
-                                   t.team_id,
-                                   t.status,
-                                   t.do_not_contact,
-                                   t.dnc_reason,
-                                   t.description,
-                                   custom,
-                                   t.lead_id,
-                                   t.created_by,
-                                   t.created_at,
-                                   t.updated_at,
-                                   t.last_activity_at})
-                 .value();
-  WriteSearchDocument(tx, saved, false);
-  return saved.id;
+  TargetValues v(t);
+  for (auto value : {db::Param(t.created_by), db::Param(t.created_at), db::Param(t.updated_at),
+                     db::Param(t.last_activity_at)}) {
+    v.params.push_back(value);
+  }
+  const std::int64_t id = tx.QueryInt(kInsert, v.params).value();
+  WriteSearchDocument(tx, id, t, false);
+  return id;
 }
 
 void Update(db::Transaction& tx, const Lead& t, bool search_changed) {
-  const std::string tags = Json(t.tags), custom = Json(t.custom);
-  tx.Execute(kUpdate, {t.full_name,
-                       t.name_fold,
-                       t.mobile,
-                       t.mobile_e164,
-                       t.phone,
-                       t.phone_e164,
-                       t.email,
-                       t.company,
-                       t.company_fold,
-                       t.title,
-                       t.gender,
-                       t.birthday,
-                       t.address,
-                       t.province,
-                       t.source,
-                       t.medium,
-                       t.campaign_id,
-                       t.product_interest,
-                       tags,
-                       t.owner_id,
-                       t.team_id,
-                       t.status,
-                       t.do_not_contact,
-                       t.dnc_reason,
-                       t.description,
-                       custom,
-                       t.lead_id,
-                       t.updated_at,
-                       t.last_activity_at,
-                       t.id});
-  if (search_changed) WriteSearchDocument(tx, t, true);
+  TargetValues v(t);
+  for (auto value : {db::Param(t.updated_at), db::Param(t.last_activity_at), db::Param(t.id)}) {
+    v.params.push_back(value);
+  }
+  tx.Execute(kUpdate, v.params);
+  if (search_changed) WriteSearchDocument(tx, t.id, t, true);
 }
 
 void SetDeleted(db::Transaction& tx, std::int64_t id, std::optional<Millis> deleted_at,
@@ -338,42 +251,26 @@ std::vector<leads::DuplicateCandidate> FindDuplicateCandidates(db::Transaction& 
                                                                std::optional<std::int64_t> except,
                                                                bool untransferred) {
   std::vector<leads::DuplicateCandidate> out;
-  auto read = [&](const db::Row& r) {
+  leads::repo::ForEachDuplicateRow(tx, t, {kDupByMobile, kDupByPhone, kDupByEmail}, [&](const db::Row& r) {
     if (r.Int(0) == except || (untransferred && r.Text(8) == "transferred")) return;
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.OptStr(3), r.OptStr(4), r.OptStr(5), r.OptStr(6),
-                   r.OptInt(7)});
-  };
-  for (const auto* phone : {&t.mobile_e164, &t.phone_e164}) {
-    if (!*phone) continue;
-    tx.Query(kDupByMobile, {**phone}, read);
-    tx.Query(kDupByPhone, {**phone}, read);
-  }
-  if (t.email) tx.Query(kDupByEmail, {*t.email}, read);
+    out.push_back(leads::repo::ReadCandidate(r));
+  });
   return out;
 }
 
 leads::repo::ImportMatch FindMatch(db::Transaction& tx, const Lead& t, bool mobile, bool email,
                                    bool name) {
-  leads::repo::ImportMatch match;
-  auto find = [&](std::string_view sql, const std::string& value, std::string_view field) {
-    tx.Query(sql, {value}, [&](const db::Row& r) { match.ids.push_back(r.Int(0)); });
-    if (!match.ids.empty()) match.field = field;
-  };
-  if (mobile && t.mobile_e164) find(kMatchByMobile, *t.mobile_e164, "mobile");
-  if (match.ids.empty() && mobile && t.mobile_e164) find(kMatchByPhone, *t.mobile_e164, "mobile");
-  if (match.ids.empty() && email && t.email) find(kMatchByEmail, *t.email, "email");
-  if (match.ids.empty() && name && !t.name_fold.empty())
-    find(kMatchByName, t.name_fold, "full_name");
-  return match;
+  return leads::repo::FindMatch(tx, t, mobile, email, name,
+                                {kMatchByMobile, kMatchByPhone, kMatchByEmail, kMatchByName});
 }
 
 Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope,
                 const LeadSort& sort, PageRequest page) {
   Page<Lead> out;
   out.request = page;
-  Where w = BuildWhere(filter, scope);
-  out.total = tx.QueryInt("SELECT COUNT(*) FROM targets t" + w.sql, w.params).value_or(0);
-  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.sql +
+  auto w = BuildWhere(filter, scope);
+  out.total = tx.QueryInt("SELECT COUNT(*) FROM targets t" + w.where, w.params).value_or(0);
+  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.where +
                           OrderBy(sort, w) + " LIMIT ? OFFSET ?";
   w.params.emplace_back(static_cast<std::int64_t>(page.page_size));
   w.params.emplace_back(page.offset());
@@ -383,8 +280,8 @@ Page<Lead> List(db::Transaction& tx, const LeadFilter& filter, const leads::Lead
 
 void ForEach(db::Transaction& tx, const LeadFilter& filter, const leads::LeadScope& scope,
              const LeadSort& sort, const std::function<void(const Lead&)>& fn) {
-  Where w = BuildWhere(filter, scope);
-  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.sql + OrderBy(sort, w);
+  auto w = BuildWhere(filter, scope);
+  const std::string sql = "SELECT " SEN_TARGET_COLUMNS " FROM targets t" + w.where + OrderBy(sort, w);
   tx.Query(sql, w.params, [&](const db::Row& r) { fn(Read(r)); });
 }
 

@@ -61,18 +61,6 @@ TargetService::TargetService(db::Database& db, const Clock& clock, users::UserSe
                              leads::LeadService& leads)
     : db_(db), clock_(clock), users_(users), custom_fields_(custom_fields), leads_(leads) {}
 
-Status TargetService::ResolveOwner(db::Transaction& tx, const Principal& p, Lead& target) {
-  std::optional<leads::OwnerInfo> owner;
-  if (target.owner_id) {
-    auto user = users_.ActiveUser(tx, *target.owner_id, "owner_id");
-    if (!user) return std::move(user).error();
-    owner = leads::OwnerInfo{user->id, user->team_id};
-  }
-  if (auto allowed = leads::CheckOwnerChange(p, owner); !allowed) return allowed;
-  if (owner) target.team_id = owner->team_id;
-  return {};
-}
-
 Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, const json& input,
                                       const std::vector<customfields::CustomField>& custom,
                                       Millis now) {
@@ -84,12 +72,7 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
   Status applied =
       Merged(CheckStatusInput(input),
              leads::ApplyInput(target, input, {"allow_duplicate"}, custom, false, TargetFields()));
-  // As with leads: an agent's target is theirs unless they name its owner; a manager's is in
-  // their team.
-  if (p.role == Role::kAgent && !(input.contains("owner_id") && !input["owner_id"].is_null())) {
-    target.owner_id = p.user_id;
-  }
-  if (p.role == Role::kManager && !input.contains("owner_id")) target.team_id = p.team_id;
+  leads::LeadService::ApplyCreatorDefaults(p, input, target);
   if (auto checked = Merged(std::move(applied), leads::NormaliseLead(target, now)); !checked) {
     return std::move(checked).error();
   }
@@ -99,7 +82,7 @@ Result<Lead> TargetService::NewTarget(db::Transaction& tx, const Principal& p, c
   target.created_by = UserIdOf(p);
   target.created_at = target.updated_at = now;
   if (target.owner_id) {
-    if (auto owner = ResolveOwner(tx, p, target); !owner) return std::move(owner).error();
+    if (auto owner = leads_.ResolveOwner(tx, p, target); !owner) return std::move(owner).error();
   }
   return target;
 }
@@ -125,7 +108,7 @@ Result<Lead> TargetService::ChangedTarget(db::Transaction& tx, const Principal& 
     }
   }
   if (after.owner_id != before.owner_id) {
-    if (auto owner = ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
+    if (auto owner = leads_.ResolveOwner(tx, p, after); !owner) return std::move(owner).error();
   }
   return after;
 }

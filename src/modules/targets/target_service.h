@@ -93,8 +93,6 @@ class TargetService : public leads::ActivityParent, public leads::ImportSink {
                       Millis now) override;
 
  private:
-  // The owner a target names, checked (A2); it joins the owner's team.
-  Status ResolveOwner(db::Transaction& tx, const Principal& p, Lead& target);
   // Create's steps up to the duplicate check.
   Result<Lead> NewTarget(db::Transaction& tx, const Principal& p, const nlohmann::json& input,
                          const std::vector<customfields::CustomField>& custom, Millis now);

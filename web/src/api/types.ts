@@ -119,41 +119,11 @@ export interface Lead {
 
 export type TargetStatus = 'raw' | 'wait_for_deliver' | 'transferred' | 'invalid';
 
-/** T1–T5: a prospect not yet verified by a call; the same contact fields as a lead. */
-export interface Target {
-  id: number;
-  full_name: string;
-  mobile: string | null;
-  mobile_e164: string | null;
-  phone: string | null;
-  phone_e164: string | null;
-  email: string | null;
-  company: string | null;
-  title: string | null;
-  gender: 'male' | 'female' | 'other' | null;
-  birthday: string | null;
-  address: string | null;
-  province: string | null;
-  source: string | null;
-  medium: string | null;
-  campaign_id: number | null;
-  product_interest: string | null;
-  tags: string[];
-  owner_id: number | null;
-  team_id: number | null;
+/** T1–T5: a prospect not yet verified by a call; the same contact fields as a lead, no stage. */
+export interface Target extends Omit<Lead, 'status' | 'stage' | 'stage_info'> {
   status: TargetStatus;
-  do_not_contact: boolean;
-  dnc_reason: string | null;
-  description: string | null;
-  custom: Record<string, unknown> | null;
   /** The lead it was converted into (T3). */
   lead_id: number | null;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-  last_activity_at: string | null;
-  /** In the trash since (L14): only the trash's list shows such targets. */
-  deleted_at: string | null;
 }
 
 /** A record calls and notes hang on: a lead or a target. */
