@@ -234,6 +234,15 @@ TEST_F(TargetsApi, ConvertingMakesLeadsOfVerifiedTargetsOnly) {
   // too.
   EXPECT_EQ(after.json["owner_id"], consultant_id_);
   EXPECT_EQ(admin_->Get(TargetPath(raw)).json["status"], "raw");
+  // The link kept both ways (T3): the lead's page finds its target by the list's lead_id filter,
+  // which the lead list does not have.
+  auto origin = consultant.Get("/api/targets?lead_id=" + std::to_string(lead_id));
+  ASSERT_EQ(origin.status, 200) << origin.body;
+  ASSERT_EQ(origin.json["total"], 1) << origin.body;
+  EXPECT_EQ(origin.json["items"][0]["id"], verified["id"]);
+  EXPECT_EQ(admin_->Get("/api/targets?lead_id=" + std::to_string(lead_id + 1000)).json["total"], 0);
+  EXPECT_EQ(admin_->Get("/api/targets?lead_id=x").status, 422);
+  EXPECT_EQ(admin_->Get("/api/leads?lead_id=" + std::to_string(lead_id)).status, 422);
 
   // Converting again changes nothing; a transferred target keeps its status.
   auto again = admin_->Post("/api/targets/convert", {{"ids", {verified["id"]}}});

@@ -95,6 +95,10 @@ test('a target is created Raw Data, verified by a call, converted to a lead for 
   await expect(page).toHaveURL(/\/leads\/\d+$/);
   await expect(page.getByTestId('lead-name')).toHaveText(target.name);
   await expect(page.getByTestId('lead-section-owner')).toContainText('Lê Thị Bình');
+  // And the lead back to its target (T3: the link kept).
+  await page.getByTestId('lead-target-link').click();
+  await expect(page).toHaveURL(/\/targets\/\d+$/);
+  await expect(page.getByTestId('target-name')).toHaveText(target.name);
 });
 
 test('a csv of targets is imported, exported, and given to an agent, who only reads and calls them', async ({

@@ -95,6 +95,7 @@ Result<LeadFilter> ParseFilter(const QueryParams& params, const Principal& princ
       else id(key, value, f.owner_id);
     } else if (key == "team_id") id(key, value, f.team_id);
     else if (key == "campaign_id") id(key, value, f.campaign_id);
+    else if (key == "lead_id" && FindField(fields, key)) id(key, value, f.lead_id);
     else if (key == "queued_rule_id") id(key, value, f.queued_rule_id);
     else if (key == "target_list_id") {
       // Lists are for those who keep them: an agent's list filtered by one would tell them

@@ -35,6 +35,7 @@ struct LeadFilter {
   std::vector<std::string> source;
   std::optional<std::string> medium;
   std::optional<std::int64_t> campaign_id;
+  std::optional<std::int64_t> lead_id;  // targets only: the one converted into this lead (T3)
   std::vector<std::string> tags;  // any of
   std::optional<std::string> province;
   std::optional<Millis> created_from;  // inclusive

@@ -176,6 +176,7 @@ db::ListSql BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
   };
   equals(" AND t.owner_id = ?", f.owner_id);
   equals(" AND t.campaign_id = ?", f.campaign_id);
+  equals(" AND t.lead_id = ?", f.lead_id);
   equals(" AND t.medium = ?", f.medium);
   equals(" AND t.province = ?", f.province);
   equals(" AND t.do_not_contact = ?", f.do_not_contact);

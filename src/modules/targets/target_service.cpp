@@ -20,9 +20,9 @@ using leads::FieldDef;
 using leads::TargetFields;
 
 // The list filters a target has (the lead list's others are refused).
-constexpr std::array<std::string_view, 11> kFilters = {
-    "q",        "status", "owner_id",     "source",     "medium", "campaign_id",
-    "province", "tag",    "created_from", "created_to", "deleted"};
+constexpr std::array<std::string_view, 12> kFilters = {
+    "q",   "status",       "owner_id",   "source", "medium", "campaign_id", "province",
+    "tag", "created_from", "created_to", "deleted", "lead_id"};
 
 // The fields a converted target gives its lead (T3); the owner is chosen apart.
 constexpr std::array<std::string_view, 19> kLeadFields = {

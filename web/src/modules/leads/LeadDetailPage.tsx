@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { deleteLead, fetchLead, restoreLead } from '../../api/leads';
+import { listTargets } from '../../api/targets';
 import { useCurrentUser } from '../auth/AuthProvider';
 import { manages } from '../auth/roles';
 import { OwnerActions } from '../assignment/OwnerActions';
@@ -24,7 +25,14 @@ import { QueryError } from '../common/QueryError';
 import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { DncFlag } from './DncFlag';
-import { DescriptionCard, RecordActivity, RecordSection, withCustom, type SectionDef } from './RecordDetail';
+import {
+  DescriptionCard,
+  RecordActivity,
+  RecordSection,
+  TargetLink,
+  withCustom,
+  type SectionDef,
+} from './RecordDetail';
 import { StatusTag } from './StatusTag';
 import { useLeadFields } from './useLeadFields';
 
@@ -46,6 +54,13 @@ export function LeadDetailPage() {
   const leadId = Number(useParams().id);
   const { fields, error: metaError, refetch: refetchMeta } = useLeadFields();
   const lead = useQuery({ queryKey: ['lead', leadId], queryFn: () => fetchLead(leadId) });
+  // The target it was converted from, if any and if the user sees it (no link otherwise).
+  const origin = useQuery({
+    queryKey: ['lead', leadId, 'target'],
+    queryFn: () => listTargets({ lead_id: leadId, page_size: 1 }),
+    retry: false,
+  });
+  const originId = origin.data?.items[0]?.id;
   const managesLead = manages(user.role);
 
   const afterChange = () => {
@@ -97,6 +112,7 @@ export function LeadDetailPage() {
             <StatusTag status={data.status} fields={fields} />
           </span>
           <Tag>{fields.optionLabel('stage', data.stage)}</Tag>
+          {originId !== undefined && <TargetLink id={originId} />}
           {data.do_not_contact && <DncFlag reason={data.dnc_reason} asTag />}
         </Flex>
         <Flex gap={8}>

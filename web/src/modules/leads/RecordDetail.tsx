@@ -52,6 +52,16 @@ export function LeadLink({ id }: { id: number }) {
   );
 }
 
+// A lead's way back to the target it was converted from (T3: the link kept).
+export function TargetLink({ id }: { id: number }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={recordPath('target', id)} data-testid="lead-target-link">
+      {t('targets.fromTarget', { id })}
+    </Link>
+  );
+}
+
 interface SectionProps {
   type: ParentType;
   record: ContactRecord;
