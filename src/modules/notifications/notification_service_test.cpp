@@ -81,6 +81,25 @@ TEST_F(NotificationServiceTest, NewestFirstAndReadOnlyByTheirOwnUser) {
   EXPECT_EQ(service_->List(binh_, 1).unread, 1);
 }
 
+TEST_F(NotificationServiceTest, ReadAndUnreadOnesTogetherNewestFirst) {
+  for (int lead = 1; lead <= 6; ++lead) Notify(an_, lead);
+  auto all = service_->List(an_, 20);
+  ASSERT_EQ(all.items.size(), 6u);
+  service_->MarkRead(an_, std::vector<std::int64_t>{all.items[1].id, all.items[4].id});  // leads 5 and 2
+  auto inbox = service_->List(an_, 4);
+  ASSERT_EQ(inbox.items.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(inbox.items[i].data["lead_id"], 6 - i);
+    EXPECT_EQ(inbox.items[i].read_at.has_value(), i == 1) << "lead " << 6 - i;
+  }
+  EXPECT_EQ(inbox.unread, 4);
+  all = service_->List(an_, 20);
+  ASSERT_EQ(all.items.size(), 6u);
+  EXPECT_EQ(all.items[4].data["lead_id"], 2);
+  EXPECT_TRUE(all.items[4].read_at);
+  EXPECT_EQ(all.items[5].data["lead_id"], 1);
+}
+
 TEST_F(NotificationServiceTest, ReadOnesGoAfterThirtyDaysUnreadOnesStay) {
   Notify(an_, 1);
   Notify(an_, 2);
