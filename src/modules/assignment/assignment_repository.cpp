@@ -46,8 +46,11 @@ constexpr std::string_view kActiveMembers = R"~(
 SELECT m.rule_id, m.user_id, m.weight, m.daily_cap, u.online, u.team_id
 FROM assignment_rule_members m JOIN users u ON u.id = m.user_id JOIN assignment_rules r ON r.id = m.rule_id
 WHERE r.active = 1 AND u.active = 1 ORDER BY m.rule_id, m.position)~";
-// Both counters only grow, so their sum moves whenever either does: one read per pick.
-constexpr std::string_view kGeneration = "SELECT SUM(value) FROM change_counters WHERE name IN (?, ?)";
+// Both counters only grow, so their sum moves whenever either does: one read per pick, at every
+// lead a rule may take. Two point reads (both rows come with migration 0007): `name IN (?, ?)`
+// made SQLite build a temporary B-tree, a pager of its own, for the list at every run.
+constexpr std::string_view kGeneration =
+    "SELECT (SELECT value FROM change_counters WHERE name = ?) + (SELECT value FROM change_counters WHERE name = ?)";
 constexpr std::string_view kReadState = "SELECT state, state_day FROM assignment_rules WHERE id = ?";
 constexpr std::string_view kSaveState = "UPDATE assignment_rules SET state = ?, state_day = ? WHERE id = ?";
 constexpr std::string_view kOpenLeads = "SELECT open FROM owner_open_leads WHERE user_id = ?";
