@@ -222,6 +222,10 @@ class SqliteTransaction : public Transaction {
     conn_->Query(sql, params, count, nullptr);
     return sqlite3_changes64(conn_->handle());
   }
+  std::int64_t Insert(std::string_view sql, const Param* params, std::size_t count) override {
+    conn_->Query(sql, params, count, nullptr);
+    return sqlite3_last_insert_rowid(conn_->handle());
+  }
   void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql).c_str()); }
   void Commit() override {
     RunAtCommit(*this);

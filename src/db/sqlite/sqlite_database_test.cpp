@@ -87,6 +87,31 @@ TEST_F(SqliteDatabaseTest, OtherThreadsWriteAfterTheBatch) {
   EXPECT_EQ(Rows(), 2);
 }
 
+// Insert answers the new row's id, not that of a row a trigger inserted meanwhile, in a group
+// commit as alone.
+TEST_F(SqliteDatabaseTest, InsertAnswersTheNewRowsId) {
+  {
+    auto tx = db_->BeginWrite();
+    tx->ExecuteScript(
+        "CREATE TABLE audit (id INTEGER PRIMARY KEY, v TEXT);"
+        "CREATE TRIGGER t_audit AFTER INSERT ON t BEGIN "
+        "INSERT INTO audit (id, v) VALUES (NEW.rowid + 100, NEW.v); END;");
+    tx->Commit();
+  }
+  auto insert = [this](const std::string& v) {
+    auto tx = db_->BeginWrite();
+    const auto id = tx->Insert("INSERT INTO t (v) VALUES (?)", {v});
+    EXPECT_EQ(tx->QueryInt("SELECT rowid FROM t WHERE v = ?", {v}), id) << v;
+    tx->Commit();
+    return id;
+  };
+  const auto first = insert("one");
+  auto batch = db_->BeginBatch();
+  EXPECT_EQ(insert("two"), first + 1);
+  EXPECT_EQ(insert("three"), first + 2);
+  batch->Commit();
+}
+
 // Work left for commit time runs after every other statement, in order, and only for what commits.
 TEST_F(SqliteDatabaseTest, AtCommitWorkRunsLastAndOnlyForWhatCommits) {
   auto write = [this](const std::string& v, bool commit) {

@@ -107,8 +107,7 @@ INSERT INTO leads (id, full_name, name_fold, mobile, mobile_e164, phone, phone_e
   team_id, status, stage, stage_info, do_not_contact, dnc_reason, description, custom, created_by, created_at,
   updated_at, last_activity_at)
 VALUES ((SELECT max((SELECT ifnull(max(id), 0) FROM leads), id) + 1 FROM lead_id_floor),
-  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-RETURNING id)~";
+  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))~";
 constexpr std::string_view kUpdate = R"~(
 UPDATE leads SET full_name = ?, name_fold = ?, mobile = ?, mobile_e164 = ?, phone = ?, phone_e164 = ?,
   email = ?, company = ?, company_fold = ?, title = ?, gender = ?, birthday = ?, address = ?, province = ?,
@@ -369,12 +368,11 @@ std::int64_t Insert(db::Transaction& tx, const Lead& l) {
   db::BumpChangeCounter(tx, kCounter);
   EncodedJson j(l);
   const std::int64_t id =
-      tx.QueryInt(kInsert, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email,
-                            l.company, l.company_fold, l.title, l.gender, l.birthday, l.address, l.province,
-                            l.source, l.medium, l.campaign_id, l.product_interest, j.tags, l.owner_id, l.team_id,
-                            l.status, l.stage, j.stage_info, l.do_not_contact, l.dnc_reason, l.description,
-                            j.custom, l.created_by, l.created_at, l.updated_at, l.last_activity_at})
-          .value();
+      tx.Insert(kInsert, {l.full_name, l.name_fold, l.mobile, l.mobile_e164, l.phone, l.phone_e164, l.email,
+                         l.company, l.company_fold, l.title, l.gender, l.birthday, l.address, l.province,
+                         l.source, l.medium, l.campaign_id, l.product_interest, j.tags, l.owner_id, l.team_id,
+                         l.status, l.stage, j.stage_info, l.do_not_contact, l.dnc_reason, l.description,
+                         j.custom, l.created_by, l.created_at, l.updated_at, l.last_activity_at});
   WriteSearchDocument(tx, id, l, false);
   for (const auto& tag : l.tags) tx.Execute(kInsertTag, {tag, id});
   return id;

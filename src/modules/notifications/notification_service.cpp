@@ -7,7 +7,7 @@ namespace sen::notifications {
 namespace {
 
 constexpr std::string_view kInsert =
-    "INSERT INTO notifications (user_id, type, data, created_at) VALUES (?, ?, ?, ?) RETURNING id";
+    "INSERT INTO notifications (user_id, type, data, created_at) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kLatest =
     "SELECT id, type, data, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?";
 constexpr std::string_view kUnread = "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL";
@@ -33,7 +33,7 @@ nlohmann::json ToJson(const Notification& n) {
 
 void NotificationService::Notify(db::Transaction& tx, std::int64_t user_id, std::string_view type,
                                  nlohmann::json data) {
-  const auto id = tx.QueryInt(kInsert, {user_id, type, data.dump(), clock_.Now()}).value();
+  const auto id = tx.Insert(kInsert, {user_id, type, data.dump(), clock_.Now()});
   data["notification_id"] = id;
   tx.AfterCommit([&events = events_, user_id, type = std::string(type), data = std::move(data)] {
     events.Publish(user_id, type, data);

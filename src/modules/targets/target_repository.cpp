@@ -23,7 +23,7 @@ INSERT INTO targets (full_name, name_fold, mobile, mobile_e164, phone, phone_e16
   title, gender, birthday, address, province, source, medium, campaign_id, product_interest, tags, owner_id,
   team_id, status, do_not_contact, dnc_reason, description, custom, lead_id, created_by, created_at, updated_at,
   last_activity_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)~";
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))~";
 constexpr std::string_view kUpdate = R"~(
 UPDATE targets SET full_name = ?, name_fold = ?, mobile = ?, mobile_e164 = ?, phone = ?, phone_e164 = ?,
   email = ?, company = ?, company_fold = ?, title = ?, gender = ?, birthday = ?, address = ?, province = ?,
@@ -214,7 +214,7 @@ std::int64_t Insert(db::Transaction& tx, const Lead& t) {
                      db::Param(t.last_activity_at)}) {
     v.params.push_back(value);
   }
-  const std::int64_t id = tx.QueryInt(kInsert, v.params).value();
+  const std::int64_t id = tx.Insert(kInsert, v.params);
   WriteSearchDocument(tx, id, t, false);
   return id;
 }
