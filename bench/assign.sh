@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What assignment on arrival (R3) costs a lead create: POST /api/leads on the 1,000,000-lead
-# database without a rule, then with a round-robin rule and a weighted one over 50 agents (each
-# created lead then reads the 50 seats, counts today's picks and saves the turn state in the
-# same transaction). Needs the database `bench/run.sh` generates. See bench/README.md.
+# database without a rule, naming the 50 agents as owners by hand, then with a round-robin rule
+# and a weighted one over them (each created lead then reads the rule's turn state, picks and
+# saves it in the same transaction). Needs the database `bench/run.sh` generates. See
+# bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-15s}
@@ -12,16 +13,27 @@ agents=${AGENTS:-50}
 # Each run's mobiles start 200,000 after the last run's (a wrk thread makes far fewer in 15 s):
 # numbers from the clock overlapped now and then, and the duplicates' 409s were counted as speed.
 runs=0
+# CPU ticks of each server thread: the busiest one's per request is the writer's time per create,
+# which bounds the throughput and varies far less between runs than req/s on two shared cores.
+ticks() { for t in /proc/"$server"/task/*; do echo "${t##*/} $(awk '{ print $14 + $15 }' "$t/stat")"; done | sort; }
 creates() {
   echo "== POST /api/leads, $1"
-  local base=$((runs++ * 200000))  # here: the pipeline's commands run in subshells
-  env SEN_TOKEN="$token" MOBILE_BASE="$base" \
-    wrk -t2 -c"$connections" -d"$duration" -s bench/wrk/create_lead.lua http://127.0.0.1:18080 | grep -E "Requests/sec|p50"
+  local base=$((runs++ * 200000)) before after report
+  before=$(ticks)
+  report=$(env SEN_TOKEN="$token" MOBILE_BASE="$base" OWNERS="${2:-}" \
+    wrk -t2 -c"$connections" -d"$duration" -s bench/wrk/create_lead.lua http://127.0.0.1:18080)
+  after=$(ticks)
+  echo "$report" | grep -E "Requests/sec|p50"
+  join <(echo "$before") <(echo "$after") | awk -v n="$(echo "$report" | awk '/requests in/ {print $1}')" \
+    -v hz="$(getconf CLK_TCK)" '{ d = $3 - $2; if (d > m) m = d } END { printf "busiest thread: %.0f us per create\n", m * 1e6 / hz / n }'
 }
 
 members=$(agent_members "$agents")
 
 creates "no rule"
+# The same creates naming the members as owners in turn: what an owned lead costs (its assignment
+# history row, the owner's bell row and open count), which a rule's pick adds to.
+creates "no rule, owners named by hand in turn" "$(echo "$members" | grep -o '"user_id":[0-9]*' | cut -d: -f2 | paste -sd,)"
 rule=$(api POST /api/assignment-rules "{\"name\":\"Bench\",\"method\":\"round_robin\",\"members\":[$members]}" | id_of)
 creates "round robin over $agents agents"
 api PATCH "/api/assignment-rules/$rule" '{"method":"weighted"}' >/dev/null

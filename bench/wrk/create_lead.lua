@@ -2,6 +2,9 @@
 -- which the demo generator never gives, then the wrk thread's number, then a counter.
 local token = os.getenv("SEN_TOKEN")
 local base = tonumber(os.getenv("MOBILE_BASE") or "0") % 1000000
+-- OWNERS="3,4,5": each request names the next of these users as the lead's owner.
+local owners = {}
+for id in string.gmatch(os.getenv("OWNERS") or "", "%d+") do owners[#owners + 1] = id end
 local counter = 0
 local threads_started = 0
 local surnames = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi" }
@@ -15,8 +18,9 @@ end
 request = function()
   counter = counter + 1
   local mobile = string.format("092%d%06d", thread_number, (base + counter) % 1000000)
-  local body = string.format('{"full_name":"%s %s","mobile":"%s","source":"Benchmark"}',
-    surnames[counter % #surnames + 1], given[counter % #given + 1], mobile)
+  local owner = #owners > 0 and (',"owner_id":' .. owners[counter % #owners + 1]) or ""
+  local body = string.format('{"full_name":"%s %s","mobile":"%s","source":"Benchmark"%s}',
+    surnames[counter % #surnames + 1], given[counter % #given + 1], mobile, owner)
   return wrk.format("POST", "/api/leads",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
 end
