@@ -86,7 +86,8 @@ class Transaction {
   virtual std::int64_t Execute(std::string_view sql, const Param* params, std::size_t count) = 0;
   // Runs an INSERT of one row into a table keyed by an integer id; returns that id. Hot inserts
   // use it rather than RETURNING, which SQLite (3.40) answers from a temporary B-tree it builds
-  // and drops at each run: ~50 us of the writer per notification (bench/README.md).
+  // and drops at each run (a create that notifies its owner: 247 -> 165 us of the writer,
+  // bench/README.md).
   virtual std::int64_t Insert(std::string_view sql, const Param* params, std::size_t count) = 0;
   // Runs several statements without parameters (migrations).
   virtual void ExecuteScript(std::string_view sql) = 0;
