@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,14 @@ void AddIn(ListSql& q, std::string_view column, const std::vector<T>& values) {
   for (size_t i = 1; i < values.size(); ++i) q.where += ", ?";
   q.where += ")";
   for (const auto& v : values) q.params.emplace_back(v);
+}
+
+// `condition` (" AND column = ?", one placeholder) with `value` bound, when there is a value.
+template <typename T>
+void AddIfSet(ListSql& q, std::string_view condition, const std::optional<T>& value) {
+  if (!value) return;
+  q.where += condition;
+  q.params.emplace_back(*value);
 }
 
 // The smallest string greater than every string starting with `prefix`: the end of an index

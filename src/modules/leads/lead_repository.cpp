@@ -478,6 +478,7 @@ struct ListSql : db::ListSql {
   bool search_order = false;  // iterate the search index newest first, no sort needed
 };
 
+using db::AddIfSet;
 using db::AddIn;
 using db::PrefixEnd;
 
@@ -547,29 +548,24 @@ ListSql BuildList(const LeadFilter& f, const LeadScope& scope, const LeadSort& s
   }
   if (f.unassigned) {
     q.where += " AND l.owner_id IS NULL";
-  } else if (f.owner_id) {
-    q.where += " AND l.owner_id = ?";
-    q.params.emplace_back(*f.owner_id);
+  } else {
+    AddIfSet(q, " AND l.owner_id = ?", f.owner_id);
   }
-  auto equals = [&q](const char* condition, const auto& value) {
-    if (!value) return;
-    q.where += condition;
-    q.params.emplace_back(*value);
-  };
-  equals(" AND l.team_id = ?", f.team_id);
-  equals(" AND l.medium = ?", f.medium);
-  equals(" AND l.campaign_id = ?", f.campaign_id);
-  equals(" AND l.province = ?", f.province);
-  equals(" AND l.created_at >= ?", f.created_from);
-  equals(" AND l.created_at < ?", f.created_to);
-  equals(" AND l.last_activity_at >= ?", f.last_activity_from);
-  equals(" AND l.last_activity_at < ?", f.last_activity_to);
-  equals(" AND l.do_not_contact = ?", f.do_not_contact);
-  equals(" AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
-  equals(" AND l.id IN (SELECT lead_id FROM import_items WHERE import_id = ?)", f.import_id);
-  equals(probe_list ? " AND EXISTS (SELECT 1 FROM target_list_members m WHERE m.list_id = ? AND m.lead_id = l.id)"
-                    : " AND l.id IN (SELECT lead_id FROM target_list_members WHERE list_id = ?)",
-         f.target_list_id);
+  AddIfSet(q, " AND l.team_id = ?", f.team_id);
+  AddIfSet(q, " AND l.medium = ?", f.medium);
+  AddIfSet(q, " AND l.campaign_id = ?", f.campaign_id);
+  AddIfSet(q, " AND l.province = ?", f.province);
+  AddIfSet(q, " AND l.created_at >= ?", f.created_from);
+  AddIfSet(q, " AND l.created_at < ?", f.created_to);
+  AddIfSet(q, " AND l.last_activity_at >= ?", f.last_activity_from);
+  AddIfSet(q, " AND l.last_activity_at < ?", f.last_activity_to);
+  AddIfSet(q, " AND l.do_not_contact = ?", f.do_not_contact);
+  AddIfSet(q, " AND l.id IN (SELECT lead_id FROM assignment_queue WHERE rule_id = ?)", f.queued_rule_id);
+  AddIfSet(q, " AND l.id IN (SELECT lead_id FROM import_items WHERE import_id = ?)", f.import_id);
+  AddIfSet(q,
+           probe_list ? " AND EXISTS (SELECT 1 FROM target_list_members m WHERE m.list_id = ? AND m.lead_id = l.id)"
+                      : " AND l.id IN (SELECT lead_id FROM target_list_members WHERE list_id = ?)",
+           f.target_list_id);
   if (f.stalled_before) {
     q.where += kStalledFilter;
     q.params.emplace_back(*f.stalled_before);

@@ -169,19 +169,14 @@ db::ListSql BuildWhere(const LeadFilter& f, const leads::LeadScope& scope) {
     q.where += ")";
   }
   if (f.unassigned) q.where += " AND t.owner_id IS NULL";
-  auto equals = [&q](std::string_view condition, const auto& value) {
-    if (!value) return;
-    q.where += condition;
-    q.params.emplace_back(*value);
-  };
-  equals(" AND t.owner_id = ?", f.owner_id);
-  equals(" AND t.campaign_id = ?", f.campaign_id);
-  equals(" AND t.lead_id = ?", f.lead_id);
-  equals(" AND t.medium = ?", f.medium);
-  equals(" AND t.province = ?", f.province);
-  equals(" AND t.do_not_contact = ?", f.do_not_contact);
-  equals(" AND t.created_at >= ?", f.created_from);
-  equals(" AND t.created_at < ?", f.created_to);
+  db::AddIfSet(q, " AND t.owner_id = ?", f.owner_id);
+  db::AddIfSet(q, " AND t.campaign_id = ?", f.campaign_id);
+  db::AddIfSet(q, " AND t.lead_id = ?", f.lead_id);
+  db::AddIfSet(q, " AND t.medium = ?", f.medium);
+  db::AddIfSet(q, " AND t.province = ?", f.province);
+  db::AddIfSet(q, " AND t.do_not_contact = ?", f.do_not_contact);
+  db::AddIfSet(q, " AND t.created_at >= ?", f.created_from);
+  db::AddIfSet(q, " AND t.created_at < ?", f.created_to);
   if (!f.ids.empty()) {
     q.where += " AND t.id IN (SELECT value FROM json_each(?))";
     q.Bind(Json(f.ids));
