@@ -26,10 +26,10 @@ import { errorText } from '../common/apiErrors';
 import { untilAnswered } from '../common/confirm';
 import { DncFlag } from './DncFlag';
 import {
+  ConversionLink,
   DescriptionCard,
   RecordActivity,
   RecordSection,
-  TargetLink,
   withCustom,
   type SectionDef,
 } from './RecordDetail';
@@ -112,7 +112,7 @@ export function LeadDetailPage() {
             <StatusTag status={data.status} fields={fields} />
           </span>
           <Tag>{fields.optionLabel('stage', data.stage)}</Tag>
-          {originId !== undefined && <TargetLink id={originId} />}
+          {originId !== undefined && <ConversionLink to="target" id={originId} />}
           {data.do_not_contact && <DncFlag reason={data.dnc_reason} asTag />}
         </Flex>
         <Flex gap={8}>

@@ -31,7 +31,7 @@ export function fieldValue(record: ContactRecord, name: string, fields: LeadFiel
   if (name === 'status') return <StatusTag status={record.status} fields={fields} />;
   if (name === 'campaign_id' && record.campaign_id !== null) return <CampaignName id={record.campaign_id} />;
   const raw = leadValue(record, name);
-  if (name === 'lead_id' && typeof raw === 'number') return <LeadLink id={raw} />;
+  if (name === 'lead_id' && typeof raw === 'number') return <ConversionLink to="lead" id={raw} />;
   const text = fields.display(name, raw);
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
   if (name === 'email') return <a href={`mailto:${text}`}>{text}</a>;
@@ -42,22 +42,15 @@ export function fieldValue(record: ContactRecord, name: string, fields: LeadFiel
   return text;
 }
 
-/** T3: the lead a target was converted into. */
-export function LeadLink({ id }: { id: number }) {
+/**
+ * T3, the link kept both ways: on a target's page, the lead it was converted into; on a lead's
+ * page, the target it came from.
+ */
+export function ConversionLink({ to, id }: { to: ParentType; id: number }) {
   const { t } = useTranslation();
   return (
-    <Link to={recordPath('lead', id)} data-testid="target-lead-link">
-      {t('targets.leadLink', { id })}
-    </Link>
-  );
-}
-
-// A lead's way back to the target it was converted from (T3: the link kept).
-export function TargetLink({ id }: { id: number }) {
-  const { t } = useTranslation();
-  return (
-    <Link to={recordPath('target', id)} data-testid="lead-target-link">
-      {t('targets.fromTarget', { id })}
+    <Link to={recordPath(to, id)} data-testid={to === 'lead' ? 'target-lead-link' : 'lead-target-link'}>
+      {t(to === 'lead' ? 'targets.leadLink' : 'targets.fromTarget', { id })}
     </Link>
   );
 }

@@ -14,8 +14,8 @@ import { QueryError } from '../common/QueryError';
 import { recordKey, recordListKey } from '../common/records';
 import { DncFlag } from '../leads/DncFlag';
 import {
+  ConversionLink,
   DescriptionCard,
-  LeadLink,
   RecordActivity,
   RecordSection,
   withCustom,
@@ -79,7 +79,7 @@ export function TargetDetailPage() {
           <span data-testid="target-status">
             <StatusTag status={data.status} fields={fields} />
           </span>
-          {data.lead_id !== null && <LeadLink id={data.lead_id} />}
+          {data.lead_id !== null && <ConversionLink to="lead" id={data.lead_id} />}
           {data.do_not_contact && <DncFlag reason={data.dnc_reason} asTag />}
         </Flex>
         <Flex gap={8}>
