@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates ccache
   libboost-dev libsqlite3-dev sqlite3 libpq-dev postgresql
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
   libphonenumber-dev libicu-dev libzip-dev libexpat1-dev libxlsxwriter-dev
