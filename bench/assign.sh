@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What assignment on arrival (R3) costs a lead create: POST /api/leads on the 1,000,000-lead
 # database without a rule, naming the 50 agents as owners by hand, then with a round-robin rule
-# and a weighted one over them (each created lead then reads the rule's turn state, picks and
-# saves it in the same transaction). Needs the database `bench/run.sh` generates. See
+# and a weighted one over them (each created lead then picks from the rule's turn state, read
+# and saved once per group commit). Needs the database `bench/run.sh` generates. See
 # bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -104,6 +104,10 @@ class Transaction {
   // batch has); dropped when it rolls back. For telling others of the change, who may read it
   // at once. `work` must not throw: the change is already made.
   virtual void AfterCommit(std::function<void()> work) = 0;
+  // Runs `work` when this transaction rolls back, or the group commit it became part of does,
+  // latest first. For what is kept in memory in step with the rows, put back as they are.
+  // `work` must not throw: it runs as the transaction is destroyed.
+  virtual void AtRollback(std::function<void()> work) = 0;
 
   void Query(std::string_view sql, std::initializer_list<Param> params, const RowCallback& on_row) {
     Query(sql, params.begin(), params.size(), on_row);

@@ -207,11 +207,16 @@ void RunAfterCommit(std::vector<std::function<void()>>& work) {
   work.clear();
 }
 
+void RunAtRollback(std::vector<std::function<void()>>& work) {
+  for (auto w = work.rbegin(); w != work.rend(); ++w) (*w)();
+  work.clear();
+}
+
 class SqliteTransaction : public Transaction {
  public:
   SqliteTransaction(SqliteConnection* conn, const char* begin) : conn_(conn) { conn_->Step(begin); }
   ~SqliteTransaction() override {
-    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_) RollBack("ROLLBACK");
   }
 
   void Query(std::string_view sql, const Param* params, std::size_t count,
@@ -231,6 +236,7 @@ class SqliteTransaction : public Transaction {
     RunAtCommit(*this);
     conn_->Step("COMMIT");
     done_ = true;
+    at_rollback_.clear();
     RunAfterCommit(after_commit_);
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -238,14 +244,21 @@ class SqliteTransaction : public Transaction {
     at_commit_.emplace_back(order, std::move(work));
   }
   void AfterCommit(std::function<void()> work) override { after_commit_.push_back(std::move(work)); }
+  void AtRollback(std::function<void()> work) override { at_rollback_.push_back(std::move(work)); }
 
  protected:
   void RunAtCommit(Transaction& tx) { RunInOrder(at_commit_, tx); }
+  void RollBack(const char* sql) {
+    sqlite3_exec(conn_->handle(), sql, nullptr, nullptr, nullptr);
+    done_ = true;
+    RunAtRollback(at_rollback_);
+  }
 
   SqliteConnection* conn_;
   bool done_ = false;
   CommitWork at_commit_;
   std::vector<std::function<void()>> after_commit_;
+  std::vector<std::function<void()>> at_rollback_;
 };
 
 class SqliteWriteTransaction final : public SqliteTransaction {
@@ -254,8 +267,7 @@ class SqliteWriteTransaction final : public SqliteTransaction {
       : SqliteTransaction(conn, "BEGIN IMMEDIATE"), lock_(std::move(lock)) {}
   ~SqliteWriteTransaction() override {
     // Roll back here, while the writer lock is still held.
-    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    done_ = true;
+    if (!done_) RollBack("ROLLBACK");
   }
 
  private:
@@ -267,8 +279,7 @@ class SqliteSavepoint final : public SqliteTransaction {
  public:
   explicit SqliteSavepoint(SqliteConnection* conn) : SqliteTransaction(CheckInBatch(conn), "SAVEPOINT w") {}
   ~SqliteSavepoint() override {
-    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK TO w; RELEASE w", nullptr, nullptr, nullptr);
-    done_ = true;
+    if (!done_) RollBack("ROLLBACK TO w; RELEASE w");
   }
   // The work left for commit time moves to the batch, to run after every other savepoint's.
   void Commit() override;
@@ -299,7 +310,10 @@ class SqliteBatch final : public WriteBatch {
   }
   ~SqliteBatch() override {
     current_batch = nullptr;
-    if (!done_) sqlite3_exec(db_->writer_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_) {
+      sqlite3_exec(db_->writer_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      RunAtRollback(at_rollback_);
+    }
   }
   void Commit() override {
     if (!at_commit_.empty()) {
@@ -309,14 +323,18 @@ class SqliteBatch final : public WriteBatch {
     }
     db_->writer_->Step("COMMIT");
     done_ = true;
+    at_rollback_.clear();
     RunAfterCommit(after_commit_);
   }
   const SqliteDatabase* db() const { return db_; }
-  void Adopt(CommitWork& at_commit, std::vector<std::function<void()>>& after) {
+  void Adopt(CommitWork& at_commit, std::vector<std::function<void()>>& after,
+             std::vector<std::function<void()>>& at_rollback) {
     std::ranges::move(at_commit, std::back_inserter(at_commit_));
     std::ranges::move(after, std::back_inserter(after_commit_));
+    std::ranges::move(at_rollback, std::back_inserter(at_rollback_));
     at_commit.clear();
     after.clear();
+    at_rollback.clear();
   }
 
  private:
@@ -325,6 +343,7 @@ class SqliteBatch final : public WriteBatch {
   bool done_ = false;
   CommitWork at_commit_;
   std::vector<std::function<void()>> after_commit_;
+  std::vector<std::function<void()>> at_rollback_;
 };
 
 namespace {
@@ -332,7 +351,7 @@ namespace {
 void SqliteSavepoint::Commit() {
   conn_->Step("RELEASE w");
   done_ = true;
-  current_batch->Adopt(at_commit_, after_commit_);
+  current_batch->Adopt(at_commit_, after_commit_, at_rollback_);
 }
 
 }  // namespace
@@ -342,8 +361,7 @@ class SqliteReadTransaction final : public SqliteTransaction {
   SqliteReadTransaction(SqliteDatabase* owner, std::unique_ptr<SqliteConnection> conn)
       : SqliteTransaction(conn.get(), "BEGIN"), owner_(owner), conn_owned_(std::move(conn)) {}
   ~SqliteReadTransaction() override {
-    if (!done_) sqlite3_exec(conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    done_ = true;
+    if (!done_) RollBack("ROLLBACK");
     owner_->ReleaseReader(std::move(conn_owned_));
   }
 

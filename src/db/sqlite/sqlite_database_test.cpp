@@ -162,6 +162,38 @@ TEST_F(SqliteDatabaseTest, AtCommitWorkRunsInItsOrder) {
   EXPECT_EQ(order, (std::vector<std::string>{"10", "20", "30", "40", "50"}));
 }
 
+// Work for a rollback runs, latest first, for what rolls back: a transaction, a savepoint of a
+// group commit alone, or the whole batch with what its committed savepoints left to it.
+TEST_F(SqliteDatabaseTest, AtRollbackWorkRunsForWhatRollsBack) {
+  std::vector<std::string> undone;
+  auto write = [&](const std::string& v, bool commit) {
+    auto tx = db_->BeginWrite();
+    tx->AtRollback([&, v] { undone.push_back(v + " 1"); });
+    tx->AtRollback([&, v] { undone.push_back(v + " 2"); });
+    if (commit) tx->Commit();
+  };
+  write("kept", true);
+  write("alone", false);
+  EXPECT_EQ(undone, (std::vector<std::string>{"alone 2", "alone 1"}));
+  undone.clear();
+  {
+    auto batch = db_->BeginBatch();
+    write("a", true);
+    write("b", false);
+    EXPECT_EQ(undone, (std::vector<std::string>{"b 2", "b 1"})) << "a savepoint alone";
+    write("c", true);
+    batch->Commit();
+  }
+  EXPECT_EQ(undone.size(), 2u) << "a committed batch undoes nothing more";
+  undone.clear();
+  {
+    auto batch = db_->BeginBatch();
+    write("d", true);
+    write("e", true);
+  }
+  EXPECT_EQ(undone, (std::vector<std::string>{"e 2", "e 1", "d 2", "d 1"}));
+}
+
 // Work for after the commit (telling others about a change) runs once the change can be read
 // from another connection: for a write in a group commit, once the whole batch has committed.
 TEST_F(SqliteDatabaseTest, AfterCommitWorkSeesTheCommittedChangeAndSkipsRollbacks) {

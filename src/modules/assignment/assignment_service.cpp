@@ -3,6 +3,7 @@
 #include "modules/assignment/assignment_service.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "modules/assignment/assignment_repository.h"
 #include "modules/audit/audit.h"
@@ -32,30 +33,6 @@ std::optional<std::int64_t> PositiveInt(const json& v, std::int64_t max) {
   if (!v.is_number_integer()) return std::nullopt;
   auto n = v.get<std::int64_t>();
   return n >= 1 && n <= max ? std::optional(n) : std::nullopt;
-}
-
-// The rule's members as a pick sees them on `day`: settings, presence, saved turn state, and for
-// least loaded their open leads. `Save` keeps the state's members who are away.
-struct Seating {
-  std::vector<Seat> seats;
-  std::vector<AwaySeat> away;
-  Millis day;
-
-  void Save(db::Transaction& tx, std::int64_t rule_id) const {
-    repo::SaveState(tx, rule_id, {EncodeState(seats, away), day});
-  }
-};
-
-Seating SeatsOf(db::Transaction& tx, const repo::ActiveRule& rule, Millis day) {
-  // Counts saved for a later day are today's: a run that began before midnight (its chunks keep
-  // the start's day) or an instance whose clock is behind adds to them, and saves that day.
-  const auto state = repo::ReadState(tx, rule.id);
-  Seating out{rule.seats, {}, std::max(day, state.day)};
-  out.away = ApplyState(state.text, state.day >= day, out.seats);
-  if (rule.method == Method::kLeastLoaded) {
-    for (auto& seat : out.seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
-  }
-  return out;
 }
 
 // Whom `p` may name in a rule: anyone for an admin; a manager, themselves and their own team, as
@@ -228,6 +205,55 @@ Status AssignmentService::CheckMayChange(db::Transaction& tx, const Principal& p
   return {};
 }
 
+AssignmentService::Seating AssignmentService::SeatsOf(db::Transaction& tx, const Rules& rules,
+                                                     const repo::ActiveRule& rule, Millis day) {
+  Seating out;
+  const auto kept = kept_.find(rule.id);
+  if (kept != kept_.end() && kept->second.rules == rules && kept->second.day >= day) {
+    out = kept->second;
+  } else {
+    // Counts saved for a later day are today's: a run that began before midnight (its chunks
+    // keep the start's day) or an instance whose clock is behind adds to them, and saves that day.
+    // The state kept for other rules or members, or an earlier day, is taken as if saved.
+    const auto state = kept == kept_.end()
+                           ? repo::ReadState(tx, rule.id)
+                           : repo::State{EncodeState(kept->second.seats, kept->second.away), kept->second.day};
+    out = {rules, rule.seats, {}, std::max(day, state.day)};
+    out.away = ApplyState(state.text, state.day >= day, out.seats);
+  }
+  if (rule.method == Method::kLeastLoaded) {
+    for (auto& seat : out.seats) seat.open_leads = seat.online ? repo::OpenLeads(tx, seat.user_id) : 0;
+  }
+  return out;
+}
+
+// Why not a save per pick: a rule's state is a row of ~1 KB for 50 members; reading, decoding,
+// encoding and writing it at each of a group commit's creates took 4.3% of the server's time in
+// bench/assign.sh, of the 5.5% the whole pick took (perf, bench/README.md).
+void AssignmentService::Keep(db::Transaction& tx, std::int64_t rule_id, Seating seating) {
+  std::optional<Seating> before;
+  if (auto it = kept_.find(rule_id); it != kept_.end()) {
+    before = std::exchange(it->second, std::move(seating));
+  } else {
+    kept_.emplace(rule_id, std::move(seating));
+  }
+  tx.AtRollback([this, rule_id, before = std::move(before)]() mutable {
+    if (before) {
+      kept_[rule_id] = std::move(*before);
+    } else {
+      kept_.erase(rule_id);
+    }
+  });
+  // Before the search index's work (ordered by lead id), once for the transaction: the first to
+  // run saves, the others find nothing kept.
+  tx.AtCommit(0, [this, rule_id](db::Transaction& t) {
+    auto it = kept_.find(rule_id);
+    if (it == kept_.end()) return;
+    repo::SaveState(t, rule_id, {EncodeState(it->second.seats, it->second.away), it->second.day});
+    kept_.erase(it);
+  });
+}
+
 AssignmentService::Rules AssignmentService::ActiveRules(db::Transaction& tx) {
   const std::int64_t generation = repo::Generation(tx);
   std::lock_guard lock(mutex_);
@@ -251,19 +277,20 @@ std::optional<leads::Assigner::Choice> AssignmentService::Choose(db::Transaction
     const bool seated =
         std::any_of(rule.seats.begin(), rule.seats.end(), [&](const Seat& s) { return s.user_id == *creator; });
     if (!seated || !Takes(rule, lead, source_fold)) continue;
-    Seating seating = SeatsOf(tx, rule, day);
+    Seating seating = SeatsOf(tx, rules, rule, day);
     auto chosen = Pick(seating.seats, {rule.method, true, creator, exclude});
     if (!chosen || seating.seats[*chosen].user_id != *creator) continue;
-    seating.Save(tx, rule.id);
+    Keep(tx, rule.id, std::move(seating));
     return Choice{*creator, rule.teams[*chosen], rule.id};
   }
   for (const auto& rule : *rules) {
     if (!Takes(rule, lead, source_fold)) continue;
-    Seating seating = SeatsOf(tx, rule, day);
+    Seating seating = SeatsOf(tx, rules, rule, day);
     auto chosen = Pick(seating.seats, {rule.method, rule.creator_priority && creator, creator, exclude});
     if (!chosen) continue;
-    seating.Save(tx, rule.id);
-    return Choice{seating.seats[*chosen].user_id, rule.teams[*chosen], rule.id};
+    const std::int64_t owner = seating.seats[*chosen].user_id;
+    Keep(tx, rule.id, std::move(seating));
+    return Choice{owner, rule.teams[*chosen], rule.id};
   }
   return std::nullopt;
 }
@@ -278,7 +305,7 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
     return Error::Conflict("assignment rule " + std::to_string(rule_id) + " is switched off or deleted",
                            "rule_inactive");
   }
-  Seating seating = SeatsOf(tx, *rule, day);
+  Seating seating = SeatsOf(tx, rules, *rule, day);
   std::vector<Seat>& seats = seating.seats;
   PickRequest request{rule->method, false, std::nullopt, std::nullopt};
   std::size_t max = owners.size();
@@ -298,7 +325,7 @@ Result<std::vector<leads::Assigner::Choice>> AssignmentService::ChooseMany(
     if (!chosen) break;
     out.push_back(Choice{seats[*chosen].user_id, rule->teams[*chosen], rule->id});
   }
-  if (!out.empty()) seating.Save(tx, rule->id);
+  if (!out.empty()) Keep(tx, rule->id, std::move(seating));
   return out;
 }
 
@@ -320,7 +347,7 @@ void AssignmentService::GiveBack(db::Transaction& tx, std::int64_t rule_id, std:
   const auto rules = ActiveRules(tx);
   auto rule = std::find_if(rules->begin(), rules->end(), [&](const repo::ActiveRule& r) { return r.id == rule_id; });
   if (rule == rules->end()) return;
-  Seating seating = SeatsOf(tx, *rule, day);
+  Seating seating = SeatsOf(tx, rules, *rule, day);
   if (seating.day != day) return;  // counts saved for a later day (a clock behind): left as they are
   for (auto& seat : seating.seats) {
     if (seat.user_id == user_id && seat.taken_today > 0) --seat.taken_today;
@@ -328,7 +355,7 @@ void AssignmentService::GiveBack(db::Transaction& tx, std::int64_t rule_id, std:
   for (auto& away : seating.away) {
     if (away.user_id == user_id && away.taken_today > 0) --away.taken_today;
   }
-  seating.Save(tx, rule_id);
+  Keep(tx, rule_id, std::move(seating));
 }
 
 bool AssignmentService::AnyRuleTakes(db::Transaction& tx, const leads::Lead& lead) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -45,10 +46,25 @@ class AssignmentService final : public leads::Assigner {
                bool create);
   // 403 when the rule names someone `p` may not name (a manager, another team's agent).
   Status CheckMayChange(db::Transaction& tx, const Principal& p, const Rule& rule);
-  // The active rules as picks need them, read again only when their generation moved: a pick
-  // then costs one read and one write of its rule's state.
+  // The active rules as picks need them, read again only when their generation moved.
   using Rules = std::shared_ptr<const std::vector<repo::ActiveRule>>;
   Rules ActiveRules(db::Transaction& tx);
+
+  // A rule's members as a pick sees them on `day`: settings and presence of `rules`, turn state,
+  // and for least loaded their open leads. `away` keeps the turn state of members not seated.
+  struct Seating {
+    Rules rules;
+    std::vector<Seat> seats;
+    std::vector<AwaySeat> away;
+    Millis day = 0;
+  };
+  // The seating of `rule` (one of `rules`) for a pick on `day`, to change and Keep. Its turn
+  // state is read from the database once per write transaction; later picks in it (the creates
+  // of a group commit) start from what the last one kept.
+  Seating SeatsOf(db::Transaction& tx, const Rules& rules, const repo::ActiveRule& rule, Millis day);
+  // Makes `seating` the turn state of rule `rule_id` in `tx`, saved once when tx commits and put
+  // back as it was if tx rolls back.
+  void Keep(db::Transaction& tx, std::int64_t rule_id, Seating seating);
 
   db::Database& db_;
   const Clock& clock_;
@@ -56,6 +72,9 @@ class AssignmentService final : public leads::Assigner {
   std::mutex mutex_;
   std::int64_t generation_ = -1;
   Rules rules_;
+  // The turn states kept in the open write transaction, by rule; only its thread, the one
+  // holding the database's writer, reads or changes them.
+  std::unordered_map<std::int64_t, Seating> kept_;
 };
 
 }  // namespace sen::assignment

@@ -58,8 +58,8 @@ class Assigner {
   virtual ~Assigner() = default;
   // The member of the first active rule matching `lead` who may take it now, `creator` first
   // when an ON member and the rule says so (a lead made one by one; none for an import or a lead
-  // handed on), other than `exclude` (handing an owned lead on); the rule's turn state is saved in
-  // `tx`.
+  // handed on), other than `exclude` (handing an owned lead on); the rule's turn state is saved
+  // when `tx` commits.
   virtual std::optional<Choice> Choose(db::Transaction& tx, const Lead& lead, std::optional<std::int64_t> creator,
                                        std::optional<std::int64_t> exclude, Millis now) = 0;
   // R5: new owners for queued leads of one rule whose current owners are `owners`, in order,
