@@ -193,24 +193,34 @@ class SqliteConnection {
 
 namespace {
 
-// Work left for commit time, with the order it runs in (Transaction::AtCommit).
-using CommitWork = std::vector<std::pair<std::int64_t, std::function<void(Transaction&)>>>;
+// What a transaction leaves for its end (Transaction::AtCommit, AfterCommit, AtRollback). A
+// savepoint of a group commit hands it to the batch when it is released.
+struct EndWork {
+  std::vector<std::pair<std::int64_t, std::function<void(Transaction&)>>> at_commit;  // with its order
+  std::vector<std::function<void()>> after_commit;
+  std::vector<std::function<void()>> at_rollback;
 
-void RunInOrder(CommitWork& work, Transaction& tx) {
-  std::ranges::stable_sort(work, {}, &CommitWork::value_type::first);
-  for (auto& [order, w] : work) w(tx);
-  work.clear();
-}
-
-void RunAfterCommit(std::vector<std::function<void()>>& work) {
-  for (auto& w : work) w();
-  work.clear();
-}
-
-void RunAtRollback(std::vector<std::function<void()>>& work) {
-  for (auto w = work.rbegin(); w != work.rend(); ++w) (*w)();
-  work.clear();
-}
+  void RunAtCommit(Transaction& tx) {
+    std::ranges::stable_sort(at_commit, {}, &decltype(at_commit)::value_type::first);
+    for (auto& [order, w] : at_commit) w(tx);
+    at_commit.clear();
+  }
+  void Committed() {
+    at_rollback.clear();
+    for (auto& w : after_commit) w();
+    after_commit.clear();
+  }
+  void RolledBack() {
+    for (auto w = at_rollback.rbegin(); w != at_rollback.rend(); ++w) (*w)();
+    at_rollback.clear();
+  }
+  void MoveTo(EndWork& to) {
+    std::ranges::move(at_commit, std::back_inserter(to.at_commit));
+    std::ranges::move(after_commit, std::back_inserter(to.after_commit));
+    std::ranges::move(at_rollback, std::back_inserter(to.at_rollback));
+    *this = {};
+  }
+};
 
 class SqliteTransaction : public Transaction {
  public:
@@ -233,32 +243,28 @@ class SqliteTransaction : public Transaction {
   }
   void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql).c_str()); }
   void Commit() override {
-    RunAtCommit(*this);
+    end_.RunAtCommit(*this);
     conn_->Step("COMMIT");
     done_ = true;
-    at_rollback_.clear();
-    RunAfterCommit(after_commit_);
+    end_.Committed();
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
   void AtCommit(std::int64_t order, std::function<void(Transaction&)> work) override {
-    at_commit_.emplace_back(order, std::move(work));
+    end_.at_commit.emplace_back(order, std::move(work));
   }
-  void AfterCommit(std::function<void()> work) override { after_commit_.push_back(std::move(work)); }
-  void AtRollback(std::function<void()> work) override { at_rollback_.push_back(std::move(work)); }
+  void AfterCommit(std::function<void()> work) override { end_.after_commit.push_back(std::move(work)); }
+  void AtRollback(std::function<void()> work) override { end_.at_rollback.push_back(std::move(work)); }
 
  protected:
-  void RunAtCommit(Transaction& tx) { RunInOrder(at_commit_, tx); }
   void RollBack(const char* sql) {
     sqlite3_exec(conn_->handle(), sql, nullptr, nullptr, nullptr);
     done_ = true;
-    RunAtRollback(at_rollback_);
+    end_.RolledBack();
   }
 
   SqliteConnection* conn_;
   bool done_ = false;
-  CommitWork at_commit_;
-  std::vector<std::function<void()>> after_commit_;
-  std::vector<std::function<void()>> at_rollback_;
+  EndWork end_;
 };
 
 class SqliteWriteTransaction final : public SqliteTransaction {
@@ -312,38 +318,27 @@ class SqliteBatch final : public WriteBatch {
     current_batch = nullptr;
     if (!done_) {
       sqlite3_exec(db_->writer_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-      RunAtRollback(at_rollback_);
+      end_.RolledBack();
     }
   }
   void Commit() override {
-    if (!at_commit_.empty()) {
+    if (!end_.at_commit.empty()) {
       SqliteSavepoint last(db_->writer_.get());
-      RunInOrder(at_commit_, last);
+      end_.RunAtCommit(last);
       last.Commit();
     }
     db_->writer_->Step("COMMIT");
     done_ = true;
-    at_rollback_.clear();
-    RunAfterCommit(after_commit_);
+    end_.Committed();
   }
   const SqliteDatabase* db() const { return db_; }
-  void Adopt(CommitWork& at_commit, std::vector<std::function<void()>>& after,
-             std::vector<std::function<void()>>& at_rollback) {
-    std::ranges::move(at_commit, std::back_inserter(at_commit_));
-    std::ranges::move(after, std::back_inserter(after_commit_));
-    std::ranges::move(at_rollback, std::back_inserter(at_rollback_));
-    at_commit.clear();
-    after.clear();
-    at_rollback.clear();
-  }
+  void Adopt(EndWork& work) { work.MoveTo(end_); }
 
  private:
   SqliteDatabase* db_;
   std::unique_lock<FairMutex> lock_;
   bool done_ = false;
-  CommitWork at_commit_;
-  std::vector<std::function<void()>> after_commit_;
-  std::vector<std::function<void()>> at_rollback_;
+  EndWork end_;
 };
 
 namespace {
@@ -351,7 +346,7 @@ namespace {
 void SqliteSavepoint::Commit() {
   conn_->Step("RELEASE w");
   done_ = true;
-  current_batch->Adopt(at_commit_, after_commit_, at_rollback_);
+  current_batch->Adopt(end_);
 }
 
 }  // namespace
