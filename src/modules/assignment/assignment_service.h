@@ -3,8 +3,8 @@
 
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
